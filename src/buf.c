@@ -1,0 +1,128 @@
+/*
+ * buf.c -- growable byte buffer and growable array.
+ *
+ * Invariant: a ks_buf's DATA is NULL or NUL-terminated at LEN, so it can be
+ * handed to string functions at any time.  Growth is geometric, so appends
+ * are amortised O(1) and a whole document is built in linear time.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+ks_status ks_buf_reserve(ks_buf *b, size_t extra)
+{
+    if (extra > SIZE_MAX - b->len - 1)
+        return KS_ERR_NOMEM;
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return KS_OK;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *p = ks_realloc(b->data, cap);
+    if (!p)
+        return KS_ERR_NOMEM;
+    b->data = p;
+    b->cap = cap;
+    return KS_OK;
+}
+
+ks_status ks_buf_append(ks_buf *b, const char *s, size_t len)
+{
+    if (ks_buf_reserve(b, len) != KS_OK)
+        return KS_ERR_NOMEM;
+    if (len)
+        memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return KS_OK;
+}
+
+ks_status ks_buf_puts(ks_buf *b, const char *s)
+{
+    return ks_buf_append(b, s, strlen(s));
+}
+
+ks_status ks_buf_putc(ks_buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return KS_OK;
+    }
+    return ks_buf_append(b, &c, 1);
+}
+
+ks_status ks_buf_put_cp(ks_buf *b, uint32_t cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    return ks_buf_append(b, u, n);
+}
+
+void ks_buf_clear(ks_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void ks_buf_free(ks_buf *b)
+{
+    ks_free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+char *ks_buf_detach(ks_buf *b)
+{
+    char *p = b->data;
+    if (!p)
+        p = ks_strndup("", 0);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+ks_status ks_vec_push(ks_vec *v, const void *item)
+{
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 8;
+        if (cap > SIZE_MAX / v->size)
+            return KS_ERR_NOMEM;
+        void *p = ks_realloc(v->items, cap * v->size);
+        if (!p)
+            return KS_ERR_NOMEM;
+        v->items = p;
+        v->cap = cap;
+    }
+    memcpy((char *)v->items + v->len * v->size, item, v->size);
+    v->len++;
+    return KS_OK;
+}
+
+void ks_vec_free(ks_vec *v)
+{
+    ks_free(v->items);
+    v->items = NULL;
+    v->len = v->cap = 0;
+}

@@ -1,0 +1,519 @@
+/*
+ * decode.c -- stage 1: raw bytes -> valid UTF-8.
+ *
+ * The only file that includes <iconv.h>.  Invariant of everything it
+ * appends to its output: valid UTF-8 without NUL bytes.
+ *
+ * Encodings
+ *   utf-8     own validator; a UTF-8 BOM at the start is dropped.
+ *   cp949     iconv "CP949".  Every EUC-KR / KS C 5601 label means CP949:
+ *             glibc's EUC-KR turns CP949-only bytes (8C 63, 똠) into garbage
+ *             without an error, CP949 is a strict superset.
+ *   utf-16    iconv "UTF-16LE" / "UTF-16BE"; the BOM picks the order.
+ *   auto      the bytes are kept until the end of the document, then:
+ *             a BOM decides ("bom"); else valid UTF-8 ("valid-utf-8"); else
+ *             valid CP949 ("valid-cp949"); else UTF-16 if every other byte is
+ *             NUL; else whichever of UTF-8 and CP949 has fewer undecodable
+ *             runs ("best-guess").
+ *
+ * Streaming: a chunk may end inside a character.  The undecoded tail (at
+ * most 3 bytes) is kept and completed by the next chunk; at the end of the
+ * input a cut character becomes U+FFFD.
+ *
+ * Bad bytes: each maximal run of undecodable bytes becomes one U+FFFD and
+ * one call of the warn callback with its byte offset and length; in strict
+ * mode the first one fails the document with KS_ERR_DECODE instead.  A NUL
+ * byte is treated as undecodable (the text stages rely on C strings).
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct ks_decoder {
+    ks_encoding want;      /* what the caller asked for */
+    ks_encoding active;    /* what is being decoded now */
+    bool strict;
+    bool started;          /* the BOM check has been done */
+    iconv_t cd;            /* for cp949 / utf-16, else (iconv_t)-1 */
+    unsigned char tail[8]; /* an incomplete character from the last chunk */
+    size_t ntail;
+    uint64_t offset;       /* input bytes consumed (incl. the tail) */
+    ks_buf raw;            /* auto mode: the whole input until finish */
+    const char *reason;
+    bool in_bad_run;       /* the previous output was a U+FFFD for a bad run */
+};
+
+#define REPLACEMENT "\xEF\xBF\xBD"
+
+static const char *S_iconv_name(ks_encoding e)
+{
+    switch (e) {
+    case KS_ENC_CP949: return "CP949";
+    case KS_ENC_UTF16LE: return "UTF-16LE";
+    case KS_ENC_UTF16BE: return "UTF-16BE";
+    default: return NULL;
+    }
+}
+
+static void S_close(ks_decoder *d)
+{
+    if (d->cd != (iconv_t)-1)
+        iconv_close(d->cd);
+    d->cd = (iconv_t)-1;
+}
+
+/* Start decoding with E (after auto detection or a BOM). */
+static ks_status S_activate(ks_decoder *d, ks_encoding e, ks_error *err)
+{
+    S_close(d);
+    d->active = e;
+    const char *name = S_iconv_name(e);
+    if (name) {
+        d->cd = iconv_open("UTF-8", name);
+        if (d->cd == (iconv_t)-1)
+            return ks_error_set(err, KS_ERR_INTERNAL, "decode", 0, 0,
+                                "iconv cannot convert from %s on this system", name);
+    }
+    return KS_OK;
+}
+
+ks_decoder *ks_decoder_new(ks_encoding enc, bool strict, ks_error *err)
+{
+    if (enc < KS_ENC_AUTO || enc > KS_ENC_UTF16) {
+        ks_error_set(err, KS_ERR_ARG, "decode", 0, 0, "unknown encoding %d", (int)enc);
+        return NULL;
+    }
+    ks_decoder *d = ks_calloc(1, sizeof *d);
+    if (!d) {
+        KS_NOMEM(err, "decode");
+        return NULL;
+    }
+    d->cd = (iconv_t)-1;
+    d->want = enc;
+    d->strict = strict;
+    ks_decoder_reset(d);
+    return d;
+}
+
+void ks_decoder_free(ks_decoder *d)
+{
+    if (!d)
+        return;
+    S_close(d);
+    ks_buf_free(&d->raw);
+    ks_free(d);
+}
+
+void ks_decoder_reset(ks_decoder *d)
+{
+    S_close(d);
+    d->active = d->want;
+    d->started = false;
+    d->ntail = 0;
+    d->offset = 0;
+    d->in_bad_run = false;
+    d->reason = d->want == KS_ENC_AUTO ? "valid-utf-8" : "forced";
+    ks_buf_free(&d->raw);
+}
+
+/* One undecodable run starts at input offset OFF.  Consecutive bad bytes
+ * share one U+FFFD and one warning. */
+static ks_status S_bad(ks_decoder *d, uint64_t off, size_t n, unsigned byte, ks_buf *out,
+                       ks_decode_warn_fn warn, void *ctx, ks_error *err)
+{
+    if (d->strict)
+        return ks_error_set(err, KS_ERR_DECODE, "decode", off, 0,
+                            "byte 0x%02X does not decode as %s", byte,
+                            ks_decoder_encoding(d));
+    if (d->in_bad_run)
+        return KS_OK;
+    d->in_bad_run = true;
+    if (warn)
+        warn(ctx, off, n);
+    return ks_buf_append(out, REPLACEMENT, 3) == KS_OK ? KS_OK : KS_NOMEM(err, "decode");
+}
+
+/* UTF-8: copy valid runs, replace invalid bytes.  Returns the number of
+ * bytes of S consumed; an incomplete character at the end is left unless
+ * FINAL. */
+static ks_status S_utf8(ks_decoder *d, const unsigned char *s, size_t len, uint64_t base,
+                        bool final, size_t *used, ks_buf *out, ks_decode_warn_fn warn,
+                        void *ctx, ks_error *err)
+{
+    size_t i = 0;
+    ks_status st = KS_OK;
+    while (i < len) {
+        size_t run = ks_utf8_valid_prefix(s + i, len - i);
+        if (run) {
+            /* NUL bytes are valid UTF-8 but not text. */
+            const unsigned char *nul = memchr(s + i, 0, run);
+            if (nul)
+                run = (size_t)(nul - (s + i));
+        }
+        if (run) {
+            if (ks_buf_append(out, (const char *)s + i, run) != KS_OK)
+                return KS_NOMEM(err, "decode");
+            d->in_bad_run = false;
+            i += run;
+            continue;
+        }
+        /* s[i] starts no valid character: is it a cut one at the end? */
+        if (!final && s[i] != 0) {
+            unsigned c = s[i];
+            size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+            if (need && len - i < need) {
+                size_t k = i + 1;
+                while (k < len && (s[k] & 0xC0) == 0x80)
+                    k++;
+                if (k == len)
+                    break; /* keep as tail */
+            }
+        }
+        if ((st = S_bad(d, base + i, 1, s[i], out, warn, ctx, err)) != KS_OK)
+            return st;
+        i++;
+    }
+    *used = i;
+    return KS_OK;
+}
+
+/* Offset of the first NUL code unit in S[0..LEN) (unit = 1 or 2 bytes,
+ * aligned), or LEN. */
+static size_t S_find_nul(const unsigned char *s, size_t len, size_t unit)
+{
+    if (unit == 1) {
+        const unsigned char *z = memchr(s, 0, len);
+        return z ? (size_t)(z - s) : len;
+    }
+    for (size_t i = 0; i + 1 < len; i += 2)
+        if (s[i] == 0 && s[i + 1] == 0)
+            return i;
+    return len;
+}
+
+/* iconv-based encodings.  Stops before an incomplete character at the end
+ * unless FINAL.  NUL units are cut out before iconv sees them (a NUL byte
+ * is never part of a CP949 or UTF-16 multi-unit character). */
+static ks_status S_iconv(ks_decoder *d, const unsigned char *s, size_t len, uint64_t base,
+                         bool final, size_t *used, ks_buf *out, ks_decode_warn_fn warn,
+                         void *ctx, ks_error *err)
+{
+    size_t unit = d->active == KS_ENC_CP949 ? 1 : 2;
+    size_t pos = 0;
+    ks_status st = KS_OK;
+    while (pos < len) {
+        size_t seg = S_find_nul(s + pos, len - pos, unit);
+        char *in = (char *)s + pos;
+        size_t left = seg;
+        bool stop = false;
+        while (left > 0) {
+            if (ks_buf_reserve(out, left * 2 + 16) != KS_OK)
+                return KS_NOMEM(err, "decode");
+            char *o = out->data + out->len;
+            size_t room = out->cap - out->len - 1;
+            size_t before = room;
+            size_t r = iconv(d->cd, &in, &left, &o, &room);
+            if (before != room) {
+                out->len += before - room;
+                d->in_bad_run = false;
+            }
+            out->data[out->len] = '\0';
+            if (r != (size_t)-1)
+                break;
+            if (errno == E2BIG)
+                continue;
+            size_t at = (size_t)(in - (char *)s);
+            if (errno == EINVAL && !final && seg == len - pos) {
+                stop = true; /* incomplete character at the end: keep as tail */
+                break;
+            }
+            /* EILSEQ, or a character cut by a NUL or the end: skip one unit. */
+            size_t skip = unit < left ? unit : left;
+            if ((st = S_bad(d, base + at, skip, s[at], out, warn, ctx, err)) != KS_OK)
+                return st;
+            in += skip;
+            left -= skip;
+        }
+        pos = (size_t)(in - (char *)s);
+        if (stop)
+            break;
+        if (pos < len) {
+            /* A NUL unit (or, for UTF-16, a lone last byte at the end). */
+            size_t skip = unit <= len - pos ? unit : len - pos;
+            if (skip < unit && !final)
+                break;
+            if ((st = S_bad(d, base + pos, skip, s[pos], out, warn, ctx, err)) != KS_OK)
+                return st;
+            pos += skip;
+        }
+    }
+    *used = pos;
+    return KS_OK;
+}
+
+/* Decode S[0..LEN) (the tail already prepended by the caller) with the
+ * active encoding.  *USED: bytes consumed. */
+static ks_status S_run(ks_decoder *d, const unsigned char *s, size_t len, uint64_t base,
+                       bool final, size_t *used, ks_buf *out, ks_decode_warn_fn warn,
+                       void *ctx, ks_error *err)
+{
+    if (d->active == KS_ENC_UTF8)
+        return S_utf8(d, s, len, base, final, used, out, warn, ctx, err);
+    return S_iconv(d, s, len, base, final, used, out, warn, ctx, err);
+}
+
+/* Look for a BOM at the start of the input.  Returns its length (0 when
+ * none) and sets *ENC. */
+static size_t S_bom(const unsigned char *s, size_t len, ks_encoding *enc)
+{
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+        *enc = KS_ENC_UTF8;
+        return 3;
+    }
+    if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+        *enc = KS_ENC_UTF16LE;
+        return 2;
+    }
+    if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+        *enc = KS_ENC_UTF16BE;
+        return 2;
+    }
+    return 0;
+}
+
+/* Feed path for a known encoding: the first bytes may hold a BOM. */
+static ks_status S_feed_known(ks_decoder *d, const unsigned char *s, size_t len, bool final,
+                              ks_buf *out, ks_decode_warn_fn warn, void *ctx, ks_error *err)
+{
+    ks_status st;
+    if (!d->started) {
+        /* Wait for enough bytes to see a BOM. */
+        unsigned char head[8];
+        size_t have = d->ntail + len < sizeof head ? d->ntail + len : sizeof head;
+        memcpy(head, d->tail, d->ntail);
+        memcpy(head + d->ntail, s, have - d->ntail);
+        if (have < 3 && !final) {
+            memcpy(d->tail, head, have);
+            d->ntail = have;
+            d->offset += len;
+            return KS_OK;
+        }
+        ks_encoding bom_enc = KS_ENC_AUTO;
+        size_t bom = S_bom(head, have, &bom_enc);
+        d->started = true;
+        ks_encoding e = d->active;
+        if (e == KS_ENC_UTF16)
+            e = bom && bom_enc != KS_ENC_UTF8 ? bom_enc : KS_ENC_UTF16BE;
+        /* Only a BOM of the encoding being decoded is dropped. */
+        bool drop = bom && bom_enc == e;
+        if ((st = S_activate(d, e, err)) != KS_OK)
+            return st;
+        if (drop) {
+            /* Skip the BOM bytes: they are in tail + s. */
+            size_t skip = bom;
+            size_t from_tail = skip < d->ntail ? skip : d->ntail;
+            memmove(d->tail, d->tail + from_tail, d->ntail - from_tail);
+            d->ntail -= from_tail;
+            skip -= from_tail;
+            s += skip;
+            len -= skip;
+            d->offset += skip;
+        }
+    }
+    uint64_t base = d->offset - d->ntail;
+    size_t used = 0;
+    if (d->ntail) {
+        /* Complete the cut character with the first bytes of this chunk. */
+        unsigned char tmp[16];
+        size_t take = len < sizeof tmp - d->ntail ? len : sizeof tmp - d->ntail;
+        memcpy(tmp, d->tail, d->ntail);
+        memcpy(tmp + d->ntail, s, take);
+        size_t n = d->ntail + take;
+        bool last = final && take == len;
+        /* Decode only until the tail's character is complete. */
+        size_t u = 0;
+        if ((st = S_run(d, tmp, n, base, last, &u, out, warn, ctx, err)) != KS_OK)
+            return st;
+        if (u < d->ntail) {
+            /* Still incomplete: everything is tail again. */
+            memcpy(d->tail, tmp, n);
+            d->ntail = n;
+            d->offset += len;
+            return KS_OK;
+        }
+        used = u - d->ntail;
+        base += u;
+        d->ntail = 0;
+        if (used == len) {
+            d->offset += len;
+            return KS_OK;
+        }
+        /* tmp decoded more than the tail's character; the rest of the
+         * chunk continues after it. */
+    } else {
+        base = d->offset;
+    }
+    size_t u = 0;
+    if ((st = S_run(d, s + used, len - used, base, final, &u, out, warn, ctx, err)) != KS_OK)
+        return st;
+    size_t rest = len - used - u;
+    if (rest > sizeof d->tail)
+        return ks_error_set(err, KS_ERR_INTERNAL, "decode", base + u, 0,
+                            "decoder left %zu bytes undecoded", rest);
+    memcpy(d->tail, s + used + u, rest);
+    d->ntail = rest;
+    d->offset += len;
+    return KS_OK;
+}
+
+/* Count the undecodable runs of RAW as encoding E (no output kept). */
+static size_t S_count_bad(ks_decoder *d, ks_encoding e, const unsigned char *s, size_t len)
+{
+    size_t bad = 0;
+    if (e == KS_ENC_UTF8) {
+        size_t i = 0;
+        while (i < len) {
+            size_t run = ks_utf8_valid_prefix(s + i, len - i);
+            i += run;
+            if (i < len) {
+                bad++;
+                while (i < len && !ks_utf8_valid_prefix(s + i, len - i))
+                    i++;
+            }
+        }
+        return bad + (memchr(s, 0, len) != NULL);
+    }
+    iconv_t cd = iconv_open("UTF-8", S_iconv_name(e));
+    if (cd == (iconv_t)-1)
+        return SIZE_MAX;
+    char tmp[4096];
+    char *in = (char *)s;
+    size_t left = len;
+    bool prev_bad = false;
+    while (left > 0) {
+        char *o = tmp;
+        size_t room = sizeof tmp;
+        size_t r = iconv(cd, &in, &left, &o, &room);
+        if (r != (size_t)-1 || errno == E2BIG) {
+            if (o != tmp)
+                prev_bad = false;
+            continue;
+        }
+        if (!prev_bad)
+            bad++;
+        prev_bad = true;
+        in++;
+        left--;
+    }
+    iconv_close(cd);
+    (void)d;
+    return bad;
+}
+
+/* Auto mode at the end of input: choose the encoding of D->raw. */
+static ks_encoding S_detect(ks_decoder *d)
+{
+    const unsigned char *s = (const unsigned char *)d->raw.data;
+    size_t len = d->raw.len;
+    ks_encoding e;
+    if (S_bom(s, len, &e)) {
+        d->reason = "bom";
+        return e;
+    }
+    if (ks_utf8_valid_prefix(s, len) == len && !memchr(s, 0, len)) {
+        d->reason = "valid-utf-8";
+        return KS_ENC_UTF8;
+    }
+    size_t cp = S_count_bad(d, KS_ENC_CP949, s, len);
+    if (cp == 0) {
+        d->reason = "valid-cp949";
+        return KS_ENC_CP949;
+    }
+    /* UTF-16 without a BOM: NUL high bytes on one side. */
+    if (len >= 4) {
+        size_t zeros[2] = {0, 0};
+        size_t n = len < 4096 ? len : 4096;
+        for (size_t i = 0; i < n; i++)
+            zeros[i & 1] += s[i] == 0;
+        if (zeros[1] * 3 > n && zeros[0] * 20 < n) {
+            d->reason = "best-guess";
+            return KS_ENC_UTF16LE;
+        }
+        if (zeros[0] * 3 > n && zeros[1] * 20 < n) {
+            d->reason = "best-guess";
+            return KS_ENC_UTF16BE;
+        }
+    }
+    size_t u8 = S_count_bad(d, KS_ENC_UTF8, s, len);
+    d->reason = "best-guess";
+    return u8 <= cp ? KS_ENC_UTF8 : KS_ENC_CP949;
+}
+
+ks_status ks_decoder_feed(ks_decoder *d, const char *buf, size_t len, ks_buf *out,
+                          ks_decode_warn_fn warn, void *ctx, ks_error *err)
+{
+    if (d->want == KS_ENC_AUTO) {
+        if (ks_buf_append(&d->raw, buf, len) != KS_OK)
+            return KS_NOMEM(err, "decode");
+        d->offset += len;
+        return KS_OK;
+    }
+    return S_feed_known(d, (const unsigned char *)buf, len, false, out, warn, ctx, err);
+}
+
+ks_status ks_decoder_finish(ks_decoder *d, ks_buf *out, ks_decode_warn_fn warn, void *ctx,
+                            ks_error *err)
+{
+    ks_status st;
+    if (d->want == KS_ENC_AUTO) {
+        ks_encoding e = S_detect(d);
+        const char *reason = d->reason;
+        ks_buf raw = d->raw;
+        d->raw = (ks_buf){0};
+        d->active = e;
+        d->offset = 0;
+        st = S_feed_known(d, (const unsigned char *)(raw.data ? raw.data : ""), raw.len, true,
+                          out, warn, ctx, err);
+        ks_buf_free(&raw);
+        d->reason = reason;
+        if (st != KS_OK)
+            return st;
+    } else {
+        st = S_feed_known(d, (const unsigned char *)"", 0, true, out, warn, ctx, err);
+        if (st != KS_OK)
+            return st;
+    }
+    if (d->ntail) {
+        /* A character cut at the end of the input. */
+        st = S_bad(d, d->offset - d->ntail, d->ntail, d->tail[0], out, warn, ctx, err);
+        d->ntail = 0;
+        if (st != KS_OK)
+            return st;
+    }
+    if (!out->data && ks_buf_reserve(out, 0) != KS_OK)
+        return KS_NOMEM(err, "decode");
+    return KS_OK;
+}
+
+const char *ks_decoder_encoding(const ks_decoder *d)
+{
+    switch (d->active) {
+    case KS_ENC_CP949: return "cp949";
+    case KS_ENC_UTF16LE: return "utf-16le";
+    case KS_ENC_UTF16BE: return "utf-16be";
+    case KS_ENC_UTF16: return "utf-16be";
+    default: return "utf-8";
+    }
+}
+
+const char *ks_decoder_reason(const ks_decoder *d)
+{
+    return d->reason;
+}
+
+uint64_t ks_decoder_offset(const ks_decoder *d)
+{
+    return d->offset;
+}

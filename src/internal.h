@@ -1,0 +1,365 @@
+/*
+ * internal.h -- private types shared by the pipeline stages.  Never installed.
+ *
+ * The stages talk to each other only through the types here:
+ *
+ *   decode.c     raw bytes          -> ks_buf of valid UTF-8 (no NULs)
+ *   normalize.c  UTF-8 text         -> ks_lines (NFC, clean white space, quotes)
+ *   split.c      ks_lines           -> ks_doc blocks with roles + metadata
+ *     respace.c    (called by split on every block's text)
+ *     meta.c       dates, contacts, attachments, board listings
+ *     quotes.c     quotations and speakers, after the blocks are final
+ *   emit.c       ks_doc             -> JSON or text
+ *   pipeline.c   wires them: new / feed / finish / free
+ */
+#ifndef KSPLIT_INTERNAL_H
+#define KSPLIT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ksplit.h"
+
+/* ---- memory (mem.c) -------------------------------------------------- */
+
+/* Every allocation goes through these, so tests can make any one fail. */
+void *ks_malloc(size_t size);
+void *ks_calloc(size_t n, size_t size);  /* NULL on overflow too */
+void *ks_realloc(void *ptr, size_t size);
+/* NEW copy of S[0..LEN) with a NUL after it, or NULL. */
+char *ks_strndup(const char *s, size_t len);
+char *ks_strdup(const char *s);
+
+/* ---- errors (error.c) ------------------------------------------------ */
+
+/* Fill *ERR (when not NULL) and return CODE.  printf-style MESSAGE. */
+ks_status ks_error_set(ks_error *err, ks_status code, const char *stage, uint64_t offset,
+                       long line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+#define KS_NOMEM(err, stage) ks_error_set((err), KS_ERR_NOMEM, (stage), 0, 0, "out of memory")
+
+/* ---- growable byte buffer (buf.c) ------------------------------------ */
+
+/* DATA is NULL or NUL-terminated at LEN.  Zero-initialise to start. */
+typedef struct {
+    char *data;
+    size_t len;
+    size_t cap;
+} ks_buf;
+
+ks_status ks_buf_reserve(ks_buf *b, size_t extra);
+ks_status ks_buf_append(ks_buf *b, const char *s, size_t len);
+ks_status ks_buf_puts(ks_buf *b, const char *s);
+ks_status ks_buf_putc(ks_buf *b, char c);
+/* Append code point CP as UTF-8 (CP must be a scalar value). */
+ks_status ks_buf_put_cp(ks_buf *b, uint32_t cp);
+void ks_buf_clear(ks_buf *b);             /* LEN = 0, keeps memory */
+void ks_buf_free(ks_buf *b);              /* frees and zeroes */
+/* Hand the bytes over: returns DATA (NEW; "" when empty) and zeroes B. */
+char *ks_buf_detach(ks_buf *b);
+
+/* ---- growable array of fixed-size items (buf.c) ---------------------- */
+
+typedef struct {
+    void *items;
+    size_t len;
+    size_t cap;
+    size_t size; /* bytes per item; set before first use */
+} ks_vec;
+
+#define KS_VEC(type) ((ks_vec){NULL, 0, 0, sizeof(type)})
+#define KS_AT(vec, type, i) (((type *)(vec).items)[i])
+
+/* Copy SIZE bytes from ITEM to the end. */
+ks_status ks_vec_push(ks_vec *v, const void *item);
+void ks_vec_free(ks_vec *v); /* frees the array only, not what items own */
+
+/* ---- UTF-8 and code points (utf8.c) ---------------------------------- */
+
+/* Decode one scalar value at S[0..LEN).  Returns its length (1-4) and sets
+ * *CP, or 0 when the bytes are not valid UTF-8 (then *CP = U+FFFD).
+ * Rejects overlongs, surrogates and values above U+10FFFF. */
+size_t ks_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+/* Length of the valid UTF-8 prefix of S[0..LEN). */
+size_t ks_utf8_valid_prefix(const unsigned char *s, size_t len);
+/* Number of code points in S[0..LEN) (S valid UTF-8). */
+size_t ks_utf8_count(const char *s, size_t len);
+
+bool ks_is_space(uint32_t cp);        /* incl. NBSP, U+3000, U+2000-200A */
+bool ks_is_zero_width(uint32_t cp);   /* U+200B-200D, U+2060, U+FEFF */
+bool ks_is_hangul(uint32_t cp);       /* precomposed syllables U+AC00-D7A3 */
+bool ks_is_digit(uint32_t cp);        /* ASCII 0-9 */
+bool ks_is_alpha(uint32_t cp);        /* ASCII letters */
+bool ks_is_middle_dot(uint32_t cp);   /* U+00B7 and its look-alikes */
+bool ks_is_open_quote(uint32_t cp);   /* “ ‘ 「 『 */
+bool ks_is_close_quote(uint32_t cp);  /* ” ’ 」 』 */
+
+/* ---- decode (decode.c) ----------------------------------------------- */
+
+typedef struct ks_decoder ks_decoder;
+
+/* A warning found while decoding: an undecodable byte run. */
+typedef void (*ks_decode_warn_fn)(void *ctx, uint64_t offset, size_t nbytes);
+
+/* NEW decoder for ENC (KS_ENC_AUTO keeps the raw bytes until finish). */
+ks_decoder *ks_decoder_new(ks_encoding enc, bool strict, ks_error *err);
+void ks_decoder_free(ks_decoder *d);
+void ks_decoder_reset(ks_decoder *d);
+/* Decode a chunk, appending UTF-8 to OUT.  A character split across chunks
+ * is completed by the next call.  Undecodable bytes become U+FFFD and call
+ * WARN (or fail with KS_ERR_DECODE when strict). */
+ks_status ks_decoder_feed(ks_decoder *d, const char *buf, size_t len, ks_buf *out,
+                          ks_decode_warn_fn warn, void *ctx, ks_error *err);
+/* End of input: flush (a cut character becomes U+FFFD). */
+ks_status ks_decoder_finish(ks_decoder *d, ks_buf *out, ks_decode_warn_fn warn, void *ctx,
+                            ks_error *err);
+/* After finish: the encoding used ("utf-8", "cp949", "utf-16le", "utf-16be")
+ * and how it was chosen ("bom", "valid-utf-8", "valid-cp949", "best-guess",
+ * "declared", "forced").  Static strings. */
+const char *ks_decoder_encoding(const ks_decoder *d);
+const char *ks_decoder_reason(const ks_decoder *d);
+/* Bytes consumed so far. */
+uint64_t ks_decoder_offset(const ks_decoder *d);
+
+/* ---- document model -------------------------------------------------- */
+
+/* What a block is in the document; emit.c shows each role in its field. */
+typedef enum {
+    KS_ROLE_BODY = 0,
+    KS_ROLE_TITLE,      /* a title line (the joined title is doc->title) */
+    KS_ROLE_SUBTITLE,
+    KS_ROLE_SUMMARY,
+    KS_ROLE_META,       /* header or contact line used for metadata */
+    KS_ROLE_RELATED,    /* a board listing row (parsed into meta.related) */
+    KS_ROLE_ATTACHMENT, /* an attachment line (parsed into meta.attachments) */
+    KS_ROLE_RESIDUE     /* fits nowhere; kept so nothing is lost */
+} ks_role;
+
+typedef enum {
+    KS_KIND_PARAGRAPH = 0,
+    KS_KIND_ITEM,      /* a list item with a marker */
+    KS_KIND_HEADING,   /* a section heading (Ⅰ. 1. 󰊱 ...) */
+    KS_KIND_TABLE_ROW  /* cells joined by " | " */
+} ks_kind;
+
+typedef struct {
+    char *text;    /* NEW UTF-8: marker stripped, wrapped lines rejoined, repaired */
+    char *marker;  /* NEW or NULL: "□", "○", "-", "1." ... */
+    int level;     /* nesting: □ 0, ○/ㅇ 1, - 2, ...; 0 for plain paragraphs */
+    bool marker_space; /* the input had a space between marker and text */
+    ks_role role;
+    ks_kind kind;
+    long line;     /* first input line, 1-based */
+    long nlines;   /* input lines it spans */
+} ks_block;
+
+typedef struct {
+    char *text;          /* NEW: the words inside the marks */
+    char *name;          /* NEW or NULL: the speaker's personal name */
+    char *title;         /* NEW or NULL: title or role printed with the name */
+    char *cue;           /* NEW or NULL: the reporting verb (말했다, 밝혔다 ...) */
+    size_t paragraph;    /* index into the body paragraphs (role BODY only) */
+    size_t start, end;   /* code-point offsets of TEXT in that paragraph */
+} ks_quote;
+
+typedef struct {
+    char *raw;           /* NEW: as printed */
+    char *iso;           /* NEW or NULL: YYYY-MM-DD */
+    const char *role;    /* static: "release", "embargo", "distribution", "event", "other" */
+} ks_date;
+
+typedef struct {
+    char *name, *title, *phone, *email, *department; /* each NEW or NULL */
+} ks_contact;
+
+typedef struct {
+    char *name;          /* NEW: file name or label as printed */
+    const char *kind;    /* static: "image", "document", "spreadsheet", "archive", "other" */
+} ks_attachment;
+
+typedef struct {
+    long number;         /* -1 when absent */
+    char *title;         /* NEW */
+    char *date;          /* NEW or NULL: YYYY-MM-DD */
+    long views;          /* -1 when absent */
+    bool has_file;
+    char *raw;           /* NEW: the row as printed */
+} ks_related;
+
+typedef struct {
+    char *organization;  /* NEW or NULL */
+    char *release_date;  /* NEW or NULL: YYYY-MM-DD */
+    char *department;    /* NEW or NULL */
+    ks_vec dates;        /* ks_date */
+    ks_vec contacts;     /* ks_contact */
+    ks_vec attachments;  /* ks_attachment */
+    ks_vec related;      /* ks_related */
+} ks_meta;
+
+typedef struct {
+    const char *code;    /* static: "decode", "encoding-guess", "quote-unbalanced" ... */
+    char *message;       /* NEW */
+    uint64_t offset;     /* byte offset in the input */
+    long line;           /* 1-based input line, 0 when not known */
+} ks_warning;
+
+/* One change made to the text, for --explain. */
+typedef struct {
+    const char *rule;    /* static: "nfc", "nbsp", "quote-padding", "respace" ... */
+    long line;           /* 1-based input line where it happened */
+    size_t block;        /* block index, or SIZE_MAX before splitting */
+    size_t offset;       /* byte offset in the block's (or line's) text */
+    char *before;        /* NEW: a short context before the change */
+    char *after;         /* NEW: the same context after it */
+} ks_edit;
+
+/* Counts of normalization changes; each field is one rule. */
+typedef struct {
+    size_t nfc;              /* code points changed by NFC */
+    size_t space_chars;      /* NBSP, U+3000, tabs and other spaces -> ' ' */
+    size_t zero_width;       /* zero-width characters removed */
+    size_t space_runs;       /* runs of spaces collapsed, edge spaces trimmed */
+    size_t controls;         /* control characters removed */
+    size_t quote_padding;    /* spaces removed inside or after quotation marks */
+    size_t middle_dots;      /* look-alikes folded to U+00B7 (KS_OPT_FOLD_DOTS) */
+    size_t respace_removed;  /* spurious spaces removed */
+    size_t respace_joined;   /* line wraps joined without a space */
+    size_t replaced;         /* U+FFFD for undecodable bytes */
+} ks_stats;
+
+struct ks_doc {
+    char *name;                 /* NEW or NULL: input name */
+    const char *format;         /* static: "text", "html", "hwpx" */
+    const char *encoding;       /* static, from the decoder */
+    const char *encoding_reason;/* static, from the decoder */
+    uint64_t bytes;             /* input size */
+    char *title;                /* NEW or NULL */
+    const char *title_source;   /* static: "text", "html", "hwpx", "filename", "none" */
+    ks_vec blocks;              /* ks_block, document order */
+    ks_vec quotes;              /* ks_quote */
+    ks_meta meta;
+    ks_vec warnings;            /* ks_warning */
+    ks_vec edits;               /* ks_edit, only with KS_OPT_EXPLAIN */
+    ks_stats stats;
+    unsigned flags;             /* KS_OPT_* the document was made with */
+};
+
+/* NEW empty document (vectors initialised), or NULL. */
+ks_doc *ks_doc_new(void);
+/* Push a warning; MESSAGE is printf-style and copied. */
+ks_status ks_doc_warn(ks_doc *doc, const char *code, uint64_t offset, long line,
+                      const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* Push an edit (copies BEFORE/AFTER, BLEN/ALEN bytes each). */
+ks_status ks_doc_edit(ks_doc *doc, const char *rule, long line, size_t block, size_t offset,
+                      const char *before, size_t blen, const char *after, size_t alen);
+/* Free what a block / quote / ... owns (not the struct itself). */
+void ks_block_clear(ks_block *b);
+
+/* ---- normalize (normalize.c) ----------------------------------------- */
+
+/* One line of normalized text: TEXT.data[start .. start+len), no '\n'. */
+typedef struct {
+    size_t start;
+    size_t len;
+    long lineno;       /* 1-based input line */
+    uint64_t offset;   /* byte offset of the line in the decoded text */
+} ks_line;
+
+typedef struct {
+    ks_buf text;       /* all lines, each followed by '\n' */
+    ks_vec lines;      /* ks_line */
+    ks_vec hints;      /* signed char per line (same index as LINES), or empty:
+                          -1 = no hint, else the ks_role a reader (html.c,
+                          hwpx.c) already knows the line has; split obeys it */
+} ks_lines;
+
+void ks_lines_free(ks_lines *l);
+
+/* Normalize decoded UTF-8 TEXT[0..LEN) into lines: CRLF/CR -> LF, NFC,
+ * spaces, zero-width and control characters, padded quotation marks,
+ * (with KS_OPT_FOLD_DOTS) middle dots.  Counts go to DOC->stats, edits to
+ * DOC->edits under KS_OPT_EXPLAIN.  Blank lines are kept (len 0). */
+ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
+                       ks_error *err);
+
+/* The in-line part of ks_normalize on one string: spaces, quote padding,
+ * dots (no NFC, no line splitting).  Appends to OUT; adds counts to ST
+ * (may be NULL).  Used by html.c / hwpx.c for cell text as well. */
+ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf *out,
+                              ks_stats *st);
+
+/* ---- respace (respace.c) --------------------------------------------- */
+
+typedef struct ks_respacer ks_respacer;
+
+/* NEW respacer over the built-in model (no I/O), or NULL. */
+ks_respacer *ks_respacer_new(void);
+void ks_respacer_free(ks_respacer *r);
+/* Forget the evidence of the previous document. */
+void ks_respacer_reset(ks_respacer *r);
+/* Record TEXT[0..LEN) as evidence about the current document (words it
+ * writes whole, where its lines wrap).  Call for every block before the
+ * first ks_respacer_repair of that document.  TEXT may hold '\n' marks. */
+ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len);
+/* Repair TEXT[0..LEN): drop spurious spaces; each '\n' (a line wrap)
+ * becomes ' ' or nothing.  Appends the result to OUT (never '\n').
+ * Adds to ST->respace_removed / respace_joined.  When DOC is not NULL and
+ * has KS_OPT_EXPLAIN, records ks_edit entries for BLOCK at LINE. */
+ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
+                             ks_stats *st, ks_doc *doc, size_t block, long line);
+
+/* ---- split (split.c, meta.c) ----------------------------------------- */
+
+/* Turn LINES into DOC->blocks, DOC->title and DOC->meta.  RS may be NULL
+ * (no repair: '\n' wraps become ' ').  With KS_OPT_LINE_MODE every line is
+ * one body paragraph, blank lines included. */
+ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error *err);
+
+/* ---- quotes (quotes.c) ----------------------------------------------- */
+
+/* Find the quotations in DOC's body blocks and fill DOC->quotes; an
+ * unbalanced mark becomes a warning, never lost text. */
+ks_status ks_quotes_extract(ks_doc *doc, ks_error *err);
+
+/* ---- other inputs (html.c, hwpx.c) --------------------------------- */
+
+/* What a reader extracts: UTF-8 text, one line per paragraph / table row /
+ * info row, and a role hint per line (signed char: -1 or a ks_role).  The
+ * pipeline then runs ks_normalize (which keeps the line count) and ks_split
+ * with the hints. */
+typedef struct {
+    ks_buf text;
+    ks_vec hints;
+} ks_extract;
+
+void ks_extract_free(ks_extract *x);
+
+/* Guess the format of RAW[0..LEN) from its first bytes: a zip with an HWPX
+ * mimetype -> KS_FROM_HWPX; markup ("<!DOCTYPE html", "<html", ...) ->
+ * KS_FROM_HTML; else KS_FROM_TEXT. */
+ks_format ks_sniff_format(const char *raw, size_t len);
+
+/* Read an HTML page (raw bytes; ENC or its own declaration decides the
+ * encoding, via decode.c).  May set DOC->title / title_source ("html"),
+ * DOC->meta fields, DOC->encoding*, and warnings.  No network, no entities. */
+ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding enc,
+                          bool strict, ks_extract *out, ks_error *err);
+
+/* Read an HWPX file (a zip of XML) held in memory.  May set DOC->meta fields
+ * from the header table, DOC->title / title_source ("hwpx"). */
+ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *out,
+                          ks_error *err);
+
+/* ---- emit (emit.c) --------------------------------------------------- */
+
+ks_status ks_emit(const ks_doc *doc, ks_render form, ks_buf *out, ks_error *err);
+
+#endif

@@ -1,0 +1,396 @@
+/*
+ * normalize.c -- stage 2: Unicode and white-space clean-up.
+ *
+ * Input: valid UTF-8 without NULs (decode.c's invariant).  Output: ks_lines,
+ * one entry per input line (CRLF, CR, FF, U+0085, U+2028 and U+2029 all end a
+ * line), each valid NFC UTF-8 with single spaces and no space at either
+ * end.  Blank lines are kept, so line numbers stay those of the input.
+ * Every change is counted in doc->stats; nothing else is altered.
+ *
+ * Rules, each with an example:
+ *   nfc           conjoining jamo and decomposed marks are composed:
+ *                 "ᄀ ᅡ" (U+1100 U+1161) -> "가".  Only the short segments
+ *                 around characters that are not NFC-stable are run through
+ *                 utf8proc, so plain Hangul text costs one table-free scan.
+ *   space_chars   NBSP, U+3000, tabs, U+2000-U+200A, U+202F, U+205F -> " ".
+ *   zero_width    U+200B-U+200D, U+2060, U+FEFF removed: "전\u200B국" -> "전국".
+ *   controls      C0 (other than line ends) and C1 controls, DEL removed.
+ *   space_runs    "a   b" -> "a b"; " a " -> "a".
+ *   quote_padding "“ 지난" -> "“지난"; "했다 ”" -> "했다”"; "” 라며" -> "”라며",
+ *                 "” 고 말했다" -> "”고 말했다".  A closing mark is one that has
+ *                 an open mark of its pair before it on the line (so the
+ *                 apostrophe of "’ 26년" is left alone); straight quotes pair
+ *                 by order.  The space after a closing mark goes only before
+ *                 a quotative particle or case particle (고, 라고, 라며, 며,
+ *                 면서, 라는, 는, 을, 를, 의 ...), never before a word.
+ *   middle_dots   with KS_OPT_FOLD_DOTS only: U+2027 U+30FB U+318D U+2219
+ *                 U+22C5 U+FF65 -> U+00B7.  Off by default, because authors'
+ *                 own dots are part of titles that users match on.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* Code points that are NFC-stable on their own, have combining class 0 and
+ * never combine with a preceding character: text made only of these is
+ * already NFC.  tests/unit/test_normalize.c checks this table against
+ * utf8proc. */
+static const uint32_t S_stable[][2] = {
+    {0x0000, 0x02FF},   {0x2010, 0x2027},   {0x2030, 0x205E},   {0x2190, 0x22FF},
+    {0x2460, 0x27BF},   {0x3000, 0x3029},   {0x3030, 0x303F},   {0x3130, 0x318F},
+    {0x3200, 0x33FF},   {0x4E00, 0x9FFF},   {0xAC00, 0xD7A3},   {0xE000, 0xF8FF},
+    {0xFF01, 0xFFEF},   {0xFFFD, 0xFFFD},   {0xF0000, 0x10FFFF},
+};
+
+/* Exposed for the unit test through internal linkage only. */
+bool ks_nfc_stable(uint32_t cp);
+bool ks_nfc_stable(uint32_t cp)
+{
+    if (cp < 0x300 || (cp >= 0xAC00 && cp <= 0xD7A3))
+        return true;
+    size_t lo = 0, hi = sizeof S_stable / sizeof S_stable[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cp < S_stable[mid][0])
+            hi = mid;
+        else if (cp > S_stable[mid][1])
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+
+/* NFC of S[0..LEN) into OUT, touching only segments around unstable code
+ * points.  Counts changed segments in *CHANGED. */
+static ks_status S_nfc(const char *s, size_t len, ks_buf *out, size_t *changed, ks_error *err)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t copied = 0;   /* bytes of S already in OUT */
+    size_t prev = 0;     /* start of the previous code point */
+    size_t i = 0;
+    while (i < len) {
+        if (u[i] < 0x80) {
+            prev = i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = ks_utf8_decode(u + i, len - i, &cp);
+        if (n == 0)
+            n = 1; /* cannot happen after decode.c; stay safe */
+        if (ks_nfc_stable(cp)) {
+            prev = i;
+            i += n;
+            continue;
+        }
+        /* Segment: the previous (stable) code point, this one and every
+         * following unstable one. */
+        size_t start = prev < i ? prev : i;
+        if (start < copied)
+            start = copied;
+        size_t end = i + n;
+        while (end < len) {
+            uint32_t c2;
+            size_t n2 = ks_utf8_decode(u + end, len - end, &c2);
+            if (n2 == 0 || ks_nfc_stable(c2))
+                break;
+            end += n2;
+        }
+        if (ks_buf_append(out, s + copied, start - copied) != KS_OK)
+            return KS_NOMEM(err, "normalize");
+        utf8proc_uint8_t *dst = NULL;
+        utf8proc_ssize_t m = utf8proc_map(u + start, (utf8proc_ssize_t)(end - start), &dst,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (m < 0) {
+            free(dst);
+            if (m == UTF8PROC_ERROR_NOMEM)
+                return KS_NOMEM(err, "normalize");
+            /* Unassigned or invalid: keep the segment as it is. */
+            if (ks_buf_append(out, s + start, end - start) != KS_OK)
+                return KS_NOMEM(err, "normalize");
+        } else {
+            if ((size_t)m != end - start || memcmp(dst, s + start, (size_t)m) != 0)
+                (*changed)++;
+            ks_status st = ks_buf_append(out, (const char *)dst, (size_t)m);
+            free(dst);
+            if (st != KS_OK)
+                return KS_NOMEM(err, "normalize");
+        }
+        copied = end;
+        prev = end;
+        i = end;
+    }
+    if (ks_buf_append(out, s + copied, len - copied) != KS_OK)
+        return KS_NOMEM(err, "normalize");
+    return KS_OK;
+}
+
+/* ---- in-line rules ---------------------------------------------------- */
+
+/* Words that attach to a closing quotation mark: "” 라며" -> "”라며". */
+static const char *const S_quote_particles[] = {
+    "고", "라고", "이라고", "며", "라며", "이라며", "면서", "라면서", "이라면서", "라는",
+    "이라는", "는", "은", "을", "를", "의", "에", "와", "과", "로", "으로", "도", "란",
+    "이란", "라", "이라", "에서", "에게", "처럼", "보다", "만", "까지", "부터", "하고",
+    "하며", "하면서", "라고도", "라고는", "고는", "라서", "이며", "이고", "이다", "다",
+};
+/* Prefixes that attach whatever follows them: "” 라고했다" -> "”라고했다". */
+static const char *const S_quote_prefixes[] = {
+    "라고", "라며", "라면서", "라는", "이라고", "이라며", "이라는", "이라면서", "면서",
+};
+
+/* Length of the word starting at S (up to a space, a quote or the end). */
+static size_t S_word_len(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = ks_utf8_decode(s + i, len - i, &cp);
+        if (n == 0 || !ks_is_hangul(cp))
+            break;
+        i += n;
+    }
+    return i;
+}
+
+static bool S_is_quote_particle(const unsigned char *s, size_t len)
+{
+    size_t w = S_word_len(s, len);
+    if (w == 0)
+        return false;
+    for (size_t k = 0; k < sizeof S_quote_particles / sizeof *S_quote_particles; k++) {
+        size_t pl = strlen(S_quote_particles[k]);
+        if (pl == w && memcmp(s, S_quote_particles[k], w) == 0)
+            return true;
+    }
+    for (size_t k = 0; k < sizeof S_quote_prefixes / sizeof *S_quote_prefixes; k++) {
+        size_t pl = strlen(S_quote_prefixes[k]);
+        if (pl <= w && memcmp(s, S_quote_prefixes[k], pl) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Pair index of an opening / closing mark, or -1. */
+static int S_open_pair(uint32_t cp)
+{
+    switch (cp) {
+    case 0x201C: return 0;
+    case 0x2018: return 1;
+    case 0x300C: return 2;
+    case 0x300E: return 3;
+    default: return -1;
+    }
+}
+
+static int S_close_pair(uint32_t cp)
+{
+    switch (cp) {
+    case 0x201D: return 0;
+    case 0x2019: return 1;
+    case 0x300D: return 2;
+    case 0x300F: return 3;
+    default: return -1;
+    }
+}
+
+ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf *out,
+                              ks_stats *st)
+{
+    ks_stats dummy = {0};
+    if (!st)
+        st = &dummy;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t start_len = out->len;
+    size_t open[4] = {0, 0, 0, 0};
+    size_t straight = 0;        /* straight double quotes seen on the line */
+    bool pending = false;       /* a space is owed before the next character */
+    size_t run = 0;             /* spaces in the pending run */
+    enum { NONE, OPENER, CLOSER, OTHER } last = NONE;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n;
+        if (u[i] < 0x80) {
+            cp = u[i];
+            n = 1;
+        } else {
+            n = ks_utf8_decode(u + i, len - i, &cp);
+            if (n == 0) {
+                cp = 0xFFFD;
+                n = 1;
+            }
+        }
+        if (cp == ' ' || ks_is_space(cp)) {
+            if (cp != ' ')
+                st->space_chars++;
+            pending = true;
+            run++;
+            i += n;
+            continue;
+        }
+        if (ks_is_zero_width(cp)) {
+            st->zero_width++;
+            i += n;
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+            st->controls++;
+            i += n;
+            continue;
+        }
+        /* What kind of mark is this? */
+        int op = S_open_pair(cp), cl = S_close_pair(cp);
+        bool is_open = false, is_close = false;
+        if (cl >= 0 && open[cl] > 0) {
+            is_close = true;
+        } else if (op >= 0) {
+            is_open = true;
+        } else if (cp == '"') {
+            is_open = straight % 2 == 0;
+            is_close = !is_open;
+        }
+        if (pending) {
+            bool keep = true;
+            if (last == NONE) {
+                keep = false; /* leading space */
+                st->space_runs++;
+            } else if (last == OPENER || is_close) {
+                keep = false;
+                st->quote_padding++;
+            } else if (last == CLOSER && S_is_quote_particle(u + i, len - i)) {
+                keep = false;
+                st->quote_padding++;
+            }
+            if (keep) {
+                if (run > 1)
+                    st->space_runs++;
+                if (ks_buf_putc(out, ' ') != KS_OK)
+                    return KS_ERR_NOMEM;
+            }
+            pending = false;
+            run = 0;
+        }
+        if (is_close) {
+            if (cl >= 0)
+                open[cl]--;
+            else
+                straight++;
+            last = CLOSER;
+        } else if (is_open) {
+            if (op >= 0)
+                open[op]++;
+            else
+                straight++;
+            last = OPENER;
+        } else {
+            last = OTHER;
+        }
+        if ((flags & KS_OPT_FOLD_DOTS) && cp != 0xB7 && ks_is_middle_dot(cp)) {
+            st->middle_dots++;
+            if (ks_buf_append(out, "\xC2\xB7", 2) != KS_OK)
+                return KS_ERR_NOMEM;
+        } else if (ks_buf_append(out, s + i, n) != KS_OK) {
+            return KS_ERR_NOMEM;
+        }
+        i += n;
+    }
+    if (pending && out->len > start_len)
+        st->space_runs++; /* trailing space */
+    return KS_OK;
+}
+
+/* ---- lines -------------------------------------------------------------- */
+
+void ks_lines_free(ks_lines *l)
+{
+    ks_buf_free(&l->text);
+    ks_vec_free(&l->lines);
+    ks_vec_free(&l->hints);
+}
+
+/* Length of the line break at S (0 when none): \n, \r\n, \r, \f, U+0085,
+ * U+2028, U+2029. */
+static size_t S_line_break(const unsigned char *s, size_t len)
+{
+    switch (s[0]) {
+    case '\n':
+    case '\f':
+        return 1;
+    case '\r':
+        return len > 1 && s[1] == '\n' ? 2 : 1;
+    case 0xC2:
+        return len > 1 && s[1] == 0x85 ? 2 : 0;
+    case 0xE2:
+        return len > 2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9) ? 3 : 0;
+    default:
+        return 0;
+    }
+}
+
+ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
+                       ks_error *err)
+{
+    ks_status st = KS_OK;
+    ks_buf nfc = {0};
+    const char *s = text;
+    out->lines = KS_VEC(ks_line);
+    out->hints = KS_VEC(signed char);
+    /* NFC first, only if some code point needs it. */
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = ks_utf8_decode(u + i, len - i, &cp);
+        if (n == 0)
+            n = 1;
+        if (!ks_nfc_stable(cp)) {
+            if ((st = S_nfc(text, len, &nfc, &doc->stats.nfc, err)) != KS_OK)
+                goto done;
+            s = nfc.data;
+            len = nfc.len;
+            break;
+        }
+        i += n;
+    }
+    if (ks_buf_reserve(&out->text, len + 1) != KS_OK)
+        goto nomem;
+    u = (const unsigned char *)s;
+    size_t begin = 0;
+    long lineno = 1;
+    for (size_t i = 0; i <= len;) {
+        size_t br = i < len ? S_line_break(u + i, len - i) : 0;
+        if (i < len && !br) {
+            i++;
+            continue;
+        }
+        ks_line line = {out->text.len, 0, lineno, begin};
+        if (ks_normalize_inline(s + begin, i - begin, doc->flags, &out->text, &doc->stats) !=
+            KS_OK)
+            goto nomem;
+        line.len = out->text.len - line.start;
+        if (ks_buf_putc(&out->text, '\n') != KS_OK)
+            goto nomem;
+        /* A final line break does not start another line. */
+        if (i == len && begin == len && lineno > 1)
+            out->text.len--, out->text.data[out->text.len] = '\0';
+        else if (ks_vec_push(&out->lines, &line) != KS_OK)
+            goto nomem;
+        if (i == len)
+            break;
+        i += br;
+        begin = i;
+        lineno++;
+    }
+    goto done;
+nomem:
+    st = KS_NOMEM(err, "normalize");
+done:
+    ks_buf_free(&nfc);
+    return st;
+}
