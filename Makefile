@@ -2,18 +2,24 @@
 
 PREFIX   ?= /usr/local
 DESTDIR  ?=
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+INCDIR   ?= $(PREFIX)/include
+MANDIR   ?= $(PREFIX)/share/man
 PKGS     := jansson libxml-2.0 libutf8proc libzip
 CC       ?= cc
+PYTHON   ?= python3
 WARN     := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-OPT      ?= -O2 -g
-CFLAGS   ?=
-ifdef WERROR
+# Warnings are errors in CI (CI=true) or with WERROR=1.
+ifneq ($(CI)$(WERROR),)
 WARN     += -Werror
 endif
+OPT      ?= -O2 -g
+CFLAGS   ?=
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc $(CFLAGS)
-LDLIBS     += $(PKG_LIBS) -lpthread
+LDLIBS     += $(PKG_LIBS) -lpthread -lm
 
 BUILD    ?= build
 STUBS    := $(if $(wildcard src/html.c),src/stub_html.c) $(if $(wildcard src/hwpx.c),src/stub_hwpx.c)
@@ -22,11 +28,18 @@ LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/schema_data.o
 CLI_OBJ  := $(BUILD)/main.o $(if $(wildcard src/batch.c),$(BUILD)/batch.o)
 LIBA     := $(BUILD)/libksplit.a
 KSPLIT   := $(BUILD)/ksplit
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
+# Arguments of the unit test programs that read data files.
+ARGS_test_respace := tests/spacing.txt
+ARGS_test_html    := tests/fixtures/html
+ARGS_test_hwpx    := tests/fixtures/hwpx
 
-.PHONY: all clean test check demo deps help
+.PHONY: all clean test check unit golden stream schema io pathological asan valgrind \
+        demo deps install uninstall bench fuzz format lint help
 all: $(KSPLIT)
 
-$(BUILD)/%.o: src/%.c src/internal.h src/ksplit.h | $(BUILD)
+$(BUILD)/%.o: src/%.c src/internal.h src/ksplit.h $(wildcard src/*_model.h src/meta.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):
@@ -45,5 +58,88 @@ $(LIBA): $(LIB_OBJ)
 $(KSPLIT): $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LDFLAGS) $(LDLIBS)
 
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(LIBA)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIBA) $(LDFLAGS) $(LDLIBS)
+
+# ---- tests ---------------------------------------------------------------
+
+# Every test; the README's test command.  CI runs it through .ci/run.
+check: test asan valgrind pathological
+
+test: unit golden stream schema io
+
+unit: $(UNIT_BIN)
+	@fail=0; $(foreach t,$(UNIT_BIN),printf '%-16s ' $(notdir $(t)):; \
+	    $(t) $(ARGS_$(notdir $(t))) > $(t).out 2>&1; rc=$$?; tail -n 1 $(t).out; \
+	    [ $$rc = 0 ] || { fail=1; cat $(t).out; };) exit $$fail
+
+golden: $(KSPLIT)
+	@sh tests/run_golden.sh $(KSPLIT_CMD)
+
+# The same golden inputs fed in 1-, 2-, 3- and 7-byte chunks: identical bytes.
+stream: $(KSPLIT)
+	@CHUNKS="1 2 3 7" sh tests/run_golden.sh $(KSPLIT) | tail -n 1
+
+schema: $(KSPLIT)
+	@$(KSPLIT) --schema | cmp -s - schemas/ksplit.schema.json || { echo "--schema differs from schemas/"; exit 1; }
+	@$(PYTHON) tools/validate_schema.py schemas/ksplit.schema.json tests/golden/*/expected.json
+
+io: $(KSPLIT)
+	@sh tests/io_test.sh $(KSPLIT)
+
+pathological: $(KSPLIT)
+	@sh tests/pathological.sh $(KSPLIT)
+
+# Unit and golden tests again, built with AddressSanitizer + UBSan.
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" unit golden
+
+# The golden tests under valgrind: any error or leak fails.
+valgrind: $(KSPLIT)
+	@$(MAKE) --no-print-directory golden KSPLIT_CMD="tests/valgrind-ksplit.sh $(KSPLIT)"
+
+KSPLIT_CMD ?= $(KSPLIT)
+
+# ---- set-up, demo, install ------------------------------------------------
+
+deps:
+	@sh tools/bootstrap.sh
+
+demo: all
+	@echo "ksplit --pretty samples/daegu-gwangju-lecture.txt:"
+	@$(KSPLIT) --pretty samples/daegu-gwangju-lecture.txt
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(KSPLIT) $(DESTDIR)$(BINDIR)/ksplit
+	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libksplit.a
+	install -m 644 src/ksplit.h $(DESTDIR)$(INCDIR)/ksplit.h
+	install -m 644 doc/ksplit.1 $(DESTDIR)$(MANDIR)/man1/ksplit.1
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCDIR@|$(INCDIR)|g' \
+	    -e 's|@VERSION@|'"$$(sed -n 's/^#define KSPLIT_VERSION "\(.*\)"/\1/p' src/ksplit.h)"'|g' \
+	    -e 's|@PKGS@|$(PKGS)|g' ksplit.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/ksplit.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ksplit $(DESTDIR)$(LIBDIR)/libksplit.a $(DESTDIR)$(INCDIR)/ksplit.h \
+	    $(DESTDIR)$(MANDIR)/man1/ksplit.1 $(DESTDIR)$(LIBDIR)/pkgconfig/ksplit.pc
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
+
+lint:
+	cppcheck --quiet --enable=warning,performance,portability --std=c11 --error-exitcode=1 \
+	    --suppress=missingIncludeSystem -Isrc src
+
 clean:
 	rm -rf build build-*
+
+help:
+	@echo "make            build build/ksplit and build/libksplit.a"
+	@echo "make deps       install the Debian packages the build and tests need (as root)"
+	@echo "make demo       build and run ksplit on samples/"
+	@echo "make test       unit, golden, streaming, schema and I/O tests"
+	@echo "make check      test + ASan/UBSan + valgrind + pathological inputs"
+	@echo "make bench      throughput and memory benchmark"
+	@echo "make install    PREFIX=/usr/local DESTDIR= : binary, library, header, man page, pkg-config"
+	@echo "make format | lint | clean"

@@ -24,6 +24,7 @@ ks_status ks_buf_reserve(ks_buf *b, size_t extra)
         return KS_ERR_NOMEM;
     b->data = p;
     b->cap = cap;
+    b->data[b->len] = '\0';
     return KS_OK;
 }
 

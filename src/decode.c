@@ -337,9 +337,9 @@ static ks_status S_feed_known(ks_decoder *d, const unsigned char *s, size_t len,
         if ((st = S_run(d, tmp, n, base, last, &u, out, warn, ctx, err)) != KS_OK)
             return st;
         if (u < d->ntail) {
-            /* Still incomplete: everything is tail again. */
-            memcpy(d->tail, tmp, n);
-            d->ntail = n;
+            /* Still incomplete: what is left of tmp is the tail again. */
+            memmove(d->tail, tmp + u, n - u);
+            d->ntail = n - u;
             d->offset += len;
             return KS_OK;
         }
@@ -422,7 +422,17 @@ static ks_encoding S_detect(ks_decoder *d)
         d->reason = "bom";
         return e;
     }
-    if (ks_utf8_valid_prefix(s, len) == len && !memchr(s, 0, len)) {
+    /* Valid UTF-8, allowing NUL bytes and a character cut at the very end
+     * (both are reported byte by byte as the text is decoded). */
+    size_t ok = ks_utf8_valid_prefix(s, len);
+    if (ok < len && len - ok < 4 && s[ok] >= 0xC2 && s[ok] <= 0xF4) {
+        size_t k = ok + 1;
+        while (k < len && (s[k] & 0xC0) == 0x80)
+            k++;
+        if (k == len)
+            ok = len;
+    }
+    if (ok == len) {
         d->reason = "valid-utf-8";
         return KS_ENC_UTF8;
     }

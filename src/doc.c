@@ -133,12 +133,17 @@ size_t ks_doc_warning_count(const ks_doc *doc)
     return doc ? doc->warnings.len : 0;
 }
 
-const char *ks_doc_warning(const ks_doc *doc, size_t i, uint64_t *offset)
+const char *ks_doc_warning(const ks_doc *doc, size_t i, const char **code, uint64_t *offset,
+                           long *line)
 {
     if (!doc || i >= doc->warnings.len)
         return NULL;
     const ks_warning *w = &KS_AT(doc->warnings, ks_warning, i);
+    if (code)
+        *code = w->code;
     if (offset)
         *offset = w->offset;
+    if (line)
+        *line = w->line;
     return w->message;
 }

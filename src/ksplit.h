@@ -136,9 +136,12 @@ const char *ks_doc_title(const ks_doc *doc);
  *  unbalanced quotation marks...). */
 size_t ks_doc_warning_count(const ks_doc *doc);
 
-/** The Ith warning's message and byte offset; NULL when I is out of range.
- *  BORROWED from DOC.  OFFSET may be NULL. */
-const char *ks_doc_warning(const ks_doc *doc, size_t i, uint64_t *offset);
+/** The Ith warning's message; NULL when I is out of range.  *CODE gets its
+ *  short code ("decode", "encoding-guess", "quote-unbalanced" ...), *OFFSET
+ *  its byte offset in the input and *LINE its 1-based line (0 when not
+ *  known).  All BORROWED from DOC; CODE, OFFSET and LINE may be NULL. */
+const char *ks_doc_warning(const ks_doc *doc, size_t i, const char **code, uint64_t *offset,
+                           long *line);
 
 /** Free DOC.  Accepts NULL. */
 void ks_doc_free(ks_doc *doc);

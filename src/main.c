@@ -27,6 +27,7 @@ typedef struct {
     ks_options opts;
     ks_render form;
     int quiet;
+    size_t chunk; /* bytes per ks_pipeline_feed call (--chunk-size) */
 } cli;
 
 static const char *S_prog = "ksplit";
@@ -54,6 +55,7 @@ static void S_usage(FILE *f)
             "  -p, --pretty         indent the JSON\n"
             "  -q, --quiet          no warnings on standard error\n"
             "      --schema         print the output's JSON Schema and exit\n"
+            "      --chunk-size=N   feed the library N bytes at a time (for testing)\n"
             "  -h, --help           print this help and exit\n"
             "  -V, --version        print the version and exit\n"
             "\n"
@@ -148,10 +150,13 @@ static int S_convert(cli *c, const char *path)
     static char buf[1 << 16];
     for (;;) {
         size_t n = fread(buf, 1, sizeof buf, f);
-        if (n && ks_pipeline_feed(p, buf, n, &err) != KS_OK) {
-            S_report(shown, &err);
-            rc = S_exit_for(err.code);
-            goto done;
+        for (size_t i = 0; i < n; i += c->chunk) {
+            size_t k = n - i < c->chunk ? n - i : c->chunk;
+            if (ks_pipeline_feed(p, buf + i, k, &err) != KS_OK) {
+                S_report(shown, &err);
+                rc = S_exit_for(err.code);
+                goto done;
+            }
         }
         if (n < sizeof buf) {
             if (ferror(f)) {
@@ -171,8 +176,14 @@ static int S_convert(cli *c, const char *path)
     if (!c->quiet) {
         for (size_t i = 0; i < ks_doc_warning_count(doc); i++) {
             uint64_t off = 0;
-            const char *w = ks_doc_warning(doc, i, &off);
-            if (!strncmp(w, "input is neither", 16) || strstr(w, "decode"))
+            long line = 0;
+            const char *w = ks_doc_warning(doc, i, NULL, &off, &line);
+            if (off)
+                fprintf(stderr, "%s: %s: offset %llu: warning: %s\n", S_prog, shown,
+                        (unsigned long long)off, w);
+            else if (line)
+                fprintf(stderr, "%s: %s: line %ld: warning: %s\n", S_prog, shown, line, w);
+            else
                 fprintf(stderr, "%s: %s: warning: %s\n", S_prog, shown, w);
         }
     }
@@ -200,7 +211,7 @@ int main(int argc, char **argv)
 {
     enum {
         OPT_FROM = 256, OPT_STRICT, OPT_LINE_MODE, OPT_NO_RESPACE, OPT_FOLD_DOTS,
-        OPT_EXPLAIN, OPT_SCHEMA
+        OPT_EXPLAIN, OPT_SCHEMA, OPT_CHUNK
     };
     static const struct option longopts[] = {
         {"encoding", required_argument, NULL, 'e'},
@@ -214,12 +225,14 @@ int main(int argc, char **argv)
         {"pretty", no_argument, NULL, 'p'},
         {"quiet", no_argument, NULL, 'q'},
         {"schema", no_argument, NULL, OPT_SCHEMA},
+        {"chunk-size", required_argument, NULL, OPT_CHUNK},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     cli c = {0};
     c.form = KS_RENDER_JSON;
+    c.chunk = 1 << 16;
     int pretty = 0, text = 0, opt;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":e:t:pqhV", longopts, NULL)) != -1) {
@@ -245,6 +258,16 @@ int main(int argc, char **argv)
             else if (!strcmp(optarg, "text")) text = 1;
             else return S_usage_error("unknown output form '%s' (json or text)", optarg);
             break;
+        case OPT_CHUNK: {
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (errno || *end || v == 0 || v > (1u << 16) || optarg[0] == '-')
+                return S_usage_error("--chunk-size needs a number from 1 to 65536, not '%s'",
+                                     optarg);
+            c.chunk = (size_t)v;
+            break;
+        }
         case 'p': pretty = 1; break;
         case 'q': c.quiet = 1; break;
         case OPT_SCHEMA:

@@ -17,10 +17,9 @@
  *   controls      C0 (other than line ends) and C1 controls, DEL removed.
  *   space_runs    "a   b" -> "a b"; " a " -> "a".
  *   quote_padding "“ 지난" -> "“지난"; "했다 ”" -> "했다”"; "” 라며" -> "”라며",
- *                 "” 고 말했다" -> "”고 말했다".  A closing mark is one that has
- *                 an open mark of its pair before it on the line (so the
- *                 apostrophe of "’ 26년" is left alone); straight quotes pair
- *                 by order.  The space after a closing mark goes only before
+ *                 "” 고 말했다" -> "”고 말했다".  ” 」 』 always close; ’ closes
+ *                 only after an open ‘ on the line (so the apostrophe of
+ *                 "’ 26년" is left alone); straight quotes pair by order.  The space after a closing mark goes only before
  *                 a quotative particle or case particle (고, 라고, 라며, 며,
  *                 면서, 라는, 는, 을, 를, 의 ...), never before a word.
  *   middle_dots   with KS_OPT_FOLD_DOTS only: U+2027 U+30FB U+318D U+2219
@@ -244,7 +243,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
         /* What kind of mark is this? */
         int op = S_open_pair(cp), cl = S_close_pair(cp);
         bool is_open = false, is_close = false;
-        if (cl >= 0 && open[cl] > 0) {
+        if (cl >= 0 && (cp != 0x2019 || open[cl] > 0)) {
             is_close = true;
         } else if (op >= 0) {
             is_open = true;
@@ -274,7 +273,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
             run = 0;
         }
         if (is_close) {
-            if (cl >= 0)
+            if (cl >= 0 && open[cl] > 0)
                 open[cl]--;
             else
                 straight++;

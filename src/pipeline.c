@@ -40,13 +40,13 @@ struct ks_pipeline {
 static void S_decode_warn(void *ctx, uint64_t offset, size_t nbytes)
 {
     ks_pipeline *p = ctx;
+    (void)nbytes;
     p->decode_warnings++;
     p->doc->stats.replaced++;
     if (p->decode_warnings <= MAX_DECODE_WARNINGS)
         (void)ks_doc_warn(p->doc, "decode", offset, 0,
-                          "%zu byte%s at offset %llu do%s not decode; replaced by U+FFFD",
-                          nbytes, nbytes == 1 ? "" : "s", (unsigned long long)offset,
-                          nbytes == 1 ? "es" : "");
+                          "undecodable bytes at offset %llu replaced by U+FFFD",
+                          (unsigned long long)offset);
 }
 
 static ks_status S_start_doc(ks_pipeline *p, ks_error *err)

@@ -1,0 +1,157 @@
+/*
+ * test_decode.c -- unit tests for stage 1 (decode.c): detection, BOMs,
+ * characters cut between chunks at every position, bad bytes, strict mode.
+ */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "internal.h"
+
+typedef struct {
+    int calls;
+    uint64_t first_offset;
+} warns;
+
+static void on_warn(void *ctx, uint64_t offset, size_t nbytes)
+{
+    warns *w = ctx;
+    (void)nbytes;
+    if (w->calls++ == 0)
+        w->first_offset = offset;
+}
+
+/* Decode IN[0..LEN) fed in chunks of CHUNK bytes.  Returns a malloc'd
+ * string (or NULL on error, with *ST set). */
+static char *decode(ks_encoding enc, bool strict, const char *in, size_t len, size_t chunk,
+                    warns *w, ks_status *st, const char **used, const char **reason)
+{
+    ks_error err = {0};
+    ks_decoder *d = ks_decoder_new(enc, strict, &err);
+    ks_buf out = {0};
+    *st = KS_OK;
+    for (size_t i = 0; i < len && *st == KS_OK; i += chunk) {
+        size_t n = len - i < chunk ? len - i : chunk;
+        *st = ks_decoder_feed(d, in + i, n, &out, on_warn, w, &err);
+    }
+    if (*st == KS_OK)
+        *st = ks_decoder_finish(d, &out, on_warn, w, &err);
+    if (used)
+        *used = ks_decoder_encoding(d);
+    if (reason)
+        *reason = ks_decoder_reason(d);
+    ks_decoder_free(d);
+    if (*st != KS_OK) {
+        ks_buf_free(&out);
+        return NULL;
+    }
+    return ks_buf_detach(&out);
+}
+
+static void same_at_every_chunking(ks_encoding enc, const char *in, size_t len,
+                                   const char *want, const char *label)
+{
+    static const size_t chunks[] = {1, 2, 3, 7, 4096};
+    for (size_t k = 0; k < sizeof chunks / sizeof *chunks; k++) {
+        warns w = {0};
+        ks_status st;
+        char *got = decode(enc, false, in, len, chunks[k], &w, &st, NULL, NULL);
+        KS_CHECK(got && !strcmp(got, want), "%s, %zu-byte chunks: got \"%s\"", label,
+                 chunks[k], got ? got : "(null)");
+        free(got);
+    }
+}
+
+int main(void)
+{
+    warns w = {0};
+    ks_status st;
+    const char *enc, *reason;
+    char *got;
+
+    /* UTF-8 with BOM; the BOM is dropped. */
+    got = decode(KS_ENC_AUTO, false, "\xEF\xBB\xBF가나", 9, 4096, &w, &st, &enc, &reason);
+    KS_STREQ(got, "가나");
+    KS_STREQ(enc, "utf-8");
+    KS_STREQ(reason, "bom");
+    free(got);
+
+    /* Valid UTF-8 without BOM. */
+    got = decode(KS_ENC_AUTO, false, "보도자료", strlen("보도자료"), 4096, &w, &st, &enc, &reason);
+    KS_STREQ(got, "보도자료");
+    KS_STREQ(reason, "valid-utf-8");
+    free(got);
+
+    /* CP949: 똠 (8C 63) exists only in CP949, not in EUC-KR. */
+    const char cp[] = "\xB4\xEB\xB1\xB8 \x8C\x63"; /* 대구 똠 */
+    got = decode(KS_ENC_AUTO, false, cp, sizeof cp - 1, 4096, &w, &st, &enc, &reason);
+    KS_STREQ(got, "대구 똠");
+    KS_STREQ(enc, "cp949");
+    KS_STREQ(reason, "valid-cp949");
+    free(got);
+    same_at_every_chunking(KS_ENC_CP949, cp, sizeof cp - 1, "대구 똠", "cp949");
+
+    /* UTF-16LE and BE with BOM, surrogate pair included (U+1F600). */
+    const char le[] = "\xFF\xFE\x00\xAC\x41\x00\x3D\xD8\x00\xDE";
+    got = decode(KS_ENC_AUTO, false, le, sizeof le - 1, 4096, &w, &st, &enc, &reason);
+    KS_STREQ(got, "가A\xF0\x9F\x98\x80");
+    KS_STREQ(enc, "utf-16le");
+    free(got);
+    same_at_every_chunking(KS_ENC_UTF16, le, sizeof le - 1, "가A\xF0\x9F\x98\x80", "utf-16 bom");
+    const char be[] = "\xFE\xFF\xAC\x00\x00\x41";
+    got = decode(KS_ENC_AUTO, false, be, sizeof be - 1, 4096, &w, &st, &enc, &reason);
+    KS_STREQ(got, "가A");
+    KS_STREQ(enc, "utf-16be");
+    free(got);
+
+    /* A UTF-8 character cut between chunks at every position. */
+    const char *mixed = "a가\xF0\x9F\x98\x80 나ü";
+    same_at_every_chunking(KS_ENC_UTF8, mixed, strlen(mixed), mixed, "utf-8");
+    same_at_every_chunking(KS_ENC_AUTO, mixed, strlen(mixed), mixed, "auto");
+
+    /* Bad bytes in forced UTF-8: one U+FFFD per run, offset reported. */
+    w = (warns){0};
+    got = decode(KS_ENC_UTF8, false, "ab\xFF\xFE" "cd", 6, 1, &w, &st, NULL, NULL);
+    KS_STREQ(got, "ab\xEF\xBF\xBD" "cd");
+    KS_CHECK(w.calls == 1, "calls %d", w.calls);
+    KS_CHECK(w.first_offset == 2, "offset %llu", (unsigned long long)w.first_offset);
+    free(got);
+
+    /* Strict mode fails at the first bad byte. */
+    w = (warns){0};
+    got = decode(KS_ENC_UTF8, true, "abc\x80", 4, 4096, &w, &st, NULL, NULL);
+    KS_CHECK(!got && st == KS_ERR_DECODE, "status %d", (int)st);
+
+    /* A multibyte character cut at the very end. */
+    w = (warns){0};
+    got = decode(KS_ENC_UTF8, false, "가\xEB\x82", 5, 2, &w, &st, NULL, NULL);
+    KS_STREQ(got, "가\xEF\xBF\xBD");
+    KS_CHECK(w.calls == 1 && w.first_offset == 3, "calls %d offset %llu", w.calls,
+             (unsigned long long)w.first_offset);
+    free(got);
+
+    /* NUL bytes are not text. */
+    w = (warns){0};
+    got = decode(KS_ENC_AUTO, false, "a\0b", 3, 4096, &w, &st, NULL, NULL);
+    KS_STREQ(got, "a\xEF\xBF\xBD" "b");
+    free(got);
+    w = (warns){0};
+    got = decode(KS_ENC_CP949, false, "a\0b", 3, 1, &w, &st, NULL, NULL);
+    KS_STREQ(got, "a\xEF\xBF\xBD" "b");
+    free(got);
+
+    /* All 0xFF: neither UTF-8 nor CP949; still decodes, as a guess. */
+    char ff[64];
+    memset(ff, 0xFF, sizeof ff);
+    w = (warns){0};
+    got = decode(KS_ENC_AUTO, false, ff, sizeof ff, 4096, &w, &st, &enc, &reason);
+    KS_CHECK(got != NULL, "all 0xFF decodes");
+    KS_STREQ(reason, "best-guess");
+    free(got);
+
+    /* Empty input. */
+    got = decode(KS_ENC_AUTO, false, "", 0, 4096, &w, &st, NULL, NULL);
+    KS_STREQ(got, "");
+    free(got);
+
+    KS_DONE();
+}

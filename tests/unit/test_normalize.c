@@ -1,0 +1,114 @@
+/*
+ * test_normalize.c -- unit tests for stage 2's clean-up (normalize.c):
+ * line splitting, NFC, white space, zero-width and control characters,
+ * quotation-mark padding, middle dots.  Also checks normalize.c's table of
+ * NFC-stable code points against utf8proc, code point by code point.
+ */
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#include "harness.h"
+#include "internal.h"
+
+bool ks_nfc_stable(uint32_t cp);
+
+/* Normalize one line with FLAGS; returns a malloc'd copy. */
+static char *norm(const char *in, unsigned flags, ks_stats *st)
+{
+    ks_buf out = {0};
+    ks_stats dummy = {0};
+    if (ks_normalize_inline(in, strlen(in), flags, &out, st ? st : &dummy) != KS_OK)
+        return NULL;
+    return ks_buf_detach(&out);
+}
+
+static void case_(const char *in, const char *want)
+{
+    char *got = norm(in, 0, NULL);
+    KS_CHECK(got && !strcmp(got, want), "\"%s\" -> \"%s\", want \"%s\"", in, got ? got : "(null)",
+             want);
+    ks_free(got);
+}
+
+int main(void)
+{
+    /* White space. */
+    case_("  가   나\t다  ", "가 나 다");
+    case_("전\xE2\x80\x8B국", "전국");                 /* zero-width space */
+    case_("a\xC2\xA0" "b\xE3\x80\x80" "c", "a b c");   /* NBSP, U+3000 */
+    case_("a\x01" "b\x7F" "c", "abc");                 /* controls */
+
+    /* Quotation marks padded by converters. */
+    case_("단장은 “ 지난 30년간 추진했다 ” 면서", "단장은 “지난 30년간 추진했다”면서");
+    case_("시간이었다 ” 라며 “ 오늘", "시간이었다”라며 “오늘");
+    case_("감사하다 ” 고 전하면서", "감사하다”고 전하면서");
+    case_("“ 기본사회 ” 를 위해", "“기본사회”를 위해");
+    case_("‘ 광주광역시 공공기관장 회의 ’ 에 초청돼", "‘광주광역시 공공기관장 회의’에 초청돼");
+    case_("\" 지난 \" 라고", "\"지난\"라고");
+    /* Not a closing mark without an opening one: the year apostrophe. */
+    case_("회계 ’ 25 년", "회계 ’ 25 년");
+    /* A word after a closing mark keeps its space. */
+    case_("“좋다” 이어서 말했다", "“좋다” 이어서 말했다");
+    case_("“좋다” 고용노동부는", "“좋다” 고용노동부는");
+
+    /* Counting. */
+    ks_stats st = {0};
+    char *got = norm(" “ 가 ” 라며  나 ", 0, &st);
+    KS_STREQ(got, "“가”라며 나");
+    KS_CHECK(st.quote_padding == 3, "quote_padding %zu", st.quote_padding);
+    KS_CHECK(st.space_runs == 3, "space_runs %zu", st.space_runs);
+    ks_free(got);
+
+    /* Middle dots: kept by default, folded on request. */
+    case_("신속‧과감", "신속‧과감");
+    st = (ks_stats){0};
+    got = norm("신속‧과감ㆍ소통・협치", KS_OPT_FOLD_DOTS, &st);
+    KS_STREQ(got, "신속·과감·소통·협치");
+    KS_CHECK(st.middle_dots == 3, "middle_dots %zu", st.middle_dots);
+    ks_free(got);
+
+    /* Whole documents: line ends, NFC, blank lines kept. */
+    ks_doc *doc = ks_doc_new();
+    ks_lines lines = {0};
+    const char doc_text[] = "첫 줄\r\n\xE1\x84\x80\xE1\x85\xA1 나\r\n\nb\rc\fd\n";
+    KS_CHECK(ks_normalize(doc, doc_text, sizeof doc_text - 1, &lines, NULL) == KS_OK, "normalize");
+    KS_CHECK(lines.lines.len == 6, "lines %zu", lines.lines.len);
+    if (lines.lines.len == 6) {
+        const ks_line *l = &KS_AT(lines.lines, ks_line, 1);
+        char *s = ks_strndup(lines.text.data + l->start, l->len);
+        KS_STREQ(s, "가 나");
+        ks_free(s);
+        KS_CHECK(KS_AT(lines.lines, ks_line, 2).len == 0, "blank line kept");
+        KS_CHECK(KS_AT(lines.lines, ks_line, 5).lineno == 6, "line numbers");
+    }
+    KS_CHECK(doc->stats.nfc == 1, "nfc %zu", doc->stats.nfc);
+    ks_lines_free(&lines);
+    ks_doc_free(doc);
+
+    /* The NFC-stable table agrees with utf8proc for every code point in it:
+     * combining class 0, and the code point is its own NFC. */
+    size_t bad = 0, checked = 0;
+    for (uint32_t cp = 1; cp <= 0x10FFFF; cp++) {
+        if (!ks_nfc_stable(cp) || (cp >= 0xD800 && cp <= 0xDFFF))
+            continue;
+        if (cp >= 0xF0000 || (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+            (cp >= 0xAC00 && cp <= 0xD7A3)) {
+            if (cp % 97)
+                continue; /* large uniform blocks: sample them */
+        }
+        checked++;
+        const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+        utf8proc_uint8_t src[5] = {0}, *dst = NULL;
+        utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, src);
+        utf8proc_ssize_t m = utf8proc_map(src, n, &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        bool same = m == n && !memcmp(src, dst, (size_t)n);
+        free(dst);
+        if (p->combining_class != 0 || !same || p->comp_exclusion) {
+            if (bad++ < 5)
+                fprintf(stderr, "U+%04X is not NFC-stable\n", (unsigned)cp);
+        }
+    }
+    KS_CHECK(bad == 0, "%zu of %zu code points in the stable table are not", bad, checked);
+
+    KS_DONE();
+}
