@@ -35,7 +35,7 @@ ARGS_test_respace := tests/spacing.txt
 ARGS_test_html    := tests/fixtures/html
 ARGS_test_hwpx    := tests/fixtures/hwpx
 
-.PHONY: all clean test check unit golden stream schema io pathological asan valgrind \
+.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch \
         demo deps install uninstall bench fuzz format lint help
 all: $(KSPLIT)
 
@@ -66,7 +66,7 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(LIBA)
 # Every test; the README's test command.  CI runs it through .ci/run.
 check: test asan valgrind pathological
 
-test: unit golden stream schema io
+test: unit golden stream schema io batch
 
 unit: $(UNIT_BIN)
 	@fail=0; $(foreach t,$(UNIT_BIN),printf '%-16s ' $(notdir $(t)):; \
@@ -89,6 +89,19 @@ io: $(KSPLIT)
 
 pathological: $(KSPLIT)
 	@sh tests/pathological.sh $(KSPLIT)
+
+# Batch mode: folders, jobs, interrupted runs (tests/batch_test.sh).
+batch: $(KSPLIT)
+	@if [ -f tests/batch_test.sh ]; then sh tests/batch_test.sh $(KSPLIT); fi
+
+# Throughput, start-up, memory and linear-time ratios (bench/run.sh).
+bench: $(KSPLIT)
+	@sh bench/run.sh $(KSPLIT)
+
+# libFuzzer targets (clang); FUZZTIME seconds each (tests/fuzz/run.sh).
+FUZZTIME ?= 60
+fuzz:
+	@FUZZTIME=$(FUZZTIME) sh tests/fuzz/run.sh
 
 # Unit and golden tests again, built with AddressSanitizer + UBSan.
 asan:
