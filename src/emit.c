@@ -273,6 +273,11 @@ static ks_status S_text(const ks_doc *d, ks_buf *out)
     return KS_OK;
 }
 
+void ks_emit_use_allocator(void)
+{
+    json_set_alloc_funcs(ks_malloc, ks_free);
+}
+
 static int S_dump_cb(const char *buffer, size_t size, void *data)
 {
     return ks_buf_append((ks_buf *)data, buffer, size) == KS_OK ? 0 : -1;

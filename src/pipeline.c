@@ -45,8 +45,7 @@ static void S_decode_warn(void *ctx, uint64_t offset, size_t nbytes)
     p->doc->stats.replaced++;
     if (p->decode_warnings <= MAX_DECODE_WARNINGS)
         (void)ks_doc_warn(p->doc, "decode", offset, 0,
-                          "undecodable bytes at offset %llu replaced by U+FFFD",
-                          (unsigned long long)offset);
+                          "undecodable bytes replaced by U+FFFD");
 }
 
 static ks_status S_start_doc(ks_pipeline *p, ks_error *err)

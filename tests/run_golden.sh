@@ -1,5 +1,6 @@
 #!/bin/sh
-# run_golden.sh KSPLIT -- run every golden case in tests/golden/.
+# run_golden.sh KSPLIT [WRAPPER ARGS] -- run every golden case in tests/golden/.
+# The command may be several words (tests/valgrind-ksplit.sh build/ksplit).
 #
 # A case is a folder tests/golden/NAME/ holding
 #   input.*        the input (any extension)
@@ -14,7 +15,7 @@
 # UPDATE=1 rewrites the expected files from the current output; read every
 # diff it makes (git diff tests/golden) before committing it.
 set -u
-ks=$1
+ks=$*
 pass=0
 fail=0
 tmp=$(mktemp -d)
@@ -32,7 +33,7 @@ for dir in tests/golden/*/; do
         cmdargs=$(printf '%s' "$args" | sed "s|INPUT|'$dir/$input'|g")
         opt=""
         [ -n "$chunk" ] && opt="--chunk-size=$chunk"
-        eval "\"$ks\" $opt $cmdargs" > "$tmp/out" 2> "$tmp/err"
+        eval "$ks $opt $cmdargs" > "$tmp/out" 2> "$tmp/err"
         rc=$?
         label="$name${chunk:+ (chunks of $chunk)}"
         if [ -n "${UPDATE:-}" ] && [ -z "$chunk" ]; then
