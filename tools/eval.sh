@@ -1,0 +1,78 @@
+#!/bin/sh
+# eval.sh [KSPLIT] -- run the shared evaluation scripts (../shared/eval) on
+# the shared corpus (../shared/corpus) and print every figure the issues ask
+# for.  Nothing here is a test: it measures.  Needs ../shared beside the
+# repository; KS_SHARED overrides where it is.
+#
+#   spacing   klue-formal (line-aligned), govpress pdf / joined / viewer
+#   structure govpress broken / pdf / gold (score_structure.py)
+#   lossless  every corpus input and the seed (check_lossless.py)
+set -u
+ks=${1:-build/ksplit}
+S=${KS_SHARED:-../shared}
+C=$S/corpus
+E=$S/eval
+py=${PYTHON:-python3}
+out=${OUT:-build/eval}
+what=${WHAT:-spacing structure lossless}
+rm -rf "$out"
+mkdir -p "$out"
+
+case " $what " in *" spacing "*)
+    echo "== spacing: klue-formal (line-aligned)"
+    "$ks" --to text --line-mode < "$C/spacing/klue-formal.broken.txt" > "$out/klue.rep"
+    "$py" "$E/score_spacing.py" "$C/spacing/klue-formal.gold.txt" "$C/spacing/klue-formal.broken.txt" "$out/klue.rep"
+    for form in pdf joined viewer; do
+        echo "== spacing: govpress/*.$form.txt"
+        : > "$out/pairs.$form"
+        for f in "$C"/govpress/*."$form".txt; do
+            id=$(basename "$f" ."$form".txt)
+            "$ks" --to text < "$f" > "$out/$id.$form.rep"
+            echo "$C/govpress/$id.gold.txt $f $out/$id.$form.rep" >> "$out/pairs.$form"
+        done
+        "$py" "$E/score_spacing_doc.py" --pairs "$out/pairs.$form"
+    done
+;; esac
+
+case " $what " in *" structure "*)
+    for form in broken pdf gold; do
+        echo "== structure: govpress/*.$form.txt"
+        mkdir -p "$out/struct.$form"
+        for f in "$C"/govpress/*."$form".txt; do
+            id=$(basename "$f" ."$form".txt)
+            "$ks" -q "$f" > "$out/struct.$form/$id.json"
+        done
+        "$py" "$E/score_structure.py" "$C/govpress" "$out/struct.$form"
+    done
+    if ls "$C"/govpress/*.hwpx > /dev/null 2>&1; then
+        echo "== structure: govpress/*.hwpx"
+        mkdir -p "$out/struct.hwpx"
+        for f in "$C"/govpress/*.hwpx; do
+            id=$(basename "$f" .hwpx)
+            "$ks" -q "$f" > "$out/struct.hwpx/$id.json" 2> /dev/null
+        done
+        "$py" "$E/score_structure.py" "$C/govpress" "$out/struct.hwpx"
+    fi
+    echo "== structure: seed"
+    mkdir -p "$out/seed"
+    cp "$S/seed/daegu-gwangju-lecture.gold.json" "$out/seed/"
+    "$ks" -q "$S/seed/daegu-gwangju-lecture.txt" > "$out/seed.out.json"
+    mkdir -p "$out/seed-out"
+    cp "$out/seed.out.json" "$out/seed-out/daegu-gwangju-lecture.json"
+    "$py" "$E/score_structure.py" "$out/seed" "$out/seed-out"
+;; esac
+
+case " $what " in *" lossless "*)
+    echo "== lossless"
+    n=0
+    bad=0
+    for f in "$S"/seed/*.txt "$C"/govpress/*.txt "$C"/spacing/*.txt; do
+        n=$((n + 1))
+        "$ks" -q "$f" > "$out/lossless.json"
+        if ! "$py" "$E/check_lossless.py" "$f" "$out/lossless.json" > "$out/lossless.msg"; then
+            bad=$((bad + 1))
+            echo "$f: $(cat "$out/lossless.msg")"
+        fi
+    done
+    echo "lossless: $((n - bad)) of $n inputs keep every character"
+;; esac
