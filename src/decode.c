@@ -369,7 +369,7 @@ static ks_status S_feed_known(ks_decoder *d, const unsigned char *s, size_t len,
 }
 
 /* Count the undecodable runs of RAW as encoding E (no output kept). */
-static size_t S_count_bad(ks_decoder *d, ks_encoding e, const unsigned char *s, size_t len)
+static size_t S_count_bad(ks_encoding e, const unsigned char *s, size_t len)
 {
     size_t bad = 0;
     if (e == KS_ENC_UTF8) {
@@ -408,15 +408,15 @@ static size_t S_count_bad(ks_decoder *d, ks_encoding e, const unsigned char *s, 
         left--;
     }
     iconv_close(cd);
-    (void)d;
     return bad;
 }
 
-/* Auto mode at the end of input: choose the encoding of D->raw. */
-static ks_encoding S_detect(ks_decoder *d)
+/* Auto mode, before any decoding: a BOM or valid UTF-8 decides.  Returns
+ * KS_ENC_AUTO when neither does. */
+static ks_encoding S_detect_cheap(ks_decoder *d, const ks_buf *raw)
 {
-    const unsigned char *s = (const unsigned char *)d->raw.data;
-    size_t len = d->raw.len;
+    const unsigned char *s = (const unsigned char *)(raw->data ? raw->data : "");
+    size_t len = raw->len;
     ks_encoding e;
     if (S_bom(s, len, &e)) {
         d->reason = "bom";
@@ -436,29 +436,109 @@ static ks_encoding S_detect(ks_decoder *d)
         d->reason = "valid-utf-8";
         return KS_ENC_UTF8;
     }
-    size_t cp = S_count_bad(d, KS_ENC_CP949, s, len);
-    if (cp == 0) {
-        d->reason = "valid-cp949";
-        return KS_ENC_CP949;
-    }
-    /* UTF-16 without a BOM: NUL high bytes on one side. */
+    return KS_ENC_AUTO;
+}
+
+/* Auto mode when CP949 had CP949_BAD undecodable runs: UTF-16 without a BOM
+ * (NUL high bytes on one side), else whichever of UTF-8 and CP949 has fewer
+ * bad runs. */
+static ks_encoding S_detect_guess(ks_decoder *d, const ks_buf *raw, size_t cp949_bad)
+{
+    const unsigned char *s = (const unsigned char *)raw->data;
+    size_t len = raw->len;
+    d->reason = "best-guess";
     if (len >= 4) {
         size_t zeros[2] = {0, 0};
         size_t n = len < 4096 ? len : 4096;
         for (size_t i = 0; i < n; i++)
             zeros[i & 1] += s[i] == 0;
-        if (zeros[1] * 3 > n && zeros[0] * 20 < n) {
-            d->reason = "best-guess";
+        if (zeros[1] * 3 > n && zeros[0] * 20 < n)
             return KS_ENC_UTF16LE;
-        }
-        if (zeros[0] * 3 > n && zeros[1] * 20 < n) {
-            d->reason = "best-guess";
+        if (zeros[0] * 3 > n && zeros[1] * 20 < n)
             return KS_ENC_UTF16BE;
-        }
     }
-    size_t u8 = S_count_bad(d, KS_ENC_UTF8, s, len);
-    d->reason = "best-guess";
-    return u8 <= cp ? KS_ENC_UTF8 : KS_ENC_CP949;
+    return S_count_bad(KS_ENC_UTF8, s, len) <= cp949_bad ? KS_ENC_UTF8 : KS_ENC_CP949;
+}
+
+/* Bad runs met while trying CP949 in auto mode, replayed if CP949 wins. */
+typedef struct {
+    ks_vec offsets; /* uint64_t */
+    bool nomem;
+} S_trial;
+
+static void S_trial_warn(void *ctx, uint64_t offset, size_t nbytes)
+{
+    S_trial *t = ctx;
+    (void)nbytes;
+    if (ks_vec_push(&t->offsets, &offset) != KS_OK)
+        t->nomem = true;
+}
+
+/* Decode RAW (the whole input) as E from the start. */
+static ks_status S_decode_all(ks_decoder *d, ks_encoding e, const ks_buf *raw, ks_buf *out,
+                              ks_decode_warn_fn warn, void *ctx, ks_error *err)
+{
+    d->active = e;
+    d->offset = 0;
+    d->ntail = 0;
+    d->started = false;
+    d->in_bad_run = false;
+    return S_feed_known(d, (const unsigned char *)(raw->data ? raw->data : ""), raw->len, true,
+                        out, warn, ctx, err);
+}
+
+/* Auto mode at the end of the input: choose the encoding and decode.  The
+ * CP949 trial decodes straight into OUT, so valid CP949 (the common legacy
+ * case) costs one iconv pass, not two. */
+static ks_status S_finish_auto(ks_decoder *d, ks_buf *out, ks_decode_warn_fn warn, void *ctx,
+                               ks_error *err)
+{
+    ks_buf raw = d->raw;
+    d->raw = (ks_buf){0};
+    ks_status st = KS_OK;
+    S_trial t = {KS_VEC(uint64_t), false};
+    ks_encoding e = S_detect_cheap(d, &raw);
+    if (e == KS_ENC_AUTO) {
+        size_t mark = out->len;
+        bool strict = d->strict;
+        d->strict = false;
+        st = S_decode_all(d, KS_ENC_CP949, &raw, out, S_trial_warn, &t, err);
+        d->strict = strict;
+        if (st != KS_OK)
+            goto done;
+        if (t.nomem) {
+            st = KS_NOMEM(err, "decode");
+            goto done;
+        }
+        if (t.offsets.len == 0) {
+            d->reason = "valid-cp949";
+            goto done;
+        }
+        e = S_detect_guess(d, &raw, t.offsets.len);
+        if (e == KS_ENC_CP949) {
+            for (size_t i = 0; i < t.offsets.len; i++) {
+                uint64_t off = KS_AT(t.offsets, uint64_t, i);
+                if (strict) {
+                    st = ks_error_set(err, KS_ERR_DECODE, "decode", off, 0,
+                                      "byte 0x%02X does not decode as UTF-8 or CP949",
+                                      (unsigned char)raw.data[off]);
+                    goto done;
+                }
+                if (warn)
+                    warn(ctx, off, 1);
+            }
+            goto done;
+        }
+        out->len = mark;
+        out->data[mark] = '\0';
+    }
+    const char *reason = d->reason;
+    st = S_decode_all(d, e, &raw, out, warn, ctx, err);
+    d->reason = reason;
+done:
+    ks_vec_free(&t.offsets);
+    ks_buf_free(&raw);
+    return st;
 }
 
 ks_status ks_decoder_feed(ks_decoder *d, const char *buf, size_t len, ks_buf *out,
@@ -478,17 +558,7 @@ ks_status ks_decoder_finish(ks_decoder *d, ks_buf *out, ks_decode_warn_fn warn, 
 {
     ks_status st;
     if (d->want == KS_ENC_AUTO) {
-        ks_encoding e = S_detect(d);
-        const char *reason = d->reason;
-        ks_buf raw = d->raw;
-        d->raw = (ks_buf){0};
-        d->active = e;
-        d->offset = 0;
-        st = S_feed_known(d, (const unsigned char *)(raw.data ? raw.data : ""), raw.len, true,
-                          out, warn, ctx, err);
-        ks_buf_free(&raw);
-        d->reason = reason;
-        if (st != KS_OK)
+        if ((st = S_finish_auto(d, out, warn, ctx, err)) != KS_OK)
             return st;
     } else {
         st = S_feed_known(d, (const unsigned char *)"", 0, true, out, warn, ctx, err);
