@@ -1,11 +1,1217 @@
 /*
- * quotes.c -- stage 3 helper: quotations and their speakers.  PLACEHOLDER:
- * finds none yet.
+ * quotes.c -- stage 3 helper: direct quotations and their speakers.
+ *
+ * Runs after split, when the blocks and their roles are final.  Reads the
+ * BODY blocks (body paragraph k = the k-th block with role KS_ROLE_BODY) and
+ * fills doc->quotes; reads the other blocks only to learn who is who (a full
+ * "name title" mention in a title or summary line).  Never changes a block,
+ * so no text is ever lost; a broken quotation becomes a "quote-unbalanced"
+ * warning.  Linear in the text: each mark is paired once, each search is
+ * bounded (a quotation spans at most QT_MAX_SPAN consecutive body blocks,
+ * backward scans stop after a fixed number of words, the who-is-who list is
+ * searched over its last QT_REG_WINDOW entries).  Only "quote-unbalanced"
+ * warnings are added (at most QT_MAX_WARN, then one summary).
+ *
+ * Offsets: START and END count code points in the paragraph's text, so
+ * text == paragraph[start:end].  A quotation that runs over several body
+ * paragraphs (a PDF line wrap) is reported in its first paragraph, with END
+ * counted in the paragraphs joined by one space; its TEXT joins them the
+ * same way.
+ *
+ * Rules, each with an example (before -> after):
+ *
+ * 1. Marks.  “…” and straight "…" pair by order, 「…」 and 『…』 likewise;
+ *    ‘…’ is always a name or a term and is skipped.  A second “ glued to
+ *    the word before it closes the first (a typo for ”); one after a space
+ *    opens a new quotation and the first is reported unclosed.  Once it
+ *    leaves its paragraph, a quotation may run over at most QT_MAX_SPAN
+ *    body blocks and QT_MAX_SPAN_CP code points:
+ *      “공사 기간 연장 길 열린다“  ->  one quotation, no warning
+ *      “A …  “B”라고             ->  warning for the first “; “B” paired
+ * 2. Missing closing mark.  When a reporting verb follows in the same
+ *    paragraph, the quotation ends before the quotative ending, with a
+ *    warning; otherwise only the warning:
+ *      김 장관은 “잘 하겠다고 말했다.  ->  "잘 하겠다", cue 말했다, warning
+ * 3. Speech, not a term.  The words after the closing mark decide:
+ *    a quotative ending (라고 고 라며 며 면서 라면서 하며 …) makes speech
+ *    when the words inside read as a sentence (end in 다/요/까/것) or run to
+ *    four words or more; “…할 것”을 지시했다 (을/를 + an instruction verb)
+ *    is speech; “…”라는 only before a reporting verb; a quotation standing
+ *    alone (nothing but punctuation after it) only when it continues the
+ *    previous quotation's sentence (that one ended in 라며, / 면서, …):
+ *      “AI 기본사회”라는 비전      ->  not speech
+ *      “…하라”는 대통령 지시        ->  not speech
+ *      장관은 “…다”라며, / ○ “…하겠다.”  ->  two quotations, one speaker
+ * 4. Speaker = the subject of the sentence, the nearest word before the
+ *    quotation ending in 은/는/이/가 whose stem is a title (…장, …관, 대표,
+ *    위원, 직무대리 …), a confirmed personal name, a "(title name)" group, or
+ *    an organization (…부, …청, …원, …들).  The name is the nearest
+ *    personal-name word before the title (a common surname and three or four
+ *    syllables; a three-syllable word that also looks like a title or a
+ *    district, "임승관" "이명구", only when no better name is near); the
+ *    title is every word after the name up to the particle:
+ *      정장수 대구시 시정혁신단장은 “…”  ->  정장수 / 대구시 시정혁신단장
+ *      국토교통부 김연희 도시경제과장은 “…”  ->  김연희 / 도시경제과장
+ *      홍보대사인 김다현은 “…”      ->  김다현 / 홍보대사 (the "인" form)
+ *      광주광역시(시장 강기정)는 “…” ->  강기정 / 시장
+ *      경찰청은 “…”                  ->  null / 경찰청
+ *    With no subject before it, a title after it in the same sentence,
+ *    behind a modifier verb:
+ *      “…”며 정보를 공개한 제약회사 대표  ->  null / 제약회사 대표
+ * 5. Short forms repeat an earlier full mention (from any block, the most
+ *    recent person that fits, with the longest title printed for them):
+ *      황종우 해양수산부 장관은 … 황 장관은 “…”  ->  황종우 / 해양수산부 장관
+ *      … 장관은 “…”  ->  the last named 장관, else null / 장관
+ * 6. No subject in the sentence: the previous quotation in the same
+ *    sentence, else the nearest earlier speaker (a quotation or a person
+ *    subject) within QT_INHERIT body paragraphs:
+ *      강기정 광주시장은 “A”라며 “B”라고 말했다  ->  both 강기정
+ *      이어 “…”고 덧붙였다        ->  the previous speaker
+ * 7. Cue = the first reporting verb after the quotation in its sentence; a
+ *    quotation joined to the next one by 라며/면서 takes the next one's:
+ *      “A”라며 “B”라고 말했다       ->  cue 말했다 for both
+ *      “A”고 전하면서 “B”고 말했다  ->  전하면서, 말했다
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
+
+#define QT_MAX_SPAN 8      /* body blocks a quotation may run over ... */
+#define QT_MAX_SPAN_CP 1000 /* ... and code points, once it leaves its block */
+#define QT_BACK_WORDS 48   /* words searched back for a subject */
+#define QT_INHERIT 3       /* body blocks back for an inherited speaker */
+#define QT_REG_WINDOW 256  /* who-is-who entries searched per lookup */
+#define QT_MAX_WARN 20     /* quote warnings per document, then one summary */
+#define QT_NONE ((size_t)-1)
+
+enum { F_QUOTED = 1 };     /* per code point: inside a paired quotation */
+
+/* The text of all blocks as code points, each block followed by '\n'. */
+typedef struct {
+    uint32_t *cp;
+    uint8_t *fl;
+    size_t n;
+    size_t *bstart;  /* nblocks + 1 entries */
+    size_t *body;    /* per block: body paragraph index or QT_NONE */
+    size_t nblocks;
+} S_text;
+
+typedef struct {
+    size_t open, close; /* positions of the marks (close: end when recovered) */
+    bool recovered;     /* no closing mark; ended before the reporting verb */
+} S_pair;
+
+/* A full "name title" mention, found anywhere in the document. */
+typedef struct {
+    size_t na, nb, ta, tb, pos;
+} S_person;
+
+/* A speaker: spans into the text; QT_NONE when absent. */
+typedef struct {
+    size_t na, nb, ta, tb;
+    bool person;
+    bool set;
+} S_who;
+
+typedef struct {
+    ks_doc *doc;
+    S_text t;
+    ks_vec pairs;   /* S_pair */
+    ks_vec reg;     /* S_person */
+    size_t nwarn;
+} S_ctx;
+
+/* Per quotation pushed, what the later passes need. */
+typedef struct {
+    size_t close_end;  /* position after the tail word */
+    size_t block;
+    S_who who;
+    bool connective;   /* tail joins the next quotation (라며, 면서 ...) */
+} S_qinfo;
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static bool S_sep(uint32_t c)
+{
+    return c == '\n' || ks_is_space(c);
+}
+
+/* Does CP[a..b) end with the UTF-8 string SUF? */
+static bool S_ends(const uint32_t *cp, size_t a, size_t b, const char *suf)
+{
+    uint32_t s[16];
+    size_t n = 0, i = 0, len = strlen(suf);
+    while (i < len && n < 16) {
+        size_t k = ks_utf8_decode((const unsigned char *)suf + i, len - i, &s[n]);
+        if (!k)
+            return false;
+        i += k;
+        n++;
+    }
+    if (b - a < n)
+        return false;
+    for (size_t j = 0; j < n; j++)
+        if (cp[b - n + j] != s[j])
+            return false;
+    return true;
+}
+
+static bool S_equals(const uint32_t *cp, size_t a, size_t b, const char *w)
+{
+    return S_ends(cp, a, b, w) && ks_utf8_count(w, strlen(w)) == b - a;
+}
+
+static bool S_in_list(const uint32_t *cp, size_t a, size_t b, const char *const *list, bool whole)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (whole ? S_equals(cp, a, b, list[i]) : S_ends(cp, a, b, list[i]))
+            return true;
+    return false;
+}
+
+static bool S_cp_in(uint32_t c, const char *set)
+{
+    size_t len = strlen(set), i = 0;
+    while (i < len) {
+        uint32_t s;
+        size_t k = ks_utf8_decode((const unsigned char *)set + i, len - i, &s);
+        if (!k)
+            return false;
+        if (s == c)
+            return true;
+        i += k;
+    }
+    return false;
+}
+
+static bool S_is_dq_open(uint32_t c) { return c == 0x201C; }
+static bool S_is_dq_close(uint32_t c) { return c == 0x201D; }
+static bool S_is_br_open(uint32_t c) { return c == 0x300C || c == 0x300E; }
+static bool S_is_br_close(uint32_t c) { return c == 0x300D || c == 0x300F; }
+
+static bool S_trailing_punct(uint32_t c)
+{
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+           c == 0x3001 || c == 0x3002 || c == 0xFF0C;
+}
+
+/* Strip trailing punctuation from [a, *b). */
+static void S_strip_punct(const uint32_t *cp, size_t a, size_t *b)
+{
+    while (*b > a && S_trailing_punct(cp[*b - 1]))
+        (*b)--;
+}
+
+/* ---- word lists --------------------------------------------------------- */
+
+static const char S_surnames[] =
+    "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구"
+    "민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육맹제"
+    "모탁국편용예경봉복태목형피";
+
+static const char *const S_compound_surnames[] = {"남궁", "황보", "제갈", "선우", "독고",
+                                                  "사공", "서문", NULL};
+
+/* Title endings (a title ends in one of these). */
+static const char *const S_title_ends[] = {
+    "장", "관", "대표", "대사", "위원", "의원", "지사", "군수", "총리", "대통령", "대행",
+    "대리", "수석", "교수", "박사", "이사", "고문", "대변인", "특보", "간사", "사무총장",
+    NULL};
+
+/* Words ending like a title that are not one. */
+static const char *const S_not_title[] = {
+    "현장", "공장", "입장", "주장", "성장", "연장", "확장", "보장", "광장", "극장",
+    "농장", "목장", "매장", "행사장", "회의장", "경기장", "운동장", "전시장", "공연장",
+    "시험장", "선거장", "기관", "관계", "연관", "상관", "보관", "통관", "주관", "외관",
+    "경관", "가치관", "세계관", "박물관", "도서관", "미술관", "전시관", "체육관",
+    "기념관", "회관", "대사관", "영사관", "과학관", "문학관", "홍보관", "이사", NULL};
+
+/* Organization endings (a subject that names a body, not a person). */
+static const char *const S_org_ends[] = {
+    "부", "청", "처", "원", "위", "회", "공사", "공단", "재단", "센터", "기관", "본부",
+    "정부", "시", "도", "군", "구", "들", "단", "실", "국", "소", "은행", "기업", NULL};
+
+/* Words shaped like a name that are not one. */
+static const char *const S_not_name[] = {
+    "이번", "지난", "우리", "정부", "한국", "최근", "전국", "이날", "이후", "이어서",
+    "이에", "또한", "특히", "아울러", "오는", "현재", "향후", "전체", "기존", "신임",
+    "전임", "초대", "당시", "공동", "주요", "관계자", "관련", "해당", "모든", "민간",
+    "지방", "중앙", "국가", "전문가", "이외", "이상", "이하", "정책", "안전", "강화",
+    "조속히", "신속히", "이들", "이러한", "우선", "한편", "그리고", "또는", "방송",
+    "대구시", "부산시", "광주시", "인천시", "울산시", "세종시", "정부는", NULL};
+
+/* Quotative endings glued to a closing mark. */
+static const char *const S_quotative[] = {
+    "라고", "이라고", "고", "라며", "이라며", "며", "면서", "라면서", "이라면서", "하며",
+    "하면서", "하고", "라고도", "고도", "라구", "라고요", NULL};
+
+/* Of those, the ones that leave the sentence open for the next quotation. */
+static const char *const S_connective[] = {
+    "라며", "이라며", "며", "면서", "라면서", "이라면서", "하며", "하면서", NULL};
+
+static const char *const S_object[] = {"을", "를", NULL};
+static const char *const S_modifier[] = {"라는", "이라는", "는", NULL};
+
+/* Reporting verbs whose stem ends the word's first part. */
+static const char *const S_verb_forms[] = {
+    "말했", "말하", "말한", "말씀", "밝혔", "밝히", "밝힌", "전했", "전하", "전한",
+    "덧붙였", "덧붙이", "덧붙인", "답했", "답하", "답한", "물었", "외쳤", NULL};
+
+/* Verbal nouns that report speech when followed by 하다. */
+static const char *const S_verb_nouns[] = {
+    "강조", "당부", "지시", "설명", "주문", "요청", "부탁", "언급", "약속", "다짐",
+    "촉구", "요구", "건의", "역설", "표명", "주장", "호소", "제안", "격려", "평가",
+    "기대", "발언", "답변", "강변", "지적", "소개", "감사", "축하", "권고", "경고",
+    "발표", "주재", NULL};
+
+static const char *const S_generic_verbs[] = {
+    "하면서", "하며", "했다", "하였다", "한다", "하고", "했으며", "하였으며", NULL};
+
+/* ---- word classes ------------------------------------------------------- */
+
+static bool S_all_hangul(const uint32_t *cp, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (!ks_is_hangul(cp[i]))
+            return false;
+    return b > a;
+}
+
+static bool S_title_like(const uint32_t *cp, size_t a, size_t b)
+{
+    if (b - a < 2)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (!ks_is_hangul(cp[i]) && !ks_is_digit(cp[i]))
+            return false;
+    if (!ks_is_hangul(cp[b - 1]))
+        return false;
+    if (S_in_list(cp, a, b, S_not_title, true))
+        return false;
+    /* "…기관", "…박물관": a building or body, not a post */
+    if (S_ends(cp, a, b, "기관") || S_ends(cp, a, b, "박물관") || S_ends(cp, a, b, "도서관") ||
+        S_ends(cp, a, b, "미술관") || S_ends(cp, a, b, "대사관") || S_ends(cp, a, b, "현장"))
+        return false;
+    return S_in_list(cp, a, b, S_title_ends, false);
+}
+
+static bool S_org_like(const uint32_t *cp, size_t a, size_t b)
+{
+    if (b - a < 2)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (!ks_is_hangul(cp[i]) && !ks_is_digit(cp[i]) && !ks_is_alpha(cp[i]) &&
+            cp[i] != 0x00B7)
+            return false;
+    return ks_is_hangul(cp[b - 1]) && S_in_list(cp, a, b, S_org_ends, false);
+}
+
+/* A personal name: three or four syllables starting with a surname. */
+static bool S_name_like(const uint32_t *cp, size_t a, size_t b)
+{
+    size_t n = b - a;
+    if (n < 3 || n > 4 || !S_all_hangul(cp, a, b))
+        return false;
+    if (S_in_list(cp, a, b, S_not_name, true) || S_title_like(cp, a, b))
+        return false;
+    if (S_cp_in(cp[b - 1], "부청처위실과팀시군구국단들관"))
+        return false;
+    if (n == 4) {
+        for (size_t i = 0; S_compound_surnames[i]; i++)
+            if (S_ends(cp, a, a + 2, S_compound_surnames[i]))
+                return true;
+        return false;
+    }
+    return S_cp_in(cp[a], S_surnames);
+}
+
+/* A three-syllable word shaped like a name but also like a title or a
+ * district ("임승관", "이명구", "이사장"): a name only when no better one
+ * is near. */
+static bool S_weak_name(const uint32_t *cp, size_t a, size_t b)
+{
+    if (b - a != 3 || !S_all_hangul(cp, a, b) || !S_cp_in(cp[a], S_surnames))
+        return false;
+    if (S_in_list(cp, a, b, S_not_name, true) || S_name_like(cp, a, b))
+        return false;
+    return S_title_like(cp, a, b) || S_cp_in(cp[b - 1], "구국단");
+}
+
+/* A word that can sit inside a "org name title" group. */
+static bool S_noun_like(const uint32_t *cp, size_t a, size_t b)
+{
+    if (b <= a)
+        return false;
+    for (size_t i = a; i < b; i++)
+        if (!ks_is_hangul(cp[i]) && !ks_is_digit(cp[i]) && !ks_is_alpha(cp[i]) &&
+            cp[i] != 0x00B7 && cp[i] != '-')
+            return false;
+    return !S_cp_in(cp[b - 1], "을를에의로며고서게와은는만께");
+}
+
+static bool S_sentence_end(const uint32_t *cp, size_t a, size_t b)
+{
+    if (b - a < 2)
+        return false;
+    uint32_t c = cp[b - 1];
+    return (c == '.' || c == '?' || c == '!') && ks_is_hangul(cp[b - 2]);
+}
+
+/* Is [a,b) a reporting verb form ("말했다", "강조하였다", "당부하였으며,")? */
+static bool S_verb_word(const uint32_t *cp, size_t a, size_t b, bool generic)
+{
+    S_strip_punct(cp, a, &b);
+    if (b <= a)
+        return false;
+    for (size_t i = 0; S_verb_forms[i]; i++) {
+        size_t k = ks_utf8_count(S_verb_forms[i], strlen(S_verb_forms[i]));
+        if (b - a >= k && S_ends(cp, a, a + k, S_verb_forms[i]))
+            return true;
+    }
+    for (size_t i = 0; S_verb_nouns[i]; i++) {
+        size_t k = ks_utf8_count(S_verb_nouns[i], strlen(S_verb_nouns[i]));
+        if (b - a > k && S_ends(cp, a, a + k, S_verb_nouns[i]) &&
+            S_cp_in(cp[a + k], "했하한해할합함하였"))
+            return true;
+    }
+    return generic && S_in_list(cp, a, b, S_generic_verbs, true);
+}
+
+/* ---- tokens -------------------------------------------------------------- */
+
+/* The word ending at or before *POS, not below LO, skipping quoted text.
+ * Sets [*a, *b) and moves *POS to *a.  False at LO or at a block break. */
+static bool S_back(const S_text *t, size_t lo, size_t *pos, size_t *a, size_t *b)
+{
+    size_t p = *pos;
+    while (p > lo && (ks_is_space(t->cp[p - 1]) || (t->fl[p - 1] & F_QUOTED)))
+        p--;
+    if (p <= lo || t->cp[p - 1] == '\n')
+        return false;
+    *b = p;
+    while (p > lo && !S_sep(t->cp[p - 1]) && !(t->fl[p - 1] & F_QUOTED))
+        p--;
+    *a = p;
+    *pos = p;
+    return true;
+}
+
+/* The word starting at or after *POS, below HI, skipping quoted text. */
+static bool S_fwd(const S_text *t, size_t hi, size_t *pos, size_t *a, size_t *b)
+{
+    size_t p = *pos;
+    while (p < hi && (ks_is_space(t->cp[p]) || (t->fl[p] & F_QUOTED)))
+        p++;
+    if (p >= hi || t->cp[p] == '\n')
+        return false;
+    *a = p;
+    while (p < hi && !S_sep(t->cp[p]) && !(t->fl[p] & F_QUOTED))
+        p++;
+    *b = p;
+    *pos = p;
+    return true;
+}
+
+static size_t S_block_of(const S_text *t, size_t pos)
+{
+    size_t lo = 0, hi = t->nblocks;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->bstart[mid] <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* End of block I's text (the position of its '\n'). */
+static size_t S_bend(const S_text *t, size_t i)
+{
+    return t->bstart[i + 1] - 1;
+}
+
+/* ---- building the text ---------------------------------------------------- */
+
+static ks_status S_text_build(S_ctx *c)
+{
+    const ks_doc *doc = c->doc;
+    S_text *t = &c->t;
+    size_t nb = doc->blocks.len, total = 0;
+    for (size_t i = 0; i < nb; i++) {
+        const char *s = KS_AT(doc->blocks, ks_block, i).text;
+        total += (s ? strlen(s) : 0) + 1; /* code points <= bytes */
+    }
+    t->nblocks = nb;
+    t->cp = ks_calloc(total + 1, sizeof *t->cp);
+    t->fl = ks_calloc(total + 1, 1);
+    t->bstart = ks_calloc(nb + 1, sizeof *t->bstart);
+    t->body = ks_calloc(nb + 1, sizeof *t->body);
+    if (!t->cp || !t->fl || !t->bstart || !t->body)
+        return KS_ERR_NOMEM;
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < nb; i++) {
+        const ks_block *blk = &KS_AT(doc->blocks, ks_block, i);
+        t->bstart[i] = n;
+        t->body[i] = blk->role == KS_ROLE_BODY ? k++ : QT_NONE;
+        const unsigned char *s = (const unsigned char *)(blk->text ? blk->text : "");
+        size_t len = strlen((const char *)s), j = 0;
+        while (j < len) {
+            uint32_t u;
+            size_t m = ks_utf8_decode(s + j, len - j, &u);
+            if (!m)
+                m = 1; /* U+FFFD for a bad byte; the text is valid in practice */
+            if (u == '\n')
+                u = ' ';
+            t->cp[n++] = u;
+            j += m;
+        }
+        t->cp[n++] = '\n';
+    }
+    t->bstart[nb] = n;
+    t->n = n;
+    return KS_OK;
+}
+
+/* ---- warnings -------------------------------------------------------------- */
+
+static ks_status S_warn(S_ctx *c, size_t pos, const char *what)
+{
+    if (c->nwarn > QT_MAX_WARN)
+        return KS_OK;
+    const S_text *t = &c->t;
+    size_t b = S_block_of(t, pos);
+    long line = KS_AT(c->doc->blocks, ks_block, b).line;
+    c->nwarn++;
+    if (c->nwarn > QT_MAX_WARN)
+        return ks_doc_warn(c->doc, "quote-unbalanced", 0, line,
+                           "more unbalanced quotation marks not reported");
+    return ks_doc_warn(c->doc, "quote-unbalanced", 0, line,
+                       "body paragraph %zu, character %zu: %s", t->body[b],
+                       pos - t->bstart[b], what);
+}
+
+/* ---- pairing marks -------------------------------------------------------- */
+
+
+/* Does the second “ at POS close the open quotation (a typo for ”)?  Yes
+ * when it is glued to the word before it, as closing marks are:
+ * "…열린다“", "…(C20)“ 업종의" (an opening mark follows a space). */
+static bool S_open_as_close(const S_text *t, size_t pos)
+{
+    if (pos == 0)
+        return false;
+    uint32_t c = t->cp[pos - 1];
+    return !S_sep(c) && c != '(' && c != '[' && c != '<' && !ks_is_open_quote(c) && c != '"';
+}
+
+static ks_status S_push_pair(S_ctx *c, size_t open, size_t close, bool recovered)
+{
+    S_pair p = {open, close, recovered};
+    return ks_vec_push(&c->pairs, &p);
+}
+
+/* No closing mark for OPEN before HI: end the quotation before a quotative
+ * ending + reporting verb in the same block, else only warn. */
+static ks_status S_unclosed(S_ctx *c, size_t open, size_t hi)
+{
+    const S_text *t = &c->t;
+    size_t blk = S_block_of(t, open), end = S_bend(t, blk);
+    if (hi > end)
+        hi = end;
+    size_t pos = open + 1, a, b, pa = 0, pb = 0;
+    bool have_prev = false;
+    while (S_fwd(t, hi, &pos, &a, &b)) {
+        if (have_prev && S_verb_word(t->cp, a, b, false)) {
+            static const char *const before[] = {"이라고", "이라며", "이라면서", "라고",
+                                                 "라며", "라면서", NULL};
+            static const char *const after[] = {"다고", "다며", "다면서", NULL};
+            size_t cut = QT_NONE;
+            for (size_t i = 0; before[i] && cut == QT_NONE; i++)
+                if (S_ends(t->cp, pa, pb, before[i]) &&
+                    pb - pa > ks_utf8_count(before[i], strlen(before[i])))
+                    cut = pb - ks_utf8_count(before[i], strlen(before[i]));
+            for (size_t i = 0; after[i] && cut == QT_NONE; i++)
+                if (S_ends(t->cp, pa, pb, after[i]))
+                    cut = pb - ks_utf8_count(after[i], strlen(after[i])) + 1;
+            if (cut != QT_NONE) {
+                if (S_push_pair(c, open, cut, true) != KS_OK)
+                    return KS_ERR_NOMEM;
+                return S_warn(c, open, "no closing quotation mark; "
+                                       "ended before the reporting verb");
+            }
+        }
+        pa = a;
+        pb = b;
+        have_prev = true;
+    }
+    return S_warn(c, open, "no closing quotation mark; left in the text");
+}
+
+typedef struct {
+    bool open;
+    size_t pos, block;
+} S_pstate;
+
+/* Pair the marks of one family: DQ (“ ” ") or brackets (「 」 『 』). */
+static ks_status S_pair_family(S_ctx *c, bool dq)
+{
+    const S_text *t = &c->t;
+    S_pstate st = {false, 0, 0};
+    for (size_t bi = 0; bi < t->nblocks; bi++) {
+        if (st.open && (t->body[bi] == QT_NONE || bi - st.block >= QT_MAX_SPAN ||
+                        t->bstart[bi] - st.pos > QT_MAX_SPAN_CP)) {
+            if (S_unclosed(c, st.pos, t->n) != KS_OK)
+                return KS_ERR_NOMEM;
+            st.open = false;
+        }
+        if (t->body[bi] == QT_NONE)
+            continue;
+        for (size_t i = t->bstart[bi]; i < S_bend(t, bi); i++) {
+            uint32_t u = t->cp[i];
+            bool op, cl;
+            if (dq) {
+                op = S_is_dq_open(u) || u == '"';
+                cl = S_is_dq_close(u) || u == '"';
+            } else {
+                op = S_is_br_open(u);
+                cl = S_is_br_close(u);
+            }
+            if (!op && !cl)
+                continue;
+            if (st.open && bi != st.block && i - st.pos > QT_MAX_SPAN_CP) {
+                if (S_unclosed(c, st.pos, t->n) != KS_OK)
+                    return KS_ERR_NOMEM;
+                st.open = false;
+            }
+            if (!st.open) {
+                if (op) {
+                    st = (S_pstate){true, i, bi};
+                } else if (S_warn(c, i, "closing quotation mark without an opening one") !=
+                           KS_OK) {
+                    return KS_ERR_NOMEM;
+                }
+                continue;
+            }
+            if (cl || (dq && S_open_as_close(t, i))) {
+                if (S_push_pair(c, st.pos, i, false) != KS_OK)
+                    return KS_ERR_NOMEM;
+                st.open = false;
+            } else {
+                if (S_unclosed(c, st.pos, i) != KS_OK)
+                    return KS_ERR_NOMEM;
+                st = (S_pstate){true, i, bi};
+            }
+        }
+    }
+    if (st.open && S_unclosed(c, st.pos, t->n) != KS_OK)
+        return KS_ERR_NOMEM;
+    return KS_OK;
+}
+
+static int S_pair_cmp(const void *x, const void *y)
+{
+    const S_pair *a = x, *b = y;
+    return a->open < b->open ? -1 : a->open > b->open;
+}
+
+/* ---- who is who ------------------------------------------------------------ */
+
+/* Strip a trailing particle (은 는 이 가 과 와 의 을 를 도 께서 에게) and
+ * punctuation from a title word. */
+static void S_strip_particle(const uint32_t *cp, size_t a, size_t *b)
+{
+    S_strip_punct(cp, a, b);
+    if (*b - a >= 3 && (S_ends(cp, a, *b, "께서") || S_ends(cp, a, *b, "에게")))
+        *b -= 2;
+    else if (*b - a >= 2 && S_cp_in(cp[*b - 1], "은는이가과와의을를도"))
+        (*b)--;
+}
+
+static ks_status S_reg_add(S_ctx *c, size_t na, size_t nb, size_t ta, size_t tb)
+{
+    S_person p = {na, nb, ta, tb, na};
+    return ks_vec_push(&c->reg, &p);
+}
+
+/* Record every "NAME [org] TITLE" and "TITLE인 NAME" / "(TITLE NAME)"
+ * mention in every block. */
+static ks_status S_reg_build(S_ctx *c)
+{
+    const S_text *t = &c->t;
+    const uint32_t *cp = t->cp;
+    for (size_t bi = 0; bi < t->nblocks; bi++) {
+        size_t hi = S_bend(t, bi), pos = t->bstart[bi], a, b;
+        size_t pa = QT_NONE, pb = 0; /* previous word */
+        while (S_fwd(t, hi, &pos, &a, &b)) {
+            /* the word as a name: "김다현은" "김윤덕)는" "(장관" ... */
+            size_t na = a, core = b;
+            S_strip_punct(cp, na, &core);
+            if (core - na >= 4 && S_cp_in(cp[core - 1], "은는이가"))
+                core--;
+            while (core > na && cp[core - 1] == ')')
+                core--;
+            if (core > na && cp[na] == '(')
+                na++;
+            bool name = S_name_like(cp, na, core);
+            if (!name && S_weak_name(cp, na, core) && core == b)
+                name = pa == QT_NONE || !S_name_like(cp, pa, pb);
+            if (name && core == b) {
+                /* NAME followed by noun words ending in a title */
+                size_t p2 = pos, wa, wb, last = QT_NONE, ta = QT_NONE;
+                for (int k = 0; k < 4 && S_fwd(t, hi, &p2, &wa, &wb); k++) {
+                    size_t sb = wb;
+                    S_strip_particle(cp, wa, &sb);
+                    bool stop = sb != wb;
+                    if (!S_noun_like(cp, wa, sb) && !S_title_like(cp, wa, sb))
+                        break;
+                    if (ta == QT_NONE)
+                        ta = wa;
+                    if (S_title_like(cp, wa, sb))
+                        last = sb;
+                    if (stop)
+                        break;
+                }
+                if (last != QT_NONE && S_reg_add(c, na, core, ta, last) != KS_OK)
+                    return KS_ERR_NOMEM;
+            }
+            if (name && pa != QT_NONE) {
+                /* "홍보대사인 NAME", "(장관 NAME)" */
+                size_t ta = pa, tb = pb;
+                for (size_t i = pa; i < pb; i++)
+                    if (cp[i] == '(')
+                        ta = i + 1;
+                if (tb - ta >= 3 && cp[tb - 1] == 0xC778 /* 인 */)
+                    tb--;
+                if (S_title_like(cp, ta, tb) && S_reg_add(c, na, core, ta, tb) != KS_OK)
+                    return KS_ERR_NOMEM;
+            }
+            pa = a;
+            pb = b;
+        }
+    }
+    return KS_OK;
+}
+
+static bool S_span_eq(const uint32_t *cp, size_t a, size_t b, size_t c, size_t d)
+{
+    return b - a == d - c && memcmp(cp + a, cp + c, (b - a) * sizeof *cp) == 0;
+}
+
+static bool S_span_ends(const uint32_t *cp, size_t a, size_t b, size_t c, size_t d)
+{
+    return b - a >= d - c && memcmp(cp + b - (d - c), cp + c, (d - c) * sizeof *cp) == 0;
+}
+
+/* Find the most recent mention before POS whose title ends with
+ * CP[sa..sb) and (when SUR != 0) whose name starts with SUR; or whose name
+ * equals CP[na..nb) (when NA != QT_NONE).  Fills WHO with that name and the
+ * longest title printed for it nearby. */
+static bool S_reg_find(const S_ctx *c, size_t pos, uint32_t sur, size_t sa, size_t sb, size_t na,
+                       size_t nb, S_who *who)
+{
+    const uint32_t *cp = c->t.cp;
+    size_t lo = 0, hi = c->reg.len;
+    while (lo < hi) { /* first entry at or after POS */
+        size_t mid = lo + (hi - lo) / 2;
+        if (KS_AT(c->reg, S_person, mid).pos < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo, start = end > QT_REG_WINDOW ? end - QT_REG_WINDOW : 0;
+    if (end == 0) /* nothing before: a later full mention still names them */
+        end = c->reg.len < QT_REG_WINDOW ? c->reg.len : QT_REG_WINDOW;
+    const S_person *hit = NULL;
+    for (size_t i = end; i-- > start;) {
+        const S_person *p = &KS_AT(c->reg, S_person, i);
+        if (na != QT_NONE) {
+            if (!S_span_eq(cp, p->na, p->nb, na, nb))
+                continue;
+        } else {
+            if (sur && cp[p->na] != sur)
+                continue;
+            if (!S_span_ends(cp, p->ta, p->tb, sa, sb))
+                continue;
+        }
+        hit = p;
+        break;
+    }
+    if (!hit)
+        return false;
+    const S_person *best = hit;
+    size_t last = c->reg.len < start + 2 * QT_REG_WINDOW ? c->reg.len : start + 2 * QT_REG_WINDOW;
+    for (size_t i = start; i < last; i++) {
+        const S_person *p = &KS_AT(c->reg, S_person, i);
+        if (S_span_eq(cp, p->na, p->nb, hit->na, hit->nb) && p->tb - p->ta > best->tb - best->ta &&
+            (na != QT_NONE || S_span_ends(cp, p->ta, p->tb, sa, sb)))
+            best = p;
+    }
+    *who = (S_who){best->na, best->nb, best->ta, best->tb, true, true};
+    return true;
+}
+
+/* ---- speakers ---------------------------------------------------------------- */
+
+/* The word before [a, b) in the same block, or false. */
+static bool S_prev_word(const S_text *t, size_t lo, size_t a, size_t *pa, size_t *pb)
+{
+    size_t p = a;
+    return S_back(t, lo, &p, pa, pb);
+}
+
+/* Try the word [a, b) as a sentence subject; fill WHO.  PERSON_ONLY skips
+ * organizations. */
+static bool S_subject(const S_ctx *c, size_t lo, size_t a, size_t b, bool person_only, S_who *who)
+{
+    const S_text *t = &c->t;
+    const uint32_t *cp = t->cp;
+    size_t sb = b;
+    S_strip_punct(cp, a, &sb);
+    if (sb <= a)
+        return false;
+    size_t stem_a = a, stem_b;
+    if (sb - a == 1 && S_cp_in(cp[a], "은는이가")) {
+        /* particle set apart by broken spacing: "원장 은" */
+        if (!S_prev_word(t, lo, a, &stem_a, &stem_b))
+            return false;
+    } else if (sb - a >= 3 && S_ends(cp, a, sb, "께서는")) {
+        stem_b = sb - 3;
+    } else if (sb - a >= 3 && S_ends(cp, a, sb, "께서")) {
+        stem_b = sb - 2;
+    } else if (sb - a >= 2 && S_cp_in(cp[sb - 1], "은는")) {
+        stem_b = sb - 1;
+    } else if (sb - a >= 3 && S_cp_in(cp[sb - 1], "이가")) {
+        stem_b = sb - 1;
+        if (!S_title_like(cp, a, stem_b))
+            return false;
+    } else {
+        return false;
+    }
+    a = stem_a;
+    if (stem_b > a && cp[stem_b - 1] == ')') {
+        /* "광주광역시(시장 강기정)는": look for "(TITLE NAME)" */
+        size_t na = a, nb = stem_b - 1, ta = QT_NONE, tb = 0, wa, wb;
+        if (!S_name_like(cp, na, nb) || !S_prev_word(t, lo, a, &wa, &wb))
+            return false;
+        for (size_t i = wa; i < wb; i++)
+            if (cp[i] == '(')
+                ta = i + 1;
+        tb = wb;
+        if (ta == QT_NONE || !S_title_like(cp, ta, tb))
+            return false;
+        *who = (S_who){na, nb, ta, tb, true, true};
+        return true;
+    }
+    if (S_title_like(cp, a, stem_b)) {
+        /* walk back over "org" words to the nearest name */
+        size_t p = a, wa, wb, first = a, weak_a = QT_NONE, weak_b = 0, weak_first = 0;
+        for (int k = 0; k < 5 && S_back(t, lo, &p, &wa, &wb); k++) {
+            if (S_name_like(cp, wa, wb)) {
+                *who = (S_who){wa, wb, first, stem_b, true, true};
+                return true;
+            }
+            if (wb - wa == 1 && S_cp_in(cp[wa], S_surnames)) {
+                if (k > 0)
+                    break;
+                /* "황 장관은": the full mention given earlier */
+                if (S_reg_find(c, wa, cp[wa], a, stem_b, QT_NONE, 0, who))
+                    return true;
+                *who = (S_who){QT_NONE, QT_NONE, a, stem_b, true, true};
+                return true;
+            }
+            if (wb - wa == 2 && S_all_hangul(cp, wa, wb) && !S_title_like(cp, wa, wb) &&
+                !S_in_list(cp, wa, wb, S_not_name, true) && !S_org_like(cp, wa, wb)) {
+                /* "허 재우 실장은" (broken spacing in a name) */
+                size_t xa, xb, q = wa;
+                if (S_back(t, lo, &q, &xa, &xb) && xb - xa == 1 && S_cp_in(cp[xa], S_surnames)) {
+                    *who = (S_who){xa, wb, first, stem_b, true, true};
+                    return true;
+                }
+            }
+            if (weak_a == QT_NONE && S_weak_name(cp, wa, wb)) {
+                weak_a = wa;
+                weak_b = wb;
+                weak_first = first;
+            }
+            if (!S_noun_like(cp, wa, wb))
+                break;
+            first = wa;
+        }
+        if (weak_a != QT_NONE) {
+            *who = (S_who){weak_a, weak_b, weak_first, stem_b, true, true};
+            return true;
+        }
+        /* a title with no name: the last person so titled, else the title */
+        size_t ta = a, q = a, wa2, wb2;
+        if (S_reg_find(c, a, 0, a, stem_b, QT_NONE, 0, who))
+            return true;
+        for (int k = 0; k < 2 && S_back(t, lo, &q, &wa2, &wb2) && S_org_like(cp, wa2, wb2); k++)
+            ta = wa2;
+        *who = (S_who){QT_NONE, QT_NONE, ta, stem_b, true, true};
+        return true;
+    }
+    if (S_name_like(cp, a, stem_b)) {
+        /* "홍보대사인 김다현은", or a name known from a full mention */
+        size_t wa, wb;
+        if (S_prev_word(t, lo, a, &wa, &wb)) {
+            size_t tb = wb;
+            if (tb - wa >= 3 && cp[tb - 1] == 0xC778 /* 인 */)
+                tb--;
+            if (S_title_like(cp, wa, tb)) {
+                size_t ta = wa, q = wa, xa, xb;
+                if (S_back(t, lo, &q, &xa, &xb) && S_org_like(cp, xa, xb))
+                    ta = xa;
+                *who = (S_who){a, stem_b, ta, tb, true, true};
+                return true;
+            }
+        }
+        if (S_reg_find(c, a, 0, 0, 0, a, stem_b, who))
+            return true;
+        return false;
+    }
+    if (!person_only && S_org_like(cp, a, stem_b)) {
+        *who = (S_who){QT_NONE, QT_NONE, a, stem_b, false, true};
+        return true;
+    }
+    return false;
+}
+
+/* The subject of the sentence that holds OPEN, searched back to the
+ * sentence start.  Returns the subject's position or QT_NONE. */
+static size_t S_find_subject(const S_ctx *c, size_t open, S_who *who)
+{
+    const S_text *t = &c->t;
+    size_t blk = S_block_of(t, open), lo = t->bstart[blk], pos = open, a, b;
+    for (int k = 0; k < QT_BACK_WORDS && S_back(t, lo, &pos, &a, &b); k++) {
+        if (S_sentence_end(t->cp, a, b))
+            break;
+        if (S_subject(c, lo, a, b, false, who))
+            return a;
+    }
+    return QT_NONE;
+}
+
+/* The nearest person subject before POS, over earlier sentences and at
+ * most QT_INHERIT body blocks back. */
+static size_t S_find_person_before(const S_ctx *c, size_t pos, S_who *who)
+{
+    const S_text *t = &c->t;
+    size_t blk = S_block_of(t, pos), words = 0;
+    for (size_t back = 0; back <= QT_INHERIT && back <= blk; back++) {
+        size_t bi = blk - back;
+        if (t->body[bi] == QT_NONE)
+            break;
+        size_t lo = t->bstart[bi], p = back ? S_bend(t, bi) : pos, a, b;
+        while (words++ < 4 * QT_BACK_WORDS && S_back(t, lo, &p, &a, &b))
+            if (S_subject(c, lo, a, b, true, who))
+                return a;
+    }
+    return QT_NONE;
+}
+
+/* A speaker printed after the quotation, in the same sentence: a
+ * modifier verb and then a title, "“…”며 정보를 공개한 제약회사 대표". */
+static bool S_find_after(const S_ctx *c, size_t pos, S_who *who)
+{
+    const S_text *t = &c->t;
+    const uint32_t *cp = t->cp;
+    size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), hi = S_bend(t, blk), a, b;
+    bool modifier = false;
+    size_t ta = QT_NONE;
+    for (int k = 0; k < 10 && S_fwd(t, hi, &pos, &a, &b); k++) {
+        size_t sb = b;
+        S_strip_particle(cp, a, &sb);
+        if (modifier && S_noun_like(cp, a, sb)) {
+            if (ta == QT_NONE)
+                ta = a;
+            if (S_title_like(cp, a, sb)) {
+                *who = (S_who){QT_NONE, QT_NONE, ta, sb, true, true};
+                size_t q = b, na, nb;
+                if (sb == b && S_fwd(t, hi, &q, &na, &nb)) {
+                    size_t core = nb;
+                    S_strip_particle(cp, na, &core);
+                    if (S_name_like(cp, na, core)) {
+                        who->na = na;
+                        who->nb = core;
+                    }
+                }
+                return true;
+            }
+            if (sb != b || k > 8)
+                return false;
+            continue;
+        }
+        ta = QT_NONE;
+        modifier = b - a >= 2 && S_all_hangul(cp, a, b) && S_cp_in(cp[b - 1], "한은던된는");
+        if (S_sentence_end(cp, a, b))
+            return false;
+    }
+    return false;
+}
+
+/* ---- the tail after a quotation ------------------------------------------------ */
+
+/* The word glued to the closing mark at CLOSE (or, when the mark ends its
+ * block, the first word of the next block).  Punctuation stripped. */
+static bool S_tail_word(const S_text *t, size_t close, size_t *a, size_t *b)
+{
+    size_t p = close + 1;
+    bool next_block = false;
+    if (p < t->n && t->cp[p] == '\n' && p + 1 < t->n) {
+        size_t nb = S_block_of(t, p + 1);
+        if (t->body[nb] == QT_NONE)
+            return false;
+        p++;
+        next_block = true;
+    } else if (p >= t->n || S_sep(t->cp[p])) {
+        return false;
+    }
+    *a = p;
+    while (p < t->n && !S_sep(t->cp[p]) && !S_is_dq_open(t->cp[p]) && t->cp[p] != '"')
+        p++;
+    *b = p;
+    S_strip_punct(t->cp, *a, b);
+    /* a line wrap right after the mark (PDF text): only a quotative word
+     * at the start of the next block belongs to the quotation */
+    return !next_block || S_in_list(t->cp, *a, *b, S_quotative, true) ||
+           S_in_list(t->cp, *a, *b, S_object, true);
+}
+
+/* A reporting verb within MAXW words from POS in the same block, before
+ * the next quotation and the end of the sentence; its span in *VA, *VB. */
+static bool S_find_verb(const S_text *t, size_t pos, int maxw, bool generic_first, size_t *va,
+                        size_t *vb)
+{
+    size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), hi = S_bend(t, blk), a, b;
+    for (int k = 0; k < maxw; k++) {
+        size_t before = pos;
+        while (before < hi && ks_is_space(t->cp[before]))
+            before++;
+        if (before < hi && (t->fl[before] & F_QUOTED))
+            return false; /* the next quotation */
+        if (!S_fwd(t, hi, &pos, &a, &b))
+            return false;
+        if (S_verb_word(t->cp, a, b, generic_first && k == 0)) {
+            *va = a;
+            *vb = b;
+            S_strip_punct(t->cp, a, vb);
+            return true;
+        }
+        if (S_sentence_end(t->cp, a, b))
+            return false;
+    }
+    return false;
+}
+
+/* Words in [a, b), and whether the last one ends a sentence. */
+static size_t S_words(const uint32_t *cp, size_t a, size_t b)
+{
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = a; i < b; i++) {
+        bool sp = S_sep(cp[i]);
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
+static bool S_sentence_like(const uint32_t *cp, size_t a, size_t b)
+{
+    while (b > a && (S_sep(cp[b - 1]) || S_trailing_punct(cp[b - 1]) || cp[b - 1] == 0x2026))
+        b--;
+    return b > a && S_cp_in(cp[b - 1], "다요까죠것니네");
+}
+
+/* ---- strings out ---------------------------------------------------------------- */
+
+/* NEW UTF-8 copy of [a, b); line breaks become spaces, or with NOSPACE
+ * every space is dropped (a name split by broken spacing: "허 재우"). */
+static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
+{
+    ks_buf out = {0};
+    for (size_t i = a; i < b; i++) {
+        if (nospace && S_sep(t->cp[i]))
+            continue;
+        if (ks_buf_put_cp(&out, t->cp[i] == '\n' ? ' ' : t->cp[i]) != KS_OK) {
+            ks_buf_free(&out);
+            return NULL;
+        }
+    }
+    return ks_buf_detach(&out);
+}
+
+static ks_status S_emit(S_ctx *c, size_t ta, size_t tb, const S_who *who, size_t va, size_t vb)
+{
+    const S_text *t = &c->t;
+    size_t blk = S_block_of(t, ta);
+    ks_quote q = {0};
+    q.paragraph = t->body[blk];
+    q.start = ta - t->bstart[blk];
+    q.end = tb - t->bstart[blk];
+    q.text = S_string(t, ta, tb, false);
+    bool fail = !q.text;
+    if (who->set && who->na != QT_NONE && !(q.name = S_string(t, who->na, who->nb, true)))
+        fail = true;
+    if (who->set && who->ta != QT_NONE && who->tb > who->ta &&
+        !(q.title = S_string(t, who->ta, who->tb, false)))
+        fail = true;
+    if (va != QT_NONE && !(q.cue = S_string(t, va, vb, false)))
+        fail = true;
+    if (fail || ks_vec_push(&c->doc->quotes, &q) != KS_OK) {
+        ks_free(q.text);
+        ks_free(q.name);
+        ks_free(q.title);
+        ks_free(q.cue);
+        return KS_ERR_NOMEM;
+    }
+    return KS_OK;
+}
+
+/* Is there a sentence end in [a, b) (outside quotations)? */
+static bool S_sentence_between(const S_text *t, size_t a, size_t b)
+{
+    size_t pos = a, wa, wb;
+    while (pos < b) {
+        size_t blk = S_block_of(t, pos), hi = S_bend(t, blk);
+        if (hi > b)
+            hi = b;
+        if (!S_fwd(t, hi, &pos, &wa, &wb)) {
+            pos = hi + 1;
+            continue;
+        }
+        if (S_sentence_end(t->cp, wa, wb))
+            return true;
+    }
+    return false;
+}
+
+/* ---- the main pass --------------------------------------------------------------- */
+
+static ks_status S_quotes(S_ctx *c, ks_vec *info)
+{
+    const S_text *t = &c->t;
+    const uint32_t *cp = t->cp;
+    for (size_t i = 0; i < c->pairs.len; i++) {
+        const S_pair *pr = &KS_AT(c->pairs, S_pair, i);
+        size_t ta = pr->open + 1, tb = pr->close;
+        while (ta < tb && S_sep(cp[ta]))
+            ta++;
+        while (tb > ta && S_sep(cp[tb - 1]))
+            tb--;
+        if (tb <= ta)
+            continue;
+        const S_qinfo *prev = info->len ? &KS_AT(*info, S_qinfo, info->len - 1) : NULL;
+        size_t pblk = S_block_of(t, pr->open);
+        /* rule 3: is it speech? */
+        size_t wa = 0, wb = 0, va = QT_NONE, vb = 0, after = pr->close + 1;
+        bool speech = false, connective = false;
+        bool continues = prev && prev->connective && prev->block + 1 >= pblk &&
+                         !S_sentence_between(t, prev->close_end, pr->open);
+        bool sentence = S_sentence_like(cp, ta, tb);
+        size_t nw = S_words(cp, ta, tb);
+        if (pr->recovered) {
+            speech = true;
+            after = pr->close;
+        } else if (S_tail_word(t, pr->close, &wa, &wb)) {
+            after = wb;
+            if (S_in_list(cp, wa, wb, S_quotative, true)) {
+                speech = sentence || nw >= 4;
+                connective = S_in_list(cp, wa, wb, S_connective, true);
+            } else if (S_in_list(cp, wa, wb, S_object, true)) {
+                speech = S_find_verb(t, wb, 2, false, &va, &vb);
+            } else if (S_in_list(cp, wa, wb, S_modifier, true)) {
+                speech = sentence && S_find_verb(t, wb, 3, false, &va, &vb);
+            } else if (wb == wa) {
+                speech = connective = continues && (sentence || nw >= 4);
+            }
+        } else {
+            speech = connective = continues && (sentence || nw >= 4);
+        }
+        if (!speech)
+            continue;
+        /* rule 7: the cue */
+        if (va == QT_NONE)
+            S_find_verb(t, after, 8, true, &va, &vb);
+        /* rules 4-6: the speaker */
+        S_who who = {QT_NONE, QT_NONE, QT_NONE, QT_NONE, false, false};
+        size_t spos = S_find_subject(c, pr->open, &who);
+        if (spos == QT_NONE && prev && prev->block + 1 >= pblk &&
+            (continues || (prev->block == pblk && !S_sentence_between(t, prev->close_end,
+                                                                      pr->open)))) {
+            who = prev->who;
+        } else if (spos == QT_NONE && !pr->recovered && wb > wa &&
+                   S_find_after(c, after, &who)) {
+            /* the speaker follows the quotation */
+        } else if (spos == QT_NONE) {
+            S_who pw;
+            size_t ppos = S_find_person_before(c, pr->open, &pw);
+            bool use_prev = prev && prev->block + QT_INHERIT >= pblk &&
+                            (ppos == QT_NONE || prev->close_end > ppos);
+            if (use_prev)
+                who = prev->who;
+            else if (ppos != QT_NONE)
+                who = pw;
+        }
+        if (S_emit(c, ta, tb, &who, va, vb) != KS_OK)
+            return KS_ERR_NOMEM;
+        S_qinfo qi = {after, S_block_of(t, tb), who, connective && va == QT_NONE};
+        if (ks_vec_push(info, &qi) != KS_OK)
+            return KS_ERR_NOMEM;
+    }
+    /* rule 7: "“A”라며 “B”라고 말했다" gives A the cue of B */
+    size_t base = c->doc->quotes.len - info->len;
+    for (size_t i = info->len; i-- > 1;) {
+        const S_qinfo *qi = &KS_AT(*info, S_qinfo, i - 1);
+        ks_quote *q = &KS_AT(c->doc->quotes, ks_quote, base + i - 1);
+        const ks_quote *next = &KS_AT(c->doc->quotes, ks_quote, base + i);
+        if (!q->cue && qi->connective && next->cue &&
+            KS_AT(*info, S_qinfo, i).block <= qi->block + 1) {
+            q->cue = ks_strdup(next->cue);
+            if (!q->cue)
+                return KS_ERR_NOMEM;
+        }
+    }
+    return KS_OK;
+}
 
 ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
 {
-    (void)doc; (void)err;
-    return KS_OK;
+    S_ctx c = {0};
+    ks_vec info = KS_VEC(S_qinfo);
+    ks_status st = KS_OK;
+    if (!doc)
+        return ks_error_set(err, KS_ERR_ARG, "quotes", 0, 0, "no document");
+    c.doc = doc;
+    c.pairs = KS_VEC(S_pair);
+    c.reg = KS_VEC(S_person);
+    if ((st = S_text_build(&c)) != KS_OK)
+        goto done;
+    if ((st = S_pair_family(&c, true)) != KS_OK || (st = S_pair_family(&c, false)) != KS_OK)
+        goto done;
+    if (c.pairs.len > 1)
+        qsort(c.pairs.items, c.pairs.len, sizeof(S_pair), S_pair_cmp);
+    for (size_t i = 0; i < c.pairs.len; i++) {
+        const S_pair *p = &KS_AT(c.pairs, S_pair, i);
+        size_t end = p->recovered ? p->close : p->close + 1;
+        for (size_t j = p->open; j < end; j++)
+            c.t.fl[j] |= F_QUOTED;
+    }
+    if ((st = S_reg_build(&c)) != KS_OK)
+        goto done;
+    st = S_quotes(&c, &info);
+done:
+    ks_vec_free(&info);
+    ks_vec_free(&c.pairs);
+    ks_vec_free(&c.reg);
+    ks_free(c.t.cp);
+    ks_free(c.t.fl);
+    ks_free(c.t.bstart);
+    ks_free(c.t.body);
+    if (st == KS_ERR_NOMEM)
+        return KS_NOMEM(err, "quotes");
+    return st;
 }
