@@ -39,7 +39,7 @@ ARGS_test_hwpx    := tests/fixtures/hwpx
         demo deps install uninstall bench fuzz format lint help
 all: $(KSPLIT)
 
-$(BUILD)/%.o: src/%.c src/internal.h src/ksplit.h $(wildcard src/*_model.h src/meta.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD):

@@ -12,7 +12,7 @@
  *
  * Where each block goes (nothing is lost):
  *   TITLE       "title" (joined by split into doc->title)
- *   SUBTITLE    "subtitle"          SUMMARY   "summary"
+ *   SUBTITLE    "subtitle"          SUMMARY   "summary" (+ "summary_markers")
  *   BODY        "body"              RESIDUE   "residue"
  *   META, ATTACHMENT  "metadata.lines" (the parsed values sit beside them)
  *   RELATED     "metadata.related" (each row keeps its "raw" text)
@@ -177,9 +177,11 @@ static json_t *S_document(S_ctx *c, const ks_doc *d)
     S_set(c, root, "title", S_str(c, d->title));
     S_set(c, root, "title_source", S_str(c, d->title_source));
 
-    json_t *subtitle = S_arr(c), *summary = S_arr(c), *body = S_arr(c), *residue = S_arr(c);
+    json_t *subtitle = S_arr(c), *summary = S_arr(c), *summary_markers = S_arr(c);
+    json_t *body = S_arr(c), *residue = S_arr(c);
     S_set(c, root, "subtitle", subtitle);
     S_set(c, root, "summary", summary);
+    S_set(c, root, "summary_markers", summary_markers);
     S_set(c, root, "body", body);
     for (size_t i = 0; i < d->blocks.len; i++) {
         const ks_block *b = &KS_AT(d->blocks, ks_block, i);
@@ -188,6 +190,7 @@ static json_t *S_document(S_ctx *c, const ks_doc *d)
             S_push(c, subtitle, S_str(c, t));
         } else if (b->role == KS_ROLE_SUMMARY) {
             S_push(c, summary, S_str(c, t));
+            S_push(c, summary_markers, S_str(c, b->marker));
         } else if (b->role == KS_ROLE_BODY) {
             json_t *p = S_obj(c);
             S_push(c, body, p);

@@ -1,34 +1,1452 @@
 /*
- * split.c -- stage 3: lines -> blocks.  PLACEHOLDER: every non-blank line
- * is one body paragraph.  Replaced by the real segmenter.
+ * split.c -- stage 3: normalized lines -> blocks with roles, the title and
+ * the metadata of a Korean press release (보도자료).
+ *
+ * Input: ks_lines from normalize.c (NFC, single spaces, trimmed, blank lines
+ * kept with len 0) and optional per-line role hints from html.c / hwpx.c.
+ * Output: DOC->blocks in document order, DOC->title / title_source and
+ * DOC->meta.  Invariants: every non-blank input line belongs to exactly one
+ * block, and every non-space character of it is either in the block's text
+ * or its marker, so nothing is lost; the result depends only on the input
+ * (no locale, no clock).  Time is linear in the input: each line is looked
+ * at a bounded number of times and per-line tests read a bounded prefix or
+ * suffix.
+ *
+ * Passes:
+ *   1. lines -> units.  Hard-wrapped text (pdftotext) is detected from the
+ *      line widths; then a line is joined to the next when it is close to
+ *      the page width and the next line does not open a new paragraph:
+ *        "□ 국토교통부는 공모를 통해 총 2개 지방정부를 선정하여 개소당 최대" +
+ *        "10억 원의 국비를 지원할 계획이다."  -> one unit, '\n' between.
+ *      A blank line, a marker ("□", "ㅇ", "-", "1." ...), a header or contact
+ *      label, or a sentence end ("...계획이다.") on a line clearly shorter than
+ *      the page width starts a new paragraph.  Text that is not wrapped
+ *      (one paragraph a line) keeps one unit per line.
+ *   2. units -> roles, top to bottom:
+ *        header    "보도자료" / "보도시점" / "2026. 4. 10.(금) 배포 즉시" /
+ *                  "배포" ... and short logo lines above them -> META
+ *        title     the lines after the header up to the subtitle; a title
+ *                  line that ends open ("사절단", "..., " "관련", "위한")
+ *                  continues on the next line:
+ *                  "범정부·기업 방산협력 사절단" + "칠레·브라질에서 K-방산
+ *                  세일즈 활동" -> both TITLE
+ *        summary   marked lines under the title ("- 총 4,165억원 증액 의결 -"
+ *                  -> "총 4,165억원 증액 의결"), or unmarked lines under a
+ *                  complete title that do not end a sentence ("재생에너지 중심
+ *                  에너지 전환과 취약계층 지원에 중점") -> SUMMARY
+ *        contact   "담당 부서" / "책임자" / "과 장" / "최영범" / "(044-202-7026)"
+ *                  ... -> META, parsed into contacts and department
+ *        attach    "붙임 1" + "답사 포스터", "... 특강1.jpg" -> ATTACHMENT
+ *        listing   "번호 제목 날짜 조회 수" -> META; "567 ... 2021.12.15 31"
+ *                  -> RELATED
+ *        residue   page numbers "- 1 -", "끝." -> RESIDUE
+ *        body      everything else, with marker and level (□ 0, ○/ㅇ 1, - 2,
+ *                  * ※ ▲ 3) and kind (item, heading for Ⅰ. and 󰊱)
+ *   3. every unit's text is given to the respacer (observe all, then
+ *      repair each), then metadata is read from the repaired blocks.
  */
-#include "internal.h"
+#include <string.h>
+
+#include "meta.h"
+
+enum { Z_NONE = 0, Z_LOGO, Z_HEADER, Z_CONTACT };
+
+typedef struct {
+    const char *s;
+    size_t len;
+    long lineno;
+    int hint;     /* -1 or a ks_role */
+    int width;    /* display columns: wide characters count 2 */
+} S_ln;
+
+typedef struct {
+    size_t first, last;  /* line indices, inclusive */
+    ks_role role;
+    ks_kind kind;
+    int level;
+    size_t mlen;         /* bytes of marker plus its spaces on the first line */
+    size_t mraw;         /* bytes of the marker itself */
+    size_t trail;        /* bytes dropped at the end of the last line (" -") */
+    int zone;
+    bool joinsp;         /* lines are separate paragraphs: join with ' ' */
+    bool forced;         /* role came from a reader's hint */
+} S_unit;
+
+typedef struct {
+    ks_doc *doc;
+    ks_vec ln;     /* S_ln */
+    ks_vec units;  /* S_unit */
+    int page;      /* estimated page width in columns, 0 = not wrapped */
+} S_ctx;
+
+#define LN(c, i) KS_AT((c)->ln, S_ln, i)
+#define UN(c, i) KS_AT((c)->units, S_unit, i)
+
+/* ---- small text tests ------------------------------------------------ */
+
+static uint32_t S_cp(const char *s, size_t len, size_t i, size_t *n)
+{
+    uint32_t cp;
+    size_t k = ks_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+    *n = k ? k : 1;
+    return cp;
+}
+
+static int S_width(const char *s, size_t len)
+{
+    int w = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        uint32_t cp = S_cp(s, len, i, &n);
+        w += cp >= 0x1100 ? 2 : 1;
+        i += n;
+    }
+    return w;
+}
+
+/* The last code point of S before trailing spaces, and its start in *AT. */
+static uint32_t S_last_cp(const char *s, size_t len, size_t *at)
+{
+    while (len > 0 && s[len - 1] == ' ')
+        len--;
+    if (len == 0) {
+        *at = 0;
+        return 0;
+    }
+    size_t i = len - 1;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    size_t n;
+    *at = i;
+    return S_cp(s, len, i, &n);
+}
+
+static bool S_ends(const char *s, size_t len, const char *suf)
+{
+    while (len > 0 && s[len - 1] == ' ')
+        len--;
+    size_t n = strlen(suf);
+    return len >= n && memcmp(s + len - n, suf, n) == 0;
+}
+
+/* Does S end a sentence?  "...계획이다." "...강화했 다." "...것." "(끝)" */
+static bool S_sentence_end(const char *s, size_t len)
+{
+    size_t at;
+    uint32_t cp = S_last_cp(s, len, &at);
+    while (cp && (ks_is_close_quote(cp) || cp == '"' || cp == '\'')) {
+        cp = S_last_cp(s, at, &at);
+    }
+    if (cp == '.' || cp == '!' || cp == '?') {
+        size_t at2;
+        uint32_t prev = S_last_cp(s, at, &at2);
+        return !ks_is_digit(prev); /* "2026." is a date, not an end */
+    }
+    return cp == 0xB2E4 /* 다 */ || cp == 0xD568 /* 함 */ || cp == 0xC784 /* 임 */ ||
+           cp == 0xC74C /* 음 */;
+}
+
+/* Compact copy (no spaces) of the start of S, for label tests. */
+static void S_key(const char *s, size_t len, char *out, size_t cap)
+{
+    ks_meta_compact(s, len > 96 ? 96 : len, out, cap);
+}
+
+static bool S_prefix(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* ---- markers --------------------------------------------------------- */
+
+/* If S starts with a list marker, return the bytes of marker + following
+ * spaces and fill *MRAW, *LEVEL, *KIND.  "□ 총 10개" -> 4 ("□ "), level 0;
+ * "ㅇ회계:" -> 3, level 1; "- 총" -> 2, level 2; "1. 개요" -> 3; "①" -> 3;
+ * "Ⅰ. 총지출" -> heading.  Not a marker: "2026. 4." "-1,000" "(044-".  */
+static size_t S_marker(const char *s, size_t len, size_t *mraw, int *level, ks_kind *kind)
+{
+    size_t n, m = 0;
+    if (len == 0)
+        return 0;
+    uint32_t cp = S_cp(s, len, 0, &n);
+    int lv = -1;
+    ks_kind k = KS_KIND_ITEM;
+    switch (cp) {
+    case 0x25A1: case 0x25A0: case 0x2610: case 0x274F: case 0x25FC: case 0x25A3:
+        lv = 0; break;
+    case 0x25CB: case 0x3147: case 0x25E6: case 0x25CF: case 0x274D: case 0x26AC:
+    case 0x25C7: case 0x25C6: case 0x25B8: case 0x25B6: case 0x25BA: case 0x2023:
+        lv = 1; break;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212:
+        lv = 2; break;
+    case 0x203B: case 0x25B2: case 0x25B4: case 0x25B3: case 0x00B7: case 0x2022:
+    case 0x261E: case 0x27A2: case 0x2192:
+        lv = 3; break;
+    default:
+        break;
+    }
+    if (lv >= 0) {
+        m = n;
+    } else if (cp == '-') {
+        if (len > 1 && ks_is_digit((unsigned char)s[1]))
+            return 0;
+        lv = 2, m = 1;
+    } else if (cp == '*') {
+        while (m < len && s[m] == '*')
+            m++;
+        lv = 3;
+    } else if (cp == 'o' && len > 1 && s[1] == ' ') {
+        lv = 1, m = 1;
+    } else if ((cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x2776 && cp <= 0x2793)) {
+        lv = 1, m = n;
+    } else if (cp >= 0x2160 && cp <= 0x216B) {
+        lv = 0, m = n, k = KS_KIND_HEADING;
+        if (m < len && s[m] == '.')
+            m++;
+    } else if ((cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000) {
+        lv = 0, m = n, k = KS_KIND_HEADING;
+    } else if (ks_is_digit(cp)) {
+        size_t i = 0;
+        while (i < len && i < 2 && ks_is_digit((unsigned char)s[i]))
+            i++;
+        if (i < len && (s[i] == '.' || s[i] == ')') &&
+            (i + 1 == len || s[i + 1] == ' ') &&
+            !(i + 2 < len && ks_is_digit((unsigned char)s[i + 2])))
+            lv = 1, m = i + 1;
+    } else if (cp == '(') {
+        size_t i = 1, q = 0;
+        uint32_t c2 = i < len ? S_cp(s, len, i, &q) : 0;
+        if (ks_is_digit(c2) || (c2 >= 0xAC00 && c2 <= 0xD7A3 && (c2 - 0xAC00) % 588 == 0)) {
+            i += ks_is_digit(c2) ? 1 : q;
+            if (i < len && ks_is_digit((unsigned char)s[i]) && ks_is_digit(c2))
+                i++;
+            if (i < len && s[i] == ')' && (i + 1 == len || s[i + 1] == ' '))
+                lv = 2, m = i + 1;
+        }
+    } else if (cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 588 == 0 && cp <= 0xD558) {
+        /* 가. 나. 다) ... : a syllable with no final consonant and a vowel ㅏ */
+        if ((cp - 0xAC00) % 588 == 0 && n < len && (s[n] == '.' || s[n] == ')') &&
+            n + 1 < len && s[n + 1] == ' ')
+            lv = 2, m = n + 1;
+    }
+    if (lv < 0 || m == 0)
+        return 0;
+    size_t e = m;
+    while (e < len && s[e] == ' ')
+        e++;
+    *mraw = m;
+    *level = lv;
+    *kind = k;
+    return e;
+}
+
+static bool S_has_marker(const char *s, size_t len)
+{
+    size_t r;
+    int l;
+    ks_kind k;
+    return S_marker(s, len, &r, &l, &k) > 0;
+}
+
+/* Summary markers: "- ", "◇", "▸", "ㅇ", "○" ... but not "□" or "*". */
+static bool S_summary_marker(const char *s, size_t len)
+{
+    size_t r, n;
+    int l;
+    ks_kind k;
+    if (!S_marker(s, len, &r, &l, &k) || k == KS_KIND_HEADING)
+        return false;
+    uint32_t cp = S_cp(s, len, 0, &n);
+    return l == 1 || l == 2 || cp == 0x00B7 || cp == 0x2022 || cp == 0x25A0;
+}
+
+/* ---- labels ---------------------------------------------------------- */
+
+/* "보도자료" "보도참고자료" "보도 자료" "동정자료" "긴급지시" */
+static bool S_is_kind_line(const char *key)
+{
+    size_t n = strlen(key);
+    return n <= 8 * 3 && n >= 6 && (S_ends(key, n, "자료") || strcmp(key, "긴급지시") == 0);
+}
+
+/* A header label at the start of a line: "보도시점", "보도일시", "배포",
+ * "보도시점 : 2026. 4. 12.", "배포 : 2026. 4. 10." but not "배포 즉시". */
+static bool S_is_header_label(const char *key)
+{
+    static const char *const always[] = {"보도시점", "보도일시", "보도일자", "배포일시",
+                                         "배포일자", "엠바고", "누리망", "보도시각"};
+    for (size_t i = 0; i < sizeof always / sizeof always[0]; i++)
+        if (S_prefix(key, always[i]))
+            return true;
+    const char *rest = NULL;
+    if (S_prefix(key, "배포"))
+        rest = key + strlen("배포");
+    else if (S_prefix(key, "보도"))
+        rest = key + strlen("보도");
+    if (!rest)
+        return false;
+    return *rest == '\0' || *rest == ':' || (*rest >= '0' && *rest <= '9') || *rest == '(';
+}
+
+static bool S_is_contact_label(const char *key)
+{
+    return S_prefix(key, "담당부서") || S_prefix(key, "담당기관") || strcmp(key, "책임자") == 0 ||
+           strcmp(key, "담당자") == 0 || S_prefix(key, "문의:") || S_prefix(key, "담당부서:");
+}
+
+/* "붙임", "붙임 1", "붙임. 사업개요", "(붙임)", "첨부", "별첨 2" */
+static bool S_is_attach_label(const char *key, bool *bare)
+{
+    const char *k = key;
+    if (*k == '(' || *k == '[' || *k == '<')
+        k++;
+    if (!(S_prefix(k, "붙임") || S_prefix(k, "첨부") || S_prefix(k, "별첨")))
+        return false;
+    const char *r = k + strlen("붙임");
+    while (*r == ')' || *r == ']' || *r == '>' || *r == '.' || *r == ':' ||
+           (*r >= '0' && *r <= '9'))
+        r++;
+    *bare = *r == '\0';
+    /* "첨부파일" / "붙임자료" are fine; "첨부하여" is a verb in a sentence */
+    return true;
+}
+
+/* Page numbers and end marks: "- 1 -", "- 12 -", "끝.", "<끝>", "- 끝 -" */
+static bool S_is_residue(const char *key)
+{
+    const char *k = key;
+    if (*k == '-') {
+        k++;
+        int d = 0;
+        while (*k >= '0' && *k <= '9')
+            k++, d++;
+        if (d > 0 && strcmp(k, "-") == 0)
+            return true;
+    }
+    return strcmp(key, "끝.") == 0 || strcmp(key, "<끝>") == 0 || strcmp(key, "-끝-") == 0 ||
+           strcmp(key, "끝") == 0 || strcmp(key, "(끝)") == 0 || key[0] == '#';
+}
+
+/* ---- pass 1: lines -> units ------------------------------------------ */
+
+/* Estimate the page width of hard-wrapped text, or 0 when the text is
+ * one paragraph a line.  Wrapped text has a peak of line widths in
+ * 50..120 columns and most long lines end in the middle of a sentence. */
+static int S_page_width(S_ctx *c)
+{
+    enum { H = 160 };
+    size_t hist[H] = {0}, nonblank = 0;
+    for (size_t i = 0; i < c->ln.len; i++) {
+        int w = LN(c, i).width;
+        if (w == 0 || ks_meta_is_related(LN(c, i).s, LN(c, i).len))
+            continue;
+        nonblank++;
+        hist[w < H ? w : H - 1]++;
+    }
+    if (nonblank < 10)
+        return 0;
+    size_t best = 0;
+    int bw = 0;
+    size_t win = 0;
+    for (int w = 0; w < H - 1; w++) {
+        win += hist[w];
+        if (w >= 9)
+            win -= hist[w - 9];
+        if (w - 2 >= 40 && win > best) /* window [w-8, w] centred near w-2 */
+            best = win, bw = w - 2;
+    }
+    if (bw < 50 || bw > 120 || best * 100 < nonblank * 6)
+        return 0;
+    size_t n = 0, open = 0;
+    for (size_t i = 0; i + 1 < c->ln.len; i++) {
+        const S_ln *a = &LN(c, i), *b = &LN(c, i + 1);
+        if (!a->len || !b->len || a->width * 10 < bw * 8)
+            continue;
+        n++;
+        if (!S_sentence_end(a->s, a->len) && !S_has_marker(b->s, b->len))
+            open++;
+    }
+    if (n < 5 || open * 100 < n * 55)
+        return 0;
+    return bw;
+}
+
+/* Does line I+1 continue the paragraph of line I (wrapped text only)? */
+static bool S_continues(S_ctx *c, size_t i)
+{
+    const S_ln *a = &LN(c, i), *b = &LN(c, i + 1);
+    if (!a->len || !b->len || a->hint >= 0 || b->hint >= 0)
+        return false;
+    if (a->width * 10 < c->page * 8)
+        return false;
+    if (S_sentence_end(a->s, a->len) && a->width * 100 < c->page * 92)
+        return false;
+    if (S_has_marker(b->s, b->len) || ks_meta_is_related(a->s, a->len) ||
+        ks_meta_is_related(b->s, b->len))
+        return false;
+    char key[128];
+    S_key(b->s, b->len, key, sizeof key);
+    bool bare;
+    if (S_is_header_label(key) || S_is_contact_label(key) || S_is_attach_label(key, &bare) ||
+        S_is_residue(key))
+        return false;
+    return true;
+}
+
+static ks_status S_make_units(S_ctx *c, bool line_mode)
+{
+    for (size_t i = 0; i < c->ln.len; i++) {
+        const S_ln *l = &LN(c, i);
+        if (!l->len && !line_mode)
+            continue;
+        S_unit u = {0};
+        u.first = u.last = i;
+        u.role = KS_ROLE_BODY;
+        if (!line_mode && l->hint >= 0 && l->hint <= KS_ROLE_RESIDUE) {
+            u.role = (ks_role)l->hint;
+            u.forced = true;
+        } else if (!line_mode && c->page) {
+            while (u.last + 1 < c->ln.len && S_continues(c, u.last))
+                u.last++;
+        }
+        if (ks_vec_push(&c->units, &u) != KS_OK)
+            return KS_ERR_NOMEM;
+        i = u.last;
+    }
+    return KS_OK;
+}
+
+/* ---- pass 2: roles --------------------------------------------------- */
+
+static const S_ln *S_first(S_ctx *c, size_t u)
+{
+    return &LN(c, UN(c, u).first);
+}
+
+static void S_set_marker(S_ctx *c, S_unit *u)
+{
+    const S_ln *l = &LN(c, u->first);
+    size_t raw;
+    int lv;
+    ks_kind k;
+    size_t m = S_marker(l->s, l->len, &raw, &lv, &k);
+    if (m && m < l->len) {
+        u->mlen = m;
+        u->mraw = raw;
+        u->level = lv;
+        u->kind = k;
+    }
+}
+
+/* Does a title line leave the title open, so the next line continues it?
+ * "범정부·기업 방산협력 사절단" (short), "건설근로자공제회," (comma),
+ * "행안부-기후부, 남원시 람천 불법공사 관련" (open word). */
+static bool S_title_open(const char *s, size_t len, bool first)
+{
+    static const char *const open_end[] = {
+        ",", "…", "...", "·", "‧", ":", "”", "’", "\"", "에서", "으로", "로", "에", "와",
+        "과", "및", "의", "위한", "위해", "관련", "대상", "통해", "대한", "따른", "함께",
+        "만나", "까지", "부터", "하고", "하며", "고", "를", "을"};
+    for (size_t i = 0; i < sizeof open_end / sizeof open_end[0]; i++)
+        if (S_ends(s, len, open_end[i]))
+            return true;
+    return first && S_width(s, len) < 36;
+}
+
+static bool S_title_like(const char *s, size_t len)
+{
+    int w = S_width(s, len);
+    if (w > 160 || w < 2)
+        return false;
+    if (w > 90 && S_sentence_end(s, len))
+        return false;
+    return true;
+}
+
+static bool S_starts_conj(const char *s, size_t len)
+{
+    return (len > 4 && memcmp(s, "및 ", 4) == 0) || (len > 10 && memcmp(s, "그리고 ", 10) == 0);
+}
+
+/* What a unit is by its own text, ignoring position. */
+enum { K_TEXT = 0, K_KIND, K_HLABEL, K_CLABEL, K_ATTACH, K_ATTACH_BARE, K_FILE,
+       K_LISTHEAD, K_ROW, K_RESIDUE };
+
+static int S_kind_of(S_ctx *c, size_t ui)
+{
+    const S_ln *l = S_first(c, ui);
+    char key[128];
+    S_key(l->s, l->len, key, sizeof key);
+    bool bare;
+    if (S_is_header_label(key))
+        return K_HLABEL;
+    if (S_is_contact_label(key))
+        return K_CLABEL;
+    if (S_is_residue(key))
+        return K_RESIDUE;
+    if (l->width <= 160 && S_is_attach_label(key, &bare))
+        return bare ? K_ATTACH_BARE : K_ATTACH;
+    if (ks_meta_is_listing_header(l->s, l->len))
+        return K_LISTHEAD;
+    if (UN(c, ui).first == UN(c, ui).last) {
+        if (ks_meta_is_related(l->s, l->len))
+            return K_ROW;
+        if (l->width <= 240 && ks_meta_file_kind(l->s, l->len) && !S_sentence_end(l->s, l->len))
+            return K_FILE;
+    }
+    return K_TEXT;
+}
+
+static bool S_value_like(const S_ln *l)
+{
+    if (l->width > 80)
+        return false;
+    ks_date_match m;
+    if (ks_meta_find_date(l->s, l->len, 0, 2000, &m))
+        return true;
+    char key[128];
+    S_key(l->s, l->len, key, sizeof key);
+    static const char *const words[] = {"즉시", "석간", "조간", "배포", "시점", "보도", "이후",
+                                        "가능"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(key, words[i]))
+            return true;
+    return key[0] == '(' || key[0] == '<';
+}
+
+static ks_status S_classify(S_ctx *c)
+{
+    size_t nu = c->units.len, i = 0;
+    if (nu == 0)
+        return KS_OK;
+    int *kinds = ks_calloc(nu, sizeof *kinds);
+    if (!kinds)
+        return KS_ERR_NOMEM;
+    for (size_t u = 0; u < nu; u++) {
+        kinds[u] = S_kind_of(c, u);
+        if (kinds[u] < 0) {
+            ks_free(kinds);
+            return KS_ERR_NOMEM;
+        }
+    }
+    /* header: a kind line or header label among the first units */
+    size_t h = nu;
+    for (size_t u = 0; u < nu && u < 10; u++) {
+        if (UN(c, u).forced)
+            continue;
+        char key[128];
+        S_key(S_first(c, u)->s, S_first(c, u)->len, key, sizeof key);
+        if (kinds[u] == K_HLABEL || S_is_kind_line(key)) {
+            h = u;
+            break;
+        }
+    }
+    bool have_header = h < nu;
+    if (have_header) {
+        for (size_t u = 0; u < h; u++) {
+            S_unit *x = &UN(c, u);
+            if (x->forced)
+                continue;
+            if (S_first(c, u)->width <= 40 && !S_sentence_end(S_first(c, u)->s, S_first(c, u)->len)) {
+                x->role = KS_ROLE_META;
+                x->zone = Z_LOGO;
+            }
+        }
+        i = h;
+        bool after_label = false;
+        while (i < nu) {
+            S_unit *x = &UN(c, i);
+            const S_ln *l = S_first(c, i);
+            char key[128];
+            S_key(l->s, l->len, key, sizeof key);
+            if (x->forced) {
+                i++;
+                continue;
+            }
+            int zone = Z_HEADER;
+            if (kinds[i] == K_HLABEL) {
+                after_label = true;
+            } else if (S_is_kind_line(key)) {
+                /* "보도시점" / "동정자료" / "즉시 보도 가능": pdftotext may put
+                 * the kind line between a label and its value */
+            } else if (l->width <= 40 && ks_meta_org_like(key, strlen(key))) {
+                zone = Z_LOGO; /* "보도자료" / "개인정보보호위원회" */
+            } else if (!(after_label && S_value_like(l))) {
+                break;
+            }
+            x->role = KS_ROLE_META;
+            x->zone = zone;
+            i++;
+        }
+    }
+    /* title */
+    bool title_done = false, title_complete = false;
+    {
+        size_t t0 = i, nt = 0;
+        bool first_ok = false;
+        if (i < nu && kinds[i] == K_TEXT && !UN(c, i).forced) {
+            const S_ln *l = S_first(c, i);
+            size_t at;
+            uint32_t c0 = S_cp(l->s, l->len, 0, &at);
+            bool quote = ks_is_open_quote(c0) || c0 == '"';
+            first_ok = (quote || !S_has_marker(l->s, l->len)) && S_title_like(l->s, l->len) &&
+                       (have_header || !S_sentence_end(l->s, l->len));
+        }
+        if (first_ok) {
+            while (i < nu && nt < 4) {
+                S_unit *x = &UN(c, i);
+                const S_ln *l = S_first(c, i);
+                const S_ln *e = &LN(c, x->last);
+                x->role = KS_ROLE_TITLE;
+                nt++;
+                i++;
+                if (i >= nu || kinds[i] != K_TEXT || UN(c, i).forced)
+                    break;
+                const S_ln *nx = S_first(c, i);
+                if (S_has_marker(nx->s, nx->len) || !S_title_like(nx->s, nx->len))
+                    break;
+                if (S_starts_conj(nx->s, nx->len))
+                    continue;
+                if (!S_title_open(e->s, e->len, i - 1 == t0) || (l != e))
+                    break;
+            }
+            title_done = true;
+            const S_ln *e = &LN(c, UN(c, i - 1).last);
+            title_complete = !S_title_open(e->s, e->len, false);
+        }
+    }
+    /* summary */
+    {
+        size_t ns = 0;
+        uint32_t mk = 0;
+        while (i < nu && ns < 8) {
+            S_unit *x = &UN(c, i);
+            const S_ln *l = S_first(c, i);
+            const S_ln *e = &LN(c, x->last);
+            if (x->forced || kinds[i] != K_TEXT)
+                break;
+            size_t n;
+            uint32_t cp = S_cp(l->s, l->len, 0, &n);
+            if (S_summary_marker(l->s, l->len) && (!mk || cp == mk)) {
+                mk = cp;
+                S_set_marker(c, x);
+                x->role = KS_ROLE_SUMMARY;
+                /* "- ... 대상 자" + "총 48명의 명단을 공개 -": one item */
+                if (cp == '-' && !S_ends(e->s, e->len, "-") && i + 1 < nu && !UN(c, i + 1).forced &&
+                    kinds[i + 1] == K_TEXT) {
+                    const S_ln *nx = S_first(c, i + 1);
+                    if (!S_has_marker(nx->s, nx->len) && S_ends(nx->s, nx->len, " -") &&
+                        UN(c, i + 1).first == UN(c, i + 1).last) {
+                        x->last = UN(c, i + 1).last;
+                        x->joinsp = true;
+                        UN(c, i + 1).role = KS_ROLE_RESIDUE; /* merged, dropped below */
+                        UN(c, i + 1).first = SIZE_MAX;
+                        i++;
+                    }
+                }
+            } else if (!mk && title_done && title_complete && ns < 3 &&
+                       !S_has_marker(l->s, l->len) && !S_sentence_end(e->s, e->len) &&
+                       S_width(l->s, l->len) <= 200 && l->s[0] != '<' && l->s[0] != '[' &&
+                       S_cp(l->s, l->len, 0, &n) != 0x3010 /* 【 */ &&
+                       i + 1 < nu) {
+                x->role = KS_ROLE_SUMMARY;
+            } else {
+                break;
+            }
+            /* strip a closing " -" of the "- ... -" wrapper */
+            const S_ln *last = &LN(c, x->last);
+            if (S_ends(last->s, last->len, "-") && last->len > 1) {
+                size_t t = last->len;
+                while (t > 0 && last->s[t - 1] == ' ')
+                    t--;
+                size_t keep = t - 1;
+                while (keep > 0 && last->s[keep - 1] == ' ')
+                    keep--;
+                if (keep > (x->first == x->last ? x->mlen : 0))
+                    x->trail = last->len - keep;
+            }
+            ns++;
+            i++;
+        }
+    }
+    /* body, contacts, attachments, listings */
+    bool contact = false, listing = false;
+    for (; i < nu; i++) {
+        S_unit *x = &UN(c, i);
+        if (x->forced || x->first == SIZE_MAX)
+            continue;
+        const S_ln *l = S_first(c, i);
+        int k = kinds[i];
+        if (contact) {
+            bool stay = k == K_CLABEL ||
+                        (k == K_TEXT && l->width <= 44 && x->first == x->last &&
+                         !S_sentence_end(l->s, l->len) &&
+                         !(S_has_marker(l->s, l->len) && l->s[0] != '-'));
+            if (stay) {
+                x->role = KS_ROLE_META;
+                x->zone = Z_CONTACT;
+                continue;
+            }
+            contact = false;
+        }
+        switch (k) {
+        case K_CLABEL:
+            contact = true;
+            x->role = KS_ROLE_META;
+            x->zone = Z_CONTACT;
+            continue;
+        case K_HLABEL:
+            if (i < 12) {
+                x->role = KS_ROLE_META;
+                x->zone = Z_HEADER;
+                continue;
+            }
+            break;
+        case K_LISTHEAD:
+            listing = true;
+            x->role = KS_ROLE_META;
+            continue;
+        case K_ROW:
+            x->role = KS_ROLE_RELATED;
+            continue;
+        case K_FILE:
+        case K_ATTACH:
+            x->role = KS_ROLE_ATTACHMENT;
+            continue;
+        case K_ATTACH_BARE:
+            x->role = KS_ROLE_ATTACHMENT;
+            if (i + 1 < nu && kinds[i + 1] == K_TEXT && !UN(c, i + 1).forced) {
+                const S_ln *nx = S_first(c, i + 1);
+                if (!S_has_marker(nx->s, nx->len) && nx->width <= 100 &&
+                    !S_sentence_end(nx->s, nx->len)) {
+                    UN(c, i + 1).role = KS_ROLE_ATTACHMENT;
+                    i++;
+                }
+            }
+            continue;
+        case K_RESIDUE:
+            x->role = KS_ROLE_RESIDUE;
+            continue;
+        default:
+            break;
+        }
+        (void)listing;
+        x->role = KS_ROLE_BODY;
+        S_set_marker(c, x);
+    }
+    ks_free(kinds);
+    return KS_OK;
+}
+
+/* ---- pass 3: text, respacing, blocks --------------------------------- */
+
+static ks_status S_unit_text(S_ctx *c, const S_unit *u, ks_buf *out)
+{
+    for (size_t i = u->first; i <= u->last; i++) {
+        const S_ln *l = &LN(c, i);
+        size_t a = i == u->first ? u->mlen : 0;
+        size_t b = l->len - (i == u->last ? u->trail : 0);
+        if (i > u->first && ks_buf_putc(out, u->joinsp ? ' ' : '\n') != KS_OK)
+            return KS_ERR_NOMEM;
+        if (b > a && ks_buf_append(out, l->s + a, b - a) != KS_OK)
+            return KS_ERR_NOMEM;
+    }
+    if (!out->data && ks_buf_puts(out, "") != KS_OK)
+        return KS_ERR_NOMEM;
+    return KS_OK;
+}
+
+/* ---- metadata from the blocks ---------------------------------------- */
+
+static ks_status S_add_date(ks_meta *m, const char *s, const ks_date_match *dm, const char *role)
+{
+    char iso[11];
+    ks_meta_iso(dm, iso);
+    ks_date d = {ks_strndup(s + dm->start, dm->end - dm->start), ks_strdup(iso), role};
+    if (!d.raw || !d.iso || ks_vec_push(&m->dates, &d) != KS_OK) {
+        ks_free(d.raw);
+        ks_free(d.iso);
+        return KS_ERR_NOMEM;
+    }
+    return KS_OK;
+}
+
+/* Header text -> dates with roles.  The role is set by the last label seen:
+ * "보도시점" release (its second date: embargo), "배포" distribution,
+ * "누리망·방송" / "엠바고" embargo:  "보도시점 : 2026. 4. 12.(일) 11:00 이후
+ * (4. 13.(월) 조간) / 배포 : 2026. 4. 10.(금)" -> release 2026-04-12,
+ * embargo 2026-04-13, distribution 2026-04-10. */
+static ks_status S_header_dates(ks_meta *m, const char *s, size_t len, int year,
+                                const char **role, int *nrel)
+{
+    size_t pos = 0;
+    while (pos < len) {
+        /* next label position */
+        size_t lab = len;
+        const char *lrole = NULL;
+        size_t labend = len;
+        static const struct {
+            const char *w;
+            const char *role;
+            bool needs_colon;
+        } labels[] = {{"보도시점", "release", false}, {"보도일시", "release", false},
+                      {"보도일자", "release", false}, {"배포일시", "distribution", false},
+                      {"배포일자", "distribution", false}, {"누리망", "embargo", false},
+                      {"엠바고", "embargo", false}, {"배포", "distribution", true}};
+        for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+            const char *p = s + pos;
+            size_t wl = strlen(labels[k].w);
+            while ((p = memchr(p, labels[k].w[0], (size_t)(s + len - p))) != NULL) {
+                if ((size_t)(s + len - p) >= wl && memcmp(p, labels[k].w, wl) == 0) {
+                    size_t after = (size_t)(p - s) + wl;
+                    size_t q = after;
+                    while (q < len && s[q] == ' ')
+                        q++;
+                    bool ok = !labels[k].needs_colon || q >= len || s[q] == ':';
+                    if (ok && (size_t)(p - s) < lab) {
+                        lab = (size_t)(p - s);
+                        lrole = labels[k].role;
+                        labend = after;
+                    }
+                    if (ok)
+                        break;
+                }
+                p++;
+            }
+        }
+        ks_date_match dm;
+        size_t from = pos;
+        while (from < lab && ks_meta_find_date(s, lab, from, year, &dm)) {
+            const char *r = *role;
+            if (strcmp(r, "release") == 0 && (*nrel)++ > 0)
+                r = "embargo";
+            if (S_add_date(m, s, &dm, r) != KS_OK)
+                return KS_ERR_NOMEM;
+            from = dm.end > dm.start ? dm.end : dm.start + 1;
+        }
+        if (lab >= len)
+            break;
+        *role = lrole;
+        if (strcmp(lrole, "release") == 0)
+            *nrel = 0;
+        pos = labend;
+    }
+    return KS_OK;
+}
+
+static bool S_is_title_word(const char *k)
+{
+    static const char *const titles[] = {
+        "과장", "팀장", "사무관", "주무관", "서기관", "연구관", "연구사", "학예연구관",
+        "학예연구사", "부장", "차장", "본부장", "국장", "실장", "소령", "중령", "대령",
+        "소방경", "소방령", "소방위", "경정", "경감", "총경", "검사", "외무사무관", "전문위원",
+        "담당관", "사무국장", "과장직무대리", "행정관", "전문관", "계장", "센터장", "소장",
+        "원장", "관장", "단장", "부단장", "교수", "주임", "위원", "연구원", "책임연구원",
+        "선임연구원", "대리", "사원", "주사", "서기", "행정사무관", "기술서기관", "부이사관",
+        "이사관", "정책관", "팀원", "직무대리", "수석", "선임", "책임", "담당"};
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+        if (strcmp(k, titles[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A personal name: 2-4 Hangul syllables that are not a title or a unit. */
+static bool S_is_name(const char *k)
+{
+    size_t len = strlen(k), syl = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        uint32_t cp = S_cp(k, len, i, &n);
+        if (!ks_is_hangul(cp))
+            return false;
+        syl++;
+        i += n;
+    }
+    if (syl < 2 || syl > 4 || S_is_title_word(k))
+        return false;
+    static const char *const unit_end[] = {"과", "국", "실", "팀", "부", "청", "처", "단",
+                                           "센터"};
+    if (syl >= 3)
+        for (size_t i = 0; i < sizeof unit_end / sizeof unit_end[0]; i++)
+            if (S_ends(k, len, unit_end[i]))
+                return false;
+    static const char *const labels[] = {"책임자", "담당자", "담당부서", "담당", "총괄", "협조",
+                                         "공동", "참고", "붙임", "문의", "연락처"};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (strcmp(k, labels[i]) == 0)
+            return false;
+    return true;
+}
+
+typedef struct {
+    char *name, *title;
+} S_pending;
+
+static void S_contact_free(ks_contact *ct)
+{
+    ks_free(ct->name);
+    ks_free(ct->title);
+    ks_free(ct->phone);
+    ks_free(ct->email);
+    ks_free(ct->department);
+}
+
+static ks_status S_push_contact(ks_meta *m, char *name, char *title, const char *phone,
+                                const char *email, const char *dept)
+{
+    ks_contact ct = {name, title, NULL, NULL, NULL};
+    if ((phone && !(ct.phone = ks_strdup(phone))) || (email && !(ct.email = ks_strdup(email))) ||
+        (dept && !(ct.department = ks_strdup(dept))) || ks_vec_push(&m->contacts, &ct) != KS_OK) {
+        S_contact_free(&ct);
+        return KS_ERR_NOMEM;
+    }
+    return KS_OK;
+}
+
+/* Contact cells in order -> contacts.  Names wait in a queue until a phone
+ * (or e-mail) arrives, so both "최영범" / "(044-202-7026)" and a column of
+ * names followed by a column of phones pair up in order. */
+static ks_status S_contacts(S_ctx *c, char **texts)
+{
+    ks_meta *m = &c->doc->meta;
+    ks_status st = KS_OK;
+    ks_vec q = KS_VEC(S_pending);
+    size_t qhead = 0;
+    char *title = NULL;
+    char dept[256] = "";
+    bool want_dept = c->doc->meta.department == NULL, in_block = false;
+    for (size_t b = 0; b < c->doc->blocks.len; b++) {
+        const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
+        const S_unit *u = &UN(c, b);
+        if (blk->role != KS_ROLE_META || u->zone != Z_CONTACT) {
+            continue;
+        }
+        const char *t = texts[b];
+        size_t tl = strlen(t);
+        char key[128];
+        S_key(t, tl, key, sizeof key);
+        if (S_prefix(key, "담당부서") || S_prefix(key, "담당기관")) {
+            in_block = true;
+            dept[0] = '\0';
+            continue;
+        }
+        if (S_is_contact_label(key) || key[0] == '\0')
+            continue;
+        char phone[64], email[128];
+        size_t ps, pe;
+        bool hp = ks_meta_find_phone(t, tl, &ps, &pe, phone, sizeof phone);
+        bool he = !hp && ks_meta_find_email(t, tl, email, sizeof email);
+        if (hp || he) {
+            /* a name printed before the number: "이제훈 (044-201-6350)" */
+            char nm[64] = "";
+            size_t pre = hp ? ps : (size_t)(strchr(t, '@') - t);
+            while (pre > 0 && (t[pre - 1] == ' ' || t[pre - 1] == '('))
+                pre--;
+            if (pre > 0) {
+                size_t s0 = pre;
+                while (s0 > 0 && t[s0 - 1] != ' ' && t[s0 - 1] != ')')
+                    s0--;
+                ks_meta_compact(t + s0, pre - s0, nm, sizeof nm);
+                if (!S_is_name(nm))
+                    nm[0] = '\0';
+            }
+            char *name = NULL, *ttl = NULL;
+            if (nm[0]) {
+                name = ks_strdup(nm);
+                if (!name) {
+                    st = KS_ERR_NOMEM;
+                    goto done;
+                }
+                ttl = title;
+                title = NULL;
+            } else if (qhead < q.len) {
+                S_pending *p = &KS_AT(q, S_pending, qhead++);
+                name = p->name;
+                ttl = p->title;
+                p->name = p->title = NULL;
+            } else {
+                continue;
+            }
+            if (S_push_contact(m, name, ttl, hp ? phone : NULL, he ? email : NULL,
+                               dept[0] ? dept : NULL) != KS_OK) {
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+            continue;
+        }
+        if (S_is_title_word(key) || (strlen(key) <= 18 && S_ends(key, strlen(key), "직무대리"))) {
+            ks_free(title);
+            title = ks_strdup(key);
+            if (!title) {
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+            continue;
+        }
+        if (S_is_name(key)) {
+            S_pending p = {ks_strdup(key), title};
+            title = NULL;
+            if (!p.name || ks_vec_push(&q, &p) != KS_OK) {
+                ks_free(p.name);
+                ks_free(p.title);
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+            continue;
+        }
+        if (key[0] == '<' || key[0] == '[') /* "<총괄>" "<협조>" tags */
+            continue;
+        /* a unit: "정책기획관", "국가수사본부 수사국" */
+        if (in_block && tl < sizeof dept) {
+            memcpy(dept, t, tl + 1);
+            if (want_dept && !ks_meta_org_like(key, strlen(key))) {
+                m->department = ks_strdup(t);
+                if (!m->department) {
+                    st = KS_ERR_NOMEM;
+                    goto done;
+                }
+                want_dept = false;
+            }
+        }
+    }
+done:
+    for (size_t k = 0; k < q.len; k++) {
+        ks_free(KS_AT(q, S_pending, k).name);
+        ks_free(KS_AT(q, S_pending, k).title);
+    }
+    ks_vec_free(&q);
+    ks_free(title);
+    return st;
+}
+
+/* The Hangul run that ends right before byte END of S. */
+static size_t S_run_before(const char *s, size_t end, size_t *start)
+{
+    size_t b = end;
+    while (b > 0) {
+        size_t i = b - 1;
+        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i--;
+        size_t n;
+        if (!ks_is_hangul(S_cp(s, end, i, &n)))
+            break;
+        b = i;
+    }
+    *start = b;
+    return end - b;
+}
+
+/* The organization-like word that ends before byte END of S (spaces before
+ * END skipped), written without spaces into OUT.  A broken word is rejoined
+ * across a space when the piece in front is at most two syllables and the
+ * word so far is short ("초대 방송미디어통신위원회" stays apart):
+ * "해양 수산부 장관" -> "해양수산부"; "윤호중 행정안전부 장관" -> "행정안전부". */
+static bool S_org_before(const char *s, size_t end, char *out, size_t cap)
+{
+    while (end > 0 && (s[end - 1] == ' ' || (s[end - 1] >= '0' && s[end - 1] <= '9')))
+        end--; /* "국토교통부 2차관" */
+    size_t ws, wl = S_run_before(s, end, &ws);
+    if (!wl)
+        return false;
+    size_t from = ws;
+    for (int k = 0; k < 2; k++) {
+        size_t n = ks_meta_compact(s + from, end - from, out, cap);
+        bool org = ks_meta_org_like(out, n);
+        if (from == 0 || s[from - 1] != ' ')
+            break;
+        size_t ps, pl = S_run_before(s, from - 1, &ps);
+        if (!pl || (org && (ks_utf8_count(s + ps, pl) > 2 || ks_utf8_count(out, n) > 4)))
+            break;
+        from = ps;
+    }
+    size_t n = ks_meta_compact(s + from, end - from, out, cap);
+    while (!ks_meta_org_like(out, n) && from < ws) {
+        from = ws; /* fall back to the last piece */
+        n = ks_meta_compact(s + from, end - from, out, cap);
+    }
+    return ks_meta_org_like(out, n);
+}
+
+static ks_status S_set_org(ks_meta *m, const char *s, size_t len)
+{
+    m->organization = ks_strndup(s, len);
+    return m->organization ? KS_OK : KS_ERR_NOMEM;
+}
+
+/* The issuing organization, from (in order): a logo line above the header
+ * ("고용노동부"); "기후에너지환경부(장관 김성환)는"; "황종우 해양수산부 장관은";
+ * "고용노동부 산하 기타공공기관" (the ministry of an agency);
+ * the first word of the first body paragraph ("국가유산청 국립고궁박물관은",
+ * "대구시는"); a ministry-only cell of the contact block; the first word of
+ * the title ("기후에너지환경부, 추가경정예산 ..."). */
+static ks_status S_organization(S_ctx *c, char **texts)
+{
+    ks_meta *m = &c->doc->meta;
+    size_t nb = c->doc->blocks.len;
+    char key[256];
+    for (size_t b = 0; b < nb; b++) {
+        if (UN(c, b).zone != Z_LOGO)
+            continue;
+        size_t kl = ks_meta_compact(texts[b], strlen(texts[b]), key, sizeof key);
+        if (!ks_meta_org_like(key, kl))
+            continue;
+        /* a logo cut in two ("고용행정통계" / "노동부"): take the full name
+         * when the text prints a longer one ending the same way ("고용노동부") */
+        for (size_t j = 0; j < nb && ks_utf8_count(key, kl) <= 3; j++) {
+            const char *t = KS_AT(c->doc->blocks, ks_block, j).text;
+            for (const char *p = strstr(t, key); p; p = strstr(p + kl, key)) {
+                size_t ws, wl = S_run_before(t, (size_t)(p - t) + kl, &ws);
+                if (wl > kl && ks_meta_org_like(t + ws, wl))
+                    return S_set_org(m, t + ws, wl);
+            }
+        }
+        return S_set_org(m, key, kl);
+    }
+    static const char *const heads[] = {"(장관", "(청장", "(처장", "(위원장", "(실장",
+                                        "(총리", "(이하"};
+    static const char *const heads2[] = {"장관", "차관", "청장", "처장", "위원장", "차장"};
+    for (int pass = 0; pass < 2; pass++) {
+        size_t seen = 0;
+        for (size_t b = 0; b < nb && seen < 12; b++) {
+            const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
+            if (blk->role != KS_ROLE_BODY)
+                continue;
+            seen++;
+            const char *t = blk->text;
+            const char *const *hs = pass == 0 ? heads : heads2;
+            size_t nh = pass == 0 ? sizeof heads / sizeof heads[0] : sizeof heads2 / sizeof heads2[0];
+            const char *best = NULL;
+            char bk[256] = "";
+            for (size_t h = 0; h < nh; h++) {
+                const char *p = t;
+                while ((p = strstr(p, hs[h])) != NULL && (!best || p < best)) {
+                    if (S_org_before(t, (size_t)(p - t), key, sizeof key)) {
+                        best = p;
+                        memcpy(bk, key, strlen(key) + 1);
+                        break;
+                    }
+                    p += strlen(hs[h]);
+                }
+            }
+            if (best)
+                return S_set_org(m, bk, strlen(bk));
+        }
+    }
+    /* an agency "고용노동부 산하 기타공공기관" is published under its ministry */
+    for (size_t b = 0; b < nb; b++) {
+        const char *t = KS_AT(c->doc->blocks, ks_block, b).text;
+        for (const char *p = strstr(t, "산하"); p; p = strstr(p + 1, "산하"))
+            if (p > t && p[-1] == ' ' && S_org_before(t, (size_t)(p - t), key, sizeof key))
+                return S_set_org(m, key, strlen(key));
+    }
+    for (size_t b = 0; b < nb; b++) {
+        const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
+        if (blk->role != KS_ROLE_BODY)
+            continue;
+        const char *t = blk->text;
+        size_t e = 0;
+        while (t[e] && t[e] != ' ' && t[e] != '(' && t[e] != ',')
+            e++;
+        size_t ws, wl = S_run_before(t, e, &ws);
+        if (ws == 0 && wl > 3) {
+            if (ks_meta_org_like(t, wl))
+                return S_set_org(m, t, wl);
+            if (S_ends(t, wl, "는") || S_ends(t, wl, "은") || S_ends(t, wl, "가") ||
+                S_ends(t, wl, "이"))
+                if (ks_meta_org_like(t, wl - 3))
+                    return S_set_org(m, t, wl - 3);
+        }
+        break;
+    }
+    for (size_t b = 0; b + 1 < nb; b++) {
+        if (UN(c, b).zone != Z_CONTACT || UN(c, b + 1).zone != Z_CONTACT)
+            continue;
+        ks_meta_compact(texts[b], strlen(texts[b]), key, sizeof key);
+        if (!S_prefix(key, "담당부서") && !S_prefix(key, "담당기관"))
+            continue;
+        size_t nx = b + 1;
+        if (texts[nx][0] == '<' && nx + 1 < nb && UN(c, nx + 1).zone == Z_CONTACT)
+            nx++; /* "<총괄>" */
+        size_t kl = ks_meta_compact(texts[nx], strlen(texts[nx]), key, sizeof key);
+        /* "국무조정실" heads a contact block as ministries do; only here is a
+         * 실 taken as the issuer, when nothing in the text named one */
+        if (ks_meta_org_like(key, kl) || (ks_utf8_count(key, kl) >= 4 && S_ends(key, kl, "실")))
+            return S_set_org(m, key, kl);
+    }
+    for (size_t b = 0; b < nb; b++) {
+        const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
+        if (blk->role != KS_ROLE_TITLE)
+            continue;
+        const char *t = blk->text;
+        const char *comma = strchr(t, ',');
+        if (comma) {
+            size_t kl = ks_meta_compact(t, (size_t)(comma - t), key, sizeof key);
+            if (ks_meta_org_like(key, kl))
+                return S_set_org(m, key, kl);
+        }
+        break;
+    }
+    return KS_OK;
+}
+
+static ks_status S_metadata(S_ctx *c, char **texts, const char *all, size_t alllen)
+{
+    ks_doc *doc = c->doc;
+    ks_meta *m = &doc->meta;
+    size_t nb = doc->blocks.len;
+    int year = ks_meta_context_year(all, alllen);
+    const char *role = "other";
+    int nrel = 0;
+    for (size_t b = 0; b < nb; b++) {
+        const ks_block *blk = &KS_AT(doc->blocks, ks_block, b);
+        if (blk->role != KS_ROLE_META || UN(c, b).zone != Z_HEADER)
+            continue;
+        if (S_header_dates(m, texts[b], strlen(texts[b]), year, &role, &nrel) != KS_OK)
+            return KS_ERR_NOMEM;
+    }
+    if (!m->release_date) {
+        const char *pick = NULL;
+        for (size_t k = 0; k < m->dates.len && !pick; k++)
+            if (strcmp(KS_AT(m->dates, ks_date, k).role, "release") == 0)
+                pick = KS_AT(m->dates, ks_date, k).iso;
+        for (size_t k = 0; k < m->dates.len && !pick; k++)
+            if (strcmp(KS_AT(m->dates, ks_date, k).role, "distribution") == 0)
+                pick = KS_AT(m->dates, ks_date, k).iso;
+        if (pick && !(m->release_date = ks_strdup(pick)))
+            return KS_ERR_NOMEM;
+    }
+    if (S_contacts(c, texts) != KS_OK)
+        return KS_ERR_NOMEM;
+    /* attachments and listing rows */
+    for (size_t b = 0; b < nb; b++) {
+        const ks_block *blk = &KS_AT(doc->blocks, ks_block, b);
+        if (blk->role == KS_ROLE_RELATED) {
+            ks_related r = {0};
+            bool ok = false;
+            if (ks_meta_parse_related(texts[b], strlen(texts[b]), &r, &ok) != KS_OK)
+                return KS_ERR_NOMEM;
+            if (!ok) {
+                r.number = -1;
+                r.views = -1;
+                r.raw = ks_strdup(texts[b]);
+                r.title = ks_strdup(texts[b]);
+                if (!r.raw || !r.title) {
+                    ks_free(r.raw);
+                    ks_free(r.title);
+                    return KS_ERR_NOMEM;
+                }
+            }
+            if (ks_vec_push(&m->related, &r) != KS_OK) {
+                ks_free(r.title);
+                ks_free(r.date);
+                ks_free(r.raw);
+                return KS_ERR_NOMEM;
+            }
+        } else if (blk->role == KS_ROLE_ATTACHMENT) {
+            const char *t = blk->text;
+            char key[128];
+            S_key(t, strlen(t), key, sizeof key);
+            bool bare = false;
+            const char *name = t;
+            if (S_is_attach_label(key, &bare)) {
+                if (bare)
+                    continue; /* the name is on the next line */
+                /* "붙임. 2026년 사업개요" -> "2026년 사업개요" */
+                const char *p = t;
+                if (*p == '(' || *p == '[' || *p == '<')
+                    p++;
+                p += strlen("붙임");
+                while (*p == ' ' || *p == '.' || *p == ':' || *p == ')' || *p == ']' ||
+                       *p == '>' || (*p >= '0' && *p <= '9'))
+                    p++;
+                name = *p ? p : t;
+            }
+            const char *kind = ks_meta_file_kind(name, strlen(name));
+            ks_attachment a = {ks_strdup(name), kind ? kind : "other"};
+            if (!a.name || ks_vec_push(&m->attachments, &a) != KS_OK) {
+                ks_free(a.name);
+                return KS_ERR_NOMEM;
+            }
+        }
+    }
+    if (!m->organization && S_organization(c, texts) != KS_OK)
+        return KS_ERR_NOMEM;
+    return KS_OK;
+}
+
+/* ---- the stage ------------------------------------------------------- */
+
+static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *err)
+{
+    ks_doc *doc = c->doc;
+    size_t nu = c->units.len;
+    ks_status st = KS_OK;
+    ks_buf b = {0}, title = {0}, all = {0};
+    char **raw = ks_calloc(nu ? nu : 1, sizeof *raw);
+    if (!raw) {
+        st = KS_ERR_NOMEM;
+        goto done;
+    }
+    size_t keep = 0;
+    for (size_t i = 0; i < nu; i++) {
+        S_unit *u = &UN(c, i);
+        if (u->first == SIZE_MAX)
+            continue;
+        UN(c, keep++) = *u;
+    }
+    c->units.len = nu = keep;
+    for (size_t i = 0; i < nu; i++) {
+        ks_buf_clear(&b);
+        if (S_unit_text(c, &UN(c, i), &b) != KS_OK) {
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
+        raw[i] = ks_buf_detach(&b);
+        if (!raw[i]) {
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
+        if (rs && ks_respacer_observe(rs, raw[i], strlen(raw[i])) != KS_OK) {
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
+    }
+    for (size_t i = 0; i < nu; i++) {
+        const S_unit *u = &UN(c, i);
+        ks_block blk = {0};
+        ks_buf_clear(&b);
+        size_t rl = strlen(raw[i]);
+        if (rs) {
+            st = ks_respacer_repair(rs, raw[i], rl, &b, &doc->stats, doc, doc->blocks.len,
+                                    LN(c, u->first).lineno);
+        } else {
+            for (size_t k = 0; k < rl && st == KS_OK; k++)
+                st = ks_buf_putc(&b, raw[i][k] == '\n' ? ' ' : raw[i][k]);
+        }
+        if (st == KS_OK && !b.data)
+            st = ks_buf_puts(&b, "");
+        if (st != KS_OK)
+            goto done;
+        blk.text = ks_buf_detach(&b);
+        if (u->mraw)
+            blk.marker = ks_strndup(LN(c, u->first).s, u->mraw);
+        blk.level = u->level;
+        blk.marker_space = u->mlen > u->mraw;
+        blk.role = u->role;
+        blk.kind = u->mraw ? u->kind : KS_KIND_PARAGRAPH;
+        blk.line = LN(c, u->first).lineno;
+        blk.nlines = LN(c, u->last).lineno - blk.line + 1;
+        if (!blk.text || (u->mraw && !blk.marker) || ks_vec_push(&doc->blocks, &blk) != KS_OK) {
+            ks_block_clear(&blk);
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
+        if (u->role == KS_ROLE_TITLE) {
+            const char *t = KS_AT(doc->blocks, ks_block, doc->blocks.len - 1).text;
+            if ((title.len && ks_buf_putc(&title, ' ') != KS_OK) || ks_buf_puts(&title, t) != KS_OK) {
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+        }
+    }
+    if (!line_mode) {
+        for (size_t i = 0; i < c->ln.len; i++) {
+            if (ks_buf_append(&all, LN(c, i).s, LN(c, i).len) != KS_OK ||
+                ks_buf_putc(&all, '\n') != KS_OK) {
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+        }
+        char **texts = ks_calloc(nu ? nu : 1, sizeof *texts);
+        if (!texts) {
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
+        for (size_t i = 0; i < nu; i++)
+            texts[i] = KS_AT(doc->blocks, ks_block, i).text;
+        /* dates and phones are read from the raw text (the parsers allow
+         * broken spaces); names and units from the repaired text */
+        for (size_t i = 0; i < nu; i++)
+            if (UN(c, i).zone == Z_HEADER)
+                texts[i] = raw[i];
+        st = S_metadata(c, texts, all.data ? all.data : "", all.len);
+        ks_free(texts);
+        if (st != KS_OK)
+            goto done;
+        if (!doc->title && title.len) {
+            doc->title = ks_buf_detach(&title);
+            if (!doc->title) {
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+            doc->title_source = "text";
+        }
+        if (!doc->title) {
+            /* the seed's case: a board page whose only title is the picture's
+             * file name: "대구시 공공기관 혁신사례 광주서 특강1.jpg" */
+            for (size_t k = 0; k < doc->meta.attachments.len; k++) {
+                const ks_attachment *a = &KS_AT(doc->meta.attachments, ks_attachment, k);
+                if (strcmp(a->kind, "image") != 0)
+                    continue;
+                size_t sl = ks_meta_file_stem(a->name, strlen(a->name));
+                if (sl == 0)
+                    continue;
+                doc->title = ks_strndup(a->name, sl);
+                if (!doc->title) {
+                    st = KS_ERR_NOMEM;
+                    goto done;
+                }
+                doc->title_source = "filename";
+                break;
+            }
+        }
+    }
+done:
+    if (raw)
+        for (size_t i = 0; i < nu; i++)
+            ks_free(raw[i]);
+    ks_free(raw);
+    ks_buf_free(&b);
+    ks_buf_free(&title);
+    ks_buf_free(&all);
+    if (st != KS_OK)
+        return KS_NOMEM(err, "split");
+    return KS_OK;
+}
 
 ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error *err)
 {
-    ks_buf b = {0};
+    S_ctx c = {doc, KS_VEC(S_ln), KS_VEC(S_unit), 0};
+    ks_status st = KS_OK;
+    bool line_mode = (doc->flags & KS_OPT_LINE_MODE) != 0;
+    bool hints = lines->hints.len == lines->lines.len && lines->hints.len > 0;
     for (size_t i = 0; i < lines->lines.len; i++) {
         const ks_line *l = &KS_AT(lines->lines, ks_line, i);
-        if (!l->len && !(doc->flags & KS_OPT_LINE_MODE))
-            continue;
-        ks_buf_clear(&b);
-        ks_status st = rs ? ks_respacer_repair(rs, lines->text.data + l->start, l->len, &b,
-                                               &doc->stats, doc, doc->blocks.len, l->lineno)
-                          : ks_buf_append(&b, lines->text.data + l->start, l->len);
-        if (st != KS_OK)
-            goto nomem;
-        ks_block blk = {0};
-        blk.text = ks_buf_detach(&b);
-        blk.line = l->lineno;
-        blk.nlines = 1;
-        if (!blk.text || ks_vec_push(&doc->blocks, &blk) != KS_OK) {
-            ks_block_clear(&blk);
-            goto nomem;
+        S_ln x;
+        x.s = lines->text.data + l->start;
+        x.len = l->len;
+        x.lineno = l->lineno;
+        x.hint = hints ? KS_AT(lines->hints, signed char, i) : -1;
+        x.width = S_width(x.s, x.len);
+        if (ks_vec_push(&c.ln, &x) != KS_OK) {
+            st = KS_NOMEM(err, "split");
+            goto done;
         }
     }
-    ks_buf_free(&b);
-    return KS_OK;
-nomem:
-    ks_buf_free(&b);
-    return KS_NOMEM(err, "split");
+    if (!line_mode && !hints)
+        c.page = S_page_width(&c);
+    if (S_make_units(&c, line_mode) != KS_OK) {
+        st = KS_NOMEM(err, "split");
+        goto done;
+    }
+    if (!line_mode && S_classify(&c) != KS_OK) {
+        st = KS_NOMEM(err, "split");
+        goto done;
+    }
+    st = S_build(&c, rs, line_mode, err);
+done:
+    ks_vec_free(&c.ln);
+    ks_vec_free(&c.units);
+    return st;
 }

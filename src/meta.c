@@ -1,0 +1,554 @@
+/*
+ * meta.c -- stage 3 helpers: the small parsers split.c uses for metadata.
+ *
+ * Everything here reads a borrowed byte range of valid UTF-8 and works in
+ * one left-to-right pass with a bounded look-ahead per start position, so a
+ * 10 MB line costs linear time.  Nothing is allocated except the NEW strings
+ * of ks_meta_parse_related.
+ *
+ * Rules, each with an example of what it accepts:
+ *   date      "2026. 4. 10.(금)" -> 2026-04-10; "2026 . 4. 13 .(월)" (broken
+ *             spaces) -> 2026-04-13; "202 6. 4. 13." -> 2026-04-13;
+ *             "2026년 4월 10일" -> 2026-04-10; "’26.4.13." -> 2026-04-13;
+ *             "4.13.(월)" with context year 2026 -> 2026-04-13.
+ *             Not a date: "1.5%", "4,165억원", "06:00".
+ *   phone     "(044-202- 7026)" -> "044-202-7026"; "( 02-2100-7438)" ->
+ *             "02-2100-7438"; "1588-1234" -> "1588-1234".
+ *             Not a phone: "2026-04-10" (groups 4-2-2).
+ *   e-mail    "(dje9350@korea .kr)" -> "dje9350@korea.kr".
+ *   listing   "567 외국인 ... 받고! file 2021.12.15 31" -> number 567, title
+ *             "외국인 ... 받고!", has_file, 2021-12-15, views 31.
+ *   file      "... 특강1.jpg" -> kind "image", stem "... 특강".
+ *   org       "고용노동부", "국가유산청", "개인정보보호위원회", "대구시" are
+ *             organization-like; "지방정부", "신청", "실시" are not.
+ */
+#include <string.h>
+
+#include "meta.h"
+
+/* Decode the code point at S[I]; *N gets its byte length (1 on bad bytes). */
+static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    uint32_t cp;
+    size_t k = ks_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+    *n = k ? k : 1;
+    return cp;
+}
+
+static bool is_d(const char *s, size_t len, size_t i)
+{
+    return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+static size_t skip_sp(const char *s, size_t len, size_t i)
+{
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* Read up to MAX digits at *I; when GAPS, single spaces between digits are
+ * skipped ("202 6").  Returns the number of digits (0 = none). */
+static int read_num(const char *s, size_t len, size_t *i, int max, bool gaps, int *val)
+{
+    int n = 0, v = 0;
+    size_t p = *i;
+    while (n < max) {
+        if (is_d(s, len, p)) {
+            v = v * 10 + (s[p] - '0');
+            n++;
+            p++;
+            *i = p;
+        } else if (gaps && n > 0 && p < len && s[p] == ' ' && is_d(s, len, p + 1)) {
+            p++;
+        } else {
+            break;
+        }
+    }
+    *val = v;
+    return n;
+}
+
+/* True when the UTF-8 string LIT starts at S[I]; advances *I past it. */
+static bool lit(const char *s, size_t len, size_t *i, const char *litstr)
+{
+    size_t n = strlen(litstr);
+    if (*i + n <= len && memcmp(s + *i, litstr, n) == 0) {
+        *i += n;
+        return true;
+    }
+    return false;
+}
+
+/* After a day number: an optional "." and an optional "(월)" weekday. */
+static size_t date_tail(const char *s, size_t len, size_t i)
+{
+    size_t p = skip_sp(s, len, i);
+    if (p < len && s[p] == '.') {
+        i = p + 1;
+        p = skip_sp(s, len, i);
+    }
+    if (p < len && s[p] == '(') {
+        size_t q = skip_sp(s, len, p + 1), n;
+        if (q < len) {
+            uint32_t cp = cp_at(s, len, q, &n);
+            static const uint32_t days[] = {0xC6D4, 0xD654, 0xC218, 0xBAA9, 0xAE08, 0xD1A0, 0xC77C};
+            for (size_t k = 0; k < sizeof days / sizeof days[0]; k++) {
+                if (cp == days[k]) {
+                    q = skip_sp(s, len, q + n);
+                    if (q < len && s[q] == ')')
+                        return q + 1;
+                }
+            }
+        }
+    }
+    return i;
+}
+
+static bool valid_md(int m, int d)
+{
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* Try to parse a date that starts at byte P. */
+static bool try_date(const char *s, size_t len, size_t p, int ctx_year, ks_date_match *out)
+{
+    size_t i = p, n;
+    int y = 0, m = 0, d = 0;
+    uint32_t cp = cp_at(s, len, p, &n);
+    if (cp == '\'' || cp == '`' || cp == 0x2019 || cp == 0x2018 || cp == 0x2035 || cp == 0x2032) {
+        i += n;
+        if (read_num(s, len, &i, 2, false, &y) != 2 || is_d(s, len, i))
+            return false;
+        y += 2000;
+        i = skip_sp(s, len, i);
+        if (i >= len || s[i] != '.')
+            return false;
+        i = skip_sp(s, len, i + 1);
+        if (read_num(s, len, &i, 2, false, &m) < 1)
+            return false;
+        i = skip_sp(s, len, i);
+        if (i >= len || s[i] != '.')
+            return false;
+        i = skip_sp(s, len, i + 1);
+        if (read_num(s, len, &i, 2, false, &d) < 1 || is_d(s, len, i) || !valid_md(m, d))
+            return false;
+        out->year = y, out->month = m, out->day = d;
+        out->start = p;
+        out->end = date_tail(s, len, i);
+        return true;
+    }
+    int nd = read_num(s, len, &i, 4, true, &y);
+    if (nd == 4) {
+        if (is_d(s, len, i) || y < 1900 || y > 2099)
+            return false;
+        size_t q = skip_sp(s, len, i);
+        if (lit(s, len, &q, "\xEB\x85\x84")) { /* 년 */
+            q = skip_sp(s, len, q);
+            if (read_num(s, len, &q, 2, false, &m) < 1)
+                return false;
+            q = skip_sp(s, len, q);
+            if (!lit(s, len, &q, "\xEC\x9B\x94")) /* 월 */
+                return false;
+            q = skip_sp(s, len, q);
+            if (read_num(s, len, &q, 2, false, &d) < 1)
+                return false;
+            q = skip_sp(s, len, q);
+            if (!lit(s, len, &q, "\xEC\x9D\xBC") || !valid_md(m, d)) /* 일 */
+                return false;
+            out->year = y, out->month = m, out->day = d;
+            out->start = p;
+            out->end = date_tail(s, len, q);
+            return true;
+        }
+        if (q >= len || (s[q] != '.' && s[q] != '-' && s[q] != '/'))
+            return false;
+        char sep = s[q];
+        q = skip_sp(s, len, q + 1);
+        if (read_num(s, len, &q, 2, false, &m) < 1)
+            return false;
+        q = skip_sp(s, len, q);
+        if (q >= len || s[q] != sep)
+            return false;
+        q = skip_sp(s, len, q + 1);
+        if (read_num(s, len, &q, 2, false, &d) < 1 || is_d(s, len, q) || !valid_md(m, d))
+            return false;
+        out->year = y, out->month = m, out->day = d;
+        out->start = p;
+        out->end = date_tail(s, len, q);
+        return true;
+    }
+    if (nd < 1 || nd > 2 || ctx_year <= 0)
+        return false;
+    /* "4.13.(월)" / "4. 13." : month and day of the context year */
+    i = p;
+    if (read_num(s, len, &i, 2, false, &m) < 1 || is_d(s, len, i))
+        return false;
+    i = skip_sp(s, len, i);
+    if (i >= len || s[i] != '.')
+        return false;
+    i = skip_sp(s, len, i + 1);
+    if (read_num(s, len, &i, 2, false, &d) < 1 || is_d(s, len, i) || !valid_md(m, d))
+        return false;
+    size_t q = skip_sp(s, len, i);
+    if (q >= len || (s[q] != '.' && s[q] != '('))
+        return false;
+    if (s[q] == '.' && is_d(s, len, skip_sp(s, len, q + 1)))
+        return false; /* "1.5.3" version numbers */
+    out->year = ctx_year, out->month = m, out->day = d;
+    out->start = p;
+    out->end = date_tail(s, len, i);
+    return true;
+}
+
+bool ks_meta_find_date(const char *s, size_t len, size_t from, int ctx_year,
+                       ks_date_match *out)
+{
+    for (size_t i = from; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool start = (c >= '0' && c <= '9') || c == '\'' || c == '`' || c == 0xE2;
+        if (!start || (i > 0 && is_d(s, len, i - 1)))
+            continue;
+        if (try_date(s, len, i, ctx_year, out))
+            return true;
+    }
+    return false;
+}
+
+int ks_meta_context_year(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 4 <= len; i++) {
+        if (!is_d(s, len, i) || (i > 0 && is_d(s, len, i - 1)))
+            continue;
+        size_t q = i;
+        int y;
+        if (read_num(s, len, &q, 4, false, &y) != 4 || is_d(s, len, q) || y < 1990 || y > 2099)
+            continue;
+        q = skip_sp(s, len, q);
+        if (q < len && (s[q] == '.' || s[q] == '-'))
+            return y;
+        if (lit(s, len, &q, "\xEB\x85\x84")) /* 년 */
+            return y;
+    }
+    return 0;
+}
+
+void ks_meta_iso(const ks_date_match *m, char out[11])
+{
+    int y = m->year, mo = m->month, d = m->day;
+    out[0] = (char)('0' + y / 1000 % 10);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + mo / 10);
+    out[6] = (char)('0' + mo % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+}
+
+/* Read a digit group at *I into OUT (appending at *O); returns its size. */
+static int phone_group(const char *s, size_t len, size_t *i, char *out, size_t *o, size_t cap)
+{
+    int n = 0;
+    while (is_d(s, len, *i) && n < 5) {
+        if (*o + 1 < cap)
+            out[(*o)++] = s[*i];
+        (*i)++;
+        n++;
+    }
+    return n;
+}
+
+bool ks_meta_find_phone(const char *s, size_t len, size_t *start, size_t *end, char *out,
+                        size_t cap)
+{
+    if (cap < 2)
+        return false;
+    for (size_t p = 0; p < len; p++) {
+        if (!is_d(s, len, p) || (p > 0 && is_d(s, len, p - 1)))
+            continue;
+        size_t i = p, o = 0;
+        int g1 = phone_group(s, len, &i, out, &o, cap);
+        if (g1 < 2 || g1 > 4)
+            continue;
+        size_t q = skip_sp(s, len, i);
+        if (q >= len || s[q] != '-')
+            continue;
+        if (o + 1 < cap)
+            out[o++] = '-';
+        q = skip_sp(s, len, q + 1);
+        int g2 = phone_group(s, len, &q, out, &o, cap);
+        if (g2 < 3 || g2 > 4)
+            continue;
+        size_t r = skip_sp(s, len, q);
+        if (r < len && s[r] == '-') {
+            if (o + 1 < cap)
+                out[o++] = '-';
+            r = skip_sp(s, len, r + 1);
+            int g3 = phone_group(s, len, &r, out, &o, cap);
+            if (g3 != 4 || is_d(s, len, r))
+                continue;
+            q = r;
+        } else if (!(g1 == 4 && g2 == 4 && s[p] == '1' && is_d(s, len, q) == false)) {
+            continue; /* two groups only for 1588-xxxx style numbers */
+        }
+        out[o] = '\0';
+        *start = p;
+        *end = q;
+        return true;
+    }
+    return false;
+}
+
+static bool mail_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '_' || c == '-' || c == '+';
+}
+
+bool ks_meta_find_email(const char *s, size_t len, char *out, size_t cap)
+{
+    const char *at = memchr(s, '@', len);
+    while (at) {
+        size_t a = (size_t)(at - s), b = a;
+        while (b > 0 && mail_char((unsigned char)s[b - 1]))
+            b--;
+        size_t e = a + 1;
+        for (;;) {
+            if (e < len && mail_char((unsigned char)s[e]))
+                e++;
+            else if (e + 1 < len && s[e] == ' ' && s[e + 1] == '.')
+                e++;
+            else
+                break;
+        }
+        if (b < a && e > a + 1 && memchr(s + a, '.', e - a)) {
+            size_t o = 0;
+            for (size_t k = b; k < e && o + 1 < cap; k++)
+                if (s[k] != ' ')
+                    out[o++] = s[k];
+            while (o > 0 && out[o - 1] == '.')
+                o--;
+            out[o] = '\0';
+            return o > 0;
+        }
+        at = a + 1 < len ? memchr(s + a + 1, '@', len - a - 1) : NULL;
+    }
+    return false;
+}
+
+/* The parts of a listing row, without allocating; false when S is none. */
+static bool related_scan(const char *s, size_t len, long *num, long *views, bool *file,
+                         size_t *tstart, size_t *tend, ks_date_match *dm)
+{
+    size_t i = 0;
+    int nd = 0;
+    *num = 0;
+    while (i < len && is_d(s, len, i) && nd < 8) {
+        *num = *num * 10 + (s[i] - '0');
+        i++;
+        nd++;
+    }
+    if (nd == 0 || i >= len || s[i] != ' ')
+        return false;
+    size_t ts = i + 1, e = len;
+    while (e > ts && s[e - 1] == ' ')
+        e--;
+    size_t ve = e;
+    long v = 0, mul = 1;
+    int vn = 0;
+    while (e > ts && is_d(s, len, e - 1) && vn < 10) {
+        v += (s[e - 1] - '0') * mul;
+        mul *= 10;
+        e--;
+        vn++;
+    }
+    if (vn == 0 || e == ve || e <= ts || s[e - 1] != ' ')
+        return false;
+    e--;
+    size_t ds = e;
+    while (ds > ts && (is_d(s, len, ds - 1) || s[ds - 1] == '.' || s[ds - 1] == '-'))
+        ds--;
+    if (ds == e || ds <= ts || s[ds - 1] != ' ' || !try_date(s, e, ds, 0, dm) || dm->end != e)
+        return false;
+    size_t te = ds - 1;
+    *file = false;
+    if (te >= ts + 5 && memcmp(s + te - 5, " file", 5) == 0) {
+        *file = true;
+        te -= 5;
+    }
+    while (te > ts && s[te - 1] == ' ')
+        te--;
+    if (te <= ts)
+        return false;
+    *views = v;
+    *tstart = ts;
+    *tend = te;
+    return true;
+}
+
+bool ks_meta_is_related(const char *s, size_t len)
+{
+    long num, views;
+    bool file;
+    size_t ts, te;
+    ks_date_match dm;
+    return len < 2000 && related_scan(s, len, &num, &views, &file, &ts, &te, &dm);
+}
+
+ks_status ks_meta_parse_related(const char *s, size_t len, ks_related *out, bool *ok)
+{
+    long num, views;
+    bool file;
+    size_t ts, te;
+    ks_date_match dm;
+    *ok = false;
+    if (!related_scan(s, len, &num, &views, &file, &ts, &te, &dm))
+        return KS_OK;
+    char iso[11];
+    ks_meta_iso(&dm, iso);
+    out->number = num;
+    out->views = views;
+    out->has_file = file;
+    out->title = ks_strndup(s + ts, te - ts);
+    out->date = ks_strdup(iso);
+    out->raw = ks_strndup(s, len);
+    if (!out->title || !out->date || !out->raw) {
+        ks_free(out->title);
+        ks_free(out->date);
+        ks_free(out->raw);
+        out->title = out->date = out->raw = NULL;
+        return KS_ERR_NOMEM;
+    }
+    *ok = true;
+    return KS_OK;
+}
+
+size_t ks_meta_compact(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        uint32_t cp = cp_at(s, len, i, &n);
+        if (!ks_is_space(cp)) {
+            if (o + n >= cap)
+                break;
+            memcpy(out + o, s + i, n);
+            o += n;
+        }
+        i += n;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+bool ks_meta_is_listing_header(const char *s, size_t len)
+{
+    if (len > 200)
+        return false;
+    char c[256];
+    ks_meta_compact(s, len, c, sizeof c);
+    return strstr(c, "번호") && strstr(c, "제목") &&
+           (strstr(c, "조회") || strstr(c, "날짜") || strstr(c, "작성일") || strstr(c, "등록일"));
+}
+
+const char *ks_meta_file_kind(const char *name, size_t len)
+{
+    static const struct {
+        const char *ext, *kind;
+    } tab[] = {
+        {"jpg", "image"},        {"jpeg", "image"},       {"png", "image"},
+        {"gif", "image"},        {"bmp", "image"},        {"webp", "image"},
+        {"tif", "image"},        {"tiff", "image"},       {"hwp", "document"},
+        {"hwpx", "document"},    {"pdf", "document"},     {"doc", "document"},
+        {"docx", "document"},    {"txt", "document"},     {"ppt", "document"},
+        {"pptx", "document"},    {"odt", "document"},     {"xls", "spreadsheet"},
+        {"xlsx", "spreadsheet"}, {"csv", "spreadsheet"},  {"ods", "spreadsheet"},
+        {"zip", "archive"},      {"7z", "archive"},       {"rar", "archive"},
+        {"alz", "archive"},      {"egg", "archive"},
+    };
+    size_t dot = len;
+    while (dot > 0 && len - dot <= 4) {
+        unsigned char c = (unsigned char)name[dot - 1];
+        if (c == '.')
+            break;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            return NULL;
+        dot--;
+    }
+    if (dot < 2 || name[dot - 1] != '.' || dot == len)
+        return NULL;
+    char ext[8];
+    size_t n = len - dot;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)name[dot + k];
+        ext[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    ext[n] = '\0';
+    for (size_t k = 0; k < sizeof tab / sizeof tab[0]; k++)
+        if (strcmp(ext, tab[k].ext) == 0)
+            return tab[k].kind;
+    return NULL;
+}
+
+size_t ks_meta_file_stem(const char *name, size_t len)
+{
+    size_t e = len;
+    if (ks_meta_file_kind(name, len)) {
+        while (e > 0 && name[e - 1] != '.')
+            e--;
+        if (e > 0)
+            e--;
+    }
+    size_t k = e;
+    if (k > 2 && name[k - 1] == ')') {          /* "이름(1)" */
+        size_t j = k - 1;
+        while (j > 0 && is_d(name, len, j - 1))
+            j--;
+        if (j < k - 1 && j > 0 && name[j - 1] == '(')
+            k = j - 1;
+    }
+    while (k > 0 && is_d(name, len, k - 1))
+        k--;
+    while (k > 0 && (name[k - 1] == ' ' || name[k - 1] == '_' || name[k - 1] == '-'))
+        k--;
+    return k > 0 ? k : e;
+}
+
+static bool ends_with(const char *s, size_t len, const char *suf)
+{
+    size_t n = strlen(suf);
+    return len >= n && memcmp(s + len - n, suf, n) == 0;
+}
+
+bool ks_meta_org_like(const char *s, size_t len)
+{
+    size_t syl = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        uint32_t cp = cp_at(s, len, i, &n);
+        if (!ks_is_hangul(cp))
+            return false;
+        syl++;
+        i += n;
+    }
+    if (syl < 3 || syl > 14)
+        return false;
+    if (ends_with(s, len, "정부") || ends_with(s, len, "요청") || ends_with(s, len, "신청") ||
+        ends_with(s, len, "초청") || ends_with(s, len, "본부") || ends_with(s, len, "대부"))
+        return false;
+    if (ends_with(s, len, "시")) {
+        static const char *const not_city[] = {"실시", "개시", "게시", "표시", "지시", "제시",
+                                               "감시", "일시", "동시", "당시", "즉시", "수시",
+                                               "임시", "상시", "역시", "도시", "배포시"};
+        for (size_t k = 0; k < sizeof not_city / sizeof not_city[0]; k++)
+            if (ends_with(s, len, not_city[k]))
+                return false;
+        return syl <= 8;
+    }
+    return ends_with(s, len, "부") || ends_with(s, len, "처") || ends_with(s, len, "청") ||
+           ends_with(s, len, "위원회");
+}

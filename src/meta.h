@@ -1,0 +1,74 @@
+/*
+ * meta.h -- private helpers of split.c for metadata: dates, phones,
+ * e-mail addresses, board listing rows, attachment file names and
+ * organization names.  Never installed.  Every function reads S[0..LEN)
+ * (valid UTF-8, not necessarily NUL-terminated) and allocates only where it
+ * says NEW.
+ */
+#ifndef KSPLIT_META_H
+#define KSPLIT_META_H
+
+#include "internal.h"
+
+/* A date found in a string: the calendar value and the byte extent of the
+ * text that printed it ("2026. 4. 10.(금)" with its weekday). */
+typedef struct {
+    int year, month, day;   /* year 0 when none printed and none known */
+    size_t start, end;      /* bytes [start, end) of the printed form */
+} ks_date_match;
+
+/* Find the first date at or after byte FROM.  Forms: "2026. 4. 10.(금)",
+ * "2026.04.10", "2026-04-10", "2026년 4월 10일", "’26.4.13.", and, when
+ * CTX_YEAR > 0, "4.13.(월)" / "4. 13." taking the year CTX_YEAR.  Spaces
+ * around the separators (and inside a broken year, "202 6.") are allowed.
+ * Returns false when there is none. */
+bool ks_meta_find_date(const char *s, size_t len, size_t from, int ctx_year,
+                       ks_date_match *out);
+
+/* The first four-digit year (1990-2099) printed as part of a date or with
+ * 년 in S, or 0.  Used as the year of dates printed without one. */
+int ks_meta_context_year(const char *s, size_t len);
+
+/* Write "YYYY-MM-DD" (11 bytes with the NUL) into OUT. */
+void ks_meta_iso(const ks_date_match *m, char out[11]);
+
+/* Find the first telephone number ("044-202-7026", "(02 -2100-3081)",
+ * "1588-0000"); spaces inside it are dropped in OUT (NUL-terminated, CAP
+ * bytes).  *START / *END get its byte extent.  False when none. */
+bool ks_meta_find_phone(const char *s, size_t len, size_t *start, size_t *end, char *out,
+                        size_t cap);
+
+/* Find the first e-mail address ("lty703@korea.kr", also "dje9350@korea .kr"
+ * with a broken space); written without spaces into OUT. */
+bool ks_meta_find_email(const char *s, size_t len, char *out, size_t cap);
+
+/* Parse a board listing row "567 제목 ... file 2021.12.15 31" (number,
+ * title, optional "file" mark, date, views).  On a match fills *OUT with
+ * NEW title / date / raw strings and returns KS_OK with *OK true; *OK false
+ * when S is not a row.  KS_ERR_NOMEM when an allocation fails. */
+ks_status ks_meta_parse_related(const char *s, size_t len, ks_related *out, bool *ok);
+
+/* True when S is a board listing row (the same test, no allocation). */
+bool ks_meta_is_related(const char *s, size_t len);
+
+/* True when S is a board listing header ("번호 제목 날짜 조회 수"). */
+bool ks_meta_is_listing_header(const char *s, size_t len);
+
+/* The attachment kind of a file NAME by its extension ("image",
+ * "document", "spreadsheet", "archive"), or NULL when NAME does not end in
+ * a known extension. */
+const char *ks_meta_file_kind(const char *name, size_t len);
+
+/* Byte length of the name part of a file name without its extension and a
+ * trailing picture number: "... 특강1.jpg" -> "... 특강". */
+size_t ks_meta_file_stem(const char *name, size_t len);
+
+/* True when S (no spaces) looks like an organization name: three or more
+ * Hangul syllables ending in 부 처 청 위원회 실 원 시 도 (not 정부). */
+bool ks_meta_org_like(const char *s, size_t len);
+
+/* Copy S[0..LEN) without ASCII spaces into OUT (CAP bytes, always
+ * NUL-terminated, cut at a character boundary).  Returns the length. */
+size_t ks_meta_compact(const char *s, size_t len, char *out, size_t cap);
+
+#endif

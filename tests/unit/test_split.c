@@ -1,0 +1,259 @@
+/*
+ * test_split.c -- unit tests of stage 3 (split.c, meta.c): dates, phones,
+ * markers and levels, board listing rows, the title from a file name, line
+ * mode and the rejoining of hard-wrapped lines.  A tiny harness: each CHECK
+ * counts; the last line is "N passed, N failed"; exit 1 on any failure.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "meta.h"
+
+static int passed, failed;
+
+#define CHECK(cond)                                                            \
+    do {                                                                       \
+        if (cond) {                                                            \
+            passed++;                                                          \
+        } else {                                                               \
+            failed++;                                                          \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                      \
+    } while (0)
+
+static bool streq(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+#define STREQ(a, b) streq((a), (b))
+
+static const char *iso_of(const char *s, int ctx)
+{
+    static char out[11];
+    ks_date_match m;
+    if (!ks_meta_find_date(s, strlen(s), 0, ctx, &m))
+        return "none";
+    ks_meta_iso(&m, out);
+    return out;
+}
+
+static void test_dates(void)
+{
+    CHECK(STREQ(iso_of("2026. 4. 10.(금) 배포 즉시", 0), "2026-04-10"));
+    CHECK(STREQ(iso_of("2026.04.10", 0), "2026-04-10"));
+    CHECK(STREQ(iso_of("2026-04-10", 0), "2026-04-10"));
+    CHECK(STREQ(iso_of("2026년 4월 10일", 0), "2026-04-10"));
+    CHECK(STREQ(iso_of("(온라인) 2026 . 4. 13 .(월) 12:00", 0), "2026-04-13"));
+    CHECK(STREQ(iso_of("202 6. 4. 13.(월) 12:00", 0), "2026-04-13"));
+    CHECK(STREQ(iso_of("‵26.4.13.( 월) 정부서울청사", 0), "2026-04-13"));
+    CHECK(STREQ(iso_of("4.13.(월) 석간", 2026), "2026-04-13"));
+    CHECK(STREQ(iso_of("4.13.(월) 석간", 0), "none"));
+    CHECK(STREQ(iso_of("+1.1% 증가", 2026), "none"));
+    CHECK(STREQ(iso_of("06:00 (월요일 석간)", 2026), "none"));
+    CHECK(STREQ(iso_of("2026. 13. 40.", 0), "none"));
+    ks_date_match m;
+    const char *s = "배포 : 2026. 4. 10.(금) 끝";
+    CHECK(ks_meta_find_date(s, strlen(s), 0, 0, &m) &&
+          strncmp(s + m.start, "2026. 4. 10.(금)", m.end - m.start) == 0 &&
+          m.end - m.start == strlen("2026. 4. 10.(금)"));
+    s = "’26년 예산, 2026년 제1회";
+    CHECK(ks_meta_context_year(s, strlen(s)) == 2026);
+}
+
+static void test_phones(void)
+{
+    char out[64];
+    size_t a, b;
+    const char *s = "(044-202- 7026)";
+    CHECK(ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out) && STREQ(out, "044-202-7026"));
+    s = "( 02 -2100-3081)";
+    CHECK(ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out) && STREQ(out, "02-2100-3081"));
+    s = "이제훈 (044-201-6350)";
+    CHECK(ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out) && STREQ(out, "044-201-6350") &&
+          a == strlen("이제훈 ("));
+    s = "2026-04-10";
+    CHECK(!ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out));
+    s = "(dje9350@korea .kr)";
+    CHECK(ks_meta_find_email(s, strlen(s), out, sizeof out) && STREQ(out, "dje9350@korea.kr"));
+}
+
+static void test_related(void)
+{
+    ks_related r = {0};
+    bool ok = false;
+    const char *s = "567 외국인 친구들 주목! 선물도 받고! file 2021.12.15 31";
+    CHECK(ks_meta_parse_related(s, strlen(s), &r, &ok) == KS_OK && ok);
+    CHECK(r.number == 567 && r.views == 31 && r.has_file);
+    CHECK(STREQ(r.title, "외국인 친구들 주목! 선물도 받고!") && STREQ(r.date, "2021-12-15"));
+    ks_free(r.title);
+    ks_free(r.date);
+    ks_free(r.raw);
+    memset(&r, 0, sizeof r);
+    s = "564 서대구고속버스터미널 현장매표소 축소운영 등 안내 2020.09.16 31";
+    CHECK(ks_meta_parse_related(s, strlen(s), &r, &ok) == KS_OK && ok && !r.has_file);
+    ks_free(r.title);
+    ks_free(r.date);
+    ks_free(r.raw);
+    s = "2026년 4월 10일 국회 본회의에서 31";
+    CHECK(ks_meta_parse_related(s, strlen(s), &r, &ok) == KS_OK && !ok);
+    CHECK(ks_meta_is_listing_header("번호 제목 날짜 조회 수", strlen("번호 제목 날짜 조회 수")));
+}
+
+static ks_doc *run(const char *text, unsigned flags)
+{
+    ks_options o;
+    memset(&o, 0, sizeof o);
+    o.flags = flags | KS_OPT_NO_RESPACE;
+    ks_doc *doc = NULL;
+    ks_error err;
+    if (ks_convert(&o, text, strlen(text), &doc, &err) != KS_OK)
+        return NULL;
+    return doc;
+}
+
+static const ks_block *find_block(const ks_doc *d, const char *prefix)
+{
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *b = &KS_AT(d->blocks, ks_block, i);
+        if (strncmp(b->text, prefix, strlen(prefix)) == 0)
+            return b;
+    }
+    return NULL;
+}
+
+static void test_release(void)
+{
+    const char *text =
+        "고용노동부\n보도자료\n보도시점\n2026. 4. 10.(금) 배포 즉시\n"
+        "2026년 고용노동부 소관\n제1회 추가경정예산 주요 내용\n- 총 4,165억원 증액 의결 -\n"
+        "□ 총 10개 사업을 편성하였다.\n"
+        "ㅇ 회계: 2,764억원\n- 국민취업지원제도\n* 본예산 대비\n① 첫째\nⅠ. 총지출\n"
+        "담당 부서\n정책기획관\n책임자\n과 장\n최영범\n(044-202- 7026)\n"
+        "기획재정담당관\n담당자\n사무관\n배 인\n(044-202-7034)\n붙임 1\n답사 포스터\n";
+    ks_doc *d = run(text, 0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "2026년 고용노동부 소관 제1회 추가경정예산 주요 내용"));
+    CHECK(STREQ(d->title_source, "text"));
+    CHECK(STREQ(d->meta.release_date, "2026-04-10"));
+    CHECK(STREQ(d->meta.organization, "고용노동부"));
+    CHECK(STREQ(d->meta.department, "정책기획관"));
+    CHECK(d->meta.contacts.len == 2);
+    if (d->meta.contacts.len == 2) {
+        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
+        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
+        CHECK(STREQ(c0->name, "최영범") && STREQ(c0->phone, "044-202-7026") &&
+              STREQ(c0->title, "과장"));
+        CHECK(STREQ(c1->name, "배인") && STREQ(c1->phone, "044-202-7034"));
+    }
+    const ks_block *b = find_block(d, "총 4,165억원 증액 의결");
+    CHECK(b && b->role == KS_ROLE_SUMMARY && STREQ(b->text, "총 4,165억원 증액 의결"));
+    b = find_block(d, "총 10개 사업");
+    CHECK(b && b->role == KS_ROLE_BODY && STREQ(b->marker, "□") && b->level == 0);
+    b = find_block(d, "회계:");
+    CHECK(b && STREQ(b->marker, "ㅇ") && b->level == 1 && b->kind == KS_KIND_ITEM);
+    b = find_block(d, "국민취업지원제도");
+    CHECK(b && STREQ(b->marker, "-") && b->level == 2);
+    b = find_block(d, "본예산 대비");
+    CHECK(b && STREQ(b->marker, "*") && b->level == 3);
+    b = find_block(d, "첫째");
+    CHECK(b && STREQ(b->marker, "①"));
+    b = find_block(d, "총지출");
+    CHECK(b && b->kind == KS_KIND_HEADING);
+    CHECK(d->meta.attachments.len == 1 &&
+          STREQ(KS_AT(d->meta.attachments, ks_attachment, 0).name, "답사 포스터"));
+    ks_doc_free(d);
+}
+
+static void test_filename_title(void)
+{
+    const char *text =
+        "▸ 광주시, 특강 요청\n\n▸ 특강은 이번이 처음\n\n"
+        "대구시는 26일(목) 광주광역시청에서 열린 회의에 초청돼 사례를 소개했다.\n\n"
+        "대구시 공공기관 혁신사례 광주서 특강1.jpg\n\n번호 제목 날짜 조회 수\n"
+        "567 외국인 친구들 주목! file 2021.12.15 31\n"
+        "566 대구시사회서비스원, 교통비 지원 file 2021.06.11 31\n";
+    ks_doc *d = run(text, 0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "대구시 공공기관 혁신사례 광주서 특강"));
+    CHECK(STREQ(d->title_source, "filename"));
+    CHECK(STREQ(d->meta.organization, "대구시"));
+    CHECK(d->meta.related.len == 2);
+    CHECK(d->meta.attachments.len == 1 &&
+          STREQ(KS_AT(d->meta.attachments, ks_attachment, 0).kind, "image"));
+    size_t nsum = 0, nbody = 0;
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *b = &KS_AT(d->blocks, ks_block, i);
+        nsum += b->role == KS_ROLE_SUMMARY;
+        nbody += b->role == KS_ROLE_BODY;
+        CHECK(!(b->role == KS_ROLE_BODY && (strstr(b->text, ".jpg") || strstr(b->text, "2021."))));
+    }
+    CHECK(nsum == 2 && nbody == 1);
+    ks_doc_free(d);
+}
+
+static void test_line_mode(void)
+{
+    ks_doc *d = run("보도자료\n\n□ 첫 줄\n둘째 줄\n", KS_OPT_LINE_MODE);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(d->blocks.len == 4);
+    if (d->blocks.len == 4) {
+        CHECK(STREQ(KS_AT(d->blocks, ks_block, 1).text, ""));
+        CHECK(STREQ(KS_AT(d->blocks, ks_block, 2).text, "□ 첫 줄"));
+        for (size_t i = 0; i < 4; i++)
+            CHECK(KS_AT(d->blocks, ks_block, i).role == KS_ROLE_BODY &&
+                  !KS_AT(d->blocks, ks_block, i).marker);
+    }
+    ks_doc_free(d);
+}
+
+static void test_wrapped(void)
+{
+    /* hard-wrapped text: lines of about 70 columns that end mid-sentence */
+    ks_buf b = {0};
+    ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n");
+    for (int p = 0; p < 6; p++) {
+        ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
+        ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
+        ks_buf_puts(&b, "추진한다.\n");
+    }
+    ks_doc *d = run(b.data, 0);
+    ks_buf_free(&b);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    size_t items = 0;
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *k = &KS_AT(d->blocks, ks_block, i);
+        if (k->role == KS_ROLE_BODY && STREQ(k->marker, "□")) {
+            items++;
+            CHECK(k->nlines == 3 && strstr(k->text, "최대 십억") && strstr(k->text, "매칭하여 추진한다."));
+        }
+    }
+    CHECK(items == 6);
+    CHECK(STREQ(d->title, "짧은 제목"));
+    ks_doc_free(d);
+    /* the same paragraphs one a line are not joined */
+    d = run("보도자료\n보도시점\n2026. 4. 10.(금)\n제목\n가나다 라마바사.\n아자차 카타파하.\n", 0);
+    CHECK(d && d->blocks.len == 6);
+    ks_doc_free(d);
+}
+
+int main(void)
+{
+    test_dates();
+    test_phones();
+    test_related();
+    test_release();
+    test_filename_title();
+    test_line_mode();
+    test_wrapped();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
