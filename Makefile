@@ -22,8 +22,7 @@ ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) $(PKG_CFLAGS) -I
 LDLIBS     += $(PKG_LIBS) -lpthread -lm
 
 BUILD    ?= build
-STUBS    := $(if $(wildcard src/html.c),src/stub_html.c) $(if $(wildcard src/hwpx.c),src/stub_hwpx.c)
-LIB_SRC  := $(filter-out src/main.c src/batch.c $(STUBS),$(wildcard src/*.c))
+LIB_SRC  := $(filter-out src/main.c src/batch.c,$(wildcard src/*.c))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/schema_data.o
 CLI_OBJ  := $(BUILD)/main.o $(if $(wildcard src/batch.c),$(BUILD)/batch.o)
 LIBA     := $(BUILD)/libksplit.a
@@ -35,7 +34,7 @@ ARGS_test_respace := tests/spacing.txt
 ARGS_test_html    := tests/fixtures/html
 ARGS_test_hwpx    := tests/fixtures/hwpx
 
-.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch \
+.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch hwpx-check eval \
         demo deps install uninstall bench fuzz format lint help
 all: $(KSPLIT)
 
@@ -60,6 +59,9 @@ $(KSPLIT): $(CLI_OBJ) $(LIBA)
 
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(LIBA)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIBA) $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/extract_dump: tests/extract_dump.c $(LIBA)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBA) $(LDFLAGS) $(LDLIBS)
 
 # ---- tests ---------------------------------------------------------------
 
@@ -114,6 +116,14 @@ valgrind: $(KSPLIT)
 	@$(MAKE) --no-print-directory golden KSPLIT_CMD="tests/valgrind-ksplit.sh $(KSPLIT)"
 
 KSPLIT_CMD ?= $(KSPLIT)
+
+# The HWPX reader's text against the corpus's gold.txt (needs ../shared).
+hwpx-check: $(BUILD)/extract_dump
+	@sh tests/hwpx_check.sh ../shared/corpus/govpress $(BUILD)/extract_dump
+
+# Every figure of the shared evaluation scripts (needs ../shared).
+eval: $(KSPLIT)
+	@sh tools/eval.sh $(KSPLIT)
 
 # ---- set-up, demo, install ------------------------------------------------
 

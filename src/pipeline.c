@@ -201,7 +201,9 @@ static ks_status S_build(ks_pipeline *p, ks_error *err)
     }
     if (st != KS_OK)
         goto done;
-    if ((st = ks_split(doc, &lines, p->rs, err)) != KS_OK)
+    /* HWPX is the author's own text: there is no broken spacing to repair,
+     * and precision comes first. */
+    if ((st = ks_split(doc, &lines, p->fmt == KS_FROM_HWPX ? NULL : p->rs, err)) != KS_OK)
         goto done;
     ks_lines_free(&lines);
     if (!(doc->flags & KS_OPT_LINE_MODE) && (st = ks_quotes_extract(doc, err)) != KS_OK)

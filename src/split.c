@@ -454,6 +454,23 @@ static bool S_title_open(const char *s, size_t len, bool first)
     return first && S_width(s, len) < 36;
 }
 
+/* Strip the closing " -" of the "- ... -" subtitle wrapper of summary unit
+ * X: "- 총 4,165억원 증액 의결 -" -> "총 4,165억원 증액 의결". */
+static void S_strip_wrapper(S_ctx *c, S_unit *x)
+{
+    const S_ln *last = &LN(c, x->last);
+    if (S_ends(last->s, last->len, "-") && last->len > 1) {
+        size_t t = last->len;
+        while (t > 0 && last->s[t - 1] == ' ')
+            t--;
+        size_t keep = t - 1;
+        while (keep > 0 && last->s[keep - 1] == ' ')
+            keep--;
+        if (keep > (x->first == x->last ? x->mlen : 0))
+            x->trail = last->len - keep;
+    }
+}
+
 static bool S_title_like(const char *s, size_t len)
 {
     int w = S_width(s, len);
@@ -528,6 +545,14 @@ static ks_status S_classify(S_ctx *c)
         if (kinds[u] < 0) {
             ks_free(kinds);
             return KS_ERR_NOMEM;
+        }
+        /* A reader's summary line still loses its marker and wrapper. */
+        S_unit *x = &UN(c, u);
+        if (x->forced && x->role == KS_ROLE_SUMMARY) {
+            const S_ln *l = S_first(c, u);
+            if (S_summary_marker(l->s, l->len))
+                S_set_marker(c, x);
+            S_strip_wrapper(c, x);
         }
     }
     /* header: a kind line or header label among the first units */
@@ -654,18 +679,7 @@ static ks_status S_classify(S_ctx *c)
             } else {
                 break;
             }
-            /* strip a closing " -" of the "- ... -" wrapper */
-            const S_ln *last = &LN(c, x->last);
-            if (S_ends(last->s, last->len, "-") && last->len > 1) {
-                size_t t = last->len;
-                while (t > 0 && last->s[t - 1] == ' ')
-                    t--;
-                size_t keep = t - 1;
-                while (keep > 0 && last->s[keep - 1] == ' ')
-                    keep--;
-                if (keep > (x->first == x->last ? x->mlen : 0))
-                    x->trail = last->len - keep;
-            }
+            S_strip_wrapper(c, x);
             ns++;
             i++;
         }

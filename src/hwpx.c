@@ -1,0 +1,1297 @@
+/*
+ * hwpx.c -- other input: an HWPX file (a zip of XML) -> text lines + hints.
+ *
+ * Stage: a reader in front of stage 2.  ks_hwpx_extract takes the whole
+ * file in memory and produces ks_extract: UTF-8 text, one line per
+ * paragraph (or table row), and one role hint per line.  The pipeline then
+ * runs ks_normalize and ks_split as for plain text.
+ *
+ * Only this file includes <zip.h>; with html.c it is the only one with
+ * libxml2.  libxml2 and libzip allocate on their own; everything this file
+ * hands out goes through ks_malloc / ks_buf / ks_vec.
+ *
+ * Invariants of the output
+ *   - valid UTF-8 (libxml2 has validated it), no NUL, no CR, no '\n' inside
+ *     a line; every line ends in '\n' and is non-empty after trimming;
+ *   - out->hints has exactly one entry per line (-1 or a ks_role);
+ *   - on error *out may hold partial text; the caller frees it either way.
+ *
+ * The container (OCF)
+ *   "mimetype" must read application/hwp+zip when present; the text is in
+ *   Contents/section0.xml, section1.xml, ... read in numeric order.  A gap
+ *   in the numbers, or a section that Contents/content.hpf names but the
+ *   zip lacks, is KS_ERR_FORMAT ("missing Contents/section1.xml").
+ *
+ * Limits (KS_ERR_LIMIT), so a zip bomb costs little:
+ *   - an entry may declare at most HWPX_MAX_ENTRY (64 MiB) uncompressed;
+ *   - all sections together at most HWPX_MAX_TOTAL (256 MiB);
+ *   - an entry above 1 MiB may not expand more than HWPX_MAX_RATIO (1000:1);
+ *   - reading stops as soon as an entry yields more than it declared;
+ *   - at most HWPX_MAX_SECTIONS sections, tree depth HWPX_MAX_DEPTH.
+ * XML safety: a section holding "<!DOCTYPE" or "<!ENTITY" is refused before
+ * parsing (KS_ERR_FORMAT); libxml2 runs with XML_PARSE_NONET, without
+ * XML_PARSE_NOENT (no substitution), without DTD loading and without
+ * XML_PARSE_HUGE (so its own depth and size caps stay on).
+ *
+ * Text rules (the paragraph text equals the corpus's gold.txt, see
+ * tests/hwpx_check.sh)
+ *   1. A paragraph's text is the text of its hp:t elements in order;
+ *      hp:tab, hp:lineBreak, hp:nbSpace -> one space; hp:fwSpace (fixed-width
+ *      space, used to letter-space logos and pad bullets) -> nothing:
+ *        <hp:t>경<hp:fwSpace/>찰<hp:fwSpace/>청</hp:t>           -> 경찰청
+ *        <hp:t>개요.<hp:lineBreak/>2. 전력망</hp:t>              -> 개요. 2. 전력망
+ *   2. Paragraphs nested in a paragraph (text boxes, footnotes, captions,
+ *      tables) follow its own text, in document order; a table's caption
+ *      comes before its rows.
+ *   3. Header tables -- a table with a label cell such as 보도시점, 보도일시,
+ *      배포, 담당 부서, 담당자, 책임자, 연락처, 보도자료 -- give one line per
+ *      cell paragraph, each with hint KS_ROLE_META, so split still sees the
+ *      labels:   [보도시점][2026. 4. 10.(금) 배포 즉시] -> "보도시점" / "2026. ..."
+ *      Their fields go to doc->meta (see "Metadata" below).
+ *   4. The title box: the first one-column table (one hp:tc per row) before
+ *      any body line: row 1 -> KS_ROLE_TITLE lines (joined by a space into
+ *      doc->title; a "- … -" paragraph there is SUMMARY), row 2 ->
+ *      KS_ROLE_SUMMARY lines, later rows no hint (a
+ *      "【관련 국정과제】" line); a logo table [ ][긴급지시][ ] is not one:
+ *        [2026년 고용노동부 소관 / 제1회 추가경정예산 주요 내용][- 총 4,165억원 증액 의결 -]
+ *        -> title "2026년 고용노동부 소관 제1회 추가경정예산 주요 내용"
+ *   5. Other tables: a row with one non-empty cell is layout (a box): each of
+ *      its paragraphs is a line.  A row with two or more non-empty cells is
+ *      one line, cells joined by " | " (a cell's paragraphs joined by a space,
+ *      empty cells left out):
+ *        [▪총지출(a+b)][353,452][376,761] -> "▪총지출(a+b) | 353,452 | 376,761"
+ *   6. Empty paragraphs give no line; shape comments ("그림입니다.") are not
+ *      text and never appear.
+ *
+ * Metadata (only where sure; split must not overwrite what is set)
+ *   release_date  the first YYYY. M. D. after 보도시점 / 보도일시 / 보도일자,
+ *                 else after 배포 (same cell or the next cell of the row):
+ *                   [보도시점][배포 즉시][배포][2026.4.12. 14:00] -> 2026-04-12
+ *   dates         a "release" and a "distribution" entry for those cells.
+ *   contacts      each header-table row with a phone number: the name is the
+ *                 cell before the phone, the title the cell before the name,
+ *                 the department the row's (or the last) department cell:
+ *                   [과  장][최영범][(044-202-7026)] -> 최영범, 과장, 044-202-7026
+ *   department    the first department paragraph that is not an organization
+ *                 name (…부, …청, …처, …위원회, 국무조정실):
+ *                   [담당 부서][중소벤처기업부 / 대외환경대응과] -> 대외환경대응과
+ *   organization  an organization name in the first header table (the logo
+ *                 cell, when it is text and not an image); else left to split.
+ */
+#include <limits.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+#include "internal.h"
+
+#define HWPX_MAX_ENTRY ((zip_uint64_t)64 << 20)
+#define HWPX_MAX_TOTAL ((zip_uint64_t)256 << 20)
+#define HWPX_MAX_RATIO 1000u
+#define HWPX_RATIO_FLOOR ((zip_uint64_t)1 << 20)
+#define HWPX_MAX_SECTIONS 1024u
+#define HWPX_MAX_DEPTH 200
+#define HWPX_MIMETYPE "application/hwp+zip"
+
+typedef struct {
+    ks_doc *doc;
+    ks_extract *out;
+    ks_error *err;
+    const char *section;   /* entry name, for messages */
+    ks_buf scratch;        /* paragraph text */
+    ks_buf title;          /* title lines joined */
+    signed char hint;      /* hint for lines emitted now (-1 = none) */
+    bool body_seen;        /* a body paragraph outside tables has been emitted */
+    int in_table;          /* tables open around the current paragraph */
+    bool title_done;
+    int header_tables;
+    char *dept;            /* NEW: department cell of the current contact rows */
+    bool have_release;     /* release date came from a 보도 label */
+} S_ctx;
+
+/* ---- small string helpers (bytes; never ctype on plain char) --------- */
+
+static bool S_is_name(const xmlNode *n, const char *local)
+{
+    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0;
+}
+
+static bool S_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Find NEEDLE in HAY[0..N) (memmem is not POSIX). */
+static const char *S_find(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    if (m == 0 || n < m)
+        return NULL;
+    for (size_t i = 0; i + m <= n; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
+            return hay + i;
+    return NULL;
+}
+
+/* Copy S[0..LEN) without spaces (ASCII and U+3000) and without a trailing
+ * colon into DST (size CAP).  Returns false when it does not fit. */
+static bool S_squeeze(const char *s, size_t len, char *dst, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t')
+            continue;
+        if (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (o + 1 >= cap)
+            return false;
+        dst[o++] = (char)c;
+    }
+    while (o && dst[o - 1] == ':')
+        o--;
+    if (o >= 3 && memcmp(dst + o - 3, "\xEF\xBC\x9A", 3) == 0) /* fullwidth colon */
+        o -= 3;
+    dst[o] = '\0';
+    return true;
+}
+
+static bool S_ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+static bool S_in(const char *s, const char *const *set)
+{
+    for (; *set; set++)
+        if (strcmp(s, *set) == 0)
+            return true;
+    return false;
+}
+
+static const char *const S_release_labels[] = {"보도시점", "보도일시", "보도일자", "보도", NULL};
+static const char *const S_dist_labels[] = {"배포", "배포일시", "배포일자", "배포시점", NULL};
+static const char *const S_dept_labels[] = {"담당부서", "담당기관", "담당과", "부서", "<총괄>",
+                                            "<공동>", "총괄", "공동", NULL};
+static const char *const S_role_labels[] = {"책임자", "담당자", "연락처", "문의", "담당", NULL};
+static const char *const S_kind_labels[] = {"보도자료", "보도참고자료", "공동보도자료",
+                                            "설명자료", "해명자료", "참고자료", NULL};
+
+/* Is the squeezed cell text a header label?  Also "보도시점 : ..." inline. */
+static bool S_is_label(const char *sq)
+{
+    if (S_in(sq, S_release_labels) || S_in(sq, S_dist_labels) || S_in(sq, S_dept_labels) ||
+        S_in(sq, S_role_labels) || S_in(sq, S_kind_labels))
+        return true;
+    return false;
+}
+
+static bool S_label_prefix(const char *sq)
+{
+    static const char *const pre[] = {"보도시점:", "보도일시:", "보도일자:", "배포:",
+                                      "배포일시:", NULL};
+    for (const char *const *p = pre; *p; p++)
+        if (strncmp(sq, *p, strlen(*p)) == 0)
+            return true;
+    return false;
+}
+
+/* An organization name: one word ending in 부 (not 본부), 청, 처, 위원회. */
+static bool S_is_org(const char *text)
+{
+    if (strchr(text, ' ') || strlen(text) > 60 || strlen(text) < 6)
+        return false;
+    if (strcmp(text, "국무조정실") == 0)
+        return true;
+    if (S_ends_with(text, "본부"))
+        return false;
+    return S_ends_with(text, "부") || S_ends_with(text, "청") || S_ends_with(text, "처") ||
+           S_ends_with(text, "위원회");
+}
+
+/* First date YYYY. M. D. (also YYYY.M.D, YYYY년 M월 D일, YYYY-MM-DD) in S;
+ * writes "YYYY-MM-DD" to ISO (11 bytes).  Years 1990-2099 only. */
+static bool S_find_date(const char *s, char iso[11])
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (!S_digit(s[i]) || (i && S_digit(s[i - 1])))
+            continue;
+        if (!(S_digit(s[i + 1]) && S_digit(s[i + 2]) && S_digit(s[i + 3])) ||
+            (i + 4 < n && S_digit(s[i + 4])))
+            continue;
+        int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+                (s[i + 3] - '0');
+        if (y < 1990 || y > 2099)
+            continue;
+        size_t j = i + 4;
+        int part[2] = {0, 0};
+        bool ok = true;
+        for (int k = 0; k < 2 && ok; k++) {
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j < n && (s[j] == '.' || s[j] == '-' || s[j] == '/'))
+                j++;
+            else if (j + 3 <= n && (memcmp(s + j, "년", 3) == 0 || memcmp(s + j, "월", 3) == 0))
+                j += 3;
+            else
+                ok = false;
+            while (j < n && s[j] == ' ')
+                j++;
+            int v = 0, nd = 0;
+            while (ok && j < n && S_digit(s[j]) && nd < 3) {
+                v = v * 10 + (s[j] - '0');
+                j++;
+                nd++;
+            }
+            if (nd == 0 || nd > 2)
+                ok = false;
+            part[k] = v;
+        }
+        if (!ok || part[0] < 1 || part[0] > 12 || part[1] < 1 || part[1] > 31)
+            continue;
+        iso[0] = (char)('0' + y / 1000);
+        iso[1] = (char)('0' + y / 100 % 10);
+        iso[2] = (char)('0' + y / 10 % 10);
+        iso[3] = (char)('0' + y % 10);
+        iso[4] = '-';
+        iso[5] = (char)('0' + part[0] / 10);
+        iso[6] = (char)('0' + part[0] % 10);
+        iso[7] = '-';
+        iso[8] = (char)('0' + part[1] / 10);
+        iso[9] = (char)('0' + part[1] % 10);
+        iso[10] = '\0';
+        return true;
+    }
+    return false;
+}
+
+/* First phone number dd(dd)-ddd(d)-dddd in S; copies it to OUT (size 32). */
+static bool S_find_phone(const char *s, char out[32])
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        if (!S_digit(s[i]) || (i && S_digit(s[i - 1])))
+            continue;
+        size_t j = i;
+        int groups[3] = {0, 0, 0};
+        int g = 0;
+        while (j < n && g < 3) {
+            if (S_digit(s[j])) {
+                groups[g]++;
+                j++;
+            } else if (s[j] == '-' && g < 2 && groups[g] > 0) {
+                g++;
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (g == 2 && groups[0] >= 2 && groups[0] <= 4 && groups[1] >= 3 && groups[1] <= 4 &&
+            groups[2] == 4 && (j >= n || !S_digit(s[j])) && j - i < 32) {
+            memcpy(out, s + i, j - i);
+            out[j - i] = '\0';
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- output --------------------------------------------------------- */
+
+/* Push S[0..LEN) as one line with hint HINT after trimming; empty -> nothing. */
+static ks_status S_push_line(S_ctx *c, const char *s, size_t len, signed char hint)
+{
+    while (len && (s[0] == ' ' || s[0] == '\t')) {
+        s++;
+        len--;
+    }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (!len)
+        return KS_OK;
+    if (ks_buf_append(&c->out->text, s, len) != KS_OK || ks_buf_putc(&c->out->text, '\n') != KS_OK ||
+        ks_vec_push(&c->out->hints, &hint) != KS_OK)
+        return KS_NOMEM(c->err, "hwpx");
+    if (hint == -1 && c->in_table == 0)
+        c->body_seen = true;
+    return KS_OK;
+}
+
+/* Append text content TXT, turning control characters into spaces. */
+static ks_status S_put_text(ks_buf *b, const char *txt)
+{
+    for (const char *p = txt; *p; p++) {
+        unsigned char u = (unsigned char)*p;
+        if (ks_buf_putc(b, u < 0x20 || u == 0x7F ? ' ' : *p) != KS_OK)
+            return KS_ERR_NOMEM;
+    }
+    return KS_OK;
+}
+
+/* A line break inside a paragraph, until S_resolve_breaks decides: the
+ * text never holds control characters (S_put_text makes them spaces). */
+#define S_BREAK '\x01'
+
+/* The code point that ends S[0..I), or 0 at the start. */
+static uint32_t S_cp_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t k = i - 1;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    uint32_t cp = 0;
+    return ks_utf8_decode((const unsigned char *)s + k, i - k, &cp) ? cp : 0;
+}
+
+/* Rule 1b: a line break inside a word is a manual wrap (narrow table
+ * cells), elsewhere it separates phrases:
+ *   중소벤처기업<lineBreak/>진흥공단 -> 중소벤처기업진흥공단
+ *   확대<lineBreak/>(3.8만명       -> 확대(3.8만명
+ *   1,467<lineBreak/>등유          -> 1,467 등유
+ * Rewrites B[FROM..] in place. */
+static void S_resolve_breaks(ks_buf *b, size_t from)
+{
+    size_t o = from;
+    for (size_t i = from; i < b->len; i++) {
+        if (b->data[i] != S_BREAK) {
+            b->data[o++] = b->data[i];
+            continue;
+        }
+        uint32_t prev = S_cp_before(b->data, o), next = 0;
+        size_t j = i + 1;
+        while (j < b->len && b->data[j] == S_BREAK)
+            j++;
+        if (j < b->len)
+            ks_utf8_decode((const unsigned char *)b->data + j, b->len - j, &next);
+        if (!(ks_is_hangul(prev) && (ks_is_hangul(next) || next == '(')))
+            b->data[o++] = ' ';
+    }
+    b->len = o;
+    if (b->data)
+        b->data[o] = '\0';
+}
+
+/* Rule 1: the text of one hp:t. */
+static ks_status S_t_text(const xmlNode *t, ks_buf *b)
+{
+    for (const xmlNode *k = t->children; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+            if (k->content && S_put_text(b, (const char *)k->content) != KS_OK)
+                return KS_ERR_NOMEM;
+        } else if (S_is_name(k, "tab") || S_is_name(k, "nbSpace")) {
+            if (ks_buf_putc(b, ' ') != KS_OK)
+                return KS_ERR_NOMEM;
+        } else if (S_is_name(k, "lineBreak")) {
+            if (ks_buf_putc(b, S_BREAK) != KS_OK) /* resolved by S_resolve_breaks */
+                return KS_ERR_NOMEM;
+        }
+        /* fwSpace, hyphen, markpen and title marks carry no text */
+    }
+    return KS_OK;
+}
+
+static ks_status S_own_text_raw(const xmlNode *n, ks_buf *b, int depth);
+
+/* A paragraph's own text: its hp:t elements, not those of nested paragraphs. */
+static ks_status S_own_text(const xmlNode *n, ks_buf *b, int depth)
+{
+    size_t from = b->len;
+    if (S_own_text_raw(n, b, depth) != KS_OK)
+        return KS_ERR_NOMEM;
+    S_resolve_breaks(b, from);
+    return KS_OK;
+}
+
+static ks_status S_own_text_raw(const xmlNode *n, ks_buf *b, int depth)
+{
+    if (depth > HWPX_MAX_DEPTH)
+        return KS_OK;
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (S_is_name(k, "t")) {
+            if (S_t_text(k, b) != KS_OK)
+                return KS_ERR_NOMEM;
+        } else if (!S_is_name(k, "p") && !S_is_name(k, "subList") && !S_is_name(k, "tbl")) {
+            if (S_own_text_raw(k, b, depth + 1) != KS_OK)
+                return KS_ERR_NOMEM;
+        }
+    }
+    return KS_OK;
+}
+
+/* All text under N (a cell): paragraphs separated by SEP. */
+static ks_status S_flat_text(const xmlNode *n, ks_buf *b, char sep, int depth)
+{
+    if (depth > HWPX_MAX_DEPTH)
+        return KS_OK;
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (S_is_name(k, "p")) {
+            size_t before = b->len;
+            if (b->len && ks_buf_putc(b, sep) != KS_OK)
+                return KS_ERR_NOMEM;
+            size_t mark = b->len;
+            if (S_own_text(k, b, depth + 1) != KS_OK)
+                return KS_ERR_NOMEM;
+            bool blank = true;
+            for (size_t i = mark; i < b->len && blank; i++)
+                blank = b->data[i] == ' ';
+            if (blank && b->data) { /* drop an empty paragraph and its separator */
+                b->len = before;
+                b->data[b->len] = '\0';
+            }
+            if (S_flat_text(k, b, sep, depth + 1) != KS_OK)
+                return KS_ERR_NOMEM;
+        } else if (!S_is_name(k, "t")) {
+            if (S_flat_text(k, b, sep, depth + 1) != KS_OK)
+                return KS_ERR_NOMEM;
+        }
+    }
+    return KS_OK;
+}
+
+static ks_status S_nested(S_ctx *c, const xmlNode *n, int depth);
+
+static ks_status S_limit_depth(S_ctx *c)
+{
+    return ks_error_set(c->err, KS_ERR_LIMIT, "hwpx", 0, 0,
+                        "%s: nesting deeper than %d levels", c->section, HWPX_MAX_DEPTH);
+}
+
+/* Rules 1-2: one paragraph, then what is nested in it. */
+static ks_status S_para(S_ctx *c, const xmlNode *p, int depth)
+{
+    if (depth > HWPX_MAX_DEPTH)
+        return S_limit_depth(c);
+    ks_buf_clear(&c->scratch);
+    if (S_own_text(p, &c->scratch, depth + 1) != KS_OK)
+        return KS_NOMEM(c->err, "hwpx");
+    ks_status st = S_push_line(c, c->scratch.data ? c->scratch.data : "", c->scratch.len, c->hint);
+    if (st != KS_OK)
+        return st;
+    return S_nested(c, p, depth + 1);
+}
+
+/* ---- tables ---------------------------------------------------------- */
+
+typedef struct {
+    const xmlNode *tc;
+    char *text;       /* NEW: paragraphs joined by '\n' */
+    size_t row;
+} S_cell;
+
+static void S_cells_free(ks_vec *cells)
+{
+    for (size_t i = 0; i < cells->len; i++)
+        ks_free(KS_AT(*cells, S_cell, i).text);
+    ks_vec_free(cells);
+}
+
+static ks_status S_collect_cells(const xmlNode *tbl, ks_vec *cells, size_t *nrows)
+{
+    size_t row = 0;
+    ks_buf b = {0};
+    ks_status st = KS_OK;
+    for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
+        if (!S_is_name(tr, "tr"))
+            continue;
+        for (const xmlNode *tc = tr->children; tc; tc = tc->next) {
+            if (!S_is_name(tc, "tc"))
+                continue;
+            ks_buf_clear(&b);
+            if (S_flat_text(tc, &b, '\n', 0) != KS_OK) {
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+            S_cell cell = {tc, ks_strndup(b.data ? b.data : "", b.len), row};
+            if (!cell.text) {
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+            if (ks_vec_push(cells, &cell) != KS_OK) {
+                ks_free(cell.text);
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+        }
+        row++;
+    }
+    *nrows = row;
+done:
+    ks_buf_free(&b);
+    return st;
+}
+
+static bool S_cell_empty(const S_cell *cell)
+{
+    for (const char *p = cell->text; *p; p++)
+        if (*p != ' ' && *p != '\n')
+            return false;
+    return true;
+}
+
+/* Squeezed form of CELL's text with '\n' removed too (labels span paragraphs
+ * rarely; "담당부서\n<총괄>" still starts with a label). */
+static void S_cell_squeeze(const S_cell *cell, char *dst, size_t cap)
+{
+    const char *nl = strchr(cell->text, '\n');
+    size_t len = nl ? (size_t)(nl - cell->text) : strlen(cell->text);
+    if (!S_squeeze(cell->text, len, dst, cap))
+        dst[0] = '\0';
+}
+
+/* Rule 3: a label cell, small, and either before the body or holding a
+ * phone number (the contact table after the lead paragraphs). */
+static bool S_is_header_table(const ks_vec *cells, bool body_seen)
+{
+    size_t total = 0;
+    bool label = false, phone = false;
+    char sq[128], ph[32];
+    for (size_t i = 0; i < cells->len; i++) {
+        const S_cell *cell = &KS_AT(*cells, S_cell, i);
+        total += strlen(cell->text);
+        S_cell_squeeze(cell, sq, sizeof sq);
+        if (S_is_label(sq) || S_label_prefix(sq))
+            label = true;
+        if (!phone && S_find_phone(cell->text, ph))
+            phone = true;
+    }
+    return label && total < 4000 && (!body_seen || phone);
+}
+
+static ks_status S_set_str(char **field, const char *s, size_t len)
+{
+    if (*field)
+        return KS_OK;
+    *field = ks_strndup(s, len);
+    return *field ? KS_OK : KS_ERR_NOMEM;
+}
+
+static ks_status S_add_date(ks_doc *doc, const char *raw, const char *iso, const char *role)
+{
+    ks_date d = {ks_strdup(raw), ks_strdup(iso), role};
+    if (!d.raw || !d.iso || ks_vec_push(&doc->meta.dates, &d) != KS_OK) {
+        ks_free(d.raw);
+        ks_free(d.iso);
+        return KS_ERR_NOMEM;
+    }
+    return KS_OK;
+}
+
+/* First paragraph of TEXT (up to '\n'), trimmed, as a NEW string. */
+static char *S_first_para(const char *text)
+{
+    const char *e = strchr(text, '\n');
+    size_t n = e ? (size_t)(e - text) : strlen(text);
+    while (n && text[0] == ' ') {
+        text++;
+        n--;
+    }
+    while (n && text[n - 1] == ' ')
+        n--;
+    return ks_strndup(text, n);
+}
+
+/* TEXT with every space and '\n' removed, NEW. */
+static char *S_nospace(const char *text)
+{
+    size_t n = strlen(text);
+    char *o = ks_malloc(n + 1);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (text[i] != ' ' && text[i] != '\n')
+            o[k++] = text[i];
+    o[k] = '\0';
+    return o;
+}
+
+/* Department, organization and dates from one cell that is not a label. */
+static ks_status S_meta_department(S_ctx *c, const char *text)
+{
+    ks_meta *m = &c->doc->meta;
+    ks_status st = KS_OK;
+    ks_buf_clear(&c->scratch);
+    const char *p = text;
+    char *first_dept = NULL;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *para = ks_strndup(p, n);
+        if (!para) {
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
+        char *tr = para;
+        while (*tr == ' ')
+            tr++;
+        size_t tl = strlen(tr);
+        while (tl && tr[tl - 1] == ' ')
+            tr[--tl] = '\0';
+        if (tl) {
+            if (!S_is_org(tr) && !first_dept && !(first_dept = ks_strdup(tr))) {
+                st = KS_ERR_NOMEM;
+            }
+        }
+        ks_free(para);
+        if (st != KS_OK)
+            goto done;
+        p += n;
+        if (*p == '\n')
+            p++;
+    }
+    if (first_dept && !m->department && !(m->department = ks_strdup(first_dept))) {
+        st = KS_ERR_NOMEM;
+        goto done;
+    }
+    /* the contact's department: the whole cell, paragraphs joined */
+    ks_free(c->dept);
+    c->dept = ks_strdup(text);
+    if (!c->dept) {
+        st = KS_ERR_NOMEM;
+        goto done;
+    }
+    for (char *q = c->dept; *q; q++)
+        if (*q == '\n')
+            *q = ' ';
+done:
+    ks_free(first_dept);
+    return st;
+}
+
+/* Metadata from a header table (see "Metadata" at the top). */
+static ks_status S_header_meta(S_ctx *c, const ks_vec *cells)
+{
+    ks_doc *doc = c->doc;
+    ks_status st = KS_OK;
+    char sq[128], iso[11], phone[32];
+    char *name = NULL, *title = NULL;
+    for (size_t i = 0; i < cells->len; i++) {
+        const S_cell *cell = &KS_AT(*cells, S_cell, i);
+        S_cell_squeeze(cell, sq, sizeof sq);
+        bool is_rel = S_in(sq, S_release_labels) || strncmp(sq, "보도시점:", 13) == 0 ||
+                      strncmp(sq, "보도일시:", 13) == 0;
+        bool is_dist = S_in(sq, S_dist_labels) || strncmp(sq, "배포:", 7) == 0;
+        if (is_rel || is_dist) {
+            /* the date is in this cell (inline form) or the next one of the row */
+            const char *src = NULL;
+            if (S_find_date(cell->text, iso))
+                src = cell->text;
+            else if (i + 1 < cells->len && KS_AT(*cells, S_cell, i + 1).row == cell->row &&
+                     S_find_date(KS_AT(*cells, S_cell, i + 1).text, iso))
+                src = KS_AT(*cells, S_cell, i + 1).text;
+            if (src) {
+                char *raw = S_first_para(src);
+                if (!raw)
+                    goto nomem;
+                st = S_add_date(doc, raw, iso, is_rel ? "release" : "distribution");
+                ks_free(raw);
+                if (st != KS_OK)
+                    goto nomem;
+                if (is_rel && !c->have_release) {
+                    ks_free(doc->meta.release_date);
+                    doc->meta.release_date = NULL;
+                    if (S_set_str(&doc->meta.release_date, iso, 10) != KS_OK)
+                        goto nomem;
+                    c->have_release = true;
+                } else if (S_set_str(&doc->meta.release_date, iso, 10) != KS_OK) {
+                    goto nomem;
+                }
+            }
+            continue;
+        }
+        if (S_is_label(sq) || S_cell_empty(cell))
+            continue;
+        /* the cell after a department label, or a department cell in a
+         * contact row: the first non-label cell of a row that is followed by
+         * a role label (책임자 / 담당자) */
+        bool dept_cell = false;
+        if (i > 0) {
+            char psq[128];
+            const S_cell *prev = &KS_AT(*cells, S_cell, i - 1);
+            S_cell_squeeze(prev, psq, sizeof psq);
+            if (prev->row == cell->row && S_in(psq, S_dept_labels))
+                dept_cell = true;
+        }
+        if (!dept_cell && i + 1 < cells->len) {
+            char nsq[128];
+            const S_cell *next = &KS_AT(*cells, S_cell, i + 1);
+            S_cell_squeeze(next, nsq, sizeof nsq);
+            if (next->row == cell->row && S_in(nsq, S_role_labels))
+                dept_cell = true;
+        }
+        if (dept_cell) {
+            if (S_meta_department(c, cell->text) != KS_OK)
+                goto nomem;
+            continue;
+        }
+        if (c->header_tables == 1 && !doc->meta.organization) {
+            char *first = S_first_para(cell->text);
+            if (!first)
+                goto nomem;
+            if (S_is_org(first) && !(doc->meta.organization = ks_strdup(first))) {
+                ks_free(first);
+                goto nomem;
+            }
+            ks_free(first);
+        }
+        if (!S_find_phone(cell->text, phone))
+            continue;
+        /* a contact: name = the cell before, title = the one before that */
+        if (i > 0 && KS_AT(*cells, S_cell, i - 1).row == cell->row) {
+            const S_cell *nc = &KS_AT(*cells, S_cell, i - 1);
+            S_cell_squeeze(nc, sq, sizeof sq);
+            if (!S_is_label(sq) && !S_cell_empty(nc) && strlen(sq) <= 18) {
+                if (!(name = S_nospace(nc->text)))
+                    goto nomem;
+                if (i > 1 && KS_AT(*cells, S_cell, i - 2).row == cell->row) {
+                    const S_cell *tc = &KS_AT(*cells, S_cell, i - 2);
+                    S_cell_squeeze(tc, sq, sizeof sq);
+                    if (!S_is_label(sq) && !S_cell_empty(tc) && strlen(sq) <= 30 &&
+                        !(title = S_nospace(tc->text)))
+                        goto nomem;
+                }
+            }
+        }
+        ks_contact ct = {name, title, NULL, NULL, NULL};
+        name = title = NULL;
+        ct.phone = ks_strdup(phone);
+        ct.department = c->dept ? ks_strdup(c->dept) : NULL;
+        if (!ct.phone || (c->dept && !ct.department) ||
+            ks_vec_push(&doc->meta.contacts, &ct) != KS_OK) {
+            ks_free(ct.name);
+            ks_free(ct.title);
+            ks_free(ct.phone);
+            ks_free(ct.department);
+            goto nomem;
+        }
+    }
+    return KS_OK;
+nomem:
+    ks_free(name);
+    ks_free(title);
+    return KS_NOMEM(c->err, "hwpx");
+}
+
+/* Emit every paragraph under N with hint HINT. */
+static ks_status S_emit_under(S_ctx *c, const xmlNode *n, signed char hint, int depth)
+{
+    signed char saved = c->hint;
+    c->hint = hint;
+    ks_status st = S_nested(c, n, depth);
+    c->hint = saved;
+    return st;
+}
+
+/* Rules 3-5 for one hp:tbl. */
+static ks_status S_table(S_ctx *c, const xmlNode *tbl, int depth)
+{
+    ks_vec cells = KS_VEC(S_cell);
+    ks_buf row = {0};
+    size_t nrows = 0;
+    ks_status st = KS_OK;
+    if (depth > HWPX_MAX_DEPTH) {
+        st = S_limit_depth(c);
+        goto done;
+    }
+    c->in_table++;
+    if (S_collect_cells(tbl, &cells, &nrows) != KS_OK)
+        goto nomem;
+    /* a caption (hp:caption/hp:subList/hp:p) comes before the rows */
+    for (const xmlNode *k = tbl->children; k && st == KS_OK; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && !S_is_name(k, "tr"))
+            st = S_nested(c, k, depth + 1);
+    if (st != KS_OK)
+        goto done;
+
+    if (S_is_header_table(&cells, c->body_seen)) { /* rule 3 */
+        c->header_tables++;
+        for (size_t i = 0; i < cells.len && st == KS_OK; i++)
+            st = S_emit_under(c, KS_AT(cells, S_cell, i).tc, KS_ROLE_META, depth + 1);
+        if (st == KS_OK)
+            st = S_header_meta(c, &cells);
+        goto done;
+    }
+
+    /* count non-empty cells per row */
+    bool one_column = true;
+    size_t total = 0;
+    for (size_t r = 0, i = 0; r < nrows; r++) {
+        size_t nc = 0;
+        for (; i < cells.len && KS_AT(cells, S_cell, i).row == r; i++) {
+            nc++;
+            total += strlen(KS_AT(cells, S_cell, i).text);
+        }
+        if (nc != 1)
+            one_column = false;
+    }
+
+    if (!c->body_seen && !c->title_done && one_column && total > 0 && total < 800 &&
+        c->hint == -1) { /* rule 4 */
+        c->title_done = true;
+        for (size_t i = 0; i < cells.len && st == KS_OK; i++) {
+            const S_cell *cell = &KS_AT(cells, S_cell, i);
+            if (S_cell_empty(cell))
+                continue;
+            bool is_title = cell->row == 0;
+            signed char h = is_title ? KS_ROLE_TITLE : cell->row == 1 ? KS_ROLE_SUMMARY : -1;
+            size_t first_line = c->out->hints.len, off = c->out->text.len;
+            st = S_emit_under(c, cell->tc, h, depth + 1);
+            /* title lines: a "- … -" paragraph in the title cell is a
+             * sub-headline (SUMMARY); the rest joins doc->title */
+            for (size_t ln = first_line; is_title && st == KS_OK && ln < c->out->hints.len; ln++) {
+                const char *lt = c->out->text.data + off;
+                size_t ll = (size_t)(strchr(lt, '\n') - lt);
+                off += ll + 1;
+                if (lt[0] == '-' || strncmp(lt, "–", 3) == 0 || strncmp(lt, "－", 3) == 0) {
+                    KS_AT(c->out->hints, signed char, ln) = KS_ROLE_SUMMARY;
+                    continue;
+                }
+                if ((c->title.len && ks_buf_putc(&c->title, ' ') != KS_OK) ||
+                    ks_buf_append(&c->title, lt, ll) != KS_OK)
+                    goto nomem;
+            }
+        }
+        goto done;
+    }
+
+    /* rule 5 */
+    for (size_t r = 0, i = 0; r < nrows && st == KS_OK; r++) {
+        size_t first = i, ne = 0;
+        for (; i < cells.len && KS_AT(cells, S_cell, i).row == r; i++)
+            ne += !S_cell_empty(&KS_AT(cells, S_cell, i));
+        if (ne <= 1) {
+            for (size_t k = first; k < i && st == KS_OK; k++)
+                if (!S_cell_empty(&KS_AT(cells, S_cell, k)))
+                    st = S_emit_under(c, KS_AT(cells, S_cell, k).tc, c->hint, depth + 1);
+            continue;
+        }
+        ks_buf_clear(&row);
+        for (size_t k = first; k < i; k++) {
+            const S_cell *cell = &KS_AT(cells, S_cell, k);
+            if (S_cell_empty(cell))
+                continue;
+            if (row.len && ks_buf_puts(&row, " | ") != KS_OK)
+                goto nomem;
+            const char *t = cell->text;
+            size_t tl = strlen(t);
+            while (tl && (t[0] == ' ' || t[0] == '\n')) {
+                t++;
+                tl--;
+            }
+            while (tl && (t[tl - 1] == ' ' || t[tl - 1] == '\n'))
+                tl--;
+            for (size_t j = 0; j < tl; j++)
+                if (ks_buf_putc(&row, t[j] == '\n' ? ' ' : t[j]) != KS_OK)
+                    goto nomem;
+        }
+        st = S_push_line(c, row.data ? row.data : "", row.len, c->hint);
+    }
+    goto done;
+nomem:
+    st = KS_NOMEM(c->err, "hwpx");
+done:
+    if (depth <= HWPX_MAX_DEPTH)
+        c->in_table--;
+    S_cells_free(&cells);
+    ks_buf_free(&row);
+    return st;
+}
+
+/* Rule 2: paragraphs and tables below N (not N's own text). */
+static ks_status S_nested(S_ctx *c, const xmlNode *n, int depth)
+{
+    if (depth > HWPX_MAX_DEPTH)
+        return S_limit_depth(c);
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        ks_status st = KS_OK;
+        if (k->type != XML_ELEMENT_NODE || S_is_name(k, "t"))
+            continue;
+        if (S_is_name(k, "p"))
+            st = S_para(c, k, depth + 1);
+        else if (S_is_name(k, "tbl"))
+            st = S_table(c, k, depth + 1);
+        else
+            st = S_nested(c, k, depth + 1);
+        if (st != KS_OK)
+            return st;
+    }
+    return KS_OK;
+}
+
+/* ---- the container --------------------------------------------------- */
+
+typedef struct {
+    zip_uint64_t total;   /* section bytes read so far */
+} S_budget;
+
+/* Read entry IDX (named NAME) into *DATA / *LEN (NEW) within the limits. */
+static ks_status S_read_entry(zip_t *z, zip_uint64_t idx, const char *name, S_budget *bud,
+                              char **data, size_t *len, ks_error *err)
+{
+    zip_stat_t zs;
+    zip_file_t *f = NULL;
+    char *buf = NULL;
+    ks_status st = KS_OK;
+    *data = NULL;
+    *len = 0;
+    zip_stat_init(&zs);
+    if (zip_stat_index(z, idx, 0, &zs) != 0 || !(zs.valid & ZIP_STAT_SIZE)) {
+        st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "%s: unreadable zip entry", name);
+        goto done;
+    }
+    if (zs.size > HWPX_MAX_ENTRY) {
+        st = ks_error_set(err, KS_ERR_LIMIT, "hwpx", 0, 0,
+                          "%s: declares %llu bytes uncompressed, above the limit of %llu",
+                          name, (unsigned long long)zs.size, (unsigned long long)HWPX_MAX_ENTRY);
+        goto done;
+    }
+    if (zs.size > HWPX_MAX_TOTAL - bud->total) {
+        st = ks_error_set(err, KS_ERR_LIMIT, "hwpx", 0, 0,
+                          "%s: the sections together exceed %llu bytes uncompressed", name,
+                          (unsigned long long)HWPX_MAX_TOTAL);
+        goto done;
+    }
+    if ((zs.valid & ZIP_STAT_COMP_SIZE) && zs.size > HWPX_RATIO_FLOOR &&
+        zs.size / (zs.comp_size ? zs.comp_size : 1) > HWPX_MAX_RATIO) {
+        st = ks_error_set(err, KS_ERR_LIMIT, "hwpx", 0, 0,
+                          "%s: compression ratio above %u:1 (a zip bomb?)", name, HWPX_MAX_RATIO);
+        goto done;
+    }
+    size_t cap = (size_t)zs.size + 1; /* one more byte shows an entry that lies */
+    buf = ks_malloc(cap + 1);
+    if (!buf) {
+        st = KS_NOMEM(err, "hwpx");
+        goto done;
+    }
+    f = zip_fopen_index(z, idx, 0);
+    if (!f) {
+        st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "%s: cannot open entry: %s", name,
+                          zip_strerror(z));
+        goto done;
+    }
+    size_t got = 0;
+    while (got < cap) {
+        zip_int64_t n = zip_fread(f, buf + got, cap - got);
+        if (n < 0) {
+            st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "%s: corrupt entry: %s", name,
+                              zip_file_strerror(f));
+            goto done;
+        }
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    if (got > zs.size) {
+        st = ks_error_set(err, KS_ERR_LIMIT, "hwpx", 0, 0,
+                          "%s: inflates beyond its declared size of %llu bytes", name,
+                          (unsigned long long)zs.size);
+        goto done;
+    }
+    buf[got] = '\0';
+    bud->total += got;
+    *data = buf;
+    *len = got;
+    buf = NULL;
+done:
+    if (f)
+        zip_fclose(f);
+    ks_free(buf);
+    return st;
+}
+
+/* "Contents/section12.xml" -> 12; -1 when NAME is not a section. */
+static long S_section_number(const char *name)
+{
+    static const char pre[] = "Contents/section";
+    size_t np = sizeof pre - 1;
+    if (strncmp(name, pre, np) != 0)
+        return -1;
+    const char *p = name + np;
+    long v = 0;
+    int nd = 0;
+    while (S_digit(*p) && nd < 6) {
+        v = v * 10 + (*p - '0');
+        p++;
+        nd++;
+    }
+    if (nd == 0 || nd >= 6 || strcmp(p, ".xml") != 0 || (nd > 1 && name[np] == '0'))
+        return -1;
+    return v;
+}
+
+/* Parse one section's bytes and emit its paragraphs. */
+static ks_status S_section(S_ctx *c, const char *data, size_t len)
+{
+    xmlParserCtxtPtr px = NULL;
+    xmlDocPtr xd = NULL;
+    ks_status st = KS_OK;
+    if (S_find(data, len, "<!DOCTYPE") || S_find(data, len, "<!ENTITY")) {
+        st = ks_error_set(c->err, KS_ERR_FORMAT, "hwpx", 0, 0,
+                          "%s: DOCTYPE or entity declarations are not allowed", c->section);
+        goto done;
+    }
+    if (len > INT_MAX) {
+        st = ks_error_set(c->err, KS_ERR_LIMIT, "hwpx", 0, 0, "%s: too large", c->section);
+        goto done;
+    }
+    px = xmlNewParserCtxt();
+    if (!px) {
+        st = KS_NOMEM(c->err, "hwpx");
+        goto done;
+    }
+    xd = xmlCtxtReadMemory(px, data, (int)len, c->section, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                               XML_PARSE_NOCDATA);
+    if (!xd) {
+        const xmlError *xe = xmlCtxtGetLastError(px);
+        char msg[120] = "not well-formed XML";
+        if (xe && xe->message) {
+            size_t n = strlen(xe->message);
+            while (n && (xe->message[n - 1] == '\n' || xe->message[n - 1] == ' '))
+                n--;
+            if (n >= sizeof msg)
+                n = sizeof msg - 1;
+            memcpy(msg, xe->message, n);
+            msg[n] = '\0';
+        }
+        st = ks_error_set(c->err, KS_ERR_FORMAT, "hwpx", 0, xe ? xe->line : 0, "%s: %s",
+                          c->section, msg);
+        goto done;
+    }
+    if (xd->intSubset || xd->extSubset) {
+        st = ks_error_set(c->err, KS_ERR_FORMAT, "hwpx", 0, 0,
+                          "%s: DOCTYPE or entity declarations are not allowed", c->section);
+        goto done;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(xd);
+    if (!root) {
+        st = ks_error_set(c->err, KS_ERR_FORMAT, "hwpx", 0, 0, "%s: no root element",
+                          c->section);
+        goto done;
+    }
+    st = S_nested(c, root, 0);
+done:
+    if (xd)
+        xmlFreeDoc(xd);
+    if (px)
+        xmlFreeParserCtxt(px);
+    return st;
+}
+
+/* Every section named in Contents/content.hpf must be in the zip. */
+static ks_status S_check_manifest(zip_t *z, const long *have, size_t nhave, S_budget *bud,
+                                  ks_error *err)
+{
+    zip_int64_t idx = zip_name_locate(z, "Contents/content.hpf", 0);
+    char *data = NULL;
+    size_t len = 0;
+    ks_status st = KS_OK;
+    if (idx < 0)
+        return KS_OK;
+    S_budget mb = *bud;
+    st = S_read_entry(z, (zip_uint64_t)idx, "Contents/content.hpf", &mb, &data, &len, err);
+    if (st != KS_OK)
+        goto done;
+    const char *p = data, *end = data + len;
+    while ((p = S_find(p, (size_t)(end - p), "Contents/section")) != NULL) {
+        char name[64];
+        size_t k = 0;
+        while (p + k < end && k < sizeof name - 1 && p[k] != '"' && p[k] != '\'' && p[k] != '<')
+            k++;
+        memcpy(name, p, k);
+        name[k] = '\0';
+        long num = S_section_number(name);
+        bool found = num < 0;
+        for (size_t i = 0; i < nhave && !found; i++)
+            found = have[i] == num;
+        if (!found) {
+            st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0,
+                              "missing %s (listed in Contents/content.hpf)", name);
+            goto done;
+        }
+        p += k ? k : 1;
+    }
+done:
+    ks_free(data);
+    return st;
+}
+
+ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *out,
+                          ks_error *err)
+{
+    zip_error_t ze;
+    zip_source_t *src = NULL;
+    zip_t *z = NULL;
+    char *data = NULL;
+    size_t dlen = 0;
+    long *secnum = NULL;           /* section number per entry, sorted */
+    zip_uint64_t *secidx = NULL;
+    size_t nsec = 0;
+    S_budget bud = {0};
+    S_ctx c = {0};
+    ks_status st = KS_OK;
+
+    zip_error_init(&ze);
+    if (!doc || !out || (!raw && len)) {
+        st = ks_error_set(err, KS_ERR_ARG, "hwpx", 0, 0, "NULL argument");
+        goto done;
+    }
+    if (out->hints.size == 0)
+        out->hints = KS_VEC(signed char);
+    doc->format = "hwpx";
+    doc->encoding = "utf-8";
+    doc->encoding_reason = "hwpx";
+    doc->bytes = len;
+
+    xmlInitParser();
+    src = zip_source_buffer_create(raw ? raw : "", len, 0, &ze);
+    if (!src) {
+        st = KS_NOMEM(err, "hwpx");
+        goto done;
+    }
+    z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    if (!z) {
+        st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "not a readable zip archive: %s",
+                          zip_error_strerror(&ze));
+        zip_source_free(src);
+        goto done;
+    }
+
+    /* mimetype */
+    zip_int64_t mi = zip_name_locate(z, "mimetype", 0);
+    if (mi >= 0) {
+        S_budget mb = bud;
+        st = S_read_entry(z, (zip_uint64_t)mi, "mimetype", &mb, &data, &dlen, err);
+        if (st != KS_OK)
+            goto done;
+        while (dlen && (data[dlen - 1] == '\n' || data[dlen - 1] == '\r' || data[dlen - 1] == ' '))
+            dlen--;
+        if (dlen != strlen(HWPX_MIMETYPE) || memcmp(data, HWPX_MIMETYPE, dlen) != 0) {
+            st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0,
+                              "not an HWPX file: mimetype is not %s", HWPX_MIMETYPE);
+            goto done;
+        }
+        ks_free(data);
+        data = NULL;
+    } else if (ks_doc_warn(doc, "hwpx-mimetype", 0, 0,
+                           "no mimetype entry; reading it as HWPX anyway") != KS_OK) {
+        st = KS_NOMEM(err, "hwpx");
+        goto done;
+    }
+
+    /* sections, in numeric order */
+    zip_int64_t nent = zip_get_num_entries(z, 0);
+    if (nent < 0)
+        nent = 0;
+    secnum = ks_calloc(HWPX_MAX_SECTIONS, sizeof *secnum);
+    secidx = ks_calloc(HWPX_MAX_SECTIONS, sizeof *secidx);
+    if (!secnum || !secidx) {
+        st = KS_NOMEM(err, "hwpx");
+        goto done;
+    }
+    for (zip_int64_t i = 0; i < nent; i++) {
+        const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+        long num = name ? S_section_number(name) : -1;
+        if (num < 0)
+            continue;
+        if (nsec == HWPX_MAX_SECTIONS) {
+            st = ks_error_set(err, KS_ERR_LIMIT, "hwpx", 0, 0, "more than %u sections",
+                              HWPX_MAX_SECTIONS);
+            goto done;
+        }
+        size_t k = nsec++; /* insertion sort: few sections */
+        while (k && secnum[k - 1] > num) {
+            secnum[k] = secnum[k - 1];
+            secidx[k] = secidx[k - 1];
+            k--;
+        }
+        if (k && secnum[k - 1] == num) {
+            st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0,
+                              "Contents/section%ld.xml appears twice", num);
+            goto done;
+        }
+        secnum[k] = num;
+        secidx[k] = (zip_uint64_t)i;
+    }
+    for (size_t i = 0; i < nsec || i == 0; i++) {
+        if (i >= nsec || secnum[i] != (long)i) {
+            st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "missing Contents/section%zu.xml",
+                              i);
+            goto done;
+        }
+    }
+    st = S_check_manifest(z, secnum, nsec, &bud, err);
+    if (st != KS_OK)
+        goto done;
+
+    c.doc = doc;
+    c.out = out;
+    c.err = err;
+    c.hint = -1;
+    for (size_t i = 0; i < nsec; i++) {
+        c.section = zip_get_name(z, secidx[i], 0);
+        if (!c.section)
+            c.section = "section";
+        st = S_read_entry(z, secidx[i], c.section, &bud, &data, &dlen, err);
+        if (st != KS_OK)
+            goto done;
+        st = S_section(&c, data, dlen);
+        ks_free(data);
+        data = NULL;
+        if (st != KS_OK)
+            goto done;
+    }
+    if (c.title.len && !doc->title) {
+        size_t n = c.title.len;
+        const char *t = c.title.data;
+        while (n && *t == ' ') {
+            t++;
+            n--;
+        }
+        while (n && t[n - 1] == ' ')
+            n--;
+        /* fold the runs of spaces left by trimmed paragraph joins */
+        ks_buf tb = {0};
+        for (size_t i = 0; i < n; i++)
+            if (!(t[i] == ' ' && tb.len && tb.data[tb.len - 1] == ' ') &&
+                ks_buf_putc(&tb, t[i]) != KS_OK) {
+                ks_buf_free(&tb);
+                st = KS_NOMEM(err, "hwpx");
+                goto done;
+            }
+        if (tb.len) {
+            doc->title = ks_buf_detach(&tb);
+            if (!doc->title) {
+                st = KS_NOMEM(err, "hwpx");
+                goto done;
+            }
+            doc->title_source = "hwpx";
+        }
+        ks_buf_free(&tb);
+    }
+    if (!out->text.data && ks_buf_reserve(&out->text, 0) != KS_OK)
+        st = KS_NOMEM(err, "hwpx");
+done:
+    if (z)
+        zip_discard(z);
+    zip_error_fini(&ze);
+    ks_free(data);
+    ks_free(secnum);
+    ks_free(secidx);
+    ks_free(c.dept);
+    ks_buf_free(&c.scratch);
+    ks_buf_free(&c.title);
+    return st;
+}

@@ -1,0 +1,251 @@
+/*
+ * test_html.c -- unit tests for the HTML reader (html.c) and sniffing.
+ *
+ *   build/test_html tests/fixtures/html
+ *
+ * Fixtures are board pages written for ksplit (UTF-8, and CP949 copies made
+ * with iconv).  Prints one line per failed check and "N passed, N failed"
+ * last; exits 1 on any failure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int passed, failed;
+
+#define CHECK(cond)                                                         \
+    do {                                                                    \
+        if (cond)                                                           \
+            passed++;                                                       \
+        else {                                                              \
+            failed++;                                                       \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);         \
+        }                                                                   \
+    } while (0)
+
+static const char *dir;
+
+static char *slurp(const char *name, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = malloc(1 << 20);
+    *len = buf ? fread(buf, 1, 1 << 20, f) : 0;
+    fclose(f);
+    return buf;
+}
+
+static int hint_of(const ks_extract *x, const char *line)
+{
+    const char *p = x->text.data;
+    size_t i = 0, n = strlen(line);
+    while (p && *p) {
+        const char *e = strchr(p, '\n');
+        if ((size_t)(e - p) == n && memcmp(p, line, n) == 0)
+            return i < x->hints.len ? KS_AT(x->hints, signed char, i) : -8;
+        p = e + 1;
+        i++;
+    }
+    return -9;
+}
+
+static ks_status run_buf(const char *raw, size_t len, ks_doc **doc, ks_extract *x)
+{
+    ks_error err = {0};
+    *doc = ks_doc_new();
+    *x = (ks_extract){{0}, KS_VEC(signed char)};
+    return ks_html_extract(*doc, raw, len, KS_ENC_AUTO, false, x, &err);
+}
+
+static ks_status run(const char *name, ks_doc **doc, ks_extract *x)
+{
+    size_t len = 0;
+    char *raw = slurp(name, &len);
+    ks_status st = raw ? run_buf(raw, len, doc, x) : KS_ERR_IO;
+    free(raw);
+    return st;
+}
+
+static const char *const boiler[] = {"로그인", "사이트맵", "시정소식", "공유하기", "Copyright",
+                                     "스크립트", "스타일", "본문 바로가기", "목록",
+                                     "미리보기", "전체 다운로드", "중앙로", "없습니다", NULL};
+
+static void check_board_view(const char *name, const char *encoding)
+{
+    ks_doc *doc;
+    ks_extract x;
+    CHECK(run(name, &doc, &x) == KS_OK);
+    CHECK(x.text.data != NULL);
+    const char *t = x.text.data ? x.text.data : "";
+    CHECK(hint_of(&x, "가나다시, 어린이 안전 지도 3만 부 배포") == KS_ROLE_TITLE);
+    CHECK(doc->title && strcmp(doc->title, "가나다시, 어린이 안전 지도 3만 부 배포") == 0);
+    CHECK(strcmp(doc->title_source, "html") == 0);
+    CHECK(hint_of(&x, "- 학교 주변 위험 지점 120곳 표시…QR로 신고까지") == KS_ROLE_SUMMARY);
+    CHECK(hint_of(&x, "작성일 : 2026.03.09") == KS_ROLE_META);
+    CHECK(hint_of(&x, "조회수 : 215") == KS_ROLE_META);
+    CHECK(doc->meta.release_date && strcmp(doc->meta.release_date, "2026-03-09") == 0);
+    CHECK(doc->meta.department && strcmp(doc->meta.department, "교통안전과") == 0);
+    CHECK(hint_of(&x, "주요 내용은 다음과 같다.") == -1);
+    CHECK(hint_of(&x, "- QR코드 신고 기능") == -1);
+    CHECK(hint_of(&x, "배포 학교 | 30곳 | 42곳") == -1);
+    CHECK(hint_of(&x, "시는 하반기에 중학교로 대상을 넓힐 계획이다.") == -1);
+    CHECK(hint_of(&x, "어린이 안전 지도 보도자료.hwpx") == KS_ROLE_ATTACHMENT);
+    CHECK(hint_of(&x, "안전지도_사진.jpg") == KS_ROLE_ATTACHMENT);
+    CHECK(hint_of(&x, "이전글 가나다시, 봄맞이 하천 정화 활동 2026-03-06") == KS_ROLE_RELATED);
+    for (const char *const *b = boiler; *b; b++)
+        if (strstr(t, *b)) {
+            printf("  %s: boilerplate \"%s\" reached the output\n", name, *b);
+            CHECK(!"boilerplate in output");
+        }
+    CHECK(strcmp(doc->format, "html") == 0);
+    CHECK(strcmp(doc->encoding, encoding) == 0);
+    CHECK(strcmp(doc->encoding_reason, "declared") == 0);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
+static void test_encodings(void)
+{
+    check_board_view("board-view.html", "utf-8");
+    check_board_view("board-view-euckr.html", "cp949");
+    /* declared EUC-KR, bytes UTF-8: detection wins, with a warning */
+    ks_doc *doc;
+    ks_extract x;
+    CHECK(run("mismatch.html", &doc, &x) == KS_OK);
+    CHECK(strcmp(doc->encoding, "utf-8") == 0);
+    CHECK(doc->warnings.len == 1 &&
+          strcmp(KS_AT(doc->warnings, ks_warning, 0).code, "encoding-mismatch") == 0);
+    CHECK(hint_of(&x, "가나다시, 어린이 안전 지도 3만 부 배포") == KS_ROLE_TITLE);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
+static void test_table_board(void)
+{
+    ks_doc *doc;
+    ks_extract x;
+    CHECK(run("table-board-euckr.html", &doc, &x) == KS_OK);
+    CHECK(strcmp(doc->encoding, "cp949") == 0);
+    CHECK(hint_of(&x, "라마바군, 농촌 빈집 50채 청년 주택으로 고친다") == KS_ROLE_TITLE);
+    CHECK(hint_of(&x, "작성자 | 기획홍보실 | 등록일 | 2026-02-27") == KS_ROLE_META);
+    CHECK(doc->meta.release_date && strcmp(doc->meta.release_date, "2026-02-27") == 0);
+    CHECK(hint_of(&x, "빈집정비_보도자료.pdf") == KS_ROLE_ATTACHMENT);
+    CHECK(hint_of(&x, "신청은 3월 한 달 동안 군 누리집에서 받는다.") == -1);
+    CHECK(hint_of(&x, "1024 | 라마바군, 청년 창업 공간 문 열어 | 경제과 | 2026-02-25 | 88") ==
+          KS_ROLE_RELATED);
+    CHECK(x.text.data && !strstr(x.text.data, "전체메뉴") && !strstr(x.text.data, "대표전화") &&
+          !strstr(x.text.data, "번호 | 제목"));
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
+/* Pathological pages: 10k nested divs, unclosed tags, NUL bytes, nothing. */
+static void test_pathological(void)
+{
+    ks_buf b = {0};
+    for (int i = 0; i < 10000; i++)
+        ks_buf_puts(&b, "<div>");
+    ks_buf_puts(&b, "깊은 곳의 문장이다.");
+    for (int i = 0; i < 10000; i++)
+        ks_buf_puts(&b, "</div>");
+    ks_doc *doc;
+    ks_extract x;
+    CHECK(b.data && run_buf(b.data, b.len, &doc, &x) == KS_OK);
+    /* libxml2 keeps 256 levels: the text below is dropped, with a warning */
+    CHECK(doc->warnings.len == 1 &&
+          strcmp(KS_AT(doc->warnings, ks_warning, 0).code, "html-depth") == 0);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+    ks_buf_clear(&b);
+    for (int i = 0; i < 200; i++)
+        ks_buf_puts(&b, "<div>");
+    ks_buf_puts(&b, "깊은 곳의 문장이다.");
+    CHECK(run_buf(b.data, b.len, &doc, &x) == KS_OK);
+    CHECK(x.text.data && strstr(x.text.data, "깊은 곳의 문장이다.") != NULL);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+    ks_buf_free(&b);
+
+    const char bad[] = "<html><body><p>열린 태그<table><tr><td>칸<b>굵게<i>기울임</p></td>"
+                       "<script>끝나지 않은 스크립트";
+    CHECK(run_buf(bad, sizeof bad - 1, &doc, &x) == KS_OK);
+    CHECK(x.text.data && !strstr(x.text.data, "스크립트"));
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+
+    const char nul[] = "<p>앞\0뒤</p>";
+    CHECK(run_buf(nul, sizeof nul - 1, &doc, &x) == KS_OK);
+    CHECK(x.text.data && strlen(x.text.data) == x.text.len);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+
+    CHECK(run_buf("", 0, &doc, &x) == KS_OK);
+    CHECK(x.text.len == 0 && x.hints.len == 0);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
+static void test_sniff(void)
+{
+    CHECK(ks_sniff_format("<!DOCTYPE html><html>", 21) == KS_FROM_HTML);
+    CHECK(ks_sniff_format("\xEF\xBB\xBF  <HTML lang=ko>", 19) == KS_FROM_HTML);
+    CHECK(ks_sniff_format("<table><tr><td>x</td></tr></table>", 34) == KS_FROM_HTML);
+    CHECK(ks_sniff_format("보도자료\n<제목>", strlen("보도자료\n<제목>")) == KS_FROM_TEXT);
+    CHECK(ks_sniff_format("", 0) == KS_FROM_TEXT);
+    CHECK(ks_sniff_format("PK\3\4", 4) == KS_FROM_HWPX);
+}
+
+static long fail_at, calls;
+static void *chaos_malloc(size_t n)
+{
+    return ++calls == fail_at ? NULL : malloc(n);
+}
+static void *chaos_realloc(void *p, size_t n)
+{
+    return ++calls == fail_at ? NULL : realloc(p, n);
+}
+
+static void test_nomem(void)
+{
+    size_t len = 0;
+    char *raw = slurp("board-view-euckr.html", &len);
+    int bad = 0, nomem = 0;
+    for (fail_at = 1; raw && fail_at < 20000; fail_at++) {
+        calls = 0;
+        ks_set_alloc_funcs(chaos_malloc, chaos_realloc, free);
+        ks_doc *doc = ks_doc_new();
+        ks_extract x = {{0}, KS_VEC(signed char)};
+        ks_error err = {0};
+        ks_status st = doc ? ks_html_extract(doc, raw, len, KS_ENC_AUTO, false, &x, &err)
+                           : KS_ERR_NOMEM;
+        ks_extract_free(&x);
+        ks_doc_free(doc);
+        ks_set_alloc_funcs(NULL, NULL, NULL);
+        if (st == KS_ERR_NOMEM)
+            nomem++;
+        else if (st != KS_OK)
+            bad++;
+        if (calls < fail_at)
+            break;
+    }
+    CHECK(bad == 0);
+    CHECK(nomem > 10);
+    free(raw);
+}
+
+int main(int argc, char **argv)
+{
+    dir = argc > 1 ? argv[1] : "tests/fixtures/html";
+    test_encodings();
+    test_table_board();
+    test_pathological();
+    test_sniff();
+    test_nomem();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,212 @@
+/*
+ * test_hwpx.c -- unit tests for the HWPX reader (hwpx.c).
+ *
+ *   build/test_hwpx tests/fixtures/hwpx
+ *
+ * Fixtures come from tools/make_hwpx.py.  Prints one line per failed check
+ * and "N passed, N failed" last; exits 1 on any failure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int passed, failed;
+
+#define CHECK(cond)                                                         \
+    do {                                                                    \
+        if (cond)                                                           \
+            passed++;                                                       \
+        else {                                                              \
+            failed++;                                                       \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);         \
+        }                                                                   \
+    } while (0)
+
+static const char *dir;
+
+static char *slurp(const char *name, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = malloc(1 << 20);
+    *len = buf ? fread(buf, 1, 1 << 20, f) : 0;
+    fclose(f);
+    return buf;
+}
+
+/* Hint of the line whose text is exactly LINE, or -9 when absent. */
+static int hint_of(const ks_extract *x, const char *line)
+{
+    const char *p = x->text.data;
+    size_t i = 0, n = strlen(line);
+    while (p && *p) {
+        const char *e = strchr(p, '\n');
+        if ((size_t)(e - p) == n && memcmp(p, line, n) == 0)
+            return i < x->hints.len ? KS_AT(x->hints, signed char, i) : -8;
+        p = e + 1;
+        i++;
+    }
+    return -9;
+}
+
+static ks_status run(const char *name, ks_doc **doc, ks_extract *x, ks_error *err)
+{
+    size_t len = 0;
+    char *raw = slurp(name, &len);
+    *doc = ks_doc_new();
+    *x = (ks_extract){{0}, KS_VEC(signed char)};
+    memset(err, 0, sizeof *err);
+    ks_status st = raw ? ks_hwpx_extract(*doc, raw, len, x, err) : KS_ERR_IO;
+    free(raw);
+    return st;
+}
+
+static void test_release(void)
+{
+    ks_doc *doc;
+    ks_extract x;
+    ks_error err;
+    CHECK(run("release.hwpx", &doc, &x, &err) == KS_OK);
+    CHECK(x.text.data && x.hints.len > 0);
+    /* header tables: one line per cell paragraph, META */
+    CHECK(hint_of(&x, "보도시점") == KS_ROLE_META);
+    CHECK(hint_of(&x, "담당 부서") == KS_ROLE_META);
+    CHECK(hint_of(&x, "(044-000-1234)") == KS_ROLE_META);
+    /* title box */
+    CHECK(hint_of(&x, "마을 도서관 100곳,") == KS_ROLE_TITLE);
+    CHECK(hint_of(&x, "- 3월부터 토·일요일 오후 6시까지 운영 -") == KS_ROLE_SUMMARY);
+    CHECK(doc->title && strcmp(doc->title, "마을 도서관 100곳, 주말에도 문을 연다") == 0);
+    CHECK(strcmp(doc->title_source, "hwpx") == 0);
+    /* text rules: fwSpace dropped, tab a space, runs joined, lineBreak */
+    CHECK(hint_of(&x, "□ 가나다부는 3월부터 전국 마을 도서관 100곳을 주말에도 운영한다고 밝혔다.") == -1);
+    CHECK(hint_of(&x, "ㅇ 운영 시간은 토·일요일 오전 10시부터 오후 6시까지이다.") == -1);
+    CHECK(hint_of(&x, "* 공휴일은 휴관") == -1);
+    CHECK(hint_of(&x, "붙임 1. 운영 도서관 목록. 2. 질의응답. 끝.") == -1);
+    /* data table rows; a line break inside a word joins it */
+    CHECK(hint_of(&x, "구분 | 2025년 | 2026년") == -1);
+    CHECK(hint_of(&x, "작은도서관연계 | - | 20곳") == -1);
+    /* text box, second section, no shape comments */
+    CHECK(hint_of(&x, "상자 안의 안내 문구") == -1);
+    CHECK(hint_of(&x, "운영 도서관 목록은 누리집에서 볼 수 있다.") == -1);
+    CHECK(strstr(x.text.data, "그림입니다") == NULL);
+    /* metadata */
+    CHECK(doc->meta.release_date && strcmp(doc->meta.release_date, "2026-03-09") == 0);
+    CHECK(doc->meta.department && strcmp(doc->meta.department, "도서관정책과") == 0);
+    CHECK(doc->meta.organization && strcmp(doc->meta.organization, "가나다부") == 0);
+    CHECK(doc->meta.contacts.len == 2);
+    if (doc->meta.contacts.len == 2) {
+        const ks_contact *c0 = &KS_AT(doc->meta.contacts, ks_contact, 0);
+        const ks_contact *c1 = &KS_AT(doc->meta.contacts, ks_contact, 1);
+        CHECK(c0->name && strcmp(c0->name, "홍길동") == 0);
+        CHECK(c0->title && strcmp(c0->title, "과장") == 0);
+        CHECK(c0->phone && strcmp(c0->phone, "044-000-1234") == 0);
+        CHECK(c1->name && strcmp(c1->name, "김철수") == 0);
+    }
+    CHECK(strcmp(doc->format, "hwpx") == 0 && strcmp(doc->encoding_reason, "hwpx") == 0);
+    /* one hint per line, every line non-empty */
+    size_t lines = 0;
+    for (const char *p = x.text.data; *p; p++)
+        lines += *p == '\n';
+    CHECK(lines == x.hints.len);
+    CHECK(strstr(x.text.data, "\n\n") == NULL && x.text.data[0] != '\n');
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
+static void expect_error(const char *name, ks_status want, const char *words)
+{
+    ks_doc *doc;
+    ks_extract x;
+    ks_error err;
+    ks_status st = run(name, &doc, &x, &err);
+    CHECK(st == want);
+    CHECK(strcmp(err.stage, "hwpx") == 0);
+    CHECK(strstr(err.message, words) != NULL);
+    if (st != want || !strstr(err.message, words))
+        printf("  %s: status %d, message \"%s\"\n", name, (int)st, err.message);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
+static void test_errors(void)
+{
+    expect_error("corrupt.hwpx", KS_ERR_FORMAT, "corrupt");
+    expect_error("bomb.hwpx", KS_ERR_LIMIT, "limit");
+    expect_error("lie.hwpx", KS_ERR_LIMIT, "declared size");
+    expect_error("entity.hwpx", KS_ERR_FORMAT, "entity");
+    expect_error("missing-section.hwpx", KS_ERR_FORMAT, "missing Contents/section1.xml");
+    expect_error("gap.hwpx", KS_ERR_FORMAT, "missing Contents/section1.xml");
+    expect_error("notmime.hwpx", KS_ERR_FORMAT, "mimetype");
+    /* not a zip at all, and nothing */
+    const char junk[] = "PK\3\4 this is not really a zip archive";
+    ks_doc *doc = ks_doc_new();
+    ks_extract x = {{0}, KS_VEC(signed char)};
+    ks_error err = {0};
+    CHECK(ks_hwpx_extract(doc, junk, sizeof junk - 1, &x, &err) == KS_ERR_FORMAT);
+    CHECK(ks_hwpx_extract(doc, "", 0, &x, &err) == KS_ERR_FORMAT);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
+static void test_sniff(void)
+{
+    size_t len = 0;
+    char *raw = slurp("release.hwpx", &len);
+    CHECK(raw && ks_sniff_format(raw, len) == KS_FROM_HWPX);
+    free(raw);
+    CHECK(ks_sniff_format("보도자료", strlen("보도자료")) == KS_FROM_TEXT);
+}
+
+/* Out of memory at every allocation: a clean KS_ERR_NOMEM, never a crash. */
+static long fail_at, calls;
+static void *chaos_malloc(size_t n)
+{
+    return ++calls == fail_at ? NULL : malloc(n);
+}
+static void *chaos_realloc(void *p, size_t n)
+{
+    return ++calls == fail_at ? NULL : realloc(p, n);
+}
+
+static void test_nomem(void)
+{
+    size_t len = 0;
+    char *raw = slurp("release.hwpx", &len);
+    int bad = 0, nomem = 0;
+    for (fail_at = 1; raw && fail_at < 5000; fail_at++) {
+        calls = 0;
+        ks_set_alloc_funcs(chaos_malloc, chaos_realloc, free);
+        ks_doc *doc = ks_doc_new();
+        ks_extract x = {{0}, KS_VEC(signed char)};
+        ks_error err = {0};
+        ks_status st = doc ? ks_hwpx_extract(doc, raw, len, &x, &err) : KS_ERR_NOMEM;
+        ks_extract_free(&x);
+        ks_doc_free(doc);
+        ks_set_alloc_funcs(NULL, NULL, NULL);
+        if (st == KS_ERR_NOMEM)
+            nomem++;
+        else if (st != KS_OK)
+            bad++;
+        if (calls < fail_at)
+            break; /* every allocation has been failed once */
+    }
+    CHECK(bad == 0);
+    CHECK(nomem > 10);
+    free(raw);
+}
+
+int main(int argc, char **argv)
+{
+    dir = argc > 1 ? argv[1] : "tests/fixtures/hwpx";
+    test_release();
+    test_errors();
+    test_sniff();
+    test_nomem();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}

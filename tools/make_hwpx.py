@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Build the HWPX test fixtures from hand-written section XML.
+
+    tools/make_hwpx.py [FIXTURE_DIR]      (default tests/fixtures/hwpx)
+
+An HWPX file is a zip (OCF): "mimetype" first and stored, holding
+application/hwp+zip; Contents/content.hpf lists the sections;
+Contents/section0.xml, section1.xml ... hold the text.  This script packs
+FIXTURE_DIR/src/*.xml into:
+
+  release.hwpx          release-section0.xml + release-section1.xml
+  entity.hwpx           a DOCTYPE with entity declarations (must be refused)
+  missing-section.hwpx  content.hpf lists section1, the zip lacks it
+  gap.hwpx              section0 and section2, no section1
+  corrupt.hwpx          release.hwpx with its compressed bytes damaged
+  bomb.hwpx             a section whose headers declare 3.75 GiB uncompressed
+  lie.hwpx              a section that inflates past the size it declares
+  notmime.hwpx          a zip whose mimetype is not application/hwp+zip
+
+Output is deterministic (fixed timestamps).  Standard library only.
+"""
+import io
+import os
+import struct
+import sys
+import zipfile
+
+MIME = b"application/hwp+zip"
+DATE = (2026, 1, 1, 0, 0, 0)
+
+
+def hpf(nsec):
+    items = "".join(f'<opf:item id="section{i}" href="Contents/section{i}.xml" '
+                    f'media-type="application/xml"/>' for i in range(nsec))
+    return ('<?xml version="1.0" encoding="UTF-8"?><opf:package '
+            'xmlns:opf="http://www.idpf.org/2007/opf/"><opf:manifest>' + items +
+            '</opf:manifest></opf:package>').encode()
+
+
+def pack(entries, mime=MIME):
+    """entries: list of (name, bytes).  Returns the zip bytes."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        zi = zipfile.ZipInfo("mimetype", DATE)
+        zi.compress_type = zipfile.ZIP_STORED
+        z.writestr(zi, mime)
+        for name, data in entries:
+            zi = zipfile.ZipInfo(name, DATE)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(zi, data)
+    return buf.getvalue()
+
+
+def patch_sizes(data, name, size):
+    """Rewrite NAME's uncompressed size in its local and central headers."""
+    out = bytearray(data)
+    bname = name.encode()
+    i = 0
+    while True:
+        i = out.find(b"PK\x03\x04", i)
+        if i < 0:
+            break
+        n = struct.unpack_from("<H", out, i + 26)[0]
+        if out[i + 30:i + 30 + n] == bname:
+            struct.pack_into("<I", out, i + 22, size)
+        i += 4
+    i = 0
+    while True:
+        i = out.find(b"PK\x01\x02", i)
+        if i < 0:
+            break
+        n = struct.unpack_from("<H", out, i + 28)[0]
+        if out[i + 46:i + 46 + n] == bname:
+            struct.pack_into("<I", out, i + 24, size)
+        i += 4
+    return bytes(out)
+
+
+def main():
+    d = sys.argv[1] if len(sys.argv) > 1 else "tests/fixtures/hwpx"
+    src = lambda n: open(os.path.join(d, "src", n), "rb").read()
+    s0, s1 = src("release-section0.xml"), src("release-section1.xml")
+    out = {}
+    out["release.hwpx"] = pack([("Contents/content.hpf", hpf(2)),
+                                ("Contents/section0.xml", s0), ("Contents/section1.xml", s1)])
+    out["entity.hwpx"] = pack([("Contents/content.hpf", hpf(1)),
+                               ("Contents/section0.xml", src("entity-section0.xml"))])
+    out["missing-section.hwpx"] = pack([("Contents/content.hpf", hpf(2)),
+                                        ("Contents/section0.xml", s0)])
+    out["gap.hwpx"] = pack([("Contents/section0.xml", s0), ("Contents/section2.xml", s1)])
+    good = bytearray(out["release.hwpx"])
+    # damage the deflated bytes of section0 (past its local header)
+    at = good.find(b"Contents/section0.xml") + len("Contents/section0.xml") + 40
+    for k in range(at, at + 64):
+        good[k] ^= 0x5A
+    out["corrupt.hwpx"] = bytes(good)
+    out["bomb.hwpx"] = patch_sizes(out["release.hwpx"], "Contents/section0.xml", 0xF0000000)
+    out["lie.hwpx"] = patch_sizes(out["release.hwpx"], "Contents/section0.xml", 100)
+    out["notmime.hwpx"] = pack([("Contents/section0.xml", s0)], mime=b"application/zip")
+    for name, data in out.items():
+        with open(os.path.join(d, name), "wb") as f:
+            f.write(data)
+    print(f"wrote {len(out)} fixtures to {d}")
+
+
+if __name__ == "__main__":
+    main()
