@@ -144,14 +144,18 @@ static ks_status S_utf8(ks_decoder *d, const unsigned char *s, size_t len, uint6
 {
     size_t i = 0;
     ks_status st = KS_OK;
+    /* NUL bytes are valid UTF-8 but not text: a valid run stops at the next
+     * NUL.  Its position is cached, so a run of NULs (or of bad bytes
+     * before a distant NUL) is not rescanned for every byte: linear time. */
+    size_t nul_at = 0;
+    bool nul_known = false;
     while (i < len) {
-        size_t run = ks_utf8_valid_prefix(s + i, len - i);
-        if (run) {
-            /* NUL bytes are valid UTF-8 but not text. */
-            const unsigned char *nul = memchr(s + i, 0, run);
-            if (nul)
-                run = (size_t)(nul - (s + i));
+        if (!nul_known || nul_at < i) {
+            const unsigned char *nul = memchr(s + i, 0, len - i);
+            nul_at = nul ? (size_t)(nul - s) : len;
+            nul_known = true;
         }
+        size_t run = ks_utf8_valid_prefix(s + i, nul_at - i);
         if (run) {
             if (ks_buf_append(out, (const char *)s + i, run) != KS_OK)
                 return KS_NOMEM(err, "decode");

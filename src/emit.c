@@ -44,16 +44,26 @@ static json_t *S_int(S_ctx *c, long long n)
     return v;
 }
 
+/* When OBJ is NULL (its own allocation failed) V is attached to nothing:
+ * free it here, or it leaks. */
 static void S_set(S_ctx *c, json_t *obj, const char *key, json_t *v)
 {
-    if (!obj || !v || json_object_set_new(obj, key, v) != 0)
+    if (!obj || !v) {
+        json_decref(v);
         c->failed = true;
+    } else if (json_object_set_new(obj, key, v) != 0) {
+        c->failed = true;
+    }
 }
 
 static void S_push(S_ctx *c, json_t *arr, json_t *v)
 {
-    if (!arr || !v || json_array_append_new(arr, v) != 0)
+    if (!arr || !v) {
+        json_decref(v);
         c->failed = true;
+    } else if (json_array_append_new(arr, v) != 0) {
+        c->failed = true;
+    }
 }
 
 static json_t *S_obj(S_ctx *c)
@@ -281,9 +291,23 @@ void ks_emit_use_allocator(void)
     json_set_alloc_funcs(ks_malloc, ks_free);
 }
 
+/* json_dump_callback ignores the callback's result for object keys
+ * (jansson 2.14 dump.c), so a failed append there would silently drop a
+ * key and the render would "succeed" with broken JSON.  The failure is
+ * therefore sticky and checked after the dump. */
+typedef struct {
+    ks_buf *out;
+    bool failed;
+} S_sink;
+
 static int S_dump_cb(const char *buffer, size_t size, void *data)
 {
-    return ks_buf_append((ks_buf *)data, buffer, size) == KS_OK ? 0 : -1;
+    S_sink *k = data;
+    if (k->failed || ks_buf_append(k->out, buffer, size) != KS_OK) {
+        k->failed = true;
+        return -1;
+    }
+    return 0;
 }
 
 ks_status ks_emit(const ks_doc *doc, ks_render form, ks_buf *out, ks_error *err)
@@ -299,7 +323,8 @@ ks_status ks_emit(const ks_doc *doc, ks_render form, ks_buf *out, ks_error *err)
     }
     size_t flags = form == KS_RENDER_JSON_PRETTY ? JSON_INDENT(2) : JSON_COMPACT;
     size_t before = out->len;
-    if (json_dump_callback(root, S_dump_cb, out, flags) != 0 ||
+    S_sink sink = {out, false};
+    if (json_dump_callback(root, S_dump_cb, &sink, flags) != 0 || sink.failed ||
         ks_buf_putc(out, '\n') != KS_OK) {
         out->len = before; /* never leave half a JSON object */
         if (out->data)

@@ -98,7 +98,8 @@ void ks_pipeline_reset(ks_pipeline *p)
 {
     if (!p)
         return;
-    ks_decoder_reset(p->dec);
+    if (p->dec)
+        ks_decoder_reset(p->dec);
     if (p->rs)
         ks_respacer_reset(p->rs);
     ks_buf_free(&p->raw);

@@ -137,23 +137,42 @@ static bool S_sep(uint32_t c)
     return c == '\n' || ks_is_space(c);
 }
 
-/* Does CP[a..b) end with the UTF-8 string SUF? */
+/* Does CP[a..b) end with the UTF-8 string SUF?  Compared from the end, one
+ * code point at a time against SUF's bytes: a mismatch (the common case,
+ * since every word is tried against whole lists) costs one step, and SUF
+ * is never decoded. */
 static bool S_ends(const uint32_t *cp, size_t a, size_t b, const char *suf)
 {
-    uint32_t s[16];
-    size_t n = 0, i = 0, len = strlen(suf);
-    while (i < len && n < 16) {
-        size_t k = ks_utf8_decode((const unsigned char *)suf + i, len - i, &s[n]);
-        if (!k)
+    size_t i = strlen(suf);
+    while (i > 0) {
+        if (b == a)
             return false;
-        i += k;
-        n++;
+        uint32_t c = cp[--b];
+        unsigned char u[4];
+        size_t n;
+        if (c < 0x80) {
+            u[0] = (unsigned char)c;
+            n = 1;
+        } else if (c < 0x800) {
+            u[0] = (unsigned char)(0xC0 | (c >> 6));
+            u[1] = (unsigned char)(0x80 | (c & 0x3F));
+            n = 2;
+        } else if (c < 0x10000) {
+            u[0] = (unsigned char)(0xE0 | (c >> 12));
+            u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+            u[2] = (unsigned char)(0x80 | (c & 0x3F));
+            n = 3;
+        } else {
+            u[0] = (unsigned char)(0xF0 | (c >> 18));
+            u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+            u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+            u[3] = (unsigned char)(0x80 | (c & 0x3F));
+            n = 4;
+        }
+        if (n > i || memcmp(suf + i - n, u, n) != 0)
+            return false;
+        i -= n;
     }
-    if (b - a < n)
-        return false;
-    for (size_t j = 0; j < n; j++)
-        if (cp[b - n + j] != s[j])
-            return false;
     return true;
 }
 
