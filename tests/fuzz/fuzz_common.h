@@ -1,0 +1,97 @@
+/*
+ * fuzz_common.h -- helpers shared by the libFuzzer targets in tests/fuzz/.
+ *
+ * Each target takes its options from the first bytes of the input (so the
+ * fuzzer explores them like any other byte) and checks the library's
+ * documented invariants; a broken invariant aborts, which libFuzzer reports
+ * as a crash and saves as a reproducer.  Only static inline functions here,
+ * so a target that does not use one gets no warning.
+ */
+#ifndef KSPLIT_FUZZ_COMMON_H
+#define KSPLIT_FUZZ_COMMON_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The libFuzzer entry point (declared for -Wmissing-prototypes). */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The input, consumed from the front for options. */
+typedef struct {
+    const uint8_t *p;
+    size_t n;
+} fz_input;
+
+/* Next option byte; 0 once the input is used up. */
+static inline uint8_t fz_byte(fz_input *in)
+{
+    if (!in->n)
+        return 0;
+    in->n--;
+    return *in->p++;
+}
+
+/* Abort with a message when an invariant is broken. */
+static inline void fz_require(bool cond, const char *what)
+{
+    if (!cond) {
+        fprintf(stderr, "fuzz: invariant broken: %s\n", what);
+        abort();
+    }
+}
+
+/* Chunk lengths for streaming, from a small xorshift generator seeded by
+ * an input byte: lengths 0..MAX (zero-length feeds included on purpose). */
+typedef struct {
+    uint32_t state;
+} fz_chunker;
+
+static inline fz_chunker fz_chunker_new(uint8_t seed, size_t size)
+{
+    fz_chunker c = {(uint32_t)seed * 2654435761u ^ (uint32_t)size ^ 0x9E3779B9u};
+    if (!c.state)
+        c.state = 1;
+    return c;
+}
+
+static inline size_t fz_chunk_len(fz_chunker *c, size_t max)
+{
+    c->state ^= c->state << 13;
+    c->state ^= c->state >> 17;
+    c->state ^= c->state << 5;
+    /* Mostly short chunks (cut characters), sometimes long ones. */
+    if ((c->state & 7) == 0)
+        return (size_t)(c->state >> 8) % (max * 64 + 1);
+    return (size_t)(c->state >> 8) % (max + 1);
+}
+
+/* True when S[0..LEN) is valid UTF-8 without NUL bytes: the text
+ * invariant of every stage's output. */
+static inline bool fz_clean_text(const char *s, size_t len)
+{
+    if (!len)
+        return true;
+    if (!s || memchr(s, '\0', len))
+        return false;
+    return ks_utf8_valid_prefix((const unsigned char *)s, len) == len;
+}
+
+/* An error status must come with a filled-in error struct. */
+static inline void fz_check_error(ks_status st, const ks_error *err)
+{
+    if (st == KS_OK)
+        return;
+    fz_require(err->code == st, "err->code equals the returned status");
+    fz_require(err->message[0] != '\0', "an error has a message");
+    fz_require(memchr(err->stage, '\0', sizeof err->stage) != NULL, "err->stage is terminated");
+    fz_require(memchr(err->message, '\0', sizeof err->message) != NULL,
+               "err->message is terminated");
+    fz_require(st != KS_ERR_INTERNAL, "no KS_ERR_INTERNAL (a broken invariant in libksplit)");
+}
+
+#endif
