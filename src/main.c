@@ -1,10 +1,13 @@
 /*
  * main.c -- the ksplit command line, using only the public API (ksplit.h).
  *
- *   ksplit [OPTIONS] [FILE...]      no FILE, or "-", reads standard input
+ *   ksplit [OPTIONS] [FILE|DIR...]  no FILE, or "-", reads standard input
  *
  * Each input is one document; each document becomes one JSON object on one
- * line of standard output (JSON Lines), or its cleaned text with --to text.
+ * line of standard output (JSON Lines), or its cleaned text with --to text,
+ * or with -o DIR one .json file per input.  This file parses the options and
+ * rejects the combinations that make no sense; batch.c does the work
+ * (folders, lists, JSON Lines records, jobs, ordered output).
  * A document that fails prints "ksplit: FILE: offset N: message" on stderr
  * and nothing on stdout; the other inputs are still processed and the worst
  * exit code is returned:
@@ -18,24 +21,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "batch.h"
 #include "ksplit.h"
-
-enum { EXIT_DOC = 1, EXIT_USAGE = 2, EXIT_IO = 3, EXIT_INTERNAL = 4 };
-
-typedef struct {
-    ks_options opts;
-    ks_render form;
-    int quiet;
-    size_t chunk; /* bytes per ks_pipeline_feed call (--chunk-size) */
-} cli;
 
 static const char *S_prog = "ksplit";
 
 static void S_usage(FILE *f)
 {
     fprintf(f,
-            "Usage: %s [OPTIONS] [FILE...]\n"
+            "Usage: %s [OPTIONS] [FILE|DIR...]\n"
             "Turn Korean press releases into structured JSON (one object per line).\n"
             "With no FILE, or when FILE is -, read standard input.\n"
             "\n"
@@ -44,6 +40,22 @@ static void S_usage(FILE *f)
             "                       utf-16le, utf-16be\n"
             "      --from=FORMAT    auto (default), text, html, hwpx\n"
             "      --strict         fail a document with undecodable bytes\n"
+            "      --input-format=F document (default: each input is one document) or\n"
+            "                       jsonl (each line a record {\"id\":..., \"text\"|\"html\":...})\n"
+            "Batches:\n"
+            "  -r, --recursive      convert the files in folders and their subfolders\n"
+            "      --include=GLOB   names taken in folders (repeatable; default *.txt\n"
+            "                       *.html *.htm *.hwpx, or *.jsonl with jsonl input)\n"
+            "      --files-from=F   also read the paths in file F (- for standard input),\n"
+            "                       one a line\n"
+            "  -0, --null           the --files-from list is NUL-separated\n"
+            "  -o, --output=DIR     write one DIR/PATH.json per input instead of stdout\n"
+            "      --skip-existing  with -o: skip inputs whose output exists (resume)\n"
+            "      --overwrite      with -o: replace existing outputs (default: refuse)\n"
+            "  -j, --jobs=N         convert N documents at a time (default: the cores)\n"
+            "      --errors-as-json put an error record in the output for each failure\n"
+            "      --summary        print a closing summary line on standard error\n"
+            "      --fsync          with -o: flush each output to disk before renaming it\n"
             "Processing:\n"
             "      --line-mode      every input line is one paragraph (for line-aligned\n"
             "                       sets); with --to text, one output line per input line\n"
@@ -53,7 +65,7 @@ static void S_usage(FILE *f)
             "Output:\n"
             "  -t, --to=FORM        json (default) or text (the cleaned text only)\n"
             "  -p, --pretty         indent the JSON\n"
-            "  -q, --quiet          no warnings on standard error\n"
+            "  -q, --quiet          no warnings and no progress line on standard error\n"
             "      --schema         print the output's JSON Schema and exit\n"
             "      --chunk-size=N   feed the library N bytes at a time (for testing)\n"
             "  -h, --help           print this help and exit\n"
@@ -96,127 +108,47 @@ static int S_parse_encoding(const char *s, ks_encoding *e)
     return -1;
 }
 
-/* Map a library status to an exit code. */
-static int S_exit_for(ks_status st)
+/* A positive integer from 1 to MAX, or 0. */
+static unsigned long S_parse_count(const char *s, unsigned long max)
 {
-    switch (st) {
-    case KS_OK: return 0;
-    case KS_ERR_IO: return EXIT_IO;
-    case KS_ERR_NOMEM:
-    case KS_ERR_INTERNAL:
-    case KS_ERR_ARG: return EXIT_INTERNAL;
-    default: return EXIT_DOC;
-    }
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || s[0] == '-' || s[0] == '+' || s[0] == '\0' || v == 0 || v > max)
+        return 0;
+    return (unsigned long)v;
 }
 
-static int S_worst(int a, int b)
+/* The default for -j: the processors online, within [1, 64]. */
+static unsigned S_default_jobs(void)
 {
-    /* The codes are ordered by severity: internal > I/O > usage > document. */
-    return b > a ? b : a;
-}
-
-static void S_report(const char *name, const ks_error *err)
-{
-    if (err->offset || err->code == KS_ERR_DECODE)
-        fprintf(stderr, "%s: %s: offset %llu: %s\n", S_prog, name,
-                (unsigned long long)err->offset, err->message);
-    else
-        fprintf(stderr, "%s: %s: %s\n", S_prog, name, err->message);
-}
-
-/* Convert one input.  Returns an exit code. */
-static int S_convert(cli *c, const char *path)
-{
-    int stdin_input = !strcmp(path, "-");
-    const char *shown = stdin_input ? "<stdin>" : path;
-    FILE *f = stdin_input ? stdin : fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: %s: %s\n", S_prog, shown, strerror(errno));
-        return EXIT_IO;
-    }
-    ks_error err = {0};
-    ks_options o = c->opts;
-    o.name = stdin_input ? NULL : path;
-    ks_pipeline *p = ks_pipeline_new(&o, &err);
-    int rc = 0;
-    ks_doc *doc = NULL;
-    char *out = NULL;
-    size_t outlen = 0;
-    if (!p) {
-        S_report(shown, &err);
-        rc = S_exit_for(err.code);
-        goto done;
-    }
-    static char buf[1 << 16];
-    for (;;) {
-        size_t n = fread(buf, 1, sizeof buf, f);
-        for (size_t i = 0; i < n; i += c->chunk) {
-            size_t k = n - i < c->chunk ? n - i : c->chunk;
-            if (ks_pipeline_feed(p, buf + i, k, &err) != KS_OK) {
-                S_report(shown, &err);
-                rc = S_exit_for(err.code);
-                goto done;
-            }
-        }
-        if (n < sizeof buf) {
-            if (ferror(f)) {
-                fprintf(stderr, "%s: %s: read error: %s\n", S_prog, shown, strerror(errno));
-                rc = EXIT_IO;
-                goto done;
-            }
-            if (feof(f))
-                break;
-        }
-    }
-    if (ks_pipeline_finish(p, &doc, &err) != KS_OK) {
-        S_report(shown, &err);
-        rc = S_exit_for(err.code);
-        goto done;
-    }
-    if (!c->quiet) {
-        for (size_t i = 0; i < ks_doc_warning_count(doc); i++) {
-            uint64_t off = 0;
-            long line = 0;
-            const char *w = ks_doc_warning(doc, i, NULL, &off, &line);
-            if (off)
-                fprintf(stderr, "%s: %s: offset %llu: warning: %s\n", S_prog, shown,
-                        (unsigned long long)off, w);
-            else if (line)
-                fprintf(stderr, "%s: %s: line %ld: warning: %s\n", S_prog, shown, line, w);
-            else
-                fprintf(stderr, "%s: %s: warning: %s\n", S_prog, shown, w);
-        }
-    }
-    if (ks_doc_render(doc, c->form, &out, &outlen, &err) != KS_OK) {
-        S_report(shown, &err);
-        rc = S_exit_for(err.code);
-        goto done;
-    }
-    if (fwrite(out, 1, outlen, stdout) != outlen) {
-        fprintf(stderr, "%s: write error: %s\n", S_prog, strerror(errno));
-        rc = EXIT_IO;
-    }
-done:
-    ks_free(out);
-    ks_doc_free(doc);
-    ks_pipeline_free(p);
-    if (f && !stdin_input)
-        fclose(f);
-    else if (stdin_input)
-        clearerr(stdin);
-    return rc;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
 }
 
 int main(int argc, char **argv)
 {
     enum {
         OPT_FROM = 256, OPT_STRICT, OPT_LINE_MODE, OPT_NO_RESPACE, OPT_FOLD_DOTS,
-        OPT_EXPLAIN, OPT_SCHEMA, OPT_CHUNK
+        OPT_EXPLAIN, OPT_SCHEMA, OPT_CHUNK, OPT_INCLUDE, OPT_FILES_FROM, OPT_SKIP_EXISTING,
+        OPT_ERRORS_AS_JSON, OPT_SUMMARY, OPT_FSYNC, OPT_INPUT_FORMAT, OPT_OVERWRITE
     };
     static const struct option longopts[] = {
         {"encoding", required_argument, NULL, 'e'},
         {"from", required_argument, NULL, OPT_FROM},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+        {"recursive", no_argument, NULL, 'r'},
+        {"include", required_argument, NULL, OPT_INCLUDE},
+        {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"null", no_argument, NULL, '0'},
+        {"output", required_argument, NULL, 'o'},
+        {"skip-existing", no_argument, NULL, OPT_SKIP_EXISTING},
+        {"overwrite", no_argument, NULL, OPT_OVERWRITE},
+        {"jobs", required_argument, NULL, 'j'},
+        {"errors-as-json", no_argument, NULL, OPT_ERRORS_AS_JSON},
+        {"summary", no_argument, NULL, OPT_SUMMARY},
+        {"fsync", no_argument, NULL, OPT_FSYNC},
         {"line-mode", no_argument, NULL, OPT_LINE_MODE},
         {"no-respace", no_argument, NULL, OPT_NO_RESPACE},
         {"fold-dots", no_argument, NULL, OPT_FOLD_DOTS},
@@ -230,73 +162,164 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
-    cli c = {0};
-    c.form = KS_RENDER_JSON;
-    c.chunk = 1 << 16;
-    int pretty = 0, text = 0, opt;
+    batch_opts b;
+    memset(&b, 0, sizeof b);
+    b.chunk = 1 << 16;
+    b.jobs = S_default_jobs();
+    /* --include globs point into argv; at most one per argument. */
+    const char **include = calloc((size_t)argc + 1, sizeof *include);
+    size_t ninclude = 0;
+    int pretty = 0, text = 0, opt, rc;
+    if (!include) {
+        fprintf(stderr, "%s: out of memory\n", S_prog);
+        return EXIT_INTERNAL;
+    }
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":e:t:pqhV", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":e:t:pqhVr0o:j:", longopts, NULL)) != -1) {
         switch (opt) {
         case 'e':
-            if (S_parse_encoding(optarg, &c.opts.encoding) != 0)
-                return S_usage_error("unknown encoding '%s'", optarg);
+            if (S_parse_encoding(optarg, &b.opts.encoding) != 0) {
+                rc = S_usage_error("unknown encoding '%s'", optarg);
+                goto done;
+            }
             break;
         case OPT_FROM:
-            if (!strcmp(optarg, "auto")) c.opts.from = KS_FROM_AUTO;
-            else if (!strcmp(optarg, "text")) c.opts.from = KS_FROM_TEXT;
-            else if (!strcmp(optarg, "html")) c.opts.from = KS_FROM_HTML;
-            else if (!strcmp(optarg, "hwpx")) c.opts.from = KS_FROM_HWPX;
-            else return S_usage_error("unknown input format '%s'", optarg);
+            if (!strcmp(optarg, "auto")) b.opts.from = KS_FROM_AUTO;
+            else if (!strcmp(optarg, "text")) b.opts.from = KS_FROM_TEXT;
+            else if (!strcmp(optarg, "html")) b.opts.from = KS_FROM_HTML;
+            else if (!strcmp(optarg, "hwpx")) b.opts.from = KS_FROM_HWPX;
+            else {
+                rc = S_usage_error("unknown input format '%s'", optarg);
+                goto done;
+            }
             break;
-        case OPT_STRICT: c.opts.flags |= KS_OPT_STRICT; break;
-        case OPT_LINE_MODE: c.opts.flags |= KS_OPT_LINE_MODE; break;
-        case OPT_NO_RESPACE: c.opts.flags |= KS_OPT_NO_RESPACE; break;
-        case OPT_FOLD_DOTS: c.opts.flags |= KS_OPT_FOLD_DOTS; break;
-        case OPT_EXPLAIN: c.opts.flags |= KS_OPT_EXPLAIN; break;
+        case OPT_INPUT_FORMAT:
+            if (!strcmp(optarg, "document")) b.input = BATCH_IN_DOCUMENT;
+            else if (!strcmp(optarg, "jsonl")) b.input = BATCH_IN_JSONL;
+            else {
+                rc = S_usage_error("unknown --input-format '%s' (document or jsonl)", optarg);
+                goto done;
+            }
+            break;
+        case OPT_STRICT: b.opts.flags |= KS_OPT_STRICT; break;
+        case OPT_LINE_MODE: b.opts.flags |= KS_OPT_LINE_MODE; break;
+        case OPT_NO_RESPACE: b.opts.flags |= KS_OPT_NO_RESPACE; break;
+        case OPT_FOLD_DOTS: b.opts.flags |= KS_OPT_FOLD_DOTS; break;
+        case OPT_EXPLAIN: b.opts.flags |= KS_OPT_EXPLAIN; break;
+        case 'r': b.recursive = 1; break;
+        case OPT_INCLUDE:
+            if (!optarg[0]) {
+                rc = S_usage_error("--include needs a pattern%s", "");
+                goto done;
+            }
+            include[ninclude++] = optarg;
+            break;
+        case OPT_FILES_FROM: b.files_from = optarg; break;
+        case '0': b.null_sep = 1; break;
+        case 'o':
+            if (!optarg[0]) {
+                rc = S_usage_error("-o needs a folder name%s", "");
+                goto done;
+            }
+            b.outdir = optarg;
+            break;
+        case OPT_SKIP_EXISTING: b.skip_existing = 1; break;
+        case OPT_OVERWRITE: b.overwrite = 1; break;
+        case 'j': {
+            unsigned long v = S_parse_count(optarg, 256);
+            if (!v) {
+                rc = S_usage_error("--jobs needs a number from 1 to 256, not '%s'", optarg);
+                goto done;
+            }
+            b.jobs = (unsigned)v;
+            break;
+        }
+        case OPT_ERRORS_AS_JSON: b.errors_as_json = 1; break;
+        case OPT_SUMMARY: b.summary = 1; break;
+        case OPT_FSYNC: b.fsync = 1; break;
         case 't':
             if (!strcmp(optarg, "json")) text = 0;
             else if (!strcmp(optarg, "text")) text = 1;
-            else return S_usage_error("unknown output form '%s' (json or text)", optarg);
+            else {
+                rc = S_usage_error("unknown output form '%s' (json or text)", optarg);
+                goto done;
+            }
             break;
         case OPT_CHUNK: {
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (errno || *end || v == 0 || v > (1u << 16) || optarg[0] == '-')
-                return S_usage_error("--chunk-size needs a number from 1 to 65536, not '%s'",
-                                     optarg);
-            c.chunk = (size_t)v;
+            unsigned long v = S_parse_count(optarg, 1u << 16);
+            if (!v) {
+                rc = S_usage_error("--chunk-size needs a number from 1 to 65536, not '%s'",
+                                   optarg);
+                goto done;
+            }
+            b.chunk = (size_t)v;
             break;
         }
         case 'p': pretty = 1; break;
-        case 'q': c.quiet = 1; break;
+        case 'q': b.quiet = 1; break;
         case OPT_SCHEMA:
             fputs(ks_schema(), stdout);
-            return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_IO;
+            rc = fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_IO;
+            goto done;
         case 'h':
             S_usage(stdout);
-            return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_IO;
+            rc = fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_IO;
+            goto done;
         case 'V':
             printf("ksplit %s (output schema %s)\n", ks_version(), KSPLIT_SCHEMA_VERSION);
-            return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_IO;
+            rc = fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_IO;
+            goto done;
         case ':':
-            return S_usage_error("option '%s' needs a value", argv[optind - 1]);
+            rc = S_usage_error("option '%s' needs a value", argv[optind - 1]);
+            goto done;
         default:
-            return S_usage_error("unknown option '%s'", argv[optind - 1]);
+            rc = S_usage_error("unknown option '%s'", argv[optind - 1]);
+            goto done;
         }
     }
-    c.form = text ? KS_RENDER_TEXT : pretty ? KS_RENDER_JSON_PRETTY : KS_RENDER_JSON;
+    b.form = text ? KS_RENDER_TEXT : pretty ? KS_RENDER_JSON_PRETTY : KS_RENDER_JSON;
+    b.include = ninclude ? include : NULL;
 
-    int rc = 0;
-    if (optind >= argc) {
-        rc = S_convert(&c, "-");
-    } else {
-        for (int i = optind; i < argc; i++)
-            rc = S_worst(rc, S_convert(&c, argv[i]));
-    }
-    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+    /* Combinations that cannot work: say so before converting anything. */
+    int stdin_arg = 0;
+    for (int i = optind; i < argc; i++)
+        stdin_arg |= !strcmp(argv[i], "-");
+    int stdin_input = stdin_arg || (optind >= argc && !b.files_from);
+    rc = 0;
+    if (b.outdir && stdin_input)
+        rc = S_usage_error("-o writes one file per input; %s has no name to write (give "
+                           "FILE or DIR arguments, or --files-from)", "standard input");
+    else if (b.outdir && b.input == BATCH_IN_JSONL)
+        rc = S_usage_error("-o does not apply to %s: write the stream to stdout",
+                           "--input-format jsonl");
+    else if (b.outdir && text)
+        rc = S_usage_error("-o writes .json files; use %s without -o", "--to text");
+    else if (!b.outdir && (b.skip_existing || b.overwrite || b.fsync))
+        rc = S_usage_error("%s needs -o", b.skip_existing ? "--skip-existing"
+                                          : b.overwrite   ? "--overwrite"
+                                                          : "--fsync");
+    else if (b.skip_existing && b.overwrite)
+        rc = S_usage_error("%s: choose one", "--skip-existing or --overwrite");
+    else if (b.null_sep && !b.files_from)
+        rc = S_usage_error("%s needs --files-from", "-0");
+    else if (b.files_from && !strcmp(b.files_from, "-") && stdin_arg)
+        rc = S_usage_error("standard input cannot be both the --files-from list and %s",
+                           "an input");
+    if (rc)
+        goto done;
+
+    rc = batch_run(&b, argv + optind, (size_t)(argc - optind));
+    /* batch_run reported a failed write already when the error flag is set;
+     * an error that only shows when the buffer is flushed is reported here. */
+    int reported = ferror(stdout);
+    int bad = fflush(stdout) != 0;
+    bad |= ferror(stdout) != 0;
+    bad |= fclose(stdout) != 0;
+    if (bad && !reported)
         fprintf(stderr, "%s: write error: %s\n", S_prog, strerror(errno));
-        rc = S_worst(rc, EXIT_IO);
-    }
+    if (bad)
+        rc = rc > EXIT_IO ? rc : EXIT_IO;
+done:
+    free(include);
     return rc;
 }
