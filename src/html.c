@@ -80,12 +80,23 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 #include "internal.h"
+
+/* libxml2 initialises itself on first use, and that first use must not
+ * run in two threads at once (ThreadSanitizer shows the race in libxml2
+ * 2.9's xmlInitParser): both readers start here, under pthread_once. */
+static pthread_once_t S_xml_once = PTHREAD_ONCE_INIT;
+
+void ks_xml_init(void)
+{
+    (void)pthread_once(&S_xml_once, xmlInitParser);
+}
 
 /* ---- sniffing and ks_extract (no libxml2 needed) --------------------- */
 
@@ -1247,7 +1258,7 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
         st = ks_error_set(err, KS_ERR_LIMIT, "html", 0, 0, "page larger than 2 GiB");
         goto done;
     }
-    xmlInitParser();
+    ks_xml_init();
     px = htmlNewParserCtxt();
     if (!px) {
         st = KS_NOMEM(err, "html");

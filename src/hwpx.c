@@ -1155,7 +1155,7 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     doc->encoding_reason = "hwpx";
     doc->bytes = len;
 
-    xmlInitParser();
+    ks_xml_init();
     src = zip_source_buffer_create(raw ? raw : "", len, 0, &ze);
     if (!src) {
         st = KS_NOMEM(err, "hwpx");

@@ -353,6 +353,9 @@ ks_format ks_sniff_format(const char *raw, size_t len);
 ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding enc,
                           bool strict, ks_extract *out, ks_error *err);
 
+/* Initialise libxml2 once per process, safely from any thread (html.c). */
+void ks_xml_init(void);
+
 /* Read an HWPX file (a zip of XML) held in memory.  May set DOC->meta fields
  * from the header table, DOC->title / title_source ("hwpx"). */
 ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *out,

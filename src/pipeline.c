@@ -48,6 +48,30 @@ static void S_decode_warn(void *ctx, uint64_t offset, size_t nbytes)
                           "undecodable bytes replaced by U+FFFD");
 }
 
+/* NEW copy of NAME as valid UTF-8: a file name may hold any bytes, JSON
+ * only text, so bytes that do not decode become U+FFFD. */
+static char *S_utf8_name(const char *name)
+{
+    ks_buf b = {0};
+    const unsigned char *s = (const unsigned char *)name;
+    size_t len = strlen(name), i = 0;
+    while (i < len) {
+        size_t run = ks_utf8_valid_prefix(s + i, len - i);
+        if (ks_buf_append(&b, name + i, run) != KS_OK)
+            goto nomem;
+        i += run;
+        if (i < len) {
+            if (ks_buf_put_cp(&b, 0xFFFD) != KS_OK)
+                goto nomem;
+            i++;
+        }
+    }
+    return ks_buf_detach(&b);
+nomem:
+    ks_buf_free(&b);
+    return NULL;
+}
+
 static ks_status S_start_doc(ks_pipeline *p, ks_error *err)
 {
     p->doc = ks_doc_new();
@@ -76,7 +100,7 @@ ks_pipeline *ks_pipeline_new(const ks_options *opts, ks_error *err)
     }
     p->opts = *opts;
     p->opts.name = NULL;
-    if (opts->name && !(p->name = ks_strdup(opts->name)))
+    if (opts->name && !(p->name = S_utf8_name(opts->name)))
         goto nomem;
     p->dec = ks_decoder_new(opts->encoding, (opts->flags & KS_OPT_STRICT) != 0, err);
     if (!p->dec)

@@ -7,6 +7,10 @@
 #   spacing   klue-formal (line-aligned), govpress pdf / joined / viewer
 #   structure govpress broken / pdf / gold (score_structure.py)
 #   lossless  every corpus input and the seed (check_lossless.py)
+#
+# HALF=heldout limits the govpress spacing sets to the releases the spacing
+# model never trained on (the 2nd, 4th, ... in ID order; see
+# tools/train_respace.py --govpress); HALF=all (default) uses all 44.
 set -u
 ks=${1:-build/ksplit}
 S=${KS_SHARED:-../shared}
@@ -22,11 +26,13 @@ case " $what " in *" spacing "*)
     echo "== spacing: klue-formal (line-aligned)"
     "$ks" --to text --line-mode < "$C/spacing/klue-formal.broken.txt" > "$out/klue.rep"
     "$py" "$E/score_spacing.py" "$C/spacing/klue-formal.gold.txt" "$C/spacing/klue-formal.broken.txt" "$out/klue.rep"
+    ids=$(ls "$C"/govpress/*.gold.txt | sort | sed 's|.*/||; s|\.gold\.txt$||')
+    [ "${HALF:-all}" = heldout ] && ids=$(echo "$ids" | awk 'NR % 2 == 0')
     for form in pdf joined viewer; do
-        echo "== spacing: govpress/*.$form.txt"
+        echo "== spacing: govpress/*.$form.txt (${HALF:-all}: $(echo "$ids" | wc -l) releases)"
         : > "$out/pairs.$form"
-        for f in "$C"/govpress/*."$form".txt; do
-            id=$(basename "$f" ."$form".txt)
+        for id in $ids; do
+            f=$C/govpress/$id.$form.txt
             "$ks" --to text < "$f" > "$out/$id.$form.rep"
             echo "$C/govpress/$id.gold.txt $f $out/$id.$form.rep" >> "$out/pairs.$form"
         done
