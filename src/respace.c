@@ -445,19 +445,11 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
         v[t] = S_lookup(t, a, na, win[t][0], b, nb, win[t][1]);
         zf += wf[i] * v[t];
     }
-    if (zf < ks_rsm_fast_cut)
-        return KS_RS_NO;  /* plainly a real space: most gaps stop here */
-    const double *w = ks_rsm_weight;
-    double z = w[KS_RSM_NFEAT];
-    for (int t = 0; t < KS_RSM_NTYPES; t++) {
-        if (t != 0 && t != 11 && t != 12)
-            v[t] = S_lookup(t, a, na, win[t][0], b, nb, win[t][1]);
-        z += w[t] * v[t];
-    }
-
     /* Document evidence, as the script's doc_values(): the joined form
      * against the spaced pair elsewhere, and A + B less a final particle
-     * written whole. */
+     * written whole.  Looked up before the prefilter may stop, so that a
+     * word the document writes whole elsewhere is always weighed
+     * ("강기 정" beside "강기정", where "정" alone often starts a word). */
     uint64_t ha = S_fnv(KS_FNV_INIT, araw, alen);
     uint32_t joined = S_tokens_count(&r->doc, S_fnv(ha, braw, blen));
     uint32_t spaced = S_tokens_count(&r->doc, S_fnv(S_fnv(ha, (const unsigned char *)" ", 1),
@@ -474,6 +466,16 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
             }
         }
     }
+    if (zf < ks_rsm_fast_cut && !joined && d2 == 0.0)
+        return KS_RS_NO;  /* plainly a real space: most gaps stop here */
+    const double *w = ks_rsm_weight;
+    double z = w[KS_RSM_NFEAT];
+    for (int t = 0; t < KS_RSM_NTYPES; t++) {
+        if (t != 0 && t != 11 && t != 12)
+            v[t] = S_lookup(t, a, na, win[t][0], b, nb, win[t][1]);
+        z += w[t] * v[t];
+    }
+
     z += w[KS_RSM_NTYPES + 0] * log((joined + 0.5) / (spaced + 0.5));
     z += w[KS_RSM_NTYPES + 1] * d2;
     return z;
