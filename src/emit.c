@@ -1,14 +1,19 @@
 /*
  * emit.c -- stage 4: document -> JSON (or the cleaned text).
  *
- * The only file that includes <jansson.h>.  Field order is fixed (jansson
- * keeps insertion order) and matches schemas/ksplit.schema.json.  Output is
- * deterministic: no timestamps, no absolute paths beyond the name given.
+ * The JSON is written straight into the output buffer by a small writer:
+ * building a jansson tree, dumping it and freeing it took 42 % of the
+ * whole pipeline's instructions on the benchmark corpus, for output whose
+ * shape is fixed.  The writer produces the same bytes jansson does
+ * (compact: no spaces; pretty: two-space indent, ": " after keys), which
+ * the golden tests check.  Strings are valid UTF-8 by the pipeline's
+ * invariant (decode.c, and names cleaned in pipeline.c); the writer escapes
+ * '"', '\\' and control characters, and passes everything else through.
  *
- * Ownership: every child is attached to its parent as soon as it is made
- * (json_object_set_new / json_array_append_new steal the reference even
- * when they fail), and only the root is freed.  A failed attachment marks
- * the whole render as out of memory.
+ * Field order is fixed and matches schemas/ksplit.schema.json.  Output is
+ * deterministic: no timestamps, no absolute paths beyond the name given.
+ * On failure (out of memory) the buffer is cut back to where the document
+ * began, so no half-written object is ever left behind.
  *
  * Where each block goes (nothing is lost):
  *   TITLE       "title" (joined by split into doc->title)
@@ -17,69 +22,158 @@
  *   META, ATTACHMENT  "metadata.lines" (the parsed values sit beside them)
  *   RELATED     "metadata.related" (each row keeps its "raw" text)
  */
-#include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 
+#define S_MAXDEPTH 8
+
 typedef struct {
+    ks_buf *out;
+    bool pretty;
     bool failed;
-} S_ctx;
+    int depth;
+    size_t count[S_MAXDEPTH]; /* values written at each open level */
+    bool after_key;           /* the next value follows a key on its line */
+} S_w;
 
-static json_t *S_str(S_ctx *c, const char *s)
+static void S_raw(S_w *w, const char *s, size_t n)
 {
-    if (!s)
-        return json_null();
-    json_t *v = json_string(s);
-    if (!v)
-        c->failed = true;
-    return v;
+    if (!w->failed && ks_buf_append(w->out, s, n) != KS_OK)
+        w->failed = true;
 }
 
-static json_t *S_int(S_ctx *c, long long n)
+static void S_newline(S_w *w)
 {
-    json_t *v = json_integer(n);
-    if (!v)
-        c->failed = true;
-    return v;
+    if (!w->pretty)
+        return;
+    S_raw(w, "\n", 1);
+    for (int i = 0; i < w->depth; i++)
+        S_raw(w, "  ", 2);
 }
 
-/* When OBJ is NULL (its own allocation failed) V is attached to nothing:
- * free it here, or it leaks. */
-static void S_set(S_ctx *c, json_t *obj, const char *key, json_t *v)
+/* Before a value (or a key): the comma and the line break it needs. */
+static void S_sep(S_w *w)
 {
-    if (!obj || !v) {
-        json_decref(v);
-        c->failed = true;
-    } else if (json_object_set_new(obj, key, v) != 0) {
-        c->failed = true;
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth > 0) {
+        if (w->count[w->depth - 1]++)
+            S_raw(w, ",", 1);
+        S_newline(w);
     }
 }
 
-static void S_push(S_ctx *c, json_t *arr, json_t *v)
+static void S_open(S_w *w, char c)
 {
-    if (!arr || !v) {
-        json_decref(v);
-        c->failed = true;
-    } else if (json_array_append_new(arr, v) != 0) {
-        c->failed = true;
+    S_sep(w);
+    S_raw(w, &c, 1);
+    if (w->depth < S_MAXDEPTH)
+        w->count[w->depth] = 0;
+    w->depth++;
+}
+
+static void S_close(S_w *w, char c)
+{
+    w->depth--;
+    if (w->depth < S_MAXDEPTH && w->count[w->depth])
+        S_newline(w);
+    S_raw(w, &c, 1);
+}
+
+static void S_quoted(S_w *w, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    S_raw(w, "\"", 1);
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        S_raw(w, run, (size_t)(p - run));
+        run = p + 1;
+        char e[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t n = 2;
+        switch (c) {
+        case '"': e[1] = '"'; break;
+        case '\\': e[1] = '\\'; break;
+        case '\b': e[1] = 'b'; break;
+        case '\f': e[1] = 'f'; break;
+        case '\n': e[1] = 'n'; break;
+        case '\r': e[1] = 'r'; break;
+        case '\t': e[1] = 't'; break;
+        default:
+            e[1] = 'u'; e[2] = '0'; e[3] = '0'; e[4] = hex[c >> 4]; e[5] = hex[c & 15];
+            n = 6;
+        }
+        S_raw(w, e, n);
     }
+    S_raw(w, run, strlen(run));
+    S_raw(w, "\"", 1);
 }
 
-static json_t *S_obj(S_ctx *c)
+static void S_key(S_w *w, const char *k)
 {
-    json_t *o = json_object();
-    if (!o)
-        c->failed = true;
-    return o;
+    S_sep(w);
+    S_quoted(w, k);
+    S_raw(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    w->after_key = true;
 }
 
-static json_t *S_arr(S_ctx *c)
+static void S_str(S_w *w, const char *k, const char *s)
 {
-    json_t *a = json_array();
-    if (!a)
-        c->failed = true;
-    return a;
+    if (k)
+        S_key(w, k);
+    S_sep(w);
+    if (s)
+        S_quoted(w, s);
+    else
+        S_raw(w, "null", 4);
+}
+
+static void S_int(S_w *w, const char *k, long long n)
+{
+    char b[32];
+    int len = snprintf(b, sizeof b, "%lld", n);
+    S_key(w, k);
+    S_sep(w);
+    S_raw(w, b, (size_t)len);
+}
+
+/* An integer, or null when N is negative (absent). */
+static void S_int_or_null(S_w *w, const char *k, long long n)
+{
+    if (n >= 0) {
+        S_int(w, k, n);
+        return;
+    }
+    S_key(w, k);
+    S_sep(w);
+    S_raw(w, "null", 4);
+}
+
+static void S_bool(S_w *w, const char *k, bool v)
+{
+    S_key(w, k);
+    S_sep(w);
+    S_raw(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+static void S_obj_in(S_w *w, const char *k)
+{
+    if (k)
+        S_key(w, k);
+    S_open(w, '{');
+}
+
+static void S_arr_in(S_w *w, const char *k)
+{
+    if (k)
+        S_key(w, k);
+    S_open(w, '[');
 }
 
 static const char *S_kind_name(ks_kind k)
@@ -92,178 +186,181 @@ static const char *S_kind_name(ks_kind k)
     }
 }
 
-static json_t *S_stats(S_ctx *c, const ks_stats *s)
+static void S_stats(S_w *w, const ks_stats *s)
 {
-    json_t *o = S_obj(c);
-    S_set(c, o, "nfc", S_int(c, (long long)s->nfc));
-    S_set(c, o, "space_chars", S_int(c, (long long)s->space_chars));
-    S_set(c, o, "zero_width", S_int(c, (long long)s->zero_width));
-    S_set(c, o, "space_runs", S_int(c, (long long)s->space_runs));
-    S_set(c, o, "controls", S_int(c, (long long)s->controls));
-    S_set(c, o, "quote_padding", S_int(c, (long long)s->quote_padding));
-    S_set(c, o, "middle_dots", S_int(c, (long long)s->middle_dots));
-    S_set(c, o, "respace_removed", S_int(c, (long long)s->respace_removed));
-    S_set(c, o, "respace_joined", S_int(c, (long long)s->respace_joined));
-    S_set(c, o, "replaced", S_int(c, (long long)s->replaced));
-    return o;
+    S_obj_in(w, "normalization");
+    S_int(w, "nfc", (long long)s->nfc);
+    S_int(w, "space_chars", (long long)s->space_chars);
+    S_int(w, "zero_width", (long long)s->zero_width);
+    S_int(w, "space_runs", (long long)s->space_runs);
+    S_int(w, "controls", (long long)s->controls);
+    S_int(w, "quote_padding", (long long)s->quote_padding);
+    S_int(w, "middle_dots", (long long)s->middle_dots);
+    S_int(w, "respace_removed", (long long)s->respace_removed);
+    S_int(w, "respace_joined", (long long)s->respace_joined);
+    S_int(w, "replaced", (long long)s->replaced);
+    S_close(w, '}');
 }
 
-static json_t *S_metadata(S_ctx *c, const ks_doc *d)
+static void S_metadata(S_w *w, const ks_doc *d)
 {
     const ks_meta *m = &d->meta;
-    json_t *o = S_obj(c);
-    S_set(c, o, "organization", S_str(c, m->organization));
-    S_set(c, o, "release_date", S_str(c, m->release_date));
-    S_set(c, o, "department", S_str(c, m->department));
-    json_t *a = S_arr(c);
-    S_set(c, o, "dates", a);
+    S_obj_in(w, "metadata");
+    S_str(w, "organization", m->organization);
+    S_str(w, "release_date", m->release_date);
+    S_str(w, "department", m->department);
+    S_arr_in(w, "dates");
     for (size_t i = 0; i < m->dates.len; i++) {
         const ks_date *x = &KS_AT(m->dates, ks_date, i);
-        json_t *e = S_obj(c);
-        S_push(c, a, e);
-        S_set(c, e, "raw", S_str(c, x->raw));
-        S_set(c, e, "iso", S_str(c, x->iso));
-        S_set(c, e, "role", S_str(c, x->role ? x->role : "other"));
+        S_obj_in(w, NULL);
+        S_str(w, "raw", x->raw);
+        S_str(w, "iso", x->iso);
+        S_str(w, "role", x->role ? x->role : "other");
+        S_close(w, '}');
     }
-    a = S_arr(c);
-    S_set(c, o, "contacts", a);
+    S_close(w, ']');
+    S_arr_in(w, "contacts");
     for (size_t i = 0; i < m->contacts.len; i++) {
         const ks_contact *x = &KS_AT(m->contacts, ks_contact, i);
-        json_t *e = S_obj(c);
-        S_push(c, a, e);
-        S_set(c, e, "name", S_str(c, x->name));
-        S_set(c, e, "title", S_str(c, x->title));
-        S_set(c, e, "phone", S_str(c, x->phone));
-        S_set(c, e, "email", S_str(c, x->email));
-        S_set(c, e, "department", S_str(c, x->department));
+        S_obj_in(w, NULL);
+        S_str(w, "name", x->name);
+        S_str(w, "title", x->title);
+        S_str(w, "phone", x->phone);
+        S_str(w, "email", x->email);
+        S_str(w, "department", x->department);
+        S_close(w, '}');
     }
-    a = S_arr(c);
-    S_set(c, o, "attachments", a);
+    S_close(w, ']');
+    S_arr_in(w, "attachments");
     for (size_t i = 0; i < m->attachments.len; i++) {
         const ks_attachment *x = &KS_AT(m->attachments, ks_attachment, i);
-        json_t *e = S_obj(c);
-        S_push(c, a, e);
-        S_set(c, e, "name", S_str(c, x->name));
-        S_set(c, e, "kind", S_str(c, x->kind ? x->kind : "other"));
+        S_obj_in(w, NULL);
+        S_str(w, "name", x->name);
+        S_str(w, "kind", x->kind ? x->kind : "other");
+        S_close(w, '}');
     }
-    a = S_arr(c);
-    S_set(c, o, "related", a);
+    S_close(w, ']');
+    S_arr_in(w, "related");
     for (size_t i = 0; i < m->related.len; i++) {
         const ks_related *x = &KS_AT(m->related, ks_related, i);
-        json_t *e = S_obj(c);
-        S_push(c, a, e);
-        S_set(c, e, "number", x->number >= 0 ? S_int(c, x->number) : json_null());
-        S_set(c, e, "title", S_str(c, x->title ? x->title : ""));
-        S_set(c, e, "date", S_str(c, x->date));
-        S_set(c, e, "views", x->views >= 0 ? S_int(c, x->views) : json_null());
-        S_set(c, e, "has_file", json_boolean(x->has_file));
-        S_set(c, e, "raw", S_str(c, x->raw ? x->raw : ""));
+        S_obj_in(w, NULL);
+        S_int_or_null(w, "number", x->number);
+        S_str(w, "title", x->title ? x->title : "");
+        S_str(w, "date", x->date);
+        S_int_or_null(w, "views", x->views);
+        S_bool(w, "has_file", x->has_file);
+        S_str(w, "raw", x->raw ? x->raw : "");
+        S_close(w, '}');
     }
-    a = S_arr(c);
-    S_set(c, o, "lines", a);
+    S_close(w, ']');
+    S_arr_in(w, "lines");
     for (size_t i = 0; i < d->blocks.len; i++) {
         const ks_block *b = &KS_AT(d->blocks, ks_block, i);
         if (b->role == KS_ROLE_META || b->role == KS_ROLE_ATTACHMENT)
-            S_push(c, a, S_str(c, b->text ? b->text : ""));
+            S_str(w, NULL, b->text ? b->text : "");
     }
-    return o;
+    S_close(w, ']');
+    S_close(w, '}');
 }
 
-static json_t *S_document(S_ctx *c, const ks_doc *d)
+/* The blocks of ROLE as an array of strings (title, subtitle, summary). */
+static void S_role_strings(S_w *w, const ks_doc *d, const char *key, ks_role role, bool markers)
 {
-    json_t *root = S_obj(c);
-    if (!root)
-        return NULL;
-    S_set(c, root, "version", S_str(c, KSPLIT_SCHEMA_VERSION));
-
-    json_t *src = S_obj(c);
-    S_set(c, root, "source", src);
-    S_set(c, src, "name", S_str(c, d->name));
-    S_set(c, src, "format", S_str(c, d->format));
-    S_set(c, src, "encoding", S_str(c, d->encoding));
-    S_set(c, src, "encoding_detected_by", S_str(c, d->encoding_reason));
-    S_set(c, src, "bytes", S_int(c, (long long)d->bytes));
-
-    S_set(c, root, "title", S_str(c, d->title));
-    S_set(c, root, "title_source", S_str(c, d->title_source));
-
-    json_t *subtitle = S_arr(c), *summary = S_arr(c), *summary_markers = S_arr(c);
-    json_t *body = S_arr(c), *residue = S_arr(c);
-    S_set(c, root, "subtitle", subtitle);
-    S_set(c, root, "summary", summary);
-    S_set(c, root, "summary_markers", summary_markers);
-    S_set(c, root, "body", body);
+    S_arr_in(w, key);
     for (size_t i = 0; i < d->blocks.len; i++) {
         const ks_block *b = &KS_AT(d->blocks, ks_block, i);
-        const char *t = b->text ? b->text : "";
-        if (b->role == KS_ROLE_SUBTITLE) {
-            S_push(c, subtitle, S_str(c, t));
-        } else if (b->role == KS_ROLE_SUMMARY) {
-            S_push(c, summary, S_str(c, t));
-            S_push(c, summary_markers, S_str(c, b->marker));
-        } else if (b->role == KS_ROLE_BODY) {
-            json_t *p = S_obj(c);
-            S_push(c, body, p);
-            S_set(c, p, "text", S_str(c, t));
-            S_set(c, p, "marker", S_str(c, b->marker));
-            S_set(c, p, "level", S_int(c, b->level));
-            S_set(c, p, "kind", S_str(c, S_kind_name(b->kind)));
-            S_set(c, p, "line", S_int(c, b->line));
-        } else if (b->role == KS_ROLE_RESIDUE) {
-            json_t *r = S_obj(c);
-            S_push(c, residue, r);
-            S_set(c, r, "text", S_str(c, t));
-            S_set(c, r, "line", S_int(c, b->line));
-        }
+        if (b->role == role)
+            S_str(w, NULL, markers ? b->marker : b->text ? b->text : "");
     }
+    S_close(w, ']');
+}
 
-    json_t *quotes = S_arr(c);
-    S_set(c, root, "quotes", quotes);
+static void S_document(S_w *w, const ks_doc *d)
+{
+    S_obj_in(w, NULL);
+    S_str(w, "version", KSPLIT_SCHEMA_VERSION);
+    S_obj_in(w, "source");
+    S_str(w, "name", d->name);
+    S_str(w, "format", d->format);
+    S_str(w, "encoding", d->encoding);
+    S_str(w, "encoding_detected_by", d->encoding_reason);
+    S_int(w, "bytes", (long long)d->bytes);
+    S_close(w, '}');
+    S_str(w, "title", d->title);
+    S_str(w, "title_source", d->title_source);
+    S_role_strings(w, d, "subtitle", KS_ROLE_SUBTITLE, false);
+    S_role_strings(w, d, "summary", KS_ROLE_SUMMARY, false);
+    S_role_strings(w, d, "summary_markers", KS_ROLE_SUMMARY, true);
+    S_arr_in(w, "body");
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *b = &KS_AT(d->blocks, ks_block, i);
+        if (b->role != KS_ROLE_BODY)
+            continue;
+        S_obj_in(w, NULL);
+        S_str(w, "text", b->text ? b->text : "");
+        S_str(w, "marker", b->marker);
+        S_int(w, "level", b->level);
+        S_str(w, "kind", S_kind_name(b->kind));
+        S_int(w, "line", b->line);
+        S_close(w, '}');
+    }
+    S_close(w, ']');
+    S_arr_in(w, "quotes");
     for (size_t i = 0; i < d->quotes.len; i++) {
         const ks_quote *q = &KS_AT(d->quotes, ks_quote, i);
-        json_t *o = S_obj(c), *sp = S_obj(c);
-        S_push(c, quotes, o);
-        S_set(c, o, "text", S_str(c, q->text ? q->text : ""));
-        S_set(c, o, "speaker", sp);
-        S_set(c, sp, "name", S_str(c, q->name));
-        S_set(c, sp, "title", S_str(c, q->title));
-        S_set(c, o, "paragraph", S_int(c, (long long)q->paragraph));
-        S_set(c, o, "start", S_int(c, (long long)q->start));
-        S_set(c, o, "end", S_int(c, (long long)q->end));
-        S_set(c, o, "cue", S_str(c, q->cue));
+        S_obj_in(w, NULL);
+        S_str(w, "text", q->text ? q->text : "");
+        S_obj_in(w, "speaker");
+        S_str(w, "name", q->name);
+        S_str(w, "title", q->title);
+        S_close(w, '}');
+        S_int(w, "paragraph", (long long)q->paragraph);
+        S_int(w, "start", (long long)q->start);
+        S_int(w, "end", (long long)q->end);
+        S_str(w, "cue", q->cue);
+        S_close(w, '}');
     }
-
-    S_set(c, root, "metadata", S_metadata(c, d));
-    S_set(c, root, "residue", residue);
-    S_set(c, root, "normalization", S_stats(c, &d->stats));
-
-    json_t *warnings = S_arr(c);
-    S_set(c, root, "warnings", warnings);
+    S_close(w, ']');
+    S_metadata(w, d);
+    S_arr_in(w, "residue");
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *b = &KS_AT(d->blocks, ks_block, i);
+        if (b->role != KS_ROLE_RESIDUE)
+            continue;
+        S_obj_in(w, NULL);
+        S_str(w, "text", b->text ? b->text : "");
+        S_int(w, "line", b->line);
+        S_close(w, '}');
+    }
+    S_close(w, ']');
+    S_stats(w, &d->stats);
+    S_arr_in(w, "warnings");
     for (size_t i = 0; i < d->warnings.len; i++) {
-        const ks_warning *w = &KS_AT(d->warnings, ks_warning, i);
-        json_t *o = S_obj(c);
-        S_push(c, warnings, o);
-        S_set(c, o, "code", S_str(c, w->code));
-        S_set(c, o, "message", S_str(c, w->message));
-        S_set(c, o, "offset", S_int(c, (long long)w->offset));
-        S_set(c, o, "line", S_int(c, w->line));
+        const ks_warning *x = &KS_AT(d->warnings, ks_warning, i);
+        S_obj_in(w, NULL);
+        S_str(w, "code", x->code);
+        S_str(w, "message", x->message);
+        S_int(w, "offset", (long long)x->offset);
+        S_int(w, "line", x->line);
+        S_close(w, '}');
     }
+    S_close(w, ']');
     if (d->flags & KS_OPT_EXPLAIN) {
-        json_t *edits = S_arr(c);
-        S_set(c, root, "edits", edits);
+        S_arr_in(w, "edits");
         for (size_t i = 0; i < d->edits.len; i++) {
             const ks_edit *e = &KS_AT(d->edits, ks_edit, i);
-            json_t *o = S_obj(c);
-            S_push(c, edits, o);
-            S_set(c, o, "rule", S_str(c, e->rule));
-            S_set(c, o, "line", S_int(c, e->line));
-            S_set(c, o, "block", e->block == SIZE_MAX ? json_null() : S_int(c, (long long)e->block));
-            S_set(c, o, "offset", S_int(c, (long long)e->offset));
-            S_set(c, o, "before", S_str(c, e->before));
-            S_set(c, o, "after", S_str(c, e->after));
+            S_obj_in(w, NULL);
+            S_str(w, "rule", e->rule);
+            S_int(w, "line", e->line);
+            S_int_or_null(w, "block", e->block == SIZE_MAX ? -1 : (long long)e->block);
+            S_int(w, "offset", (long long)e->offset);
+            S_str(w, "before", e->before);
+            S_str(w, "after", e->after);
+            S_close(w, '}');
         }
+        S_close(w, ']');
     }
-    return root;
+    S_close(w, '}');
 }
 
 /* The cleaned text: every block in document order, one a line, markers
@@ -286,54 +383,21 @@ static ks_status S_text(const ks_doc *d, ks_buf *out)
     return KS_OK;
 }
 
-void ks_emit_use_allocator(void)
-{
-    json_set_alloc_funcs(ks_malloc, ks_free);
-}
-
-/* json_dump_callback ignores the callback's result for object keys
- * (jansson 2.14 dump.c), so a failed append there would silently drop a
- * key and the render would "succeed" with broken JSON.  The failure is
- * therefore sticky and checked after the dump. */
-typedef struct {
-    ks_buf *out;
-    bool failed;
-} S_sink;
-
-static int S_dump_cb(const char *buffer, size_t size, void *data)
-{
-    S_sink *k = data;
-    if (k->failed || ks_buf_append(k->out, buffer, size) != KS_OK) {
-        k->failed = true;
-        return -1;
-    }
-    return 0;
-}
-
 ks_status ks_emit(const ks_doc *doc, ks_render form, ks_buf *out, ks_error *err)
 {
     if (form == KS_RENDER_TEXT)
         return S_text(doc, out) == KS_OK ? KS_OK : KS_NOMEM(err, "emit");
-    S_ctx c = {false};
-    json_t *root = S_document(&c, doc);
-    ks_status st = KS_OK;
-    if (!root || c.failed) {
-        st = KS_NOMEM(err, "emit");
-        goto done;
-    }
-    size_t flags = form == KS_RENDER_JSON_PRETTY ? JSON_INDENT(2) : JSON_COMPACT;
     size_t before = out->len;
-    S_sink sink = {out, false};
-    if (json_dump_callback(root, S_dump_cb, &sink, flags) != 0 || sink.failed ||
-        ks_buf_putc(out, '\n') != KS_OK) {
+    S_w w = {out, form == KS_RENDER_JSON_PRETTY, false, 0, {0}, false};
+    S_document(&w, doc);
+    S_raw(&w, "\n", 1);
+    if (w.failed) {
         out->len = before; /* never leave half a JSON object */
         if (out->data)
             out->data[before] = '\0';
-        st = KS_NOMEM(err, "emit");
+        return KS_NOMEM(err, "emit");
     }
-done:
-    json_decref(root);
-    return st;
+    return KS_OK;
 }
 
 ks_status ks_doc_render(const ks_doc *doc, ks_render form, char **out, size_t *outlen,

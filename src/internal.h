@@ -364,8 +364,6 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
 /* ---- emit (emit.c) --------------------------------------------------- */
 
 ks_status ks_emit(const ks_doc *doc, ks_render form, ks_buf *out, ks_error *err);
-/* Route jansson's allocations through ks_malloc / ks_free (called by
- * ks_set_alloc_funcs, so the out-of-memory tests reach emit's paths too). */
-void ks_emit_use_allocator(void);
+
 
 #endif

@@ -157,11 +157,10 @@ const char *ks_version(void);
 const char *ks_status_str(ks_status status);
 
 /** Replace the allocator used by every libksplit function (the default is
- *  malloc/realloc/free); from then on jansson's allocations in the JSON
- *  renderer use it too (json_set_alloc_funcs).  Call before creating any
- *  object; process-wide, not thread-safe.  Passing NULL for all three
- *  restores the default.  Used by the tests to make the Nth allocation
- *  fail. */
+ *  malloc/realloc/free).  The libraries it uses (libxml2, libzip, utf8proc)
+ *  keep their own.  Call before creating any object; process-wide, not
+ *  thread-safe.  Passing NULL for all three restores the default.  Used by
+ *  the tests to make the Nth allocation fail. */
 void ks_set_alloc_funcs(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
                         void (*free_fn)(void *));
 

@@ -5,8 +5,7 @@
  * ks_free, so that a test can swap in an allocator that fails on the Nth
  * call and check each out-of-memory path (jansson's test_chaos idea).
  * The function pointers are the library's only process-wide state; they
- * are set once, before any object exists (see ks_set_alloc_funcs), and
- * then also serve jansson's allocations in emit.c.
+ * are set once, before any object exists (see ks_set_alloc_funcs).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +22,6 @@ void ks_set_alloc_funcs(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, 
     S_malloc = malloc_fn ? malloc_fn : malloc;
     S_realloc = realloc_fn ? realloc_fn : realloc;
     S_free = free_fn ? free_fn : free;
-    ks_emit_use_allocator();
 }
 
 void *ks_malloc(size_t size)

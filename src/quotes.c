@@ -332,17 +332,18 @@ static bool S_name_like(const uint32_t *cp, size_t a, size_t b)
     size_t n = b - a;
     if (n < 3 || n > 4 || !S_all_hangul(cp, a, b))
         return false;
-    if (S_in_list(cp, a, b, S_not_name, true) || S_title_like(cp, a, b))
-        return false;
-    if (S_cp_in(cp[b - 1], "부청처위실과팀시군구국단들관"))
-        return false;
+    /* The surname test first: it is cheap and rejects most words, so the
+     * long lists below are read for few of them. */
+    bool surname = false;
     if (n == 4) {
-        for (size_t i = 0; S_compound_surnames[i]; i++)
-            if (S_ends(cp, a, a + 2, S_compound_surnames[i]))
-                return true;
-        return false;
+        for (size_t i = 0; S_compound_surnames[i] && !surname; i++)
+            surname = S_ends(cp, a, a + 2, S_compound_surnames[i]);
+    } else {
+        surname = S_cp_in(cp[a], S_surnames);
     }
-    return S_cp_in(cp[a], S_surnames);
+    if (!surname || S_cp_in(cp[b - 1], "부청처위실과팀시군구국단들관"))
+        return false;
+    return !S_in_list(cp, a, b, S_not_name, true) && !S_title_like(cp, a, b);
 }
 
 /* A three-syllable word shaped like a name but also like a title or a

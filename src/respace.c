@@ -72,7 +72,6 @@
 #define KS_RS_KEYMAX 64      /* bytes in one key */
 #define KS_RS_CTX 4          /* characters of context in --explain edits */
 #define KS_RS_SHORT 10       /* a line this much narrower than full did not wrap */
-#define KS_RS_GRID_MARGIN 6.0 /* run the grid when some gap scores this near removal */
 #define KS_RS_GRID_MAX 4000  /* longest paragraph (code points) given the grid */
 #define KS_RS_NO (-100.0)    /* the score of a gap the prefilter settles */
 #define KS_RS_STANDALONE 2.5 /* rule 8's extra evidence, in log-odds */
@@ -808,10 +807,17 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
     /* Pass 2: decide.  Spaces of a paragraph without '\n' marks may be
      * joined line wraps: weigh them by the wrap grid.  With marks, the
      * wraps are known and the spaces are not wraps. */
+    /* The grid only matters where a space could be removed at all:
+     * P(spurious) <= sigmoid(v + logit(max(q, eps))), so a paragraph whose
+     * every space has v below the bound keeps its spaces without it. */
+    double qmax = ks_rsm_grid_q > eps ? ks_rsm_grid_q : eps;
+    double vmin = log(ks_rsm_threshold_grid / (1 - ks_rsm_threshold_grid)) - log(qmax / (1 - qmax));
     bool any = false;
-    for (size_t gi = 0; gi < ng; gi++)
-        if (gp[gi].scored && !gp[gi].wrap && gp[gi].z >= ks_rsm_threshold_space - KS_RS_GRID_MARGIN)
+    for (size_t gi = 0; gi < ng && !any; gi++) {
+        double v = gp[gi].z - ks_rsm_log_prior;
+        if (gp[gi].scored && !gp[gi].wrap && (v > ks_rsm_llr_max ? ks_rsm_llr_max : v) >= vmin)
             any = true;
+    }
     if (any && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
         return rc;
     for (size_t gi = 0; gi < ng; gi++) {
