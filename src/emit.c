@@ -22,7 +22,6 @@
  *   META, ATTACHMENT  "metadata.lines" (the parsed values sit beside them)
  *   RELATED     "metadata.related" (each row keeps its "raw" text)
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -40,8 +39,14 @@ typedef struct {
 
 static void S_raw(S_w *w, const char *s, size_t n)
 {
-    if (!w->failed && ks_buf_append(w->out, s, n) != KS_OK)
+    ks_buf *b = w->out;
+    if (b->len + n < b->cap) { /* the common case, without a call */
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else if (!w->failed && ks_buf_append(b, s, n) != KS_OK) {
         w->failed = true;
+    }
 }
 
 static void S_newline(S_w *w)
@@ -136,11 +141,18 @@ static void S_str(S_w *w, const char *k, const char *s)
 
 static void S_int(S_w *w, const char *k, long long n)
 {
-    char b[32];
-    int len = snprintf(b, sizeof b, "%lld", n);
+    char b[24];
+    size_t i = sizeof b;
+    unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+    do {
+        b[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        b[--i] = '-';
     S_key(w, k);
     S_sep(w);
-    S_raw(w, b, (size_t)len);
+    S_raw(w, b + i, sizeof b - i);
 }
 
 /* An integer, or null when N is negative (absent). */

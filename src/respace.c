@@ -576,28 +576,30 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
     double ztot = 0.0, last = (double)n - 1;
     for (int p = ks_rsm_pmin; p <= ks_rsm_pmax; p++) {
         double lo = p - ks_rsm_band, hi = p + ks_rsm_band, z = (double)n <= hi ? 1.0 : 0.0;
+        /* The sites j with LO <= x[i] - x[j] <= HI form a window that only
+         * moves forward as i does: two pointers, not a scan back. */
+        size_t jlo = 0, jhi = 0;  /* window [jlo, jhi) of predecessors */
         for (size_t i = 0; i < m; i++) {
             double t = x[i] <= hi ? 1.0 : 0.0;
-            for (size_t j = i; j-- > 0;) {
-                double d = x[i] - x[j];
-                if (d > hi)
-                    break;
-                if (d >= lo)
-                    t += a[j];
-            }
+            while (jhi < i && x[i] - x[jhi] >= lo)
+                jhi++;
+            while (jlo < jhi && x[i] - x[jlo] > hi)
+                jlo++;
+            for (size_t j = jlo; j < jhi; j++)
+                t += a[j];
             a[i] = rho[i] * t;
             if (last - x[i] <= hi)
                 z += a[i];
         }
+        size_t klo = m, khi = m;  /* window (klo, khi] of successors, from the end */
         for (size_t i = m; i-- > 0;) {
             double t = last - x[i] <= hi ? 1.0 : 0.0;
-            for (size_t j = i + 1; j < m; j++) {
-                double d = x[j] - x[i];
-                if (d > hi)
-                    break;
-                if (d >= lo)
-                    t += b[j];
-            }
+            while (klo > i + 1 && x[klo - 1] - x[i] >= lo)
+                klo--;
+            while (khi > klo && x[khi - 1] - x[i] > hi)
+                khi--;
+            for (size_t j = klo; j < khi; j++)
+                t += b[j];
             b[i] = rho[i] * t;
         }
         ztot += z;
