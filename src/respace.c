@@ -791,6 +791,36 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     return KS_OK;
 }
 
+/* Rule 12, punctuation that never stands after a space in Korean text:
+ *   a comma            "긴 소매 옷 , 긴 바지" -> "옷, 긴 바지"
+ *   a split ellipsis   "선정. .. 노조법"     -> "선정... 노조법"
+ *   a split thousands group (digits, comma, space, exactly three digits)
+ *                      "5, 070건"            -> "5,070건"
+ * The gap GI is a single space between two characters.  Everything else
+ * about the gap is left to the model. */
+static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                         size_t gi)
+{
+    const ks_rs_gap *g = &gp[gi];
+    if (!g->space || g->at == 0 || g->at >= nch)
+        return false;
+    uint32_t l = ch[g->at - 1].cls, rc = ch[g->at].cls;
+    if (rc == ',' && l != ',')
+        return true;
+    if (l == '.' && rc == '.')
+        return true;
+    if (l == ',' && rc == '0' && g->at >= 2 && ch[g->at - 2].cls == '0') {
+        size_t k = g->at, end = gi + 1 < ng ? gp[gi + 1].at : nch;
+        size_t digits = 0;
+        while (k < end && ch[k].cls == '0') {
+            digits++;
+            k++;
+        }
+        return digits == 3 && (k == end || ch[k].cls != '0');
+    }
+    return false;
+}
+
 ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
                              ks_stats *st, ks_doc *doc, size_t block, long line)
 {
@@ -824,6 +854,10 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         return rc;
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
+        if (S_punct_join(ch, nch, gp, ng, gi)) {
+            g->join = true;
+            continue;
+        }
         if (!g->scored)
             continue;
         if (g->wrap) {
