@@ -390,12 +390,39 @@ static bool related_scan(const char *s, size_t len, long *num, long *views, bool
     return true;
 }
 
+/* A table row from a reader joins its cells with " | ":
+ * "1024 | 라마바군, 청년 창업 공간 개소 | 2026-02-20 | 88" reads as the
+ * same row printed with spaces.  Writes the spaced form into OUT (CAP
+ * bytes) and returns its length, or 0 when S has no cell separator or does
+ * not fit. */
+static size_t related_cells(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool cells = false;
+    for (size_t i = 0; i < len; i++) {
+        if (i + 2 < len && s[i] == ' ' && s[i + 1] == '|' && s[i + 2] == ' ') {
+            i += 2;
+            cells = true;
+        }
+        if (o + 1 >= cap)
+            return 0;
+        out[o++] = s[i];
+    }
+    return cells ? o : 0;
+}
+
 bool ks_meta_is_related(const char *s, size_t len)
 {
     long num, views;
     bool file;
     size_t ts, te;
     ks_date_match dm;
+    char spaced[1024];
+    size_t n = related_cells(s, len, spaced, sizeof spaced);
+    if (n) {
+        s = spaced;
+        len = n;
+    }
     return len < 2000 && related_scan(s, len, &num, &views, &file, &ts, &te, &dm);
 }
 
@@ -406,6 +433,14 @@ ks_status ks_meta_parse_related(const char *s, size_t len, ks_related *out, bool
     size_t ts, te;
     ks_date_match dm;
     *ok = false;
+    const char *raw = s;
+    size_t rawlen = len;
+    char spaced[1024];
+    size_t n = related_cells(s, len, spaced, sizeof spaced);
+    if (n) {
+        s = spaced;
+        len = n;
+    }
     if (!related_scan(s, len, &num, &views, &file, &ts, &te, &dm))
         return KS_OK;
     char iso[11];
@@ -415,7 +450,7 @@ ks_status ks_meta_parse_related(const char *s, size_t len, ks_related *out, bool
     out->has_file = file;
     out->title = ks_strndup(s + ts, te - ts);
     out->date = ks_strdup(iso);
-    out->raw = ks_strndup(s, len);
+    out->raw = ks_strndup(raw, rawlen);
     if (!out->title || !out->date || !out->raw) {
         ks_free(out->title);
         ks_free(out->date);
