@@ -346,15 +346,18 @@ static int S_page_width(S_ctx *c)
     }
     if (nonblank < 10)
         return 0;
+    /* The full lines of proportionally set text vary by several columns
+     * (66..80 in one release): count lines in a window 15 columns wide,
+     * [w-10, w+4], and look for it only where body text can be (the
+     * short cells of a table make their own, narrower peak). */
     size_t best = 0;
     int bw = 0;
-    size_t win = 0;
-    for (int w = 0; w < H - 1; w++) {
-        win += hist[w];
-        if (w >= 9)
-            win -= hist[w - 9];
-        if (w - 2 >= 40 && win > best) /* window [w-8, w] centred near w-2 */
-            best = win, bw = w - 2;
+    for (int w = 50; w <= 120; w++) {
+        size_t win = 0;
+        for (int k = w - 10; k <= w + 4; k++)
+            win += hist[k];
+        if (win > best)
+            best = win, bw = w - 3; /* the window's middle */
     }
     if (bw < 50 || bw > 120 || best * 100 < nonblank * 6)
         return 0;
