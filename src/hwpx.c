@@ -36,10 +36,12 @@
  * Text rules (the paragraph text equals the corpus's gold.txt, see
  * tests/hwpx_check.sh)
  *   1. A paragraph's text is the text of its hp:t elements in order;
- *      hp:tab, hp:lineBreak, hp:nbSpace -> one space; hp:fwSpace (fixed-width
- *      space, used to letter-space logos and pad bullets) -> nothing:
+ *      hp:nbSpace -> one space; hp:tab, hp:lineBreak and hp:fwSpace (a
+ *      fixed-width space used to letter-space logos and pad bullets) ->
+ *      nothing, as in the authors' own paragraph text (gold.txt):
  *        <hp:t>경<hp:fwSpace/>찰<hp:fwSpace/>청</hp:t>           -> 경찰청
- *        <hp:t>개요.<hp:lineBreak/>2. 전력망</hp:t>              -> 개요. 2. 전력망
+ *        <hp:t>1,467<hp:lineBreak/>등유</hp:t>                   -> 1,467등유
+ *        <hp:t>ㅇ 1998<hp:tab/>행정고시</hp:t>                    -> ㅇ 1998행정고시
  *   2. Paragraphs nested in a paragraph (text boxes, footnotes, captions,
  *      tables) follow its own text, in document order; a table's caption
  *      comes before its rows.
@@ -86,6 +88,7 @@
 #include <zip.h>
 
 #include "internal.h"
+#include "meta.h"
 
 #define HWPX_MAX_ENTRY ((zip_uint64_t)64 << 20)
 #define HWPX_MAX_TOTAL ((zip_uint64_t)256 << 20)
@@ -335,50 +338,6 @@ static ks_status S_put_text(ks_buf *b, const char *txt)
     return KS_OK;
 }
 
-/* A line break inside a paragraph, until S_resolve_breaks decides: the
- * text never holds control characters (S_put_text makes them spaces). */
-#define S_BREAK '\x01'
-
-/* The code point that ends S[0..I), or 0 at the start. */
-static uint32_t S_cp_before(const char *s, size_t i)
-{
-    if (i == 0)
-        return 0;
-    size_t k = i - 1;
-    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-        k--;
-    uint32_t cp = 0;
-    return ks_utf8_decode((const unsigned char *)s + k, i - k, &cp) ? cp : 0;
-}
-
-/* Rule 1b: a line break inside a word is a manual wrap (narrow table
- * cells), elsewhere it separates phrases:
- *   중소벤처기업<lineBreak/>진흥공단 -> 중소벤처기업진흥공단
- *   확대<lineBreak/>(3.8만명       -> 확대(3.8만명
- *   1,467<lineBreak/>등유          -> 1,467 등유
- * Rewrites B[FROM..] in place. */
-static void S_resolve_breaks(ks_buf *b, size_t from)
-{
-    size_t o = from;
-    for (size_t i = from; i < b->len; i++) {
-        if (b->data[i] != S_BREAK) {
-            b->data[o++] = b->data[i];
-            continue;
-        }
-        uint32_t prev = S_cp_before(b->data, o), next = 0;
-        size_t j = i + 1;
-        while (j < b->len && b->data[j] == S_BREAK)
-            j++;
-        if (j < b->len)
-            ks_utf8_decode((const unsigned char *)b->data + j, b->len - j, &next);
-        if (!(ks_is_hangul(prev) && (ks_is_hangul(next) || next == '(')))
-            b->data[o++] = ' ';
-    }
-    b->len = o;
-    if (b->data)
-        b->data[o] = '\0';
-}
-
 /* Rule 1: the text of one hp:t. */
 static ks_status S_t_text(const xmlNode *t, ks_buf *b)
 {
@@ -386,14 +345,12 @@ static ks_status S_t_text(const xmlNode *t, ks_buf *b)
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
             if (k->content && S_put_text(b, (const char *)k->content) != KS_OK)
                 return KS_ERR_NOMEM;
-        } else if (S_is_name(k, "tab") || S_is_name(k, "nbSpace")) {
+        } else if (S_is_name(k, "nbSpace")) {
             if (ks_buf_putc(b, ' ') != KS_OK)
                 return KS_ERR_NOMEM;
-        } else if (S_is_name(k, "lineBreak")) {
-            if (ks_buf_putc(b, S_BREAK) != KS_OK) /* resolved by S_resolve_breaks */
-                return KS_ERR_NOMEM;
         }
-        /* fwSpace, hyphen, markpen and title marks carry no text */
+        /* tab, lineBreak, fwSpace, hyphen, markpen and title marks carry no
+         * text in the author's paragraphs (rule 1) */
     }
     return KS_OK;
 }
@@ -403,11 +360,7 @@ static ks_status S_own_text_raw(const xmlNode *n, ks_buf *b, int depth);
 /* A paragraph's own text: its hp:t elements, not those of nested paragraphs. */
 static ks_status S_own_text(const xmlNode *n, ks_buf *b, int depth)
 {
-    size_t from = b->len;
-    if (S_own_text_raw(n, b, depth) != KS_OK)
-        return KS_ERR_NOMEM;
-    S_resolve_breaks(b, from);
-    return KS_OK;
+    return S_own_text_raw(n, b, depth);
 }
 
 static ks_status S_own_text_raw(const xmlNode *n, ks_buf *b, int depth)
@@ -670,6 +623,67 @@ done:
     return st;
 }
 
+/* Lines (paragraphs) in a cell's text. */
+static size_t S_nlines(const char *text)
+{
+    size_t n = 1;
+    for (const char *p = text; *p; p++)
+        n += *p == '\n';
+    return n;
+}
+
+/* NEW copy of line I of TEXT with its white space removed, or NULL. */
+static char *S_line_nospace(const char *text, size_t i)
+{
+    const char *p = text;
+    while (i > 0 && (p = strchr(p, '\n')) != NULL) {
+        p++;
+        i--;
+    }
+    if (!p)
+        return ks_strdup("");
+    const char *e = strchr(p, '\n');
+    char *line = ks_strndup(p, e ? (size_t)(e - p) : strlen(p));
+    if (!line)
+        return NULL;
+    char *r = S_nospace(line);
+    ks_free(line);
+    return r;
+}
+
+/* K contacts from cells whose paragraphs pair up line by line: names in
+ * NC, titles in TC (may be NULL, or hold another number of lines), phones
+ * in PC.  KS_ERR_FORMAT (nothing added) when a line lacks a phone. */
+static ks_status S_contacts_by_line(S_ctx *c, ks_doc *doc, const S_cell *nc,
+                                    const S_cell *tc, const S_cell *pc, size_t k)
+{
+    char phone[32];
+    bool titles = tc && S_nlines(tc->text) == k;
+    for (size_t j = 0; j < k; j++) {
+        char *line = S_line_nospace(pc->text, j);
+        if (!line)
+            return KS_ERR_NOMEM;
+        bool ok = S_find_phone(line, phone);
+        ks_free(line);
+        if (!ok)
+            return j == 0 ? KS_ERR_FORMAT : KS_OK;
+        ks_contact ct = {NULL, NULL, NULL, NULL, NULL};
+        ct.name = S_line_nospace(nc->text, j);
+        ct.title = titles ? S_line_nospace(tc->text, j) : NULL;
+        ct.phone = ks_strdup(phone);
+        ct.department = c->dept ? ks_strdup(c->dept) : NULL;
+        if (!ct.name || (titles && !ct.title) || !ct.phone || (c->dept && !ct.department) ||
+            ks_vec_push(&doc->meta.contacts, &ct) != KS_OK) {
+            ks_free(ct.name);
+            ks_free(ct.title);
+            ks_free(ct.phone);
+            ks_free(ct.department);
+            return KS_ERR_NOMEM;
+        }
+    }
+    return KS_OK;
+}
+
 /* Metadata from a header table (see "Metadata" at the top). */
 static ks_status S_header_meta(S_ctx *c, const ks_vec *cells)
 {
@@ -746,8 +760,30 @@ static ks_status S_header_meta(S_ctx *c, const ks_vec *cells)
             }
             ks_free(first);
         }
-        if (!S_find_phone(cell->text, phone))
+        /* a contact row shows a phone number, or an e-mail address where
+         * the phone would be ("(dje9350@korea.kr)") */
+        char email[128] = "";
+        bool has_phone = S_find_phone(cell->text, phone);
+        if (!has_phone &&
+            !ks_meta_find_email(cell->text, strlen(cell->text), email, sizeof email))
             continue;
+        /* several people in one row, a paragraph each in the name, title
+         * and phone cells ("김주봉" / "이현민" ... beside four numbers):
+         * paired line by line */
+        if (has_phone && i > 0 && KS_AT(*cells, S_cell, i - 1).row == cell->row) {
+            const S_cell *nc = &KS_AT(*cells, S_cell, i - 1);
+            const S_cell *tc = i > 1 && KS_AT(*cells, S_cell, i - 2).row == cell->row
+                                   ? &KS_AT(*cells, S_cell, i - 2)
+                                   : NULL;
+            size_t k = S_nlines(nc->text);
+            if (k >= 2 && S_nlines(cell->text) == k) {
+                ks_status mst = S_contacts_by_line(c, doc, nc, tc, cell, k);
+                if (mst == KS_ERR_NOMEM)
+                    goto nomem;
+                if (mst == KS_OK)
+                    continue;
+            }
+        }
         /* a contact: name = the cell before, title = the one before that */
         if (i > 0 && KS_AT(*cells, S_cell, i - 1).row == cell->row) {
             const S_cell *nc = &KS_AT(*cells, S_cell, i - 1);
@@ -766,13 +802,15 @@ static ks_status S_header_meta(S_ctx *c, const ks_vec *cells)
         }
         ks_contact ct = {name, title, NULL, NULL, NULL};
         name = title = NULL;
-        ct.phone = ks_strdup(phone);
+        ct.phone = has_phone ? ks_strdup(phone) : NULL;
+        ct.email = email[0] ? ks_strdup(email) : NULL;
         ct.department = c->dept ? ks_strdup(c->dept) : NULL;
-        if (!ct.phone || (c->dept && !ct.department) ||
+        if ((has_phone && !ct.phone) || (email[0] && !ct.email) || (c->dept && !ct.department) ||
             ks_vec_push(&doc->meta.contacts, &ct) != KS_OK) {
             ks_free(ct.name);
             ks_free(ct.title);
             ks_free(ct.phone);
+            ks_free(ct.email);
             ks_free(ct.department);
             goto nomem;
         }

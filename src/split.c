@@ -558,6 +558,31 @@ static ks_status S_classify(S_ctx *c)
             S_strip_wrapper(c, x);
         }
     }
+    /* A reader's META lines get the zones the layout rules below would
+     * have given them: a logo line before the first header label, header
+     * lines after it, the lines from a contact label ("담당 부서",
+     * "담당자") to the next header label; the date and organization rules
+     * read those zones. */
+    {
+        bool seen_header = false, in_contact = false;
+        for (size_t u = 0; u < nu; u++) {
+            S_unit *x = &UN(c, u);
+            if (!x->forced || x->role != KS_ROLE_META)
+                continue;
+            if (kinds[u] == K_HLABEL) {
+                seen_header = true;
+                in_contact = false;
+            } else if (kinds[u] == K_CLABEL) {
+                in_contact = true;
+            }
+            if (in_contact)
+                x->zone = Z_CONTACT;
+            else if (seen_header)
+                x->zone = Z_HEADER;
+            else if (S_first(c, u)->width <= 40)
+                x->zone = Z_LOGO;
+        }
+    }
     /* header: a kind line or header label among the first units */
     size_t h = nu;
     for (size_t u = 0; u < nu && u < 10; u++) {
@@ -1233,7 +1258,9 @@ static ks_status S_metadata(S_ctx *c, char **texts, const char *all, size_t alll
         if (pick && !(m->release_date = ks_strdup(pick)))
             return KS_ERR_NOMEM;
     }
-    if (S_contacts(c, texts) != KS_OK)
+    /* A reader that read the contact table itself (hwpx.c) has filled the
+     * contacts already; its lines are not parsed a second time. */
+    if (m->contacts.len == 0 && S_contacts(c, texts) != KS_OK)
         return KS_ERR_NOMEM;
     /* attachments and listing rows */
     for (size_t b = 0; b < nb; b++) {
