@@ -6,6 +6,7 @@
 #define KSPLIT_HARNESS_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int ks_t_pass, ks_t_fail;
@@ -26,6 +27,43 @@ static int ks_t_pass, ks_t_fail;
 #define KS_STREQ(got, want)                                                   \
     KS_CHECK((got) && !strcmp((got), (want)), "got \"%s\", want \"%s\"",      \
              (got) ? (got) : "(null)", (want))
+
+/* KS_CHECK with the condition itself as the message. */
+#define CHECK(cond) KS_CHECK(cond, "%s", #cond)
+
+/* The whole file DIR/NAME (at most 1 MiB), malloc'd; NULL when unreadable. */
+static inline char *ks_t_slurp(const char *dir, const char *name, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = malloc(1 << 20);
+    *len = buf ? fread(buf, 1, 1 << 20, f) : 0;
+    fclose(f);
+    return buf;
+}
+
+#ifdef KSPLIT_INTERNAL_H
+/* The reader's hint of the line whose text is exactly LINE; -9 when there
+ * is no such line, -8 when it has no hint entry. */
+static inline int ks_t_hint_of(const ks_extract *x, const char *line)
+{
+    const char *p = x->text.data;
+    size_t i = 0, n = strlen(line);
+    while (p && *p) {
+        const char *e = strchr(p, '\n');
+        if (!e)
+            break;
+        if ((size_t)(e - p) == n && memcmp(p, line, n) == 0)
+            return i < x->hints.len ? KS_AT(x->hints, signed char, i) : -8;
+        p = e + 1;
+        i++;
+    }
+    return -9;
+}
+#endif
 
 #define KS_DONE()                                                             \
     do {                                                                      \

@@ -12,47 +12,10 @@
 #include <string.h>
 
 #include "internal.h"
-
-static int passed, failed;
-
-#define CHECK(cond)                                                         \
-    do {                                                                    \
-        if (cond)                                                           \
-            passed++;                                                       \
-        else {                                                              \
-            failed++;                                                       \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);         \
-        }                                                                   \
-    } while (0)
+#include "harness.h"
 
 static const char *dir;
 
-static char *slurp(const char *name, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = malloc(1 << 20);
-    *len = buf ? fread(buf, 1, 1 << 20, f) : 0;
-    fclose(f);
-    return buf;
-}
-
-static int hint_of(const ks_extract *x, const char *line)
-{
-    const char *p = x->text.data;
-    size_t i = 0, n = strlen(line);
-    while (p && *p) {
-        const char *e = strchr(p, '\n');
-        if ((size_t)(e - p) == n && memcmp(p, line, n) == 0)
-            return i < x->hints.len ? KS_AT(x->hints, signed char, i) : -8;
-        p = e + 1;
-        i++;
-    }
-    return -9;
-}
 
 static ks_status run_buf(const char *raw, size_t len, ks_doc **doc, ks_extract *x)
 {
@@ -65,7 +28,7 @@ static ks_status run_buf(const char *raw, size_t len, ks_doc **doc, ks_extract *
 static ks_status run(const char *name, ks_doc **doc, ks_extract *x)
 {
     size_t len = 0;
-    char *raw = slurp(name, &len);
+    char *raw = ks_t_slurp(dir, name, &len);
     ks_status st = raw ? run_buf(raw, len, doc, x) : KS_ERR_IO;
     free(raw);
     return st;
@@ -82,21 +45,21 @@ static void check_board_view(const char *name, const char *encoding)
     CHECK(run(name, &doc, &x) == KS_OK);
     CHECK(x.text.data != NULL);
     const char *t = x.text.data ? x.text.data : "";
-    CHECK(hint_of(&x, "가나다시, 어린이 안전 지도 3만 부 배포") == KS_ROLE_TITLE);
+    CHECK(ks_t_hint_of(&x, "가나다시, 어린이 안전 지도 3만 부 배포") == KS_ROLE_TITLE);
     CHECK(doc->title && strcmp(doc->title, "가나다시, 어린이 안전 지도 3만 부 배포") == 0);
     CHECK(strcmp(doc->title_source, "html") == 0);
-    CHECK(hint_of(&x, "- 학교 주변 위험 지점 120곳 표시…QR로 신고까지") == KS_ROLE_SUMMARY);
-    CHECK(hint_of(&x, "작성일 : 2026.03.09") == KS_ROLE_META);
-    CHECK(hint_of(&x, "조회수 : 215") == KS_ROLE_META);
+    CHECK(ks_t_hint_of(&x, "- 학교 주변 위험 지점 120곳 표시…QR로 신고까지") == KS_ROLE_SUMMARY);
+    CHECK(ks_t_hint_of(&x, "작성일 : 2026.03.09") == KS_ROLE_META);
+    CHECK(ks_t_hint_of(&x, "조회수 : 215") == KS_ROLE_META);
     CHECK(doc->meta.release_date && strcmp(doc->meta.release_date, "2026-03-09") == 0);
     CHECK(doc->meta.department && strcmp(doc->meta.department, "교통안전과") == 0);
-    CHECK(hint_of(&x, "주요 내용은 다음과 같다.") == -1);
-    CHECK(hint_of(&x, "- QR코드 신고 기능") == -1);
-    CHECK(hint_of(&x, "배포 학교 | 30곳 | 42곳") == -1);
-    CHECK(hint_of(&x, "시는 하반기에 중학교로 대상을 넓힐 계획이다.") == -1);
-    CHECK(hint_of(&x, "어린이 안전 지도 보도자료.hwpx") == KS_ROLE_ATTACHMENT);
-    CHECK(hint_of(&x, "안전지도_사진.jpg") == KS_ROLE_ATTACHMENT);
-    CHECK(hint_of(&x, "이전글 가나다시, 봄맞이 하천 정화 활동 2026-03-06") == KS_ROLE_RELATED);
+    CHECK(ks_t_hint_of(&x, "주요 내용은 다음과 같다.") == -1);
+    CHECK(ks_t_hint_of(&x, "- QR코드 신고 기능") == -1);
+    CHECK(ks_t_hint_of(&x, "배포 학교 | 30곳 | 42곳") == -1);
+    CHECK(ks_t_hint_of(&x, "시는 하반기에 중학교로 대상을 넓힐 계획이다.") == -1);
+    CHECK(ks_t_hint_of(&x, "어린이 안전 지도 보도자료.hwpx") == KS_ROLE_ATTACHMENT);
+    CHECK(ks_t_hint_of(&x, "안전지도_사진.jpg") == KS_ROLE_ATTACHMENT);
+    CHECK(ks_t_hint_of(&x, "이전글 가나다시, 봄맞이 하천 정화 활동 2026-03-06") == KS_ROLE_RELATED);
     for (const char *const *b = boiler; *b; b++)
         if (strstr(t, *b)) {
             printf("  %s: boilerplate \"%s\" reached the output\n", name, *b);
@@ -120,7 +83,7 @@ static void test_encodings(void)
     CHECK(strcmp(doc->encoding, "utf-8") == 0);
     CHECK(doc->warnings.len == 1 &&
           strcmp(KS_AT(doc->warnings, ks_warning, 0).code, "encoding-mismatch") == 0);
-    CHECK(hint_of(&x, "가나다시, 어린이 안전 지도 3만 부 배포") == KS_ROLE_TITLE);
+    CHECK(ks_t_hint_of(&x, "가나다시, 어린이 안전 지도 3만 부 배포") == KS_ROLE_TITLE);
     ks_extract_free(&x);
     ks_doc_free(doc);
 }
@@ -131,12 +94,12 @@ static void test_table_board(void)
     ks_extract x;
     CHECK(run("table-board-euckr.html", &doc, &x) == KS_OK);
     CHECK(strcmp(doc->encoding, "cp949") == 0);
-    CHECK(hint_of(&x, "라마바군, 농촌 빈집 50채 청년 주택으로 고친다") == KS_ROLE_TITLE);
-    CHECK(hint_of(&x, "작성자 | 기획홍보실 | 등록일 | 2026-02-27") == KS_ROLE_META);
+    CHECK(ks_t_hint_of(&x, "라마바군, 농촌 빈집 50채 청년 주택으로 고친다") == KS_ROLE_TITLE);
+    CHECK(ks_t_hint_of(&x, "작성자 | 기획홍보실 | 등록일 | 2026-02-27") == KS_ROLE_META);
     CHECK(doc->meta.release_date && strcmp(doc->meta.release_date, "2026-02-27") == 0);
-    CHECK(hint_of(&x, "빈집정비_보도자료.pdf") == KS_ROLE_ATTACHMENT);
-    CHECK(hint_of(&x, "신청은 3월 한 달 동안 군 누리집에서 받는다.") == -1);
-    CHECK(hint_of(&x, "1024 | 라마바군, 청년 창업 공간 문 열어 | 경제과 | 2026-02-25 | 88") ==
+    CHECK(ks_t_hint_of(&x, "빈집정비_보도자료.pdf") == KS_ROLE_ATTACHMENT);
+    CHECK(ks_t_hint_of(&x, "신청은 3월 한 달 동안 군 누리집에서 받는다.") == -1);
+    CHECK(ks_t_hint_of(&x, "1024 | 라마바군, 청년 창업 공간 문 열어 | 경제과 | 2026-02-25 | 88") ==
           KS_ROLE_RELATED);
     CHECK(x.text.data && !strstr(x.text.data, "전체메뉴") && !strstr(x.text.data, "대표전화") &&
           !strstr(x.text.data, "번호 | 제목"));
@@ -213,7 +176,7 @@ static void *chaos_realloc(void *p, size_t n)
 static void test_nomem(void)
 {
     size_t len = 0;
-    char *raw = slurp("board-view-euckr.html", &len);
+    char *raw = ks_t_slurp(dir, "board-view-euckr.html", &len);
     int bad = 0, nomem = 0;
     for (fail_at = 1; raw && fail_at < 20000; fail_at++) {
         calls = 0;
@@ -246,6 +209,5 @@ int main(int argc, char **argv)
     test_pathological();
     test_sniff();
     test_nomem();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    KS_DONE();
 }

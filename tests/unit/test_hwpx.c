@@ -11,53 +11,15 @@
 #include <string.h>
 
 #include "internal.h"
-
-static int passed, failed;
-
-#define CHECK(cond)                                                         \
-    do {                                                                    \
-        if (cond)                                                           \
-            passed++;                                                       \
-        else {                                                              \
-            failed++;                                                       \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);         \
-        }                                                                   \
-    } while (0)
+#include "harness.h"
 
 static const char *dir;
 
-static char *slurp(const char *name, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = malloc(1 << 20);
-    *len = buf ? fread(buf, 1, 1 << 20, f) : 0;
-    fclose(f);
-    return buf;
-}
-
-/* Hint of the line whose text is exactly LINE, or -9 when absent. */
-static int hint_of(const ks_extract *x, const char *line)
-{
-    const char *p = x->text.data;
-    size_t i = 0, n = strlen(line);
-    while (p && *p) {
-        const char *e = strchr(p, '\n');
-        if ((size_t)(e - p) == n && memcmp(p, line, n) == 0)
-            return i < x->hints.len ? KS_AT(x->hints, signed char, i) : -8;
-        p = e + 1;
-        i++;
-    }
-    return -9;
-}
 
 static ks_status run(const char *name, ks_doc **doc, ks_extract *x, ks_error *err)
 {
     size_t len = 0;
-    char *raw = slurp(name, &len);
+    char *raw = ks_t_slurp(dir, name, &len);
     *doc = ks_doc_new();
     *x = (ks_extract){{0}, KS_VEC(signed char)};
     memset(err, 0, sizeof *err);
@@ -74,26 +36,26 @@ static void test_release(void)
     CHECK(run("release.hwpx", &doc, &x, &err) == KS_OK);
     CHECK(x.text.data && x.hints.len > 0);
     /* header tables: one line per cell paragraph, META */
-    CHECK(hint_of(&x, "보도시점") == KS_ROLE_META);
-    CHECK(hint_of(&x, "담당 부서") == KS_ROLE_META);
-    CHECK(hint_of(&x, "(044-000-1234)") == KS_ROLE_META);
+    CHECK(ks_t_hint_of(&x, "보도시점") == KS_ROLE_META);
+    CHECK(ks_t_hint_of(&x, "담당 부서") == KS_ROLE_META);
+    CHECK(ks_t_hint_of(&x, "(044-000-1234)") == KS_ROLE_META);
     /* title box */
-    CHECK(hint_of(&x, "마을 도서관 100곳,") == KS_ROLE_TITLE);
-    CHECK(hint_of(&x, "- 3월부터 토·일요일 오후 6시까지 운영 -") == KS_ROLE_SUMMARY);
+    CHECK(ks_t_hint_of(&x, "마을 도서관 100곳,") == KS_ROLE_TITLE);
+    CHECK(ks_t_hint_of(&x, "- 3월부터 토·일요일 오후 6시까지 운영 -") == KS_ROLE_SUMMARY);
     CHECK(doc->title && strcmp(doc->title, "마을 도서관 100곳, 주말에도 문을 연다") == 0);
     CHECK(strcmp(doc->title_source, "hwpx") == 0);
     /* text rules: fwSpace, tab and lineBreak carry no text (as in the
      * corpus's gold.txt, the authors' own paragraphs), runs joined */
-    CHECK(hint_of(&x, "□ 가나다부는 3월부터 전국 마을 도서관 100곳을 주말에도 운영한다고 밝혔다.") == -1);
-    CHECK(hint_of(&x, "ㅇ 운영 시간은토·일요일 오전 10시부터 오후 6시까지이다.") == -1);
-    CHECK(hint_of(&x, "* 공휴일은 휴관") == -1);
-    CHECK(hint_of(&x, "붙임 1. 운영 도서관 목록.2. 질의응답. 끝.") == -1);
+    CHECK(ks_t_hint_of(&x, "□ 가나다부는 3월부터 전국 마을 도서관 100곳을 주말에도 운영한다고 밝혔다.") == -1);
+    CHECK(ks_t_hint_of(&x, "ㅇ 운영 시간은토·일요일 오전 10시부터 오후 6시까지이다.") == -1);
+    CHECK(ks_t_hint_of(&x, "* 공휴일은 휴관") == -1);
+    CHECK(ks_t_hint_of(&x, "붙임 1. 운영 도서관 목록.2. 질의응답. 끝.") == -1);
     /* data table rows; a line break inside a word joins it */
-    CHECK(hint_of(&x, "구분 | 2025년 | 2026년") == -1);
-    CHECK(hint_of(&x, "작은도서관연계 | - | 20곳") == -1);
+    CHECK(ks_t_hint_of(&x, "구분 | 2025년 | 2026년") == -1);
+    CHECK(ks_t_hint_of(&x, "작은도서관연계 | - | 20곳") == -1);
     /* text box, second section, no shape comments */
-    CHECK(hint_of(&x, "상자 안의 안내 문구") == -1);
-    CHECK(hint_of(&x, "운영 도서관 목록은 누리집에서 볼 수 있다.") == -1);
+    CHECK(ks_t_hint_of(&x, "상자 안의 안내 문구") == -1);
+    CHECK(ks_t_hint_of(&x, "운영 도서관 목록은 누리집에서 볼 수 있다.") == -1);
     CHECK(strstr(x.text.data, "그림입니다") == NULL);
     /* metadata */
     CHECK(doc->meta.release_date && strcmp(doc->meta.release_date, "2026-03-09") == 0);
@@ -157,7 +119,7 @@ static void test_errors(void)
 static void test_sniff(void)
 {
     size_t len = 0;
-    char *raw = slurp("release.hwpx", &len);
+    char *raw = ks_t_slurp(dir, "release.hwpx", &len);
     CHECK(raw && ks_sniff_format(raw, len) == KS_FROM_HWPX);
     free(raw);
     CHECK(ks_sniff_format("보도자료", strlen("보도자료")) == KS_FROM_TEXT);
@@ -177,7 +139,7 @@ static void *chaos_realloc(void *p, size_t n)
 static void test_nomem(void)
 {
     size_t len = 0;
-    char *raw = slurp("release.hwpx", &len);
+    char *raw = ks_t_slurp(dir, "release.hwpx", &len);
     int bad = 0, nomem = 0;
     for (fail_at = 1; raw && fail_at < 5000; fail_at++) {
         calls = 0;
@@ -208,6 +170,5 @@ int main(int argc, char **argv)
     test_errors();
     test_sniff();
     test_nomem();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    KS_DONE();
 }
