@@ -165,5 +165,7 @@ help:
 	@echo "make test       unit, golden, streaming, schema and I/O tests"
 	@echo "make check      test + ASan/UBSan + valgrind + pathological inputs"
 	@echo "make bench      throughput and memory benchmark"
+	@echo "make eval       every figure of ../shared/eval on ../shared/corpus"
+	@echo "make fuzz       libFuzzer targets, FUZZTIME seconds each"
 	@echo "make install    PREFIX=/usr/local DESTDIR= : binary, library, header, man page, pkg-config"
 	@echo "make format | lint | clean"
