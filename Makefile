@@ -34,7 +34,7 @@ ARGS_test_respace := tests/spacing.txt
 ARGS_test_html    := tests/fixtures/html
 ARGS_test_hwpx    := tests/fixtures/hwpx
 
-.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch hwpx-check eval \
+.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch hwpx-check eval fuzz-smoke \
         demo deps install uninstall bench fuzz format lint help
 all: $(KSPLIT)
 
@@ -66,7 +66,7 @@ $(BUILD)/extract_dump: tests/extract_dump.c $(LIBA)
 # ---- tests ---------------------------------------------------------------
 
 # Every test; the README's test command.  CI runs it through .ci/run.
-check: test asan valgrind pathological
+check: test asan valgrind pathological fuzz-smoke
 
 test: unit golden stream schema io batch
 
@@ -105,6 +105,10 @@ bench: $(KSPLIT)
 FUZZTIME ?= 60
 fuzz:
 	@FUZZTIME=$(FUZZTIME) sh tests/fuzz/run.sh
+
+# Every fuzz target for a few seconds, replaying the saved reproducers first.
+fuzz-smoke:
+	@FUZZTIME=10 sh tests/fuzz/run.sh | tail -n 6
 
 # Unit and golden tests again, built with AddressSanitizer + UBSan.
 asan:
@@ -163,7 +167,7 @@ help:
 	@echo "make deps       install the Debian packages the build and tests need (as root)"
 	@echo "make demo       build and run ksplit on samples/"
 	@echo "make test       unit, golden, streaming, schema and I/O tests"
-	@echo "make check      test + ASan/UBSan + valgrind + pathological inputs"
+	@echo "make check      test + ASan/UBSan + valgrind + pathological inputs + fuzz smoke"
 	@echo "make bench      throughput and memory benchmark"
 	@echo "make eval       every figure of ../shared/eval on ../shared/corpus"
 	@echo "make fuzz       libFuzzer targets, FUZZTIME seconds each"
