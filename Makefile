@@ -107,8 +107,9 @@ fuzz:
 	@FUZZTIME=$(FUZZTIME) sh tests/fuzz/run.sh
 
 # Every fuzz target for a few seconds, replaying the saved reproducers first.
-fuzz-smoke:
-	@FUZZTIME=10 sh tests/fuzz/run.sh | tail -n 6
+fuzz-smoke: | $(BUILD)
+	@FUZZTIME=10 sh tests/fuzz/run.sh > $(BUILD)/fuzz-smoke.log 2>&1; rc=$$?; \
+	    tail -n 6 $(BUILD)/fuzz-smoke.log; exit $$rc
 
 # Unit and golden tests again, built with AddressSanitizer + UBSan.
 asan:
