@@ -97,6 +97,7 @@ typedef struct {
     unsigned linew;          /* '\n' gaps: display width of the line before */
     double z;                /* the model's score that the gap is spurious */
     double pw;               /* P(a line wrap fell here), from the grid */
+    double pc;               /* the same for a short paragraph (rule 13) */
 } ks_rs_gap;
 
 /* The document's tokens: 64-bit FNV-1a hash -> count, open addressing. */
@@ -490,7 +491,7 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         if (S_is_sep(s[i])) {
-            ks_rs_gap g = {r->chars.len, i, i, false, false, false, false, false, 0, KS_RS_NO, 0.0};
+            ks_rs_gap g = {r->chars.len, i, i, false, false, false, false, false, 0, KS_RS_NO, 0.0, 0.0};
             while (i < len && S_is_sep(s[i])) {
                 if (s[i] == ' ')
                     g.space = true;
@@ -615,6 +616,35 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
     return KS_OK;
 }
 
+/* Rule 13, a short paragraph (a title, a summary line): at most one line
+ * wrap can have fallen in it, at any position, or none.  The grid (rule 6)
+ * has no period to go on there, so each space is weighed directly: the
+ * paragraph of N characters wrapped at most once, the prior of "no wrap"
+ * is that of a first line longer than N, and a wrap at one space is as
+ * likely as at any other position, times how much likelier that space is
+ * when a wrap forces it (1 / P(the text has a real space here)).
+ *   "신속한 제도개선을 통해 빈틈없 이 지원한다." -> "빈틈없이" */
+#define KS_RS_SHORT_MAX 44     /* longest paragraph (code points) taken as short */
+#define KS_RS_SHORT_WIDTH 44.0 /* widest first line assumed */
+#define KS_RS_JOINED_ODDS 3.5  /* natural odds joined:spaced between characters */
+
+static void S_short(ks_rs_gap *gp, size_t ng, size_t n)
+{
+    double at = 1.0 / KS_RS_SHORT_WIDTH;
+    double none = (KS_RS_SHORT_WIDTH - (double)n + 1) / KS_RS_SHORT_WIDTH;
+    if (none < at)
+        none = at;
+    double total = none;
+    for (size_t i = 0; i < ng; i++) {
+        double v = gp[i].scored ? gp[i].z - ks_rsm_log_prior : ks_rsm_llr_min;
+        v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
+        gp[i].pc = gp[i].space && !gp[i].wrap ? at * (1.0 + KS_RS_JOINED_ODDS * exp(v)) : 0.0;
+        total += gp[i].pc;
+    }
+    for (size_t i = 0; i < ng; i++)
+        gp[i].pc /= total;
+}
+
 static double S_sigmoid(double v)
 {
     return 1.0 / (1.0 + exp(-v));
@@ -622,12 +652,18 @@ static double S_sigmoid(double v)
 
 /* P(spurious) of a space gap, as the script's spur_prob(); EPS is the rate
  * of spurious spaces off the wrap grid. */
-static double S_spur_prob(const ks_rs_gap *g, double eps)
+static double S_spur_prob(const ks_rs_gap *g, double eps, bool shortp)
 {
     double v = g->z - ks_rsm_log_prior, q = ks_rsm_grid_q;
     v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
-    return g->pw * S_sigmoid(v + log(q / (1 - q))) +
-           (1 - g->pw) * S_sigmoid(v + log(eps / (1 - eps)));
+    double grid = g->pw * S_sigmoid(v + log(q / (1 - q))) +
+                  (1 - g->pw) * S_sigmoid(v + log(eps / (1 - eps)));
+    if (!shortp)
+        return grid;
+    /* where a wrap fell says nothing of the text: natural odds apply */
+    double one = g->pc * S_sigmoid(v + log(KS_RS_JOINED_ODDS)) +
+                 (1 - g->pc) * S_sigmoid(v + log(eps / (1 - eps)));
+    return one > grid ? one : grid;
 }
 
 /* Rule 10: a document whose converter spaced digits from their units
@@ -852,6 +888,9 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
     }
     if (any && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
         return rc;
+    bool shortp = any && !has_wrap && nch + ng <= KS_RS_SHORT_MAX;
+    if (shortp)
+        S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
         if (S_punct_join(ch, nch, gp, ng, gi)) {
@@ -866,7 +905,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
             bool full_line = !full || g->linew + KS_RS_SHORT >= full;
             g->join = full_line && g->z >= ks_rsm_threshold_wrap;
         } else {
-            g->join = any && S_spur_prob(g, eps) >= ks_rsm_threshold_grid;
+            g->join = any && S_spur_prob(g, eps, shortp) >= ks_rsm_threshold_grid;
         }
     }
 
