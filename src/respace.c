@@ -832,6 +832,8 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
  *   a split ellipsis   "선정. .. 노조법"     -> "선정... 노조법"
  *   a split thousands group (digits, comma, space, exactly three digits)
  *                      "5, 070건"            -> "5,070건"
+ *   a sentence-final 다 alone before punctuation or the paragraph's end
+ *                      "길 열린 다“"          -> "길 열린다“"
  * The gap GI is a single space between two characters.  Everything else
  * about the gap is left to the model. */
 static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
@@ -845,6 +847,17 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
         return true;
     if (l == '.' && rc == '.')
         return true;
+    /* a sentence-final 다 never stands alone before the end of the
+     * sentence ("열린 다“" -> "열린다“", "추진한 다." -> "추진한다."); the
+     * adverb 다 ("다 했다") is followed by a word, not by punctuation */
+    if (rc == 0xB2E4 /* 다 */ && ks_is_hangul(l)) {
+        size_t k = g->at + 1, end = gi + 1 < ng ? gp[gi + 1].at : nch;
+        if (k == end || (k < nch && (ch[k].cls == '.' || ch[k].cls == 0x201D ||
+                                     ch[k].cls == 0x201C || ch[k].cls == '"' ||
+                                     ch[k].cls == 0x2019 || ch[k].cls == '!' ||
+                                     ch[k].cls == '?')))
+            return k == end ? end == nch : true;
+    }
     if (l == ',' && rc == '0' && g->at >= 2 && ch[g->at - 2].cls == '0') {
         size_t k = g->at, end = gi + 1 < ng ? gp[gi + 1].at : nch;
         size_t digits = 0;
