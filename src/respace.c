@@ -114,6 +114,7 @@ struct ks_respacer {
     unsigned full_width;     /* typical wrapped line width, 0 = unknown */
     size_t digit_spaced;     /* "10 개": a digit, a space, a Hangul syllable */
     size_t digit_joined;     /* "10개" */
+
     bool width_known;
     ks_vec chars;            /* ks_rs_char, scratch */
     ks_vec gaps;             /* ks_rs_gap, scratch */
@@ -297,6 +298,7 @@ void ks_respacer_reset(ks_respacer *r)
     r->doc.len = 0;
     memset(r->widths, 0, sizeof r->widths);
     r->digit_spaced = r->digit_joined = 0;
+
     r->nwidths = 0;
     r->full_width = 0;
     r->width_known = false;
@@ -623,7 +625,10 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
  * is that of a first line longer than N, and a wrap at one space is as
  * likely as at any other position, times how much likelier that space is
  * when a wrap forces it (1 / P(the text has a real space here)).
- *   "신속한 제도개선을 통해 빈틈없 이 지원한다." -> "빈틈없이" */
+ *   "신속한 제도개선을 통해 빈틈없 이 지원한다." -> "빈틈없이"
+ * Not in a document whose wraps are marked with '\n', or whose converter
+ * spaced digits from units (rule 10): there a short paragraph (a table
+ * cell, a label) was never wrapped. */
 #define KS_RS_SHORT_MAX 44     /* longest paragraph (code points) taken as short */
 #define KS_RS_SHORT_WIDTH 44.0 /* widest first line assumed */
 #define KS_RS_JOINED_ODDS 3.5  /* natural odds joined:spaced between characters */
@@ -901,7 +906,12 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
     }
     if (any && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
         return rc;
-    bool shortp = any && !has_wrap && nch + ng <= KS_RS_SHORT_MAX;
+    /* Only in a document whose lines were joined with spaces: not where
+     * the wraps are marked ('\n' anywhere in it: a short paragraph there
+     * was not wrapped), nor where a converter spaced digits from units
+     * (rule 10: its spaces are not wraps). */
+    bool shortp = any && !has_wrap && nch + ng <= KS_RS_SHORT_MAX && r->nwidths == 0 &&
+                  eps == ks_rsm_grid_eps;
     if (shortp)
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
