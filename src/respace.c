@@ -894,9 +894,18 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
      * joined line wraps: weigh them by the wrap grid.  With marks, the
      * wraps are known and the spaces are not wraps. */
     /* The grid only matters where a space could be removed at all:
-     * P(spurious) <= sigmoid(v + logit(max(q, eps))), so a paragraph whose
-     * every space has v below the bound keeps its spaces without it. */
+     * P(spurious) <= sigmoid(v + logit(max(q, eps, short odds))), so a
+     * paragraph whose every space has v below the bound keeps its spaces
+     * without it. */
+    /* Rule 13 only in a document whose lines were joined with spaces: not
+     * where the wraps are marked ('\n' anywhere in it: a short paragraph
+     * there was not wrapped), nor where a converter spaced digits from
+     * units (rule 10: its spaces are not wraps). */
+    bool short_ok = !has_wrap && nch + ng <= KS_RS_SHORT_MAX && r->nwidths == 0 &&
+                    eps == ks_rsm_grid_eps;
     double qmax = ks_rsm_grid_q > eps ? ks_rsm_grid_q : eps;
+    if (short_ok && KS_RS_JOINED_ODDS / (1 + KS_RS_JOINED_ODDS) > qmax)
+        qmax = KS_RS_JOINED_ODDS / (1 + KS_RS_JOINED_ODDS);
     double vmin = log(ks_rsm_threshold_grid / (1 - ks_rsm_threshold_grid)) - log(qmax / (1 - qmax));
     bool any = false;
     for (size_t gi = 0; gi < ng && !any; gi++) {
@@ -906,12 +915,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
     }
     if (any && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
         return rc;
-    /* Only in a document whose lines were joined with spaces: not where
-     * the wraps are marked ('\n' anywhere in it: a short paragraph there
-     * was not wrapped), nor where a converter spaced digits from units
-     * (rule 10: its spaces are not wraps). */
-    bool shortp = any && !has_wrap && nch + ng <= KS_RS_SHORT_MAX && r->nwidths == 0 &&
-                  eps == ks_rsm_grid_eps;
+    bool shortp = any && short_ok;
     if (shortp)
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
