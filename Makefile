@@ -6,7 +6,8 @@ BINDIR   ?= $(PREFIX)/bin
 LIBDIR   ?= $(PREFIX)/lib
 INCDIR   ?= $(PREFIX)/include
 MANDIR   ?= $(PREFIX)/share/man
-PKGS     := jansson libxml-2.0 libutf8proc libzip
+LIB_PKGS := libxml-2.0 libutf8proc libzip
+PKGS     := jansson $(LIB_PKGS)
 CC       ?= cc
 PYTHON   ?= python3
 WARN     := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -147,7 +148,7 @@ install: all
 	install -m 644 doc/ksplit.1 $(DESTDIR)$(MANDIR)/man1/ksplit.1
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCDIR@|$(INCDIR)|g' \
 	    -e 's|@VERSION@|'"$$(sed -n 's/^#define KSPLIT_VERSION "\(.*\)"/\1/p' src/ksplit.h)"'|g' \
-	    -e 's|@PKGS@|$(PKGS)|g' ksplit.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/ksplit.pc
+	    -e 's|@PKGS@|$(LIB_PKGS)|g' ksplit.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/ksplit.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ksplit $(DESTDIR)$(LIBDIR)/libksplit.a $(DESTDIR)$(INCDIR)/ksplit.h \
