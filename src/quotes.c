@@ -189,19 +189,30 @@ static bool S_in_list(const uint32_t *cp, size_t a, size_t b, const char *const 
     return false;
 }
 
+/* Is C one of the characters of the UTF-8 string SET?  UTF-8 is self-
+ * synchronising: C's encoding can only match SET at a character boundary,
+ * so a plain substring search is exact. */
 static bool S_cp_in(uint32_t c, const char *set)
 {
-    size_t len = strlen(set), i = 0;
-    while (i < len) {
-        uint32_t s;
-        size_t k = ks_utf8_decode((const unsigned char *)set + i, len - i, &s);
-        if (!k)
-            return false;
-        if (s == c)
-            return true;
-        i += k;
+    if (c == 0 || c > 0x10FFFF)
+        return false;
+    char u[5] = {0};
+    if (c < 0x80) {
+        u[0] = (char)c;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xC0 | (c >> 6));
+        u[1] = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xE0 | (c >> 12));
+        u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (c & 0x3F));
+    } else {
+        u[0] = (char)(0xF0 | (c >> 18));
+        u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (c & 0x3F));
     }
-    return false;
+    return strstr(set, u) != NULL;
 }
 
 static bool S_is_dq_open(uint32_t c) { return c == 0x201C; }
