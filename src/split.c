@@ -381,6 +381,8 @@ static bool S_continues(S_ctx *c, size_t i)
     const S_ln *a = &LN(c, i), *b = &LN(c, i + 1);
     if (!a->len || !b->len || a->hint >= 0 || b->hint >= 0)
         return false;
+    if (a->lineno == b->lineno) /* pieces of one line S_split_subtitles cut */
+        return false;
     if (a->width * 10 < c->page * 8)
         return false;
     if (S_sentence_end(a->s, a->len) && a->width * 100 < c->page * 92)
@@ -1459,6 +1461,98 @@ done:
     return KS_OK;
 }
 
+/* Where a body sentence starts inside line S of LEN bytes, or 0.  The
+ * first body sentence of a release names its issuer in one of three ways:
+ *   "산림청(청장 박은식)은 ..."            organization, head in parentheses
+ *   "황종우 해양수산부 장관은 ..."          name, organization, title
+ *   "4월 10일, 국회 본회의에서 ..."         the date
+ * pdftotext sometimes prints the centred "- subtitle -" line and the
+ * body's first line as one line, losing the closing " -":
+ *   "- 지역과 함께 성장한다 산림청(청장 박은식)은 숲길을 ..." */
+static size_t S_body_start(const char *s, size_t len)
+{
+    static const char *const heads[] = {"장관 ", "차관 ", "청장 ", "처장 ", "위원장 ", "원장 ",
+                                        "실장 ", "시장 ", "이사장 ", "회장 ", "총장 "};
+    static const char *const titles[] = {" 장관은 ", " 차관은 ", " 청장은 ", " 처장은 ",
+                                         " 위원장은 "};
+    size_t best = 0;
+    char key[256];
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (best && i >= best)
+            break;
+        if (s[i] == '(' && s[i - 1] != ' ') {
+            for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+                size_t hl = strlen(heads[h]);
+                if (i + 1 + hl > len || memcmp(s + i + 1, heads[h], hl) != 0)
+                    continue;
+                size_t ws, wl = S_run_before(s, i, &ws);
+                if (wl && ws > 0 && s[ws - 1] == ' ' &&
+                    ks_meta_org_like(key, ks_meta_compact(s + ws, wl, key, sizeof key)))
+                    best = ws;
+                break;
+            }
+        }
+        for (size_t t = 0; t < sizeof titles / sizeof titles[0] && !best; t++) {
+            size_t tl = strlen(titles[t]);
+            if (i + tl > len || memcmp(s + i, titles[t], tl) != 0)
+                continue;
+            size_t os, ol = S_run_before(s, i, &os);
+            if (!ol || os < 2 || s[os - 1] != ' ' ||
+                !ks_meta_org_like(key, ks_meta_compact(s + os, ol, key, sizeof key)))
+                continue;
+            size_t ns, nl = S_run_before(s, os - 1, &ns);
+            if (ks_utf8_count(s + ns, nl) == 3 && ns > 0 && s[ns - 1] == ' ')
+                best = ns;
+        }
+        /* " 4월 10일," */
+        if (!best && s[i - 1] == ' ' && s[i] >= '1' && s[i] <= '9') {
+            size_t k = i;
+            while (k < len && s[k] >= '0' && s[k] <= '9')
+                k++;
+            if (k + 3 <= len && memcmp(s + k, "월 ", 4) == 0) {
+                k += 4;
+                size_t d = k;
+                while (k < len && s[k] >= '0' && s[k] <= '9')
+                    k++;
+                if (k > d && k + 3 < len && memcmp(s + k, "일", 3) == 0 &&
+                    (s[k + 3] == ',' || s[k + 3] == '('))
+                    best = i;
+            }
+        }
+    }
+    return best;
+}
+
+/* Split a "- subtitle -" line that pdftotext ran into the body's first
+ * line (see S_body_start); only near the top, where subtitles stand. */
+static ks_status S_split_subtitles(S_ctx *c)
+{
+    for (size_t i = 0; i < c->ln.len && i < 30; i++) {
+        S_ln *l = &LN(c, i);
+        if (l->hint >= 0 || l->len < 20 || memcmp(l->s, "- ", 2) != 0 || l->s[l->len - 1] == '-')
+            continue;
+        size_t at = S_body_start(l->s, l->len);
+        if (at < 8)
+            continue;
+        S_ln rest = *l;
+        rest.s = l->s + at;
+        rest.len = l->len - at;
+        size_t keep = at;
+        while (keep > 0 && l->s[keep - 1] == ' ')
+            keep--;
+        l->len = keep;
+        l->width = S_width(l->s, l->len);
+        rest.width = S_width(rest.s, rest.len);
+        if (ks_vec_push(&c->ln, &rest) != KS_OK) /* grow, then shift into place */
+            return KS_ERR_NOMEM;
+        S_ln *a = c->ln.items;
+        memmove(a + i + 2, a + i + 1, (c->ln.len - i - 2) * sizeof *a);
+        a[i + 1] = rest;
+        i++;
+    }
+    return KS_OK;
+}
+
 ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error *err)
 {
     S_ctx c = {doc, KS_VEC(S_ln), KS_VEC(S_unit), 0};
@@ -1477,6 +1571,10 @@ ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error
             st = KS_NOMEM(err, "split");
             goto done;
         }
+    }
+    if (!line_mode && !hints && S_split_subtitles(&c) != KS_OK) {
+        st = KS_NOMEM(err, "split");
+        goto done;
     }
     if (!line_mode && !hints)
         c.page = S_page_width(&c);
