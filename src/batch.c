@@ -82,7 +82,8 @@ static void S_sb_add(S_sb *b, const char *s, size_t n)
     if (b->failed || n == 0)
         return;
     if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 128;
+        /* a first add is usually a whole document: take it exactly */
+        size_t cap = b->cap ? b->cap : n + 1 > 128 ? n + 1 : 128;
         while (cap < b->len + n + 1)
             cap *= 2;
         char *p = realloc(b->p, cap);
@@ -741,6 +742,8 @@ static void S_convert(S_worker *w, S_slot *s)
         S_fail_ks(c, s, &err, id);
         goto done;
     }
+    ks_doc_free(doc); /* before the output is copied: lower peak memory */
+    doc = NULL;
     const char *data = out;
     if (id && c->o->form != KS_RENDER_TEXT && outlen > 1 && out[0] == '{') {
         spliced = S_splice_id(out, outlen, id, &outlen);

@@ -16,7 +16,10 @@ ks_status ks_buf_reserve(ks_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return KS_OK;
-    size_t cap = b->cap ? b->cap : 64;
+    /* A first reservation is usually the whole size (a document, a
+     * line): take it exactly; later growth doubles, so appends stay
+     * amortised O(1). */
+    size_t cap = b->cap ? b->cap : need < 64 ? 64 : need;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     char *p = ks_realloc(b->data, cap);
@@ -99,6 +102,12 @@ char *ks_buf_detach(ks_buf *b)
     char *p = b->data;
     if (!p)
         p = ks_strndup("", 0);
+    else if (b->cap - b->len > 64) {
+        /* the caller keeps it: give back the growth slack */
+        char *q = ks_realloc(p, b->len + 1);
+        if (q)
+            p = q;
+    }
     b->data = NULL;
     b->len = b->cap = 0;
     return p;

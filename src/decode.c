@@ -502,6 +502,13 @@ static ks_status S_finish_auto(ks_decoder *d, ks_buf *out, ks_decode_warn_fn war
     ks_status st = KS_OK;
     S_trial t = {KS_VEC(uint64_t), false};
     ks_encoding e = S_detect_cheap(d, &raw);
+    /* The output's size is known within a factor: UTF-8 copies, CP949's
+     * two-byte Hangul becomes three bytes.  Reserving it once saves the
+     * doubling's slack on large documents. */
+    if (ks_buf_reserve(out, e == KS_ENC_UTF8 ? raw.len : raw.len + raw.len / 2) != KS_OK) {
+        st = KS_NOMEM(err, "decode");
+        goto done;
+    }
     if (e == KS_ENC_AUTO) {
         size_t mark = out->len;
         bool strict = d->strict;

@@ -9,9 +9,10 @@
  *
  * Rules, each with an example:
  *   nfc           conjoining jamo and decomposed marks are composed:
- *                 "ᄀ ᅡ" (U+1100 U+1161) -> "가".  Only the short segments
- *                 around characters that are not NFC-stable are run through
- *                 utf8proc, so plain Hangul text costs one table-free scan.
+ *                 "ᄀ ᅡ" (U+1100 U+1161) -> "가".  Only lines holding a
+ *                 character that is not NFC-stable are rewritten, and in
+ *                 them only the short segments around such characters go
+ *                 through utf8proc, so plain Hangul text costs one scan.
  *   space_chars   NBSP, U+3000, tabs, U+2000-U+200A, U+202F, U+205F -> " ".
  *   zero_width    U+200B-U+200D, U+2060, U+FEFF removed: "전\u200B국" -> "전국".
  *   controls      C0 (other than line ends) and C1 controls, DEL removed.
@@ -329,16 +330,9 @@ static size_t S_line_break(const unsigned char *s, size_t len)
     }
 }
 
-ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
-                       ks_error *err)
+/* Does S[0..LEN) hold a code point that is not NFC-stable? */
+static bool S_needs_nfc(const unsigned char *u, size_t len)
 {
-    ks_status st = KS_OK;
-    ks_buf nfc = {0};
-    const char *s = text;
-    out->lines = KS_VEC(ks_line);
-    out->hints = KS_VEC(signed char);
-    /* NFC first, only if some code point needs it. */
-    const unsigned char *u = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
         if (u[i] < 0x80) {
             i++;
@@ -348,18 +342,23 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
         size_t n = ks_utf8_decode(u + i, len - i, &cp);
         if (n == 0)
             n = 1;
-        if (!ks_nfc_stable(cp)) {
-            if ((st = S_nfc(text, len, &nfc, &doc->stats.nfc, err)) != KS_OK)
-                goto done;
-            s = nfc.data;
-            len = nfc.len;
-            break;
-        }
+        if (!ks_nfc_stable(cp))
+            return true;
         i += n;
     }
+    return false;
+}
+
+ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
+                       ks_error *err)
+{
+    ks_status st = KS_OK;
+    ks_buf nfc = {0}; /* one line's NFC form, when it needs one */
+    out->lines = KS_VEC(ks_line);
+    out->hints = KS_VEC(signed char);
     if (ks_buf_reserve(&out->text, len + 1) != KS_OK)
         goto nomem;
-    u = (const unsigned char *)s;
+    const unsigned char *u = (const unsigned char *)text;
     size_t begin = 0;
     long lineno = 1;
     for (size_t i = 0; i <= len;) {
@@ -369,8 +368,17 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
             continue;
         }
         ks_line line = {out->text.len, 0, lineno, begin};
-        if (ks_normalize_inline(s + begin, i - begin, doc->flags, &out->text, &doc->stats) !=
-            KS_OK)
+        /* NFC line by line, so the text is never copied whole */
+        const char *ls = text + begin;
+        size_t ll = i - begin;
+        if (S_needs_nfc(u + begin, ll)) {
+            ks_buf_clear(&nfc);
+            if ((st = S_nfc(ls, ll, &nfc, &doc->stats.nfc, err)) != KS_OK)
+                goto done;
+            ls = nfc.data ? nfc.data : "";
+            ll = nfc.len;
+        }
+        if (ks_normalize_inline(ls, ll, doc->flags, &out->text, &doc->stats) != KS_OK)
             goto nomem;
         line.len = out->text.len - line.start;
         if (ks_buf_putc(&out->text, '\n') != KS_OK)

@@ -77,6 +77,7 @@ typedef struct {
     ks_vec ln;     /* S_ln */
     ks_vec units;  /* S_unit */
     int page;      /* estimated page width in columns, 0 = not wrapped */
+    const ks_lines *lines; /* the input: every line followed by '\n' */
 } S_ctx;
 
 #define LN(c, i) KS_AT((c)->ln, S_ln, i)
@@ -1328,7 +1329,7 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
     ks_doc *doc = c->doc;
     size_t nu = c->units.len;
     ks_status st = KS_OK;
-    ks_buf b = {0}, title = {0}, all = {0};
+    ks_buf b = {0}, title = {0};
     char **raw = ks_calloc(nu ? nu : 1, sizeof *raw);
     if (!raw) {
         st = KS_ERR_NOMEM;
@@ -1388,6 +1389,11 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             st = KS_ERR_NOMEM;
             goto done;
         }
+        /* the raw text is read again only for header lines (dates) */
+        if (u->zone != Z_HEADER) {
+            ks_free(raw[i]);
+            raw[i] = NULL;
+        }
         if (u->role == KS_ROLE_TITLE) {
             const char *t = KS_AT(doc->blocks, ks_block, doc->blocks.len - 1).text;
             if ((title.len && ks_buf_putc(&title, ' ') != KS_OK) || ks_buf_puts(&title, t) != KS_OK) {
@@ -1397,13 +1403,6 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         }
     }
     if (!line_mode) {
-        for (size_t i = 0; i < c->ln.len; i++) {
-            if (ks_buf_append(&all, LN(c, i).s, LN(c, i).len) != KS_OK ||
-                ks_buf_putc(&all, '\n') != KS_OK) {
-                st = KS_ERR_NOMEM;
-                goto done;
-            }
-        }
         char **texts = ks_calloc(nu ? nu : 1, sizeof *texts);
         if (!texts) {
             st = KS_ERR_NOMEM;
@@ -1416,7 +1415,8 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         for (size_t i = 0; i < nu; i++)
             if (UN(c, i).zone == Z_HEADER)
                 texts[i] = raw[i];
-        st = S_metadata(c, texts, all.data ? all.data : "", all.len);
+        st = S_metadata(c, texts, c->lines->text.data ? c->lines->text.data : "",
+                        c->lines->text.len);
         ks_free(texts);
         if (st != KS_OK)
             goto done;
@@ -1455,7 +1455,6 @@ done:
     ks_free(raw);
     ks_buf_free(&b);
     ks_buf_free(&title);
-    ks_buf_free(&all);
     if (st != KS_OK)
         return KS_NOMEM(err, "split");
     return KS_OK;
@@ -1555,7 +1554,7 @@ static ks_status S_split_subtitles(S_ctx *c)
 
 ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error *err)
 {
-    S_ctx c = {doc, KS_VEC(S_ln), KS_VEC(S_unit), 0};
+    S_ctx c = {doc, KS_VEC(S_ln), KS_VEC(S_unit), 0, lines};
     ks_status st = KS_OK;
     bool line_mode = (doc->flags & KS_OPT_LINE_MODE) != 0;
     bool hints = lines->hints.len == lines->lines.len && lines->hints.len > 0;
