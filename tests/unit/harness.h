@@ -9,7 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int ks_t_pass, ks_t_fail;
+#include "ksplit.h"
+
+#if defined(__GNUC__)
+#define KS_T_UNUSED __attribute__((unused)) /* not every test counts this way */
+#else
+#define KS_T_UNUSED
+#endif
+static int ks_t_pass KS_T_UNUSED, ks_t_fail KS_T_UNUSED;
 
 #define KS_CHECK(cond, ...)                                                   \
     do {                                                                      \
@@ -64,6 +71,46 @@ static inline int ks_t_hint_of(const ks_extract *x, const char *line)
     return -9;
 }
 #endif
+
+/* A failing allocator: ks_t_chaos_arm(N) installs it, and the Nth ks_
+ * allocation from then on fails; ks_t_chaos_disarm() restores malloc and
+ * says whether the run reached the failure at all (false: every allocation
+ * of the run has been failed once, the loop can stop). */
+typedef struct {
+    long fail_at, calls;
+} ks_t_chaos;
+
+static inline ks_t_chaos *ks_t_chaos_state(void)
+{
+    static ks_t_chaos c;
+    return &c;
+}
+
+static inline void *ks_t_chaos_malloc(size_t n)
+{
+    ks_t_chaos *c = ks_t_chaos_state();
+    return ++c->calls == c->fail_at ? NULL : malloc(n);
+}
+
+static inline void *ks_t_chaos_realloc(void *p, size_t n)
+{
+    ks_t_chaos *c = ks_t_chaos_state();
+    return ++c->calls == c->fail_at ? NULL : realloc(p, n);
+}
+
+static inline void ks_t_chaos_arm(long n)
+{
+    ks_t_chaos *c = ks_t_chaos_state();
+    c->fail_at = n;
+    c->calls = 0;
+    ks_set_alloc_funcs(ks_t_chaos_malloc, ks_t_chaos_realloc, free);
+}
+
+static inline int ks_t_chaos_disarm(void)
+{
+    ks_set_alloc_funcs(NULL, NULL, NULL);
+    return ks_t_chaos_state()->calls >= ks_t_chaos_state()->fail_at;
+}
 
 #define KS_DONE()                                                             \
     do {                                                                      \

@@ -163,24 +163,13 @@ static void test_sniff(void)
     CHECK(ks_sniff_format("PK\3\4", 4) == KS_FROM_HWPX);
 }
 
-static long fail_at, calls;
-static void *chaos_malloc(size_t n)
-{
-    return ++calls == fail_at ? NULL : malloc(n);
-}
-static void *chaos_realloc(void *p, size_t n)
-{
-    return ++calls == fail_at ? NULL : realloc(p, n);
-}
-
 static void test_nomem(void)
 {
     size_t len = 0;
     char *raw = ks_t_slurp(dir, "board-view-euckr.html", &len);
     int bad = 0, nomem = 0;
-    for (fail_at = 1; raw && fail_at < 20000; fail_at++) {
-        calls = 0;
-        ks_set_alloc_funcs(chaos_malloc, chaos_realloc, free);
+    for (long n = 1; raw && n < 20000; n++) {
+        ks_t_chaos_arm(n);
         ks_doc *doc = ks_doc_new();
         ks_extract x = {{0}, KS_VEC(signed char)};
         ks_error err = {0};
@@ -188,13 +177,13 @@ static void test_nomem(void)
                            : KS_ERR_NOMEM;
         ks_extract_free(&x);
         ks_doc_free(doc);
-        ks_set_alloc_funcs(NULL, NULL, NULL);
+        int reached = ks_t_chaos_disarm();
         if (st == KS_ERR_NOMEM)
             nomem++;
         else if (st != KS_OK)
             bad++;
-        if (calls < fail_at)
-            break;
+        if (!reached)
+            break; /* every allocation has been failed once */
     }
     CHECK(bad == 0);
     CHECK(nomem > 10);

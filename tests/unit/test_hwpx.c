@@ -126,36 +126,25 @@ static void test_sniff(void)
 }
 
 /* Out of memory at every allocation: a clean KS_ERR_NOMEM, never a crash. */
-static long fail_at, calls;
-static void *chaos_malloc(size_t n)
-{
-    return ++calls == fail_at ? NULL : malloc(n);
-}
-static void *chaos_realloc(void *p, size_t n)
-{
-    return ++calls == fail_at ? NULL : realloc(p, n);
-}
-
 static void test_nomem(void)
 {
     size_t len = 0;
     char *raw = ks_t_slurp(dir, "release.hwpx", &len);
     int bad = 0, nomem = 0;
-    for (fail_at = 1; raw && fail_at < 5000; fail_at++) {
-        calls = 0;
-        ks_set_alloc_funcs(chaos_malloc, chaos_realloc, free);
+    for (long n = 1; raw && n < 5000; n++) {
+        ks_t_chaos_arm(n);
         ks_doc *doc = ks_doc_new();
         ks_extract x = {{0}, KS_VEC(signed char)};
         ks_error err = {0};
         ks_status st = doc ? ks_hwpx_extract(doc, raw, len, &x, &err) : KS_ERR_NOMEM;
         ks_extract_free(&x);
         ks_doc_free(doc);
-        ks_set_alloc_funcs(NULL, NULL, NULL);
+        int reached = ks_t_chaos_disarm();
         if (st == KS_ERR_NOMEM)
             nomem++;
         else if (st != KS_OK)
             bad++;
-        if (calls < fail_at)
+        if (!reached)
             break; /* every allocation has been failed once */
     }
     CHECK(bad == 0);

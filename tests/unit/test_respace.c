@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "harness.h"
 
 typedef struct {
     int passed, failed, todo;
@@ -232,27 +233,13 @@ done:
 
 /* Allocation failure: fail the Nth allocation for N = 1, 2, ... until a run
  * succeeds; every failing run must report KS_ERR_NOMEM cleanly. */
-static int S_fail_at, S_calls;
-
-static void *S_failing_malloc(size_t n)
-{
-    return ++S_calls == S_fail_at ? NULL : malloc(n);
-}
-
-static void *S_failing_realloc(void *p, size_t n)
-{
-    return ++S_calls == S_fail_at ? NULL : realloc(p, n);
-}
-
 static void S_nomem(ks_tally *t)
 {
     const char *text = "대구 시가 수락해 진행됐다. 배우 기 위해\n노력했다";
     bool all_ok = true;
     int n;
     for (n = 1; n < 500; n++) {
-        S_fail_at = n;
-        S_calls = 0;
-        ks_set_alloc_funcs(S_failing_malloc, S_failing_realloc, free);
+        ks_t_chaos_arm(n);
         ks_respacer *r = ks_respacer_new();
         ks_buf out = {0};
         ks_status rc = KS_ERR_NOMEM;
@@ -263,7 +250,7 @@ static void S_nomem(ks_tally *t)
         }
         ks_buf_free(&out);
         ks_respacer_free(r);
-        ks_set_alloc_funcs(NULL, NULL, NULL);
+        ks_t_chaos_disarm();
         if (rc == KS_OK)
             break;
         if (rc != KS_ERR_NOMEM)
