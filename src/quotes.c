@@ -472,7 +472,9 @@ static ks_status S_text_build(S_ctx *c)
     size_t nb = doc->blocks.len, total = 0;
     for (size_t i = 0; i < nb; i++) {
         const char *s = KS_AT(doc->blocks, ks_block, i).text;
-        total += (s ? strlen(s) : 0) + 1; /* code points <= bytes */
+        /* exact: Hangul takes three bytes a code point, so a byte count
+         * would triple the array */
+        total += (s ? ks_utf8_count(s, strlen(s)) : 0) + 1;
     }
     t->nblocks = nb;
     t->cp = ks_calloc(total + 1, sizeof *t->cp);
@@ -495,6 +497,8 @@ static ks_status S_text_build(S_ctx *c)
                 m = 1; /* U+FFFD for a bad byte; the text is valid in practice */
             if (u == '\n')
                 u = ' ';
+            if (n + 1 >= total) /* only invalid UTF-8 could get here */
+                break;
             t->cp[n++] = u;
             j += m;
         }
