@@ -113,6 +113,20 @@ char *ks_buf_detach(ks_buf *b)
     return p;
 }
 
+ks_status ks_vec_reserve(ks_vec *v, size_t n)
+{
+    if (n <= v->cap)
+        return KS_OK;
+    if (n > SIZE_MAX / v->size)
+        return KS_ERR_NOMEM;
+    void *p = ks_realloc(v->items, n * v->size);
+    if (!p)
+        return KS_ERR_NOMEM;
+    v->items = p;
+    v->cap = n;
+    return KS_OK;
+}
+
 ks_status ks_vec_push(ks_vec *v, const void *item)
 {
     if (v->len == v->cap) {

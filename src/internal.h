@@ -76,6 +76,8 @@ typedef struct {
 
 /* Copy SIZE bytes from ITEM to the end. */
 ks_status ks_vec_push(ks_vec *v, const void *item);
+/* Make room for N items in all (exactly, when the count is known). */
+ks_status ks_vec_reserve(ks_vec *v, size_t n);
 void ks_vec_free(ks_vec *v); /* frees the array only, not what items own */
 
 /* ---- UTF-8 and code points (utf8.c) ---------------------------------- */

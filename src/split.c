@@ -1359,6 +1359,10 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             goto done;
         }
     }
+    if (ks_vec_reserve(&doc->blocks, doc->blocks.len + nu) != KS_OK) {
+        st = KS_ERR_NOMEM;
+        goto done;
+    }
     for (size_t i = 0; i < nu; i++) {
         const S_unit *u = &UN(c, i);
         ks_block blk = {0};
@@ -1558,6 +1562,12 @@ ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error
     ks_status st = KS_OK;
     bool line_mode = (doc->flags & KS_OPT_LINE_MODE) != 0;
     bool hints = lines->hints.len == lines->lines.len && lines->hints.len > 0;
+    /* exact sizes where they are known: no doubling slack on large input
+     * (S_split_subtitles may add up to 30 lines) */
+    if (ks_vec_reserve(&c.ln, lines->lines.len + 30) != KS_OK) {
+        st = KS_NOMEM(err, "split");
+        goto done;
+    }
     for (size_t i = 0; i < lines->lines.len; i++) {
         const ks_line *l = &KS_AT(lines->lines, ks_line, i);
         S_ln x;
