@@ -651,6 +651,20 @@ static char *S_line_nospace(const char *text, size_t i)
     return r;
 }
 
+/* Append CT to the document's contacts when OK (its copies were all made);
+ * otherwise, or when the push fails, free what CT holds. */
+static ks_status S_push_contact(ks_doc *doc, ks_contact *ct, bool ok)
+{
+    if (ok && ks_vec_push(&doc->meta.contacts, ct) == KS_OK)
+        return KS_OK;
+    ks_free(ct->name);
+    ks_free(ct->title);
+    ks_free(ct->phone);
+    ks_free(ct->email);
+    ks_free(ct->department);
+    return KS_ERR_NOMEM;
+}
+
 /* K contacts from cells whose paragraphs pair up line by line: names in
  * NC, titles in TC (may be NULL, or hold another number of lines), phones
  * in PC.  KS_ERR_FORMAT (nothing added) when a line lacks a phone. */
@@ -672,14 +686,9 @@ static ks_status S_contacts_by_line(S_ctx *c, ks_doc *doc, const S_cell *nc,
         ct.title = titles ? S_line_nospace(tc->text, j) : NULL;
         ct.phone = ks_strdup(phone);
         ct.department = c->dept ? ks_strdup(c->dept) : NULL;
-        if (!ct.name || (titles && !ct.title) || !ct.phone || (c->dept && !ct.department) ||
-            ks_vec_push(&doc->meta.contacts, &ct) != KS_OK) {
-            ks_free(ct.name);
-            ks_free(ct.title);
-            ks_free(ct.phone);
-            ks_free(ct.department);
+        if (S_push_contact(doc, &ct, ct.name && (!titles || ct.title) && ct.phone &&
+                                         (!c->dept || ct.department)) != KS_OK)
             return KS_ERR_NOMEM;
-        }
     }
     return KS_OK;
 }
@@ -805,15 +814,9 @@ static ks_status S_header_meta(S_ctx *c, const ks_vec *cells)
         ct.phone = has_phone ? ks_strdup(phone) : NULL;
         ct.email = email[0] ? ks_strdup(email) : NULL;
         ct.department = c->dept ? ks_strdup(c->dept) : NULL;
-        if ((has_phone && !ct.phone) || (email[0] && !ct.email) || (c->dept && !ct.department) ||
-            ks_vec_push(&doc->meta.contacts, &ct) != KS_OK) {
-            ks_free(ct.name);
-            ks_free(ct.title);
-            ks_free(ct.phone);
-            ks_free(ct.email);
-            ks_free(ct.department);
+        if (S_push_contact(doc, &ct, (!has_phone || ct.phone) && (!email[0] || ct.email) &&
+                                         (!c->dept || ct.department)) != KS_OK)
             goto nomem;
-        }
     }
     return KS_OK;
 nomem:
