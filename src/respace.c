@@ -94,6 +94,7 @@ typedef struct {
     bool scored;             /* Z is set (a decision is to be made) */
     bool site;               /* a space a line wrap may have fallen on */
     bool join;               /* the decision: drop the separators */
+    bool lone;               /* rule 11's lone pair: joined only by rule 13 */
     unsigned linew;          /* '\n' gaps: display width of the line before */
     double z;                /* the model's score that the gap is spurious */
     double pw;               /* P(a line wrap fell here), from the grid */
@@ -493,7 +494,7 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         if (S_is_sep(s[i])) {
-            ks_rs_gap g = {r->chars.len, i, i, false, false, false, false, false, 0, KS_RS_NO, 0.0, 0.0};
+            ks_rs_gap g = {.at = r->chars.len, .off = i, .end = i, .z = KS_RS_NO};
             while (i < len && S_is_sep(s[i])) {
                 if (s[i] == ' ')
                     g.space = true;
@@ -749,23 +750,33 @@ static bool S_ascii_word(uint32_t cls)
 /* Rule 11: a letter-spaced heading word in a table or list ("□ 개 요",
  * "◦ 주 최:", "성 명:") keeps its spaces: the left token is one syllable
  * opening the paragraph or after a marker, the right one a syllable with
- * at most punctuation after it. */
-static bool S_spaced_heading(const ks_rs_char *ch, const ks_rs_gap *gp, size_t gi, size_t tok,
-                             size_t next_end)
+ * at most punctuation after it.  When a word follows the right syllable
+ * the pair is either a cell spaced out to the column ("허 진 이화여대",
+ * "시 간 주요내용") or a line wrap after a paragraph's first syllable
+ * ("우 리 동네 교통·안전 문제,"): S_LONE, left to rule 13, which alone
+ * expects a wrap anywhere in a short paragraph. */
+enum { S_WORD, S_HEADING, S_LONE };
+
+static int S_spaced_heading(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                             size_t gi, size_t tok, size_t next_end)
 {
     const ks_rs_gap *g = &gp[gi];
     if (g->at - tok != 1 || !ks_is_hangul(ch[tok].cls) || !ks_is_hangul(ch[g->at].cls))
-        return false;
+        return S_WORD;
     for (size_t i = g->at + 1; i < next_end; i++)
         if (ks_is_hangul(ch[i].cls) || ch[i].cls == '0' || ch[i].cls == 'a')
-            return false;
-    if (tok == 0)
-        return true;
-    size_t prev = gi > 0 ? gp[gi - 1].at : 0;  /* the left token starts at TOK */
-    for (size_t i = gi >= 2 ? gp[gi - 2].at : 0; i < prev; i++)
-        if (ks_is_hangul(ch[i].cls))
-            return false;
-    return true;
+            return S_WORD;
+    if (tok > 0) {
+        size_t prev = gi > 0 ? gp[gi - 1].at : 0;  /* the left token starts at TOK */
+        for (size_t i = gi >= 2 ? gp[gi - 2].at : 0; i < prev; i++)
+            if (ks_is_hangul(ch[i].cls))
+                return S_WORD;
+    }
+    size_t after = gi + 2 < ng ? gp[gi + 2].at : nch;  /* the token after B ends here */
+    if (next_end == g->at + 1 && next_end + 1 < after && ks_is_hangul(ch[next_end].cls) &&
+        ks_is_hangul(ch[next_end + 1].cls))
+        return S_LONE;  /* a word of two syllables or more follows */
+    return S_HEADING;
 }
 
 /* Pass 1: score every gap that needs a decision.  The left token runs from
@@ -801,7 +812,9 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         size_t next_end = gi + 1 < ng ? gp[gi + 1].at : nch;
         bool ascii = !edge && S_ascii_word(ch[g->at - 1].cls) &&
                      (S_ascii_word(ch[g->at].cls) || ch[g->at].cls == '-' || ch[g->at].cls == '+');
-        bool spaced_out = !edge && S_spaced_heading(ch, gp, gi, tok, next_end);
+        int heading = edge ? S_WORD : S_spaced_heading(ch, nch, gp, ng, gi, tok, next_end);
+        bool spaced_out = heading == S_HEADING;
+        g->lone = heading == S_LONE;
         bool joined = false;
         g->site = !edge && g->space && !g->wrap;
         if (!edge && !ascii && !spaced_out && !(g->space && g->wrap)) {
@@ -932,7 +945,8 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
             bool full_line = !full || g->linew + KS_RS_SHORT >= full;
             g->join = full_line && g->z >= ks_rsm_threshold_wrap;
         } else {
-            g->join = any && S_spur_prob(g, eps, shortp) >= ks_rsm_threshold_grid;
+            g->join = any && (shortp || !g->lone) &&
+                      S_spur_prob(g, eps, shortp) >= ks_rsm_threshold_grid;
         }
     }
 

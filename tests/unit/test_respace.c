@@ -107,6 +107,7 @@ static void S_run_file(ks_tally *t, const char *path)
         if (n >= 2 && line[0] == '=' && line[1] == ' ') {
             if (ctx.len)
                 ks_buf_putc(&ctx, ' ');
+            S_unescape(line + 2);
             ks_buf_puts(&ctx, line + 2);
         } else if (n >= 2 && line[0] == '<' && line[1] == ' ') {
             free(input);
