@@ -72,6 +72,7 @@
  *      “A”라며 “B”라고 말했다       ->  cue 말했다 for both
  *      “A”고 전하면서 “B”고 말했다  ->  전하면서, 말했다
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,18 +177,6 @@ static bool S_ends(const uint32_t *cp, size_t a, size_t b, const char *suf)
     return true;
 }
 
-static bool S_equals(const uint32_t *cp, size_t a, size_t b, const char *w)
-{
-    return S_ends(cp, a, b, w) && ks_utf8_count(w, strlen(w)) == b - a;
-}
-
-static bool S_in_list(const uint32_t *cp, size_t a, size_t b, const char *const *list, bool whole)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (whole ? S_equals(cp, a, b, list[i]) : S_ends(cp, a, b, list[i]))
-            return true;
-    return false;
-}
 
 /* Is C one of the characters of the UTF-8 string SET?  UTF-8 is self-
  * synchronising: C's encoding can only match SET at a character boundary,
@@ -257,6 +246,10 @@ static const char *const S_not_title[] = {
     "경관", "가치관", "세계관", "박물관", "도서관", "미술관", "전시관", "체육관",
     "기념관", "회관", "대사관", "영사관", "과학관", "문학관", "홍보관", "이사", NULL};
 
+/* Endings of words that are a building or a body, not a post. */
+static const char *const S_not_title_ends[] = {
+    "기관", "박물관", "도서관", "미술관", "대사관", "현장", NULL};
+
 /* Organization endings (a subject that names a body, not a person). */
 static const char *const S_org_ends[] = {
     "부", "청", "처", "원", "위", "회", "공사", "공단", "재단", "센터", "기관", "본부",
@@ -298,6 +291,98 @@ static const char *const S_verb_nouns[] = {
 static const char *const S_generic_verbs[] = {
     "하면서", "하며", "했다", "하였다", "한다", "하고", "했으며", "하였으며", NULL};
 
+/* ---- compiled word lists ---------------------------------------------- */
+
+/* The lists above are UTF-8 for reading; every word of a document is tried
+ * against them, so they are decoded once (S_lists_init, under pthread_once)
+ * into code points, and a word is compared from its last code point: a
+ * miss costs a comparison or two.  Surnames become a bitmap of the Hangul
+ * syllables. */
+#define QT_WMAX 6     /* code points a listed word may have (4 now) */
+#define QT_NWORDS(l) (sizeof(l) / sizeof *(l) - 1)
+#define QT_POOL                                                                              \
+    (QT_NWORDS(S_not_title) + QT_NWORDS(S_title_ends) + QT_NWORDS(S_not_title_ends) +       \
+     QT_NWORDS(S_org_ends) + QT_NWORDS(S_not_name) + QT_NWORDS(S_quotative) +               \
+     QT_NWORDS(S_connective) + QT_NWORDS(S_object) + QT_NWORDS(S_modifier) +                \
+     QT_NWORDS(S_generic_verbs) + QT_NWORDS(S_compound_surnames))
+
+typedef struct {
+    uint32_t cp[QT_WMAX];
+    size_t n;
+} S_word;
+
+typedef struct {
+    const char *const *src;
+    const S_word *w;
+    size_t n;
+} S_list;
+
+static S_list L_not_title = {S_not_title, NULL, 0}, L_title_ends = {S_title_ends, NULL, 0},
+              L_not_title_ends = {S_not_title_ends, NULL, 0}, L_org_ends = {S_org_ends, NULL, 0},
+              L_not_name = {S_not_name, NULL, 0}, L_quotative = {S_quotative, NULL, 0},
+              L_connective = {S_connective, NULL, 0}, L_object = {S_object, NULL, 0},
+              L_modifier = {S_modifier, NULL, 0}, L_generic_verbs = {S_generic_verbs, NULL, 0},
+              L_compound_surnames = {S_compound_surnames, NULL, 0};
+static S_word S_pool[QT_POOL];
+static uint8_t S_surname_bits[(0xD7A4 - 0xAC00 + 7) / 8];
+static pthread_once_t S_lists_once = PTHREAD_ONCE_INIT;
+
+static void S_lists_init(void)
+{
+    S_list *all[] = {&L_not_title, &L_title_ends, &L_not_title_ends, &L_org_ends, &L_not_name,
+                     &L_quotative, &L_connective, &L_object, &L_modifier, &L_generic_verbs,
+                     &L_compound_surnames};
+    size_t used = 0;
+    for (size_t k = 0; k < sizeof all / sizeof *all; k++) {
+        S_list *l = all[k];
+        l->w = S_pool + used;
+        for (size_t i = 0; l->src[i] && used < QT_POOL; i++) {  /* QT_POOL sums ALL */
+            S_word *w = &S_pool[used];
+            const unsigned char *u = (const unsigned char *)l->src[i];
+            size_t len = strlen(l->src[i]), j = 0;
+            w->n = 0;
+            while (j < len && w->n < QT_WMAX) {
+                size_t m = ks_utf8_decode(u + j, len - j, &w->cp[w->n]);
+                j += m ? m : 1;
+                w->n++;
+            }
+            used++;
+            l->n++;
+        }
+    }
+    const unsigned char *u = (const unsigned char *)S_surnames;
+    size_t len = strlen(S_surnames), j = 0;
+    while (j < len) {
+        uint32_t c;
+        size_t m = ks_utf8_decode(u + j, len - j, &c);
+        j += m ? m : 1;
+        if (c >= 0xAC00 && c < 0xD7A4)
+            S_surname_bits[(c - 0xAC00) / 8] |= (uint8_t)(1u << ((c - 0xAC00) % 8));
+    }
+}
+
+/* Is CP[a..b) one of LIST's words (WHOLE), or does it end with one? */
+static bool S_in_list(const uint32_t *cp, size_t a, size_t b, const S_list *list, bool whole)
+{
+    size_t n = b - a;
+    if (n == 0)
+        return false;
+    uint32_t last = cp[b - 1];
+    for (size_t i = 0; i < list->n; i++) {
+        const S_word *w = &list->w[i];
+        if (w->cp[w->n - 1] != last || (whole ? w->n != n : w->n > n))
+            continue;
+        if (memcmp(cp + b - w->n, w->cp, (w->n - 1) * sizeof *cp) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool S_is_surname(uint32_t c)
+{
+    return c >= 0xAC00 && c < 0xD7A4 && (S_surname_bits[(c - 0xAC00) / 8] >> ((c - 0xAC00) % 8) & 1);
+}
+
 /* ---- word classes ------------------------------------------------------- */
 
 static bool S_all_hangul(const uint32_t *cp, size_t a, size_t b)
@@ -317,13 +402,11 @@ static bool S_title_like(const uint32_t *cp, size_t a, size_t b)
             return false;
     if (!ks_is_hangul(cp[b - 1]))
         return false;
-    if (S_in_list(cp, a, b, S_not_title, true))
+    if (!S_in_list(cp, a, b, &L_title_ends, false))
         return false;
     /* "…기관", "…박물관": a building or body, not a post */
-    if (S_ends(cp, a, b, "기관") || S_ends(cp, a, b, "박물관") || S_ends(cp, a, b, "도서관") ||
-        S_ends(cp, a, b, "미술관") || S_ends(cp, a, b, "대사관") || S_ends(cp, a, b, "현장"))
-        return false;
-    return S_in_list(cp, a, b, S_title_ends, false);
+    return !S_in_list(cp, a, b, &L_not_title, true) &&
+           !S_in_list(cp, a, b, &L_not_title_ends, false);
 }
 
 static bool S_org_like(const uint32_t *cp, size_t a, size_t b)
@@ -334,7 +417,7 @@ static bool S_org_like(const uint32_t *cp, size_t a, size_t b)
         if (!ks_is_hangul(cp[i]) && !ks_is_digit(cp[i]) && !ks_is_alpha(cp[i]) &&
             cp[i] != 0x00B7)
             return false;
-    return ks_is_hangul(cp[b - 1]) && S_in_list(cp, a, b, S_org_ends, false);
+    return ks_is_hangul(cp[b - 1]) && S_in_list(cp, a, b, &L_org_ends, false);
 }
 
 /* A personal name: three or four syllables starting with a surname. */
@@ -347,14 +430,13 @@ static bool S_name_like(const uint32_t *cp, size_t a, size_t b)
      * long lists below are read for few of them. */
     bool surname = false;
     if (n == 4) {
-        for (size_t i = 0; S_compound_surnames[i] && !surname; i++)
-            surname = S_ends(cp, a, a + 2, S_compound_surnames[i]);
+        surname = S_in_list(cp, a, a + 2, &L_compound_surnames, true);
     } else {
-        surname = S_cp_in(cp[a], S_surnames);
+        surname = S_is_surname(cp[a]);
     }
     if (!surname || S_cp_in(cp[b - 1], "부청처위실과팀시군구국단들관"))
         return false;
-    return !S_in_list(cp, a, b, S_not_name, true) && !S_title_like(cp, a, b);
+    return !S_in_list(cp, a, b, &L_not_name, true) && !S_title_like(cp, a, b);
 }
 
 /* A three-syllable word shaped like a name but also like a title or a
@@ -362,9 +444,9 @@ static bool S_name_like(const uint32_t *cp, size_t a, size_t b)
  * is near. */
 static bool S_weak_name(const uint32_t *cp, size_t a, size_t b)
 {
-    if (b - a != 3 || !S_all_hangul(cp, a, b) || !S_cp_in(cp[a], S_surnames))
+    if (b - a != 3 || !S_all_hangul(cp, a, b) || !S_is_surname(cp[a]))
         return false;
-    if (S_in_list(cp, a, b, S_not_name, true) || S_name_like(cp, a, b))
+    if (S_in_list(cp, a, b, &L_not_name, true) || S_name_like(cp, a, b))
         return false;
     return S_title_like(cp, a, b) || S_cp_in(cp[b - 1], "구국단");
 }
@@ -406,7 +488,7 @@ static bool S_verb_word(const uint32_t *cp, size_t a, size_t b, bool generic)
             S_cp_in(cp[a + k], "했하한해할합함하였"))
             return true;
     }
-    return generic && S_in_list(cp, a, b, S_generic_verbs, true);
+    return generic && S_in_list(cp, a, b, &L_generic_verbs, true);
 }
 
 /* ---- tokens -------------------------------------------------------------- */
@@ -847,7 +929,7 @@ static bool S_subject(const S_ctx *c, size_t lo, size_t a, size_t b, bool person
                 *who = (S_who){wa, wb, first, stem_b, true, true};
                 return true;
             }
-            if (wb - wa == 1 && S_cp_in(cp[wa], S_surnames)) {
+            if (wb - wa == 1 && S_is_surname(cp[wa])) {
                 if (k > 0)
                     break;
                 /* "황 장관은": the full mention given earlier */
@@ -857,10 +939,10 @@ static bool S_subject(const S_ctx *c, size_t lo, size_t a, size_t b, bool person
                 return true;
             }
             if (wb - wa == 2 && S_all_hangul(cp, wa, wb) && !S_title_like(cp, wa, wb) &&
-                !S_in_list(cp, wa, wb, S_not_name, true) && !S_org_like(cp, wa, wb)) {
+                !S_in_list(cp, wa, wb, &L_not_name, true) && !S_org_like(cp, wa, wb)) {
                 /* "허 재우 실장은" (broken spacing in a name) */
                 size_t xa, xb, q = wa;
-                if (S_back(t, lo, &q, &xa, &xb) && xb - xa == 1 && S_cp_in(cp[xa], S_surnames)) {
+                if (S_back(t, lo, &q, &xa, &xb) && xb - xa == 1 && S_is_surname(cp[xa])) {
                     *who = (S_who){xa, wb, first, stem_b, true, true};
                     return true;
                 }
@@ -1010,8 +1092,8 @@ static bool S_tail_word(const S_text *t, size_t close, size_t *a, size_t *b)
     S_strip_punct(t->cp, *a, b);
     /* a line wrap right after the mark (PDF text): only a quotative word
      * at the start of the next block belongs to the quotation */
-    return !next_block || S_in_list(t->cp, *a, *b, S_quotative, true) ||
-           S_in_list(t->cp, *a, *b, S_object, true);
+    return !next_block || S_in_list(t->cp, *a, *b, &L_quotative, true) ||
+           S_in_list(t->cp, *a, *b, &L_object, true);
 }
 
 /* A reporting verb within MAXW words from POS in the same block, before
@@ -1153,12 +1235,12 @@ static ks_status S_quotes(S_ctx *c, ks_vec *info)
             after = pr->close;
         } else if (S_tail_word(t, pr->close, &wa, &wb)) {
             after = wb;
-            if (S_in_list(cp, wa, wb, S_quotative, true)) {
+            if (S_in_list(cp, wa, wb, &L_quotative, true)) {
                 speech = sentence || nw >= 4;
-                connective = S_in_list(cp, wa, wb, S_connective, true);
-            } else if (S_in_list(cp, wa, wb, S_object, true)) {
+                connective = S_in_list(cp, wa, wb, &L_connective, true);
+            } else if (S_in_list(cp, wa, wb, &L_object, true)) {
                 speech = S_find_verb(t, wb, 2, false, &va, &vb);
-            } else if (S_in_list(cp, wa, wb, S_modifier, true)) {
+            } else if (S_in_list(cp, wa, wb, &L_modifier, true)) {
                 speech = sentence && S_find_verb(t, wb, 3, false, &va, &vb);
             } else if (wb == wa) {
                 speech = connective = continues && (sentence || nw >= 4);
@@ -1220,6 +1302,7 @@ ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
     ks_status st = KS_OK;
     if (!doc)
         return ks_error_set(err, KS_ERR_ARG, "quotes", 0, 0, "no document");
+    (void)pthread_once(&S_lists_once, S_lists_init);
     c.doc = doc;
     c.pairs = KS_VEC(S_pair);
     c.reg = KS_VEC(S_person);
