@@ -31,7 +31,7 @@ ks_status ks_buf_reserve(ks_buf *b, size_t extra)
     return KS_OK;
 }
 
-ks_status ks_buf_append(ks_buf *b, const char *s, size_t len)
+ks_status ks_buf_append_grow(ks_buf *b, const char *s, size_t len)
 {
     if (ks_buf_reserve(b, len) != KS_OK)
         return KS_ERR_NOMEM;
@@ -47,14 +47,9 @@ ks_status ks_buf_puts(ks_buf *b, const char *s)
     return ks_buf_append(b, s, strlen(s));
 }
 
-ks_status ks_buf_putc(ks_buf *b, char c)
+ks_status ks_buf_putc_grow(ks_buf *b, char c)
 {
-    if (b->len + 1 < b->cap) {
-        b->data[b->len++] = c;
-        b->data[b->len] = '\0';
-        return KS_OK;
-    }
-    return ks_buf_append(b, &c, 1);
+    return ks_buf_append_grow(b, &c, 1);
 }
 
 ks_status ks_buf_put_cp(ks_buf *b, uint32_t cp)
@@ -127,7 +122,7 @@ ks_status ks_vec_reserve(ks_vec *v, size_t n)
     return KS_OK;
 }
 
-ks_status ks_vec_push(ks_vec *v, const void *item)
+ks_status ks_vec_push_grow(ks_vec *v, const void *item)
 {
     if (v->len == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 8;

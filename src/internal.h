@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ksplit.h"
 
@@ -52,9 +53,34 @@ typedef struct {
 } ks_buf;
 
 ks_status ks_buf_reserve(ks_buf *b, size_t extra);
-ks_status ks_buf_append(ks_buf *b, const char *s, size_t len);
 ks_status ks_buf_puts(ks_buf *b, const char *s);
-ks_status ks_buf_putc(ks_buf *b, char c);
+/* The growing paths of ks_buf_append / ks_buf_putc. */
+ks_status ks_buf_append_grow(ks_buf *b, const char *s, size_t len);
+ks_status ks_buf_putc_grow(ks_buf *b, char c);
+
+/* Append S[0..LEN).  Inline: the stages append a character at a time, and
+ * the common case (room left) is a copy. */
+static inline ks_status ks_buf_append(ks_buf *b, const char *s, size_t len)
+{
+    if (len < b->cap - b->len) { /* cap == 0 (no data yet) never passes */
+        if (len)
+            memcpy(b->data + b->len, s, len);
+        b->len += len;
+        b->data[b->len] = '\0';
+        return KS_OK;
+    }
+    return ks_buf_append_grow(b, s, len);
+}
+
+static inline ks_status ks_buf_putc(ks_buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return KS_OK;
+    }
+    return ks_buf_putc_grow(b, c);
+}
 /* Append code point CP as UTF-8 (CP must be a scalar value). */
 ks_status ks_buf_put_cp(ks_buf *b, uint32_t cp);
 void ks_buf_clear(ks_buf *b);             /* LEN = 0, keeps memory */
@@ -74,8 +100,19 @@ typedef struct {
 #define KS_VEC(type) ((ks_vec){NULL, 0, 0, sizeof(type)})
 #define KS_AT(vec, type, i) (((type *)(vec).items)[i])
 
+/* The growing path of ks_vec_push. */
+ks_status ks_vec_push_grow(ks_vec *v, const void *item);
+
 /* Copy SIZE bytes from ITEM to the end. */
-ks_status ks_vec_push(ks_vec *v, const void *item);
+static inline ks_status ks_vec_push(ks_vec *v, const void *item)
+{
+    if (v->len < v->cap) {
+        memcpy((char *)v->items + v->len * v->size, item, v->size);
+        v->len++;
+        return KS_OK;
+    }
+    return ks_vec_push_grow(v, item);
+}
 /* Make room for N items in all (exactly, when the count is known). */
 ks_status ks_vec_reserve(ks_vec *v, size_t n);
 void ks_vec_free(ks_vec *v); /* frees the array only, not what items own */
@@ -125,11 +162,34 @@ size_t ks_utf8_valid_prefix(const unsigned char *s, size_t len);
 /* Number of code points in S[0..LEN) (S valid UTF-8). */
 size_t ks_utf8_count(const char *s, size_t len);
 
-bool ks_is_space(uint32_t cp);        /* incl. NBSP, U+3000, U+2000-200A */
-bool ks_is_zero_width(uint32_t cp);   /* U+200B-200D, U+2060, U+FEFF */
-bool ks_is_hangul(uint32_t cp);       /* precomposed syllables U+AC00-D7A3 */
-bool ks_is_digit(uint32_t cp);        /* ASCII 0-9 */
-bool ks_is_alpha(uint32_t cp);        /* ASCII letters */
+/* The classes every stage asks per character: inline. */
+static inline bool ks_is_space(uint32_t cp) /* incl. NBSP, U+3000, U+2000-200A */
+{
+    return cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
+           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000;
+}
+
+static inline bool ks_is_zero_width(uint32_t cp) /* U+200B-200D, U+2060, U+FEFF */
+{
+    return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+}
+
+static inline bool ks_is_hangul(uint32_t cp) /* precomposed syllables U+AC00-D7A3 */
+{
+    return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+static inline bool ks_is_digit(uint32_t cp) /* ASCII 0-9 */
+{
+    return cp >= '0' && cp <= '9';
+}
+
+static inline bool ks_is_alpha(uint32_t cp) /* ASCII letters */
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
 bool ks_is_middle_dot(uint32_t cp);   /* U+00B7 and its look-alikes */
 bool ks_is_open_quote(uint32_t cp);   /* “ ‘ 「 『 */
 bool ks_is_close_quote(uint32_t cp);  /* ” ’ 」 』 */

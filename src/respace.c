@@ -315,7 +315,7 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     unsigned width = 0;
-    size_t prev = 0, prev_len = 0;
+    uint64_t prev = 0;
     bool have_prev = false;
     r->width_known = false;
     while (i < len) {
@@ -349,17 +349,16 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
             if (ks_utf8_decode(s + i + 1, len - i - 1, &cp) == 3 && ks_is_hangul(cp))
                 r->digit_spaced++;
         }
-        if (S_tokens_add(&r->doc, S_fnv(KS_FNV_INIT, s + b, i - b)) != KS_OK)
+        uint64_t h = S_fnv(KS_FNV_INIT, s + b, i - b);
+        if (S_tokens_add(&r->doc, h) != KS_OK)
             return KS_ERR_NOMEM;
         if (have_prev) {  /* the pair "PREV B", whatever separated them */
-            uint64_t h = S_fnv(KS_FNV_INIT, s + prev, prev_len);
-            h = S_fnv(h, (const unsigned char *)" ", 1);
-            if (S_tokens_add(&r->doc, S_fnv(h, s + b, i - b)) != KS_OK)
+            uint64_t hp = S_fnv(prev, (const unsigned char *)" ", 1);
+            if (S_tokens_add(&r->doc, S_fnv(hp, s + b, i - b)) != KS_OK)
                 return KS_ERR_NOMEM;
         }
         have_prev = true;
-        prev = b;
-        prev_len = i - b;
+        prev = h;  /* FNV of PREV is the state to hash "PREV B" on from */
     }
     return KS_OK;
 }
@@ -454,21 +453,21 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * word the document writes whole elsewhere is always weighed
      * ("강기 정" beside "강기정", where "정" alone often starts a word). */
     uint64_t ha = S_fnv(KS_FNV_INIT, araw, alen);
-    uint32_t joined = S_tokens_count(&r->doc, S_fnv(ha, braw, blen));
+    /* A + B less its last one and two characters, hashed on the way to
+     * A + B itself (FNV runs byte by byte) */
+    size_t cut1 = nbfull > 1 ? blen - b[nbfull - 1].len : 0;
+    size_t cut2 = nbfull > 2 ? cut1 - b[nbfull - 2].len : 0;
+    uint64_t h2 = cut2 ? S_fnv(ha, braw, cut2) : 0;
+    uint64_t h1 = cut1 ? S_fnv(cut2 ? h2 : ha, braw + cut2, cut1 - cut2) : 0;
+    uint64_t hj = S_fnv(cut1 ? h1 : ha, braw + cut1, blen - cut1);
+    uint32_t joined = S_tokens_count(&r->doc, hj);
     uint32_t spaced = S_tokens_count(&r->doc, S_fnv(S_fnv(ha, (const unsigned char *)" ", 1),
                                                      braw, blen));
     spaced = spaced ? spaced - 1 : 0;
     double d2 = 0.0;
-    if (!joined) {
-        size_t cut = blen;
-        for (size_t k = 1; k <= 2 && k < nbfull; k++) {
-            cut -= b[nbfull - k].len;  /* B's last K characters */
-            if (S_tokens_count(&r->doc, S_fnv(ha, braw, cut)) > 0) {
-                d2 = 1.0;
-                break;
-            }
-        }
-    }
+    if (!joined && ((cut1 && S_tokens_count(&r->doc, h1) > 0) ||
+                    (cut2 && S_tokens_count(&r->doc, h2) > 0)))
+        d2 = 1.0;
     if (zf < ks_rsm_fast_cut && !joined && d2 == 0.0)
         return KS_RS_NO;  /* plainly a real space: most gaps stop here */
     const double *w = ks_rsm_weight;
@@ -793,12 +792,14 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     size_t ci = 0;
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
-        for (; ci < g->at; ci++) {
+        /* the characters since the last gap run on unbroken in S */
+        size_t from = ci > tok ? ci : tok;
+        for (; ci < g->at; ci++)
             linew += ch[ci].width;
-            if (g->at - tok <= 64 && ci >= tok &&
-                ks_buf_append(&r->left, (const char *)s + ch[ci].off, ch[ci].len) != KS_OK)
-                return KS_ERR_NOMEM;
-        }
+        if (g->at - tok <= 64 && from < g->at &&
+            ks_buf_append(&r->left, (const char *)s + ch[from].off,
+                          ch[g->at - 1].off + ch[g->at - 1].len - ch[from].off) != KS_OK)
+            return KS_ERR_NOMEM;
         g->linew = linew;
         if (g->wrap) {
             *has_wrap = true;
@@ -956,9 +957,10 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
     long lineno = line;
     for (size_t gi = 0; gi < ng; gi++) {
         const ks_rs_gap *g = &gp[gi];
-        for (; ci < g->at; ci++)
-            if ((rc = ks_buf_append(out, text + ch[ci].off, ch[ci].len)) != KS_OK)
-                return rc;
+        if (ci < g->at && (rc = ks_buf_append(out, text + ch[ci].off,
+                                              ch[g->at - 1].off + ch[g->at - 1].len - ch[ci].off)) != KS_OK)
+            return rc;
+        ci = g->at;
         bool edge = g->at == 0 || g->at == nch;
         if (g->join) {
             if (st) {
@@ -975,8 +977,8 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         for (size_t i = g->off; i < g->end; i++)
             lineno += s[i] == '\n';
     }
-    for (; ci < nch; ci++)
-        if ((rc = ks_buf_append(out, text + ch[ci].off, ch[ci].len)) != KS_OK)
-            return rc;
+    if (ci < nch && (rc = ks_buf_append(out, text + ch[ci].off,
+                                        ch[nch - 1].off + ch[nch - 1].len - ch[ci].off)) != KS_OK)
+        return rc;
     return KS_OK;
 }

@@ -31,33 +31,6 @@ size_t ks_utf8_count(const char *s, size_t len)
     return n;
 }
 
-bool ks_is_space(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
-           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-           cp == 0x205F || cp == 0x3000;
-}
-
-bool ks_is_zero_width(uint32_t cp)
-{
-    return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
-}
-
-bool ks_is_hangul(uint32_t cp)
-{
-    return cp >= 0xAC00 && cp <= 0xD7A3;
-}
-
-bool ks_is_digit(uint32_t cp)
-{
-    return cp >= '0' && cp <= '9';
-}
-
-bool ks_is_alpha(uint32_t cp)
-{
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-}
-
 bool ks_is_middle_dot(uint32_t cp)
 {
     return cp == 0x00B7 || cp == 0x2027 || cp == 0x30FB || cp == 0x318D || cp == 0x2219 ||
