@@ -73,6 +73,7 @@
 #define KS_RS_CTX 4          /* characters of context in --explain edits */
 #define KS_RS_SHORT 10       /* a line this much narrower than full did not wrap */
 #define KS_RS_GRID_MAX 4000  /* longest paragraph (code points) given the grid */
+#define KS_RS_PERIODS 64     /* most wrap periods the grid weighs */
 #define KS_RS_NO (-100.0)    /* the score of a gap the prefilter settles */
 #define KS_RS_STANDALONE 2.5 /* rule 8's extra evidence, in log-odds */
 #define KS_RS_CONVERTER_EPS 0.07 /* rule 10's off-grid rate */
@@ -542,12 +543,20 @@ static ks_status S_explain(ks_doc *doc, const unsigned char *s, size_t len, cons
 /* Make the grid scratch hold at least N doubles. */
 static ks_status S_grid_reserve(ks_respacer *r, size_t n)
 {
-    while (r->grid.len < n) {
-        double zero = 0.0;
-        if (ks_vec_push(&r->grid, &zero) != KS_OK)
-            return KS_ERR_NOMEM;
-    }
+    if (r->grid.len >= n)
+        return KS_OK;
+    if (ks_vec_reserve(&r->grid, n) != KS_OK)
+        return KS_ERR_NOMEM;
+    r->grid.len = n;
     return KS_OK;
+}
+
+/* The first period index P with D <= P + OFF (D a whole number), in
+ * [0, NP]. */
+static int S_first_period(double d, int off, int np)
+{
+    double p = d - off;
+    return p <= 0 ? 0 : p >= np ? np : (int)p;
 }
 
 /* Rule 6, the wrap grid: set G->pw for the space gaps of a paragraph
@@ -555,15 +564,25 @@ static ks_status S_grid_reserve(ks_respacer *r, size_t n)
  * joined line wraps fall at a near-regular period; for each period P in
  * [pmin, pmax] the forward and backward sums run over chains of gaps
  * P-band..P+band apart, each gap weighted by how much likelier its text is
- * as a wrap than as an ordinary space. */
+ * as a wrap than as an ordinary space.
+ *
+ * All periods go in one pass: a site's predecessors (successors) at a
+ * distance D in [pmin-band, pmax+band] feed the periods within BAND of D,
+ * so each pair of sites is visited once, not once per period.  The sums
+ * for one period are still added in the order of the sites, so the result
+ * is the same, bit for bit, as one pass per period. */
 static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
 {
+    const int pmin = ks_rsm_pmin, band = ks_rsm_band;
+    /* the model's periods (29 now), within the scratch arrays below */
+    const int P = ks_rsm_pmax - pmin + 1 < KS_RS_PERIODS ? ks_rsm_pmax - pmin + 1 : KS_RS_PERIODS;
     size_t m = 0;
     for (size_t i = 0; i < ng; i++)
         m += gp[i].site;
-    if ((S_grid_reserve(r, 5 * m)) != KS_OK)
+    if (m > SIZE_MAX / (2 * (size_t)P + 3) || S_grid_reserve(r, (2 * (size_t)P + 3) * m) != KS_OK)
         return KS_ERR_NOMEM;
-    double *x = r->grid.items, *rho = x + m, *a = rho + m, *b = a + m, *acc = b + m;
+    double *x = r->grid.items, *rho = x + m, *acc = rho + m;
+    double *a = acc + m, *b = a + (size_t)P * m; /* [site][period] */
     size_t k = 0;
     for (size_t i = 0; i < ng; i++) {
         if (!gp[i].site)
@@ -576,39 +595,58 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
         acc[k] = 0.0;
         k++;
     }
-    double ztot = 0.0, last = (double)n - 1;
-    for (int p = ks_rsm_pmin; p <= ks_rsm_pmax; p++) {
-        double lo = p - ks_rsm_band, hi = p + ks_rsm_band, z = (double)n <= hi ? 1.0 : 0.0;
-        /* The sites j with LO <= x[i] - x[j] <= HI form a window that only
-         * moves forward as i does: two pointers, not a scan back. */
-        size_t jlo = 0, jhi = 0;  /* window [jlo, jhi) of predecessors */
-        for (size_t i = 0; i < m; i++) {
-            double t = x[i] <= hi ? 1.0 : 0.0;
-            while (jhi < i && x[i] - x[jhi] >= lo)
-                jhi++;
-            while (jlo < jhi && x[i] - x[jlo] > hi)
-                jlo++;
-            for (size_t j = jlo; j < jhi; j++)
-                t += a[j];
-            a[i] = rho[i] * t;
-            if (last - x[i] <= hi)
-                z += a[i];
+    double last = (double)n - 1, dmin = pmin - band, dmax = ks_rsm_pmax + band;
+    double z[KS_RS_PERIODS];
+    for (int p = 0; p < P; p++)
+        z[p] = (double)n <= pmin + p + band ? 1.0 : 0.0;
+    size_t j0 = 0;  /* first predecessor no farther than dmax */
+    for (size_t i = 0; i < m; i++) {
+        double t[KS_RS_PERIODS];
+        int p0 = S_first_period(x[i], pmin + band, P);  /* a chain may start at I */
+        for (int p = 0; p < P; p++)
+            t[p] = p >= p0 ? 1.0 : 0.0;
+        while (j0 < i && x[i] - x[j0] > dmax)
+            j0++;
+        for (size_t j = j0; j < i && x[i] - x[j] >= dmin; j++) {
+            int d = (int)(x[i] - x[j]) - pmin;  /* periods d-band..d+band */
+            const double *aj = a + j * (size_t)P;
+            for (int p = d - band < 0 ? 0 : d - band; p <= d + band && p < P; p++)
+                t[p] += aj[p];
         }
-        size_t klo = m, khi = m;  /* window (klo, khi] of successors, from the end */
-        for (size_t i = m; i-- > 0;) {
-            double t = last - x[i] <= hi ? 1.0 : 0.0;
-            while (klo > i + 1 && x[klo - 1] - x[i] >= lo)
-                klo--;
-            while (khi > klo && x[khi - 1] - x[i] > hi)
-                khi--;
-            for (size_t j = klo; j < khi; j++)
-                t += b[j];
-            b[i] = rho[i] * t;
-        }
-        ztot += z;
-        for (size_t i = 0; i < m; i++)
-            acc[i] += a[i] * b[i] / rho[i];
+        double *ai = a + i * (size_t)P;
+        int pe = S_first_period(last - x[i], pmin + band, P);  /* ... or end there */
+        for (int p = 0; p < P; p++)
+            ai[p] = rho[i] * t[p];
+        for (int p = pe; p < P; p++)
+            z[p] += ai[p];
     }
+    size_t k1 = m;  /* last successor no farther than dmax, plus one */
+    for (size_t i = m; i-- > 0;) {
+        double t[KS_RS_PERIODS];
+        int pe = S_first_period(last - x[i], pmin + band, P);
+        for (int p = 0; p < P; p++)
+            t[p] = p >= pe ? 1.0 : 0.0;
+        while (k1 > i + 1 && x[k1 - 1] - x[i] > dmax)
+            k1--;
+        size_t jlo = i + 1;  /* the successors at dmin or more come first */
+        while (jlo < k1 && x[jlo] - x[i] < dmin)
+            jlo++;
+        for (size_t j = jlo; j < k1; j++) {
+            int d = (int)(x[j] - x[i]) - pmin;
+            const double *bj = b + j * (size_t)P;
+            for (int p = d - band < 0 ? 0 : d - band; p <= d + band && p < P; p++)
+                t[p] += bj[p];
+        }
+        double *bi = b + i * (size_t)P;
+        for (int p = 0; p < P; p++)
+            bi[p] = rho[i] * t[p];
+    }
+    double ztot = 0.0;
+    for (int p = 0; p < P; p++)
+        ztot += z[p];
+    for (size_t i = 0; i < m; i++)
+        for (int p = 0; p < P; p++)
+            acc[i] += a[i * (size_t)P + p] * b[i * (size_t)P + p] / rho[i];
     k = 0;
     for (size_t i = 0; i < ng; i++)
         if (gp[i].site) {
