@@ -126,18 +126,6 @@ static bool S_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* Find NEEDLE in HAY[0..N) (memmem is not POSIX). */
-static const char *S_find(const char *hay, size_t n, const char *needle)
-{
-    size_t m = strlen(needle);
-    if (m == 0 || n < m)
-        return NULL;
-    for (size_t i = 0; i + m <= n; i++)
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
-            return hay + i;
-    return NULL;
-}
-
 /* Copy S[0..LEN) without spaces (ASCII and U+3000) and without a trailing
  * colon into DST (size CAP).  Returns false when it does not fit. */
 static bool S_squeeze(const char *s, size_t len, char *dst, size_t cap)
@@ -1078,7 +1066,7 @@ static ks_status S_section(S_ctx *c, const char *data, size_t len)
     xmlParserCtxtPtr px = NULL;
     xmlDocPtr xd = NULL;
     ks_status st = KS_OK;
-    if (S_find(data, len, "<!DOCTYPE") || S_find(data, len, "<!ENTITY")) {
+    if (ks_memfind(data, len, "<!DOCTYPE") || ks_memfind(data, len, "<!ENTITY")) {
         st = ks_error_set(c->err, KS_ERR_FORMAT, "hwpx", 0, 0,
                           "%s: DOCTYPE or entity declarations are not allowed", c->section);
         goto done;
@@ -1146,7 +1134,7 @@ static ks_status S_check_manifest(zip_t *z, const long *have, size_t nhave, S_bu
     if (st != KS_OK)
         goto done;
     const char *p = data, *end = data + len;
-    while ((p = S_find(p, (size_t)(end - p), "Contents/section")) != NULL) {
+    while ((p = ks_memfind(p, (size_t)(end - p), "Contents/section")) != NULL) {
         char name[64];
         size_t k = 0;
         while (p + k < end && k < sizeof name - 1 && p[k] != '"' && p[k] != '\'' && p[k] != '<')

@@ -161,6 +161,8 @@ static inline size_t ks_utf8_decode(const unsigned char *s, size_t len, uint32_t
 size_t ks_utf8_valid_prefix(const unsigned char *s, size_t len);
 /* Number of code points in S[0..LEN) (S valid UTF-8). */
 size_t ks_utf8_count(const char *s, size_t len);
+/* The first NEEDLE (a C string) in HAY[0..N), or NULL (memmem is not POSIX). */
+const char *ks_memfind(const char *hay, size_t n, const char *needle);
 
 /* The classes every stage asks per character: inline. */
 static inline bool ks_is_space(uint32_t cp) /* incl. NBSP, U+3000, U+2000-200A */

@@ -538,6 +538,88 @@ static bool S_value_like(const S_ln *l)
     return key[0] == '(' || key[0] == '<';
 }
 
+/* Does line L open the lead paragraph: a subject marked with 은/는 among
+ * its first words ("관세청은 중동 상황 …", "지난해는 …", "문지성
+ * 재정경제부 국제경제관리관은 …"), or a bracket closed
+ * by 은/는 among its first four words ("질병관리청(청장 임승관)은 …",
+ * "개인정보보호위원회(위원장 송경희, 이하 ‘개인정보위’)는 …")?  A word
+ * such as "추진하는" or "들은" (a wrapped word's end) is no subject. */
+static bool S_lead_like(const S_ln *l)
+{
+    static const char *const modifier[] = {"하는", "되는", "있는", "없는", "같은", "높은", "많은"};
+    size_t i = 0;
+    for (int w = 0; w < 4 && i < l->len; w++) {
+        size_t a = i;
+        while (i < l->len && l->s[i] != ' ')
+            i++;
+        const char *t = l->s + a;
+        size_t n = i - a;
+        while (i < l->len && l->s[i] == ' ')
+            i++;
+        bool topic = S_ends(t, n, "은") || S_ends(t, n, "는");
+        if (!topic)
+            continue;
+        if (n > 4 && t[n - 4] == ')')
+            return true;
+        /* a stem of two syllables or more as the first word, of three
+         * or more after a name ("문지성 재정경제부 국제경제관리관은") */
+        if (w > 2 || n < (w ? 12u : 9u))
+            continue;
+        bool mod = false;
+        for (size_t k = 0; k < sizeof modifier / sizeof *modifier && !mod; k++)
+            mod = S_ends(t, n, modifier[k]);
+        bool hangul = true;
+        for (size_t k = 0; k + 3 < n && hangul; k += 3) {
+            uint32_t cp;
+            hangul = ks_utf8_decode((const unsigned char *)t + k, n - k, &cp) == 3 &&
+                     ks_is_hangul(cp);
+        }
+        if (!mod && hangul)
+            return true;
+    }
+    return false;
+}
+
+/* In wrapped text a summary line that does not end a sentence runs on into
+ * the lead paragraph after it ("- … 평가 변별력 강화" + "개인정보보호위원회
+ * (위원장 송경희 …)는 4월 8일 …"): cut unit UI before the first of its
+ * lines that opens the lead, when what follows is a paragraph (two lines
+ * or more, or a sentence end).  The cut-off lines become a unit of their
+ * own, after UI, with *KINDS kept in step.  Returns false on no memory. */
+static bool S_cut_lead(S_ctx *c, int **kinds, size_t *nu, size_t ui)
+{
+    S_unit *x = &UN(c, ui);
+    size_t j = x->first + 1;
+    for (; j <= x->last; j++)
+        if (S_lead_like(&LN(c, j)))
+            break;
+    if (j > x->last)
+        return true;
+    bool para = x->last > j;
+    for (size_t k = j; k <= x->last && !para; k++)
+        para = ks_memfind(LN(c, k).s, LN(c, k).len, "다.") != NULL;
+    if (!para)
+        return true;
+    S_unit rest = *x;
+    rest.first = j;
+    rest.mlen = rest.mraw = 0;
+    rest.role = KS_ROLE_BODY;
+    int *k2 = ks_realloc(*kinds, (*nu + 1) * sizeof **kinds);
+    if (!k2)
+        return false;
+    *kinds = k2;
+    if (ks_vec_push(&c->units, &rest) != KS_OK)
+        return false;
+    S_unit *u = c->units.items;
+    memmove(u + ui + 2, u + ui + 1, (*nu - ui - 1) * sizeof *u);
+    memmove(k2 + ui + 2, k2 + ui + 1, (*nu - ui - 1) * sizeof *k2);
+    u[ui].last = j - 1;
+    u[ui + 1] = rest;
+    k2[ui + 1] = K_TEXT;
+    (*nu)++;
+    return true;
+}
+
 static ks_status S_classify(S_ctx *c)
 {
     size_t nu = c->units.len, i = 0;
@@ -685,6 +767,12 @@ static ks_status S_classify(S_ctx *c)
             size_t n;
             uint32_t cp = S_cp(l->s, l->len, 0, &n);
             if (S_summary_marker(l->s, l->len) && (!mk || cp == mk)) {
+                if (c->page && x->last > x->first && !S_cut_lead(c, &kinds, &nu, i)) {
+                    ks_free(kinds);
+                    return KS_ERR_NOMEM;
+                }
+                x = &UN(c, i);
+                e = &LN(c, x->last);
                 mk = cp;
                 S_set_marker(c, x);
                 x->role = KS_ROLE_SUMMARY;

@@ -46,3 +46,14 @@ bool ks_is_close_quote(uint32_t cp)
 {
     return cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F;
 }
+
+const char *ks_memfind(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    if (m == 0 || n < m)
+        return NULL;
+    for (size_t i = 0; i + m <= n; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
+            return hay + i;
+    return NULL;
+}

@@ -245,6 +245,49 @@ static void test_wrapped(void)
     ks_doc_free(d);
 }
 
+/* Wrapped text whose summary lines run into the lead paragraph (govpress
+ * 156754182.pdf.txt): the lead is cut off the last summary item, while a
+ * summary line that wraps onto a line of its own stays one item. */
+static void test_summary_lead(void)
+{
+    static const char *leads[] = {
+        "관세청은 중동 상황 장기화에 따른 수출입 기업의 피해를 최소화하기 위해 정부",
+        "질병관리청(청장 임승관)은 중증열성혈소판감소증후군을 매개하는 주요 매개체인",
+        "문지성 재정경제부 국제경제관리관은 정부서울청사에서 외국인 증권투자 유치를"};
+    for (size_t t = 0; t < sizeof leads / sizeof *leads; t++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n");
+        ks_buf_puts(&b, "- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용을\n");
+        ks_buf_puts(&b, "담아 한 줄을 넘겨 이어지는 요약 항목의 둘째 줄\n");
+        ks_buf_puts(&b, "- 실질적 보호역량 높이기 위해 사전 예방 지표 도입 및 평가 변별력 강화를\n");
+        ks_buf_puts(&b, leads[t]);
+        ks_buf_puts(&b, "\n대전청사에서 점검회의를 열고 지원 실적을 점검하는 자리를 마련하였다.\n");
+        for (int p = 0; p < 6; p++) {
+            ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
+            ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
+            ks_buf_puts(&b, "추진한다.\n");
+        }
+        ks_doc *d = run(b.data, 0);
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        size_t ns = 0;
+        for (size_t i = 0; i < d->blocks.len; i++) {
+            const ks_block *k = &KS_AT(d->blocks, ks_block, i);
+            if (k->role != KS_ROLE_SUMMARY)
+                continue;
+            ns++;
+            CHECK(ns != 1 || k->nlines == 2);
+            CHECK(ns != 2 || (k->nlines == 1 && !strstr(k->text, "은 ")));
+        }
+        CHECK(ns == 2);
+        const ks_block *lead = find_block(d, leads[t]);
+        CHECK(lead && lead->role == KS_ROLE_BODY && lead->nlines == 2);
+        ks_doc_free(d);
+    }
+}
+
 int main(void)
 {
     test_dates();
@@ -254,6 +297,7 @@ int main(void)
     test_filename_title();
     test_line_mode();
     test_wrapped();
+    test_summary_lead();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
