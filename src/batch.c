@@ -753,10 +753,19 @@ static void S_convert(S_worker *w, S_slot *s)
         }
         data = spliced;
     }
-    if (s->outpath)
+    if (s->outpath) {
         S_write_output(c, s, data, outlen);
-    else
+    } else if (data == out && !s->out.p) {
+        /* take the rendered document as it is, not a copy: the CLI leaves
+         * libksplit's allocator at malloc (ks_set_alloc_funcs is never
+         * called), so S_sb's realloc and free apply to it */
+        s->out.p = out;
+        s->out.len = outlen;
+        s->out.cap = outlen + 1;
+        out = NULL;
+    } else {
         S_sb_add(&s->out, data, outlen);
+    }
     if (s->out.failed || s->msg.failed) {
         s->rc = S_worst(s->rc, EXIT_INTERNAL);
         s->out.len = 0;

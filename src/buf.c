@@ -97,7 +97,7 @@ char *ks_buf_detach(ks_buf *b)
     char *p = b->data;
     if (!p)
         p = ks_strndup("", 0);
-    else if (b->cap - b->len > 64) {
+    else if (b->cap - b->len > 16) {
         /* the caller keeps it: give back the growth slack */
         char *q = ks_realloc(p, b->len + 1);
         if (q)
@@ -137,6 +137,17 @@ ks_status ks_vec_push_grow(ks_vec *v, const void *item)
     memcpy((char *)v->items + v->len * v->size, item, v->size);
     v->len++;
     return KS_OK;
+}
+
+void ks_vec_fit(ks_vec *v)
+{
+    if (v->len == 0 || v->len == v->cap)
+        return;
+    void *p = ks_realloc(v->items, v->len * v->size);
+    if (p) { /* a failed shrink keeps the larger array */
+        v->items = p;
+        v->cap = v->len;
+    }
 }
 
 void ks_vec_free(ks_vec *v)

@@ -115,6 +115,8 @@ static inline ks_status ks_vec_push(ks_vec *v, const void *item)
 }
 /* Make room for N items in all (exactly, when the count is known). */
 ks_status ks_vec_reserve(ks_vec *v, size_t n);
+/* Give back the room beyond LEN (after a large array is complete). */
+void ks_vec_fit(ks_vec *v);
 void ks_vec_free(ks_vec *v); /* frees the array only, not what items own */
 
 /* ---- UTF-8 and code points (utf8.c) ---------------------------------- */
@@ -418,8 +420,10 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
 
 /* Turn LINES into DOC->blocks, DOC->title and DOC->meta.  RS may be NULL
  * (no repair: '\n' wraps become ' ').  With KS_OPT_LINE_MODE every line is
- * one body paragraph, blank lines included. */
-ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error *err);
+ * one body paragraph, blank lines included.  LINES->lines and ->hints are
+ * read first and freed (LINES->text stays to the end): the caller frees
+ * LINES as usual. */
+ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err);
 
 /* ---- quotes (quotes.c) ----------------------------------------------- */
 

@@ -22,6 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "batch.h"
 #include "ksplit.h"
@@ -133,6 +136,14 @@ int main(int argc, char **argv)
         OPT_EXPLAIN, OPT_SCHEMA, OPT_CHUNK, OPT_INCLUDE, OPT_FILES_FROM, OPT_SKIP_EXISTING,
         OPT_ERRORS_AS_JSON, OPT_SUMMARY, OPT_FSYNC, OPT_INPUT_FORMAT, OPT_OVERWRITE
     };
+#ifdef __GLIBC__
+    /* glibc raises its mmap threshold as large blocks are freed, after
+     * which a large document's arrays come from the heap and stay there:
+     * a 20 MB document peaked at 178 MB of RSS for 133 MB of heap.  A fixed
+     * threshold hands every block of 1 MiB or more back when it is freed
+     * (132 MB); small documents never reach it. */
+    (void)mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
     static const struct option longopts[] = {
         {"encoding", required_argument, NULL, 'e'},
         {"from", required_argument, NULL, OPT_FROM},

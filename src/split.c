@@ -59,15 +59,17 @@ typedef struct {
     int width;    /* display columns: wide characters count 2 */
 } S_ln;
 
+/* One a line of input at worst: kept small (40 bytes), a large document
+ * has millions. */
 typedef struct {
     size_t first, last;  /* line indices, inclusive */
-    ks_role role;
-    ks_kind kind;
-    int level;
     size_t mlen;         /* bytes of marker plus its spaces on the first line */
-    size_t mraw;         /* bytes of the marker itself */
-    size_t trail;        /* bytes dropped at the end of the last line (" -") */
-    int zone;
+    uint32_t mraw;       /* bytes of the marker itself (a few) */
+    uint32_t trail;      /* bytes dropped at the end of the last line (" -") */
+    uint8_t role;        /* ks_role */
+    uint8_t kind;        /* ks_kind */
+    int8_t level;
+    uint8_t zone;
     bool joinsp;         /* lines are separate paragraphs: join with ' ' */
     bool forced;         /* role came from a reader's hint */
 } S_unit;
@@ -1644,7 +1646,7 @@ static ks_status S_split_subtitles(S_ctx *c)
     return KS_OK;
 }
 
-ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error *err)
+ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
 {
     S_ctx c = {doc, KS_VEC(S_ln), KS_VEC(S_unit), 0, lines};
     ks_status st = KS_OK;
@@ -1669,6 +1671,10 @@ ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error
             goto done;
         }
     }
+    /* the line index is copied: give its memory back before the units
+     * and blocks are made (a large document has millions of lines) */
+    ks_vec_free(&lines->lines);
+    ks_vec_free(&lines->hints);
     if (!line_mode && !hints && S_split_subtitles(&c) != KS_OK) {
         st = KS_NOMEM(err, "split");
         goto done;
@@ -1679,6 +1685,7 @@ ks_status ks_split(ks_doc *doc, const ks_lines *lines, ks_respacer *rs, ks_error
         st = KS_NOMEM(err, "split");
         goto done;
     }
+    ks_vec_fit(&c.units);
     if (!line_mode && S_classify(&c) != KS_OK) {
         st = KS_NOMEM(err, "split");
         goto done;
