@@ -316,6 +316,7 @@ typedef struct {
     size_t len;
     unsigned long line; /* K_RECORD: 1-based line in PATH */
     uint64_t bytes;     /* input size, for the progress line */
+    uint64_t seq;       /* its place in the output order (set when taken) */
     /* result */
     S_sb out;    /* for stdout: the document or an error record */
     S_sb msg;    /* for stderr: warnings and errors */
@@ -578,6 +579,14 @@ done:
 
 /* ---- converting one document (worker side) ------------------------------ */
 
+static void S_progress_clear(S_ctx *c);
+
+static int S_stdout_write(void *ctx, const char *data, size_t len)
+{
+    (void)ctx;
+    return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
 typedef struct {
     S_ctx *c;
     char *buf; /* S_READ_SIZE bytes */
@@ -624,6 +633,44 @@ static char *S_splice_id(const char *out, size_t outlen, const json_t *id, size_
     }
     free(idtext);
     return r;
+}
+
+/* With no -o and every earlier result written, take the writer token and
+ * write DOC straight to standard output as it is rendered: a large
+ * document's JSON (about twice its size) is never held whole, nor copied
+ * into the slot.  Returns 1 when it did, 0 when DOC is to be rendered into
+ * the slot and written in turn.  Were rendering to fail part way (out of
+ * memory), the line written so far is ended and the error record follows
+ * it. */
+static int S_stream(S_worker *w, S_slot *s, const ks_doc *doc)
+{
+    S_ctx *c = w->c;
+    pthread_mutex_lock(&c->mu);
+    int mine = !c->writing && c->next_write == s->seq && !c->out_failed && !c->halted;
+    if (mine)
+        c->writing = 1;
+    pthread_mutex_unlock(&c->mu);
+    if (!mine)
+        return 0;
+    if (s->msg.len) { /* the warnings go first, as S_emit writes them */
+        S_progress_clear(c);
+        fwrite(s->msg.p, 1, s->msg.len, stderr);
+        s->msg.len = 0;
+    }
+    ks_error err = {0};
+    ks_status st = ks_doc_write(doc, c->o->form, S_stdout_write, NULL, &err);
+    if (st == KS_ERR_IO) {
+        c->out_failed = 1;
+        S_progress_clear(c);
+        fprintf(stderr, "%s: write error: %s\n", S_PROG, strerror(errno));
+    } else if (st != KS_OK) {
+        fputc('\n', stdout);
+        S_fail_ks(c, s, &err, NULL);
+    }
+    pthread_mutex_lock(&c->mu);
+    c->writing = 0;
+    pthread_mutex_unlock(&c->mu);
+    return 1;
 }
 
 static void S_convert(S_worker *w, S_slot *s)
@@ -738,6 +785,8 @@ static void S_convert(S_worker *w, S_slot *s)
             S_sb_printf(&s->msg, "warning: %s\n", wm);
         }
     }
+    if (!s->outpath && !id && S_stream(w, s, doc))
+        goto done;
     if (ks_doc_render(doc, c->o->form, &out, &outlen, &err) != KS_OK) {
         S_fail_ks(c, s, &err, id);
         goto done;
@@ -919,6 +968,7 @@ static void *S_worker_main(void *arg)
         if (c->next_take == c->next_seq)
             break;
         S_slot *s = &c->slots[c->next_take % c->nslots];
+        s->seq = c->next_take;
         c->next_take++;
         if (s->state != SL_QUEUED)
             continue; /* filled in by the producer already */

@@ -27,15 +27,27 @@
 #include "internal.h"
 
 #define S_MAXDEPTH 8
+#define S_CHUNK 65536 /* ks_doc_write hands the output over in pieces this big */
 
 typedef struct {
     ks_buf *out;
     bool pretty;
     bool failed;
+    bool io_failed;           /* SINK refused a piece */
     int depth;
     size_t count[S_MAXDEPTH]; /* values written at each open level */
     bool after_key;           /* the next value follows a key on its line */
+    ks_write_fn sink;         /* ks_doc_write: where full pieces go, or NULL */
+    void *ctx;
 } S_w;
+
+/* Hand what OUT holds to the sink and empty it. */
+static void S_flush(S_w *w)
+{
+    if (w->out->len && !w->failed && w->sink(w->ctx, w->out->data, w->out->len) != 0)
+        w->failed = w->io_failed = true;
+    ks_buf_clear(w->out);
+}
 
 static void S_raw(S_w *w, const char *s, size_t n)
 {
@@ -44,9 +56,12 @@ static void S_raw(S_w *w, const char *s, size_t n)
         memcpy(b->data + b->len, s, n);
         b->len += n;
         b->data[b->len] = '\0';
-    } else if (!w->failed && ks_buf_append(b, s, n) != KS_OK) {
-        w->failed = true;
+        return;
     }
+    if (w->sink && b->len)
+        S_flush(w);
+    if (!w->failed && ks_buf_append(b, s, n) != KS_OK)
+        w->failed = true;
 }
 
 static void S_newline(S_w *w)
@@ -377,7 +392,7 @@ static void S_document(S_w *w, const ks_doc *d)
 
 /* The cleaned text: every block in document order, one a line, markers
  * kept as printed. */
-static ks_status S_text(const ks_doc *d, ks_buf *out)
+static void S_text(S_w *w, const ks_doc *d)
 {
     bool line_mode = (d->flags & KS_OPT_LINE_MODE) != 0;
     for (size_t i = 0; i < d->blocks.len; i++) {
@@ -385,24 +400,32 @@ static ks_status S_text(const ks_doc *d, ks_buf *out)
         if (!line_mode && b->role == KS_ROLE_RELATED && b->text == NULL)
             continue;
         if (b->marker) {
-            if (ks_buf_puts(out, b->marker) != KS_OK ||
-                (b->marker_space && b->text && *b->text && ks_buf_putc(out, ' ') != KS_OK))
-                return KS_ERR_NOMEM;
+            S_raw(w, b->marker, strlen(b->marker));
+            if (b->marker_space && b->text && *b->text)
+                S_raw(w, " ", 1);
         }
-        if ((b->text && ks_buf_puts(out, b->text) != KS_OK) || ks_buf_putc(out, '\n') != KS_OK)
-            return KS_ERR_NOMEM;
+        if (b->text)
+            S_raw(w, b->text, strlen(b->text));
+        S_raw(w, "\n", 1);
     }
-    return KS_OK;
 }
 
-ks_status ks_emit(const ks_doc *doc, ks_render form, ks_buf *out, ks_error *err)
+/* Render DOC into OUT, or through SINK in pieces when SINK is set. */
+static ks_status S_render(const ks_doc *doc, ks_render form, ks_buf *out, ks_write_fn sink,
+                          void *ctx, ks_error *err)
 {
-    if (form == KS_RENDER_TEXT)
-        return S_text(doc, out) == KS_OK ? KS_OK : KS_NOMEM(err, "emit");
     size_t before = out->len;
-    S_w w = {out, form == KS_RENDER_JSON_PRETTY, false, 0, {0}, false};
-    S_document(&w, doc);
-    S_raw(&w, "\n", 1);
+    S_w w = {.out = out, .pretty = form == KS_RENDER_JSON_PRETTY, .sink = sink, .ctx = ctx};
+    if (form == KS_RENDER_TEXT) {
+        S_text(&w, doc);
+    } else {
+        S_document(&w, doc);
+        S_raw(&w, "\n", 1);
+    }
+    if (sink)
+        S_flush(&w);
+    if (w.io_failed)
+        return ks_error_set(err, KS_ERR_IO, "emit", 0, 0, "writing the output failed");
     if (w.failed) {
         out->len = before; /* never leave half a JSON object */
         if (out->data)
@@ -410,6 +433,24 @@ ks_status ks_emit(const ks_doc *doc, ks_render form, ks_buf *out, ks_error *err)
         return KS_NOMEM(err, "emit");
     }
     return KS_OK;
+}
+
+ks_status ks_emit(const ks_doc *doc, ks_render form, ks_buf *out, ks_error *err)
+{
+    return S_render(doc, form, out, NULL, NULL, err);
+}
+
+ks_status ks_doc_write(const ks_doc *doc, ks_render form, ks_write_fn write, void *ctx,
+                       ks_error *err)
+{
+    if (!doc || !write)
+        return ks_error_set(err, KS_ERR_ARG, "emit", 0, 0, "NULL document or writer");
+    ks_buf b = {0};
+    if (ks_buf_reserve(&b, S_CHUNK) != KS_OK)
+        return KS_NOMEM(err, "emit");
+    ks_status st = S_render(doc, form, &b, write, ctx, err);
+    ks_buf_free(&b);
+    return st;
 }
 
 ks_status ks_doc_render(const ks_doc *doc, ks_render form, char **out, size_t *outlen,

@@ -40,7 +40,7 @@ typedef enum {
     KS_ERR_DECODE,   /**< bytes that do not decode, with KS_OPT_STRICT */
     KS_ERR_FORMAT,   /**< input that is not what it claims (corrupt HTML, zip, XML) */
     KS_ERR_LIMIT,    /**< input beyond a documented limit (size, depth, ratio) */
-    KS_ERR_IO,       /**< reading or writing failed (only the CLI and batch code) */
+    KS_ERR_IO,       /**< reading or writing failed (the CLI; ks_doc_write's writer) */
     KS_ERR_ARG,      /**< a caller error: bad option value, NULL where not allowed */
     KS_ERR_INTERNAL  /**< a broken invariant: a bug in libksplit */
 } ks_status;
@@ -128,6 +128,18 @@ ks_status ks_convert(const ks_options *opts, const char *buf, size_t len,
  *  ks_free) of *OUTLEN bytes; OUTLEN may be NULL. */
 ks_status ks_doc_render(const ks_doc *doc, ks_render form, char **out, size_t *outlen,
                         ks_error *err);
+
+/** Where ks_doc_write hands its output: write LEN bytes of DATA; return 0
+ *  on success, anything else to stop (e.g. a wrapper around fwrite). */
+typedef int (*ks_write_fn)(void *ctx, const char *data, size_t len);
+
+/** Render DOC as ks_doc_render does, but hand the bytes to WRITE in pieces
+ *  of about 64 KiB as they are made, so that a large document's output is
+ *  never held whole.  KS_ERR_IO when WRITE refuses a piece.  On an error
+ *  the pieces handed over before it stay written: the output may end part
+ *  way through the document. */
+ks_status ks_doc_write(const ks_doc *doc, ks_render form, ks_write_fn write, void *ctx,
+                       ks_error *err);
 
 /** The document's title, or NULL.  BORROWED from DOC. */
 const char *ks_doc_title(const ks_doc *doc);

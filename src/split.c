@@ -892,6 +892,26 @@ static ks_status S_unit_text(S_ctx *c, const S_unit *u, ks_buf *out)
     return KS_OK;
 }
 
+/* The text of unit U as it lies in the normalized text, when S_unit_text
+ * would copy it unchanged: its lines follow one another there, each ended
+ * by '\n' (not cut by S_split_subtitles, not joined with spaces).  Then
+ * *S and *LEN are set and no copy is needed. */
+static bool S_unit_span(const S_ctx *c, const S_unit *u, const char **s, size_t *len)
+{
+    if (u->joinsp)
+        return false;
+    for (size_t i = u->first; i < u->last; i++) {
+        const S_ln *l = &LN(c, i);
+        if (LN(c, i + 1).s != l->s + l->len + 1 || l->s[l->len] != '\n')
+            return false;
+    }
+    const S_ln *f = &LN(c, u->first), *e = &LN(c, u->last);
+    const char *a = f->s + u->mlen, *b = e->s + e->len - u->trail;
+    *s = a;
+    *len = b > a ? (size_t)(b - a) : 0;
+    return true;
+}
+
 /* ---- metadata from the blocks ---------------------------------------- */
 
 static ks_status S_add_date(ks_meta *m, const char *s, const ks_date_match *dm, const char *role)
@@ -1433,18 +1453,22 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         UN(c, keep++) = *u;
     }
     c->units.len = nu = keep;
+    /* A unit's text is read in place when it lies whole in the normalized
+     * text (most do), else copied into RAW[i]; header units are copied
+     * anyway, for the date parsers that read them again. */
     for (size_t i = 0; i < nu; i++) {
-        ks_buf_clear(&b);
-        if (S_unit_text(c, &UN(c, i), &b) != KS_OK) {
-            st = KS_ERR_NOMEM;
-            goto done;
+        const char *us;
+        size_t ul;
+        if (UN(c, i).zone == Z_HEADER || !S_unit_span(c, &UN(c, i), &us, &ul)) {
+            ks_buf_clear(&b);
+            if (S_unit_text(c, &UN(c, i), &b) != KS_OK || !(raw[i] = ks_buf_detach(&b))) {
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+            us = raw[i];
+            ul = strlen(raw[i]);
         }
-        raw[i] = ks_buf_detach(&b);
-        if (!raw[i]) {
-            st = KS_ERR_NOMEM;
-            goto done;
-        }
-        if (rs && ks_respacer_observe(rs, raw[i], strlen(raw[i])) != KS_OK) {
+        if (rs && ks_respacer_observe(rs, us, ul) != KS_OK) {
             st = KS_ERR_NOMEM;
             goto done;
         }
@@ -1457,13 +1481,18 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         const S_unit *u = &UN(c, i);
         ks_block blk = {0};
         ks_buf_clear(&b);
-        size_t rl = strlen(raw[i]);
+        const char *us = raw[i];
+        size_t rl = 0;
+        if (us)
+            rl = strlen(us);
+        else
+            (void)S_unit_span(c, u, &us, &rl);  /* true: it was in the loop above */
         if (rs) {
-            st = ks_respacer_repair(rs, raw[i], rl, &b, &doc->stats, doc, doc->blocks.len,
+            st = ks_respacer_repair(rs, us, rl, &b, &doc->stats, doc, doc->blocks.len,
                                     LN(c, u->first).lineno);
         } else {
             for (size_t k = 0; k < rl && st == KS_OK; k++)
-                st = ks_buf_putc(&b, raw[i][k] == '\n' ? ' ' : raw[i][k]);
+                st = ks_buf_putc(&b, us[k] == '\n' ? ' ' : us[k]);
         }
         if (st == KS_OK && !b.data)
             st = ks_buf_puts(&b, "");
