@@ -816,6 +816,11 @@ static int S_spaced_heading(const ks_rs_char *ch, size_t nch, const ks_rs_gap *g
     return S_HEADING;
 }
 
+static bool S_closes(uint32_t c)
+{
+    return c == ',' || c == '!' || c == '?' || c == ';';
+}
+
 /* Pass 1: score every gap that needs a decision.  The left token runs from
  * the last separator kept so far (a gap that looks spurious on its own is
  * taken as joined), the right token to the next separator. */
@@ -856,7 +861,12 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         g->lone = heading == S_LONE;
         bool joined = false;
         g->site = !edge && g->space && !g->wrap;
-        if (!edge && !ascii && !spaced_out && !(g->space && g->wrap)) {
+        /* a space after a comma, '!', '?' or ';' is a real one: not worth
+         * a lookup ("5, 070" is rule 12's; not after '.', "1. 6" is a
+         * wrapped number, nor after a closing bracket, ") 는" is a
+         * converter's spurious space) */
+        bool closed = !edge && !g->wrap && S_closes(ch[g->at - 1].cls);
+        if (!edge && !ascii && !spaced_out && !closed && !(g->space && g->wrap)) {
             size_t na = g->at - tok, nb = next_end - g->at;
             const ks_rs_char *a = ch + tok, *b = ch + g->at;
             size_t blen = ch[next_end - 1].off + ch[next_end - 1].len - b[0].off;
