@@ -397,6 +397,8 @@ static bool related_scan(const char *s, size_t len, long *num, long *views, bool
  * not fit. */
 static size_t related_cells(const char *s, size_t len, char *out, size_t cap)
 {
+    if (!memchr(s, '|', len))
+        return 0; /* no cells: most lines, asked of several times each */
     size_t o = 0;
     bool cells = false;
     for (size_t i = 0; i < len; i++) {
@@ -482,8 +484,8 @@ size_t ks_meta_compact(const char *s, size_t len, char *out, size_t cap)
 
 bool ks_meta_is_listing_header(const char *s, size_t len)
 {
-    if (len > 200)
-        return false;
+    if (len > 200 || !ks_memfind(s, len, "번") || !ks_memfind(s, len, "제"))
+        return false; /* asked of every line: the cheap test first */
     char c[256];
     ks_meta_compact(s, len, c, sizeof c);
     return strstr(c, "번호") && strstr(c, "제목") &&
