@@ -569,8 +569,9 @@ static int S_first_period(double d, int off, int np)
  * All periods go in one pass: a site's predecessors (successors) at a
  * distance D in [pmin-band, pmax+band] feed the periods within BAND of D,
  * so each pair of sites is visited once, not once per period.  The sums
- * for one period are still added in the order of the sites, so the result
- * is the same, bit for bit, as one pass per period. */
+ * for one period are still added in the order of the sites, as in one
+ * pass per period; a site's posterior divides by its RHO once, after the
+ * periods are summed. */
 static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
 {
     const int pmin = ks_rsm_pmin, band = ks_rsm_band;
@@ -592,7 +593,6 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
         double e = exp(v), q = ks_rsm_grid_q, eps = ks_rsm_grid_eps;
         x[k] = (double)(gp[i].at + i);  /* code points before the separator */
         rho[k] = ((1 - q) + q * e) / ((1 - eps) + eps * e);
-        acc[k] = 0.0;
         k++;
     }
     double last = (double)n - 1, dmin = pmin - band, dmax = ks_rsm_pmax + band;
@@ -603,8 +603,10 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
     for (size_t i = 0; i < m; i++) {
         double t[KS_RS_PERIODS];
         int p0 = S_first_period(x[i], pmin + band, P);  /* a chain may start at I */
-        for (int p = 0; p < P; p++)
-            t[p] = p >= p0 ? 1.0 : 0.0;
+        for (int p = 0; p < p0; p++)
+            t[p] = 0.0;
+        for (int p = p0; p < P; p++)
+            t[p] = 1.0;
         while (j0 < i && x[i] - x[j0] > dmax)
             j0++;
         for (size_t j = j0; j < i && x[i] - x[j] >= dmin; j++) {
@@ -624,8 +626,10 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
     for (size_t i = m; i-- > 0;) {
         double t[KS_RS_PERIODS];
         int pe = S_first_period(last - x[i], pmin + band, P);
-        for (int p = 0; p < P; p++)
-            t[p] = p >= pe ? 1.0 : 0.0;
+        for (int p = 0; p < pe; p++)
+            t[p] = 0.0;
+        for (int p = pe; p < P; p++)
+            t[p] = 1.0;
         while (k1 > i + 1 && x[k1 - 1] - x[i] > dmax)
             k1--;
         size_t jlo = i + 1;  /* the successors at dmin or more come first */
@@ -644,9 +648,12 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
     double ztot = 0.0;
     for (int p = 0; p < P; p++)
         ztot += z[p];
-    for (size_t i = 0; i < m; i++)
+    for (size_t i = 0; i < m; i++) {
+        double sum = 0.0;
         for (int p = 0; p < P; p++)
-            acc[i] += a[i * (size_t)P + p] * b[i * (size_t)P + p] / rho[i];
+            sum += a[i * (size_t)P + p] * b[i * (size_t)P + p];
+        acc[i] = sum / rho[i];
+    }
     k = 0;
     for (size_t i = 0; i < ng; i++)
         if (gp[i].site) {
