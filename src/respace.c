@@ -69,7 +69,6 @@
 #include "respace_model.h"
 
 #define KS_RS_WIN 6          /* widest n-gram window, in characters */
-#define KS_RS_KEYMAX 64      /* bytes in one key */
 #define KS_RS_CTX 4          /* characters of context in --explain edits */
 #define KS_RS_SHORT 10       /* a line this much narrower than full did not wrap */
 #define KS_RS_GRID_MAX 4000  /* longest paragraph (code points) given the grid */
@@ -84,6 +83,8 @@ typedef struct {
     uint32_t off;            /* byte offset in the input */
     uint8_t len;             /* bytes */
     uint8_t width;           /* display width: 2 for Hangul and wide, else 1 */
+    uint8_t ulen;            /* CLS as UTF-8, as the model's keys spell it */
+    unsigned char u[4];
 } ks_rs_char;
 
 /* A gap between two characters: a run of separators in the input. */
@@ -138,11 +139,11 @@ static uint64_t S_fnv(uint64_t h, const unsigned char *s, size_t n)
     return h;
 }
 
-/* The int8 value stored for KEY[0..N) in the table SLOTS of SIZE slots,
- * 0 when absent (see respace_model.h for the slot layout). */
-static int S_model_value(const uint32_t *slots, uint32_t size, const unsigned char *key, size_t n)
+/* The int8 value stored for the key whose FNV-1a 64 hash is H in the table
+ * SLOTS of SIZE slots, 0 when absent (see respace_model.h for the slot
+ * layout). */
+static int S_model_value(const uint32_t *slots, uint32_t size, uint64_t h)
 {
-    uint64_t h = S_fnv(KS_FNV_INIT, key, n);
     uint32_t fp = (uint32_t)(h >> 48);
     if (!fp)
         fp = 1;
@@ -387,45 +388,50 @@ static unsigned S_full_width(ks_respacer *r)
 
 /* ---- scoring -------------------------------------------------------- */
 
-/* Append the left window of A[0..NA): the last K classes, or all of them
- * after a start mark when A is no longer than K. */
-static size_t S_left(unsigned char *p, const ks_rs_char *a, size_t na, size_t k)
+/* FNV-1a over one character's key bytes. */
+static uint64_t S_fnv_char(uint64_t h, const ks_rs_char *c)
 {
-    size_t n = 0, from = 0;
-    if (na > k)
-        from = na - k;
-    else
-        p[n++] = 0x02;
-    for (size_t i = from; i < na; i++)
-        n += S_put_utf8(p + n, a[i].cls);
-    return n;
+    for (uint8_t k = 0; k < c->ulen; k++) {
+        h ^= c->u[k];
+        h *= KS_FNV_PRIME;
+    }
+    return h;
 }
 
-static size_t S_right(unsigned char *p, const ks_rs_char *b, size_t nb, size_t k)
+static uint64_t S_fnv_byte(uint64_t h, unsigned char b)
 {
-    size_t n = 0, to = nb > k ? k : nb;
-    for (size_t i = 0; i < to; i++)
-        n += S_put_utf8(p + n, b[i].cls);
-    if (nb <= k)
-        p[n++] = 0x03;
-    return n;
+    return (h ^ b) * KS_FNV_PRIME;
 }
 
-/* Key type T from left window KL and right window KR (0 = that side absent). */
+/* The value of key type T from left window KL and right window KR (0 =
+ * that side absent).  The key is the script's key_bytes(): the type byte,
+ * A's last KL characters (a start mark 0x02 first when A is no longer),
+ * 0x01, B's first KR characters (an end mark 0x03 after when B is no
+ * longer); it is hashed as it is spelled, never written out. */
 static double S_lookup(int t, const ks_rs_char *a, size_t na, size_t kl, const ks_rs_char *b,
                        size_t nb, size_t kr)
 {
-    unsigned char key[KS_RS_KEYMAX];
-    size_t n = 0;
-    key[n++] = (unsigned char)(0x10 + t);
-    if (kl)
-        n += S_left(key + n, a, na, kl);
-    key[n++] = 0x01;
-    if (kr)
-        n += S_right(key + n, b, nb, kr);
+    uint64_t h = S_fnv_byte(KS_FNV_INIT, (unsigned char)(0x10 + t));
+    if (kl) {
+        size_t from = 0;
+        if (na > kl)
+            from = na - kl;
+        else
+            h = S_fnv_byte(h, 0x02);
+        for (size_t i = from; i < na; i++)
+            h = S_fnv_char(h, &a[i]);
+    }
+    h = S_fnv_byte(h, 0x01);
+    if (kr) {
+        size_t to = nb > kr ? kr : nb;
+        for (size_t i = 0; i < to; i++)
+            h = S_fnv_char(h, &b[i]);
+        if (nb <= kr)
+            h = S_fnv_byte(h, 0x03);
+    }
     bool fast = t == 0 || t == 11 || t == 12;
     return S_model_value(fast ? ks_rsm_fast_slots : ks_rsm_slots,
-                         fast ? ks_rsm_fast_size : ks_rsm_size, key, n) / ks_rsm_scale;
+                         fast ? ks_rsm_fast_size : ks_rsm_size, h) / ks_rsm_scale;
 }
 
 /* The model's score that the gap between tokens A and B is spurious: the
@@ -511,7 +517,8 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
         size_t n = ks_utf8_decode(s + i, len - i, &cp);
         if (!n)
             n = 1;
-        ks_rs_char c = {S_class(cp), (uint32_t)i, (uint8_t)n, S_width(cp)};
+        ks_rs_char c = {S_class(cp), (uint32_t)i, (uint8_t)n, S_width(cp), 0, {0}};
+        c.ulen = (uint8_t)S_put_utf8(c.u, c.cls);
         if (ks_vec_push(&r->chars, &c) != KS_OK)
             return KS_ERR_NOMEM;
         i += n;
