@@ -211,6 +211,36 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
     enum { NONE, OPENER, CLOSER, OTHER } last = NONE;
     size_t i = 0;
     while (i < len) {
+        /* Fast path: a run of Hangul syllables and ASCII letters and
+         * digits, with no space owed before it, is copied as it is (no
+         * rule below touches those characters). */
+        if (!pending) {
+            size_t k = i;
+            while (k < len) {
+                unsigned char c = u[k];
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                    k++;
+                    continue;
+                }
+                if (c >= 0xEA && c <= 0xED && k + 2 < len && (u[k + 1] & 0xC0) == 0x80 &&
+                    (u[k + 2] & 0xC0) == 0x80) {
+                    uint32_t h = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[k + 1] & 0x3F) << 6) |
+                                 (u[k + 2] & 0x3F);
+                    if (ks_is_hangul(h)) {
+                        k += 3;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (k > i) {
+                if (ks_buf_append(out, s + i, k - i) != KS_OK)
+                    return KS_ERR_NOMEM;
+                last = OTHER;
+                i = k;
+                continue;
+            }
+        }
         uint32_t cp;
         size_t n;
         if (u[i] < 0x80) {
@@ -362,6 +392,10 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
     size_t begin = 0;
     long lineno = 1;
     for (size_t i = 0; i <= len;) {
+        /* skip the bytes that cannot start a line break */
+        while (i < len && u[i] != '\n' && u[i] != '\r' && u[i] != '\f' && u[i] != 0xC2 &&
+               u[i] != 0xE2)
+            i++;
         size_t br = i < len ? S_line_break(u + i, len - i) : 0;
         if (i < len && !br) {
             i++;
