@@ -6,7 +6,11 @@ BINDIR   ?= $(PREFIX)/bin
 LIBDIR   ?= $(PREFIX)/lib
 INCDIR   ?= $(PREFIX)/include
 MANDIR   ?= $(PREFIX)/share/man
-LIB_PKGS := libxml-2.0 libutf8proc libzip
+# libxml2 and libzip are compiled against but loaded on first use (dlopen,
+# src/dynlib.c), so that text input never loads them: only their headers
+# are needed at build time, their libraries at run time.
+LIB_PKGS := libutf8proc
+DL_PKGS  := libxml-2.0 libzip
 PKGS     := jansson $(LIB_PKGS)
 CC       ?= cc
 PYTHON   ?= python3
@@ -17,8 +21,8 @@ WARN     += -Werror
 endif
 OPT      ?= -O2 -g
 CFLAGS   ?=
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(DL_PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -ldl
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc $(CFLAGS)
 LDLIBS     += $(PKG_LIBS) -lpthread -lm
 

@@ -29,6 +29,6 @@ if [ ! -x "$stream" ] || [ bench/stream_docs.c -nt "$stream" ] || [ "$lib" -nt "
     # shellcheck disable=SC2046
     ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -pedantic -Wshadow \
         -Wstrict-prototypes -Wmissing-prototypes -O2 -Isrc -o "$stream" bench/stream_docs.c \
-        "$lib" $(pkg-config --libs jansson libxml-2.0 libutf8proc libzip) -lpthread -lm || exit 2
+        "$lib" $(pkg-config --libs jansson libutf8proc) -ldl -lpthread -lm || exit 2
 fi
 exec "${PYTHON:-python3}" bench/bench.py "$ks" "$stream" build/bench.txt

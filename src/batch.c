@@ -370,6 +370,7 @@ static int S_exit_for(ks_status st)
     case KS_ERR_IO: return EXIT_IO;
     case KS_ERR_NOMEM:
     case KS_ERR_INTERNAL:
+    case KS_ERR_UNAVAILABLE:
     case KS_ERR_ARG: return EXIT_INTERNAL;
     default: return EXIT_DOC;
     }
@@ -386,6 +387,7 @@ static const char *S_code_name(ks_status st)
     case KS_ERR_LIMIT: return "limit";
     case KS_ERR_IO: return "io";
     case KS_ERR_ARG: return "arg";
+    case KS_ERR_UNAVAILABLE: return "unavailable";
     default: return "internal";
     }
 }

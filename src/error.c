@@ -34,6 +34,7 @@ const char *ks_status_str(ks_status status)
     case KS_ERR_IO: return "input/output error";
     case KS_ERR_ARG: return "invalid argument";
     case KS_ERR_INTERNAL: return "internal error";
+    case KS_ERR_UNAVAILABLE: return "library unavailable";
     }
     return "unknown status";
 }

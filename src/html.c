@@ -80,23 +80,12 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <pthread.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include "dynlib.h"
 
-#include "internal.h"
-
-/* libxml2 initialises itself on first use, and that first use must not
- * run in two threads at once (ThreadSanitizer shows the race in libxml2
- * 2.9's xmlInitParser): both readers start here, under pthread_once. */
-static pthread_once_t S_xml_once = PTHREAD_ONCE_INIT;
-
-void ks_xml_init(void)
-{
-    (void)pthread_once(&S_xml_once, xmlInitParser);
-}
+/* libxml2, loaded by ks_html_extract before any node is read */
+#define LX (ks_libxml_api())
 
 /* ---- sniffing and ks_extract (no libxml2 needed) --------------------- */
 
@@ -363,7 +352,7 @@ static const char *const S_boiler[] = {
 
 static bool S_attr_boiler(const xmlNode *n, const char *attr)
 {
-    xmlChar *v = xmlGetProp((xmlNodePtr)n, (const xmlChar *)attr);
+    xmlChar *v = LX->xmlGetProp((xmlNodePtr)n, (const xmlChar *)attr);
     bool hit = false;
     if (!v)
         return false;
@@ -377,7 +366,7 @@ static bool S_attr_boiler(const xmlNode *n, const char *attr)
             !S_ifind((const char *)v, len, "bbs") && !S_ifind((const char *)v, len, "article"))
             hit = true;
     }
-    xmlFree(v);
+    LX->xmlFree(v);
     return hit;
 }
 
@@ -387,15 +376,15 @@ static bool S_is_skip(const xmlNode *n)
         return false;
     if (S_tag_in(n, S_skip_tags))
         return true;
-    xmlChar *st = xmlGetProp((xmlNodePtr)n, (const xmlChar *)"style");
+    xmlChar *st = LX->xmlGetProp((xmlNodePtr)n, (const xmlChar *)"style");
     bool hidden = false;
     if (st) {
         size_t len = strlen((const char *)st);
         hidden = S_ifind((const char *)st, len, "display:none") ||
                  S_ifind((const char *)st, len, "display: none");
-        xmlFree(st);
+        LX->xmlFree(st);
     }
-    if (hidden || xmlHasProp((xmlNodePtr)n, (const xmlChar *)"hidden"))
+    if (hidden || LX->xmlHasProp((xmlNodePtr)n, (const xmlChar *)"hidden"))
         return true;
     return S_attr_boiler(n, "class") || S_attr_boiler(n, "id");
 }
@@ -654,11 +643,11 @@ static const char *const S_heading_tags[] = {"h1", "h2", "h3", "h4", "h5", "h6",
 
 static bool S_attr_has(const xmlNode *n, const char *attr, const char *word)
 {
-    xmlChar *v = xmlGetProp((xmlNodePtr)n, (const xmlChar *)attr);
+    xmlChar *v = LX->xmlGetProp((xmlNodePtr)n, (const xmlChar *)attr);
     if (!v)
         return false;
     bool hit = S_ifind((const char *)v, strlen((const char *)v), word) != NULL;
-    xmlFree(v);
+    LX->xmlFree(v);
     return hit;
 }
 
@@ -1258,18 +1247,21 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
         st = ks_error_set(err, KS_ERR_LIMIT, "html", 0, 0, "page larger than 2 GiB");
         goto done;
     }
-    ks_xml_init();
-    px = htmlNewParserCtxt();
+    if (!ks_libxml_get(err, "html")) {
+        st = KS_ERR_UNAVAILABLE;
+        goto done;
+    }
+    px = LX->htmlNewParserCtxt();
     if (!px) {
         st = KS_NOMEM(err, "html");
         goto done;
     }
-    hd = htmlCtxtReadMemory(px, utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8",
+    hd = LX->htmlCtxtReadMemory(px, utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8",
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                 HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
     {
         /* libxml2 stops nesting at 256 levels and drops what is deeper */
-        const xmlError *xe = xmlCtxtGetLastError(px);
+        const xmlError *xe = LX->xmlCtxtGetLastError(px);
         if (xe && xe->message && strstr(xe->message, "Excessive depth") &&
             ks_doc_warn(doc, "html-depth", 0, xe->line,
                         "elements nested deeper than 256 levels were dropped") != KS_OK) {
@@ -1277,7 +1269,7 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
             goto done;
         }
     }
-    xmlNode *root = hd ? xmlDocGetRootElement(hd) : NULL;
+    xmlNode *root = hd ? LX->xmlDocGetRootElement(hd) : NULL;
     if (!root) {
         if (utf8.len == 0 || !hd) {
             /* nothing parseable: an empty document, not an error */
@@ -1308,10 +1300,10 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
 done:
     if (hd) {
         /* _private held our indexes, not pointers libxml2 would free */
-        xmlFreeDoc(hd);
+        LX->xmlFreeDoc(hd);
     }
     if (px)
-        htmlFreeParserCtxt(px);
+        LX->htmlFreeParserCtxt(px);
     ks_free(c.info);
     ks_buf_free(&c.line);
     ks_buf_free(&tmp);

@@ -83,12 +83,12 @@
 #include <limits.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <zip.h>
-
-#include "internal.h"
+#include "dynlib.h"
 #include "meta.h"
+
+/* libxml2 and libzip, loaded by ks_hwpx_extract before anything else */
+#define LX (ks_libxml_api())
+#define LZ (ks_libzip_api())
 
 #define HWPX_MAX_ENTRY ((zip_uint64_t)64 << 20)
 #define HWPX_MAX_TOTAL ((zip_uint64_t)256 << 20)
@@ -975,8 +975,8 @@ static ks_status S_read_entry(zip_t *z, zip_uint64_t idx, const char *name, S_bu
     ks_status st = KS_OK;
     *data = NULL;
     *len = 0;
-    zip_stat_init(&zs);
-    if (zip_stat_index(z, idx, 0, &zs) != 0 || !(zs.valid & ZIP_STAT_SIZE)) {
+    LZ->zip_stat_init(&zs);
+    if (LZ->zip_stat_index(z, idx, 0, &zs) != 0 || !(zs.valid & ZIP_STAT_SIZE)) {
         st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "%s: unreadable zip entry", name);
         goto done;
     }
@@ -1004,18 +1004,18 @@ static ks_status S_read_entry(zip_t *z, zip_uint64_t idx, const char *name, S_bu
         st = KS_NOMEM(err, "hwpx");
         goto done;
     }
-    f = zip_fopen_index(z, idx, 0);
+    f = LZ->zip_fopen_index(z, idx, 0);
     if (!f) {
         st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "%s: cannot open entry: %s", name,
-                          zip_strerror(z));
+                          LZ->zip_strerror(z));
         goto done;
     }
     size_t got = 0;
     while (got < cap) {
-        zip_int64_t n = zip_fread(f, buf + got, cap - got);
+        zip_int64_t n = LZ->zip_fread(f, buf + got, cap - got);
         if (n < 0) {
             st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "%s: corrupt entry: %s", name,
-                              zip_file_strerror(f));
+                              LZ->zip_file_strerror(f));
             goto done;
         }
         if (n == 0)
@@ -1035,7 +1035,7 @@ static ks_status S_read_entry(zip_t *z, zip_uint64_t idx, const char *name, S_bu
     buf = NULL;
 done:
     if (f)
-        zip_fclose(f);
+        LZ->zip_fclose(f);
     ks_free(buf);
     return st;
 }
@@ -1075,16 +1075,16 @@ static ks_status S_section(S_ctx *c, const char *data, size_t len)
         st = ks_error_set(c->err, KS_ERR_LIMIT, "hwpx", 0, 0, "%s: too large", c->section);
         goto done;
     }
-    px = xmlNewParserCtxt();
+    px = LX->xmlNewParserCtxt();
     if (!px) {
         st = KS_NOMEM(c->err, "hwpx");
         goto done;
     }
-    xd = xmlCtxtReadMemory(px, data, (int)len, c->section, "UTF-8",
+    xd = LX->xmlCtxtReadMemory(px, data, (int)len, c->section, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                XML_PARSE_NOCDATA);
     if (!xd) {
-        const xmlError *xe = xmlCtxtGetLastError(px);
+        const xmlError *xe = LX->xmlCtxtGetLastError(px);
         char msg[120] = "not well-formed XML";
         if (xe && xe->message) {
             size_t n = strlen(xe->message);
@@ -1104,7 +1104,7 @@ static ks_status S_section(S_ctx *c, const char *data, size_t len)
                           "%s: DOCTYPE or entity declarations are not allowed", c->section);
         goto done;
     }
-    xmlNodePtr root = xmlDocGetRootElement(xd);
+    xmlNodePtr root = LX->xmlDocGetRootElement(xd);
     if (!root) {
         st = ks_error_set(c->err, KS_ERR_FORMAT, "hwpx", 0, 0, "%s: no root element",
                           c->section);
@@ -1113,9 +1113,9 @@ static ks_status S_section(S_ctx *c, const char *data, size_t len)
     st = S_nested(c, root, 0);
 done:
     if (xd)
-        xmlFreeDoc(xd);
+        LX->xmlFreeDoc(xd);
     if (px)
-        xmlFreeParserCtxt(px);
+        LX->xmlFreeParserCtxt(px);
     return st;
 }
 
@@ -1123,7 +1123,7 @@ done:
 static ks_status S_check_manifest(zip_t *z, const long *have, size_t nhave, S_budget *bud,
                                   ks_error *err)
 {
-    zip_int64_t idx = zip_name_locate(z, "Contents/content.hpf", 0);
+    zip_int64_t idx = LZ->zip_name_locate(z, "Contents/content.hpf", 0);
     char *data = NULL;
     size_t len = 0;
     ks_status st = KS_OK;
@@ -1172,11 +1172,11 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     S_ctx c = {0};
     ks_status st = KS_OK;
 
-    zip_error_init(&ze);
-    if (!doc || !out || (!raw && len)) {
-        st = ks_error_set(err, KS_ERR_ARG, "hwpx", 0, 0, "NULL argument");
-        goto done;
-    }
+    if (!doc || !out || (!raw && len))
+        return ks_error_set(err, KS_ERR_ARG, "hwpx", 0, 0, "NULL argument");
+    if (!ks_libzip_get(err, "hwpx") || !ks_libxml_get(err, "hwpx"))
+        return KS_ERR_UNAVAILABLE;
+    LZ->zip_error_init(&ze);
     if (out->hints.size == 0)
         out->hints = KS_VEC(signed char);
     doc->format = "hwpx";
@@ -1184,22 +1184,21 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     doc->encoding_reason = "hwpx";
     doc->bytes = len;
 
-    ks_xml_init();
-    src = zip_source_buffer_create(raw ? raw : "", len, 0, &ze);
+    src = LZ->zip_source_buffer_create(raw ? raw : "", len, 0, &ze);
     if (!src) {
         st = KS_NOMEM(err, "hwpx");
         goto done;
     }
-    z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    z = LZ->zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!z) {
         st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "not a readable zip archive: %s",
-                          zip_error_strerror(&ze));
-        zip_source_free(src);
+                          LZ->zip_error_strerror(&ze));
+        LZ->zip_source_free(src);
         goto done;
     }
 
     /* mimetype */
-    zip_int64_t mi = zip_name_locate(z, "mimetype", 0);
+    zip_int64_t mi = LZ->zip_name_locate(z, "mimetype", 0);
     if (mi >= 0) {
         S_budget mb = bud;
         st = S_read_entry(z, (zip_uint64_t)mi, "mimetype", &mb, &data, &dlen, err);
@@ -1221,7 +1220,7 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     }
 
     /* sections, in numeric order */
-    zip_int64_t nent = zip_get_num_entries(z, 0);
+    zip_int64_t nent = LZ->zip_get_num_entries(z, 0);
     if (nent < 0)
         nent = 0;
     secnum = ks_calloc(HWPX_MAX_SECTIONS, sizeof *secnum);
@@ -1231,7 +1230,7 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
         goto done;
     }
     for (zip_int64_t i = 0; i < nent; i++) {
-        const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+        const char *name = LZ->zip_get_name(z, (zip_uint64_t)i, 0);
         long num = name ? S_section_number(name) : -1;
         if (num < 0)
             continue;
@@ -1270,7 +1269,7 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     c.err = err;
     c.hint = -1;
     for (size_t i = 0; i < nsec; i++) {
-        c.section = zip_get_name(z, secidx[i], 0);
+        c.section = LZ->zip_get_name(z, secidx[i], 0);
         if (!c.section)
             c.section = "section";
         st = S_read_entry(z, secidx[i], c.section, &bud, &data, &dlen, err);
@@ -1314,8 +1313,8 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
         st = KS_NOMEM(err, "hwpx");
 done:
     if (z)
-        zip_discard(z);
-    zip_error_fini(&ze);
+        LZ->zip_discard(z);
+    LZ->zip_error_fini(&ze);
     ks_free(data);
     ks_free(secnum);
     ks_free(secidx);

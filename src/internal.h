@@ -456,7 +456,6 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
                           bool strict, ks_extract *out, ks_error *err);
 
 /* Initialise libxml2 once per process, safely from any thread (html.c). */
-void ks_xml_init(void);
 
 /* Read an HWPX file (a zip of XML) held in memory.  May set DOC->meta fields
  * from the header table, DOC->title / title_source ("hwpx"). */

@@ -42,7 +42,9 @@ typedef enum {
     KS_ERR_LIMIT,    /**< input beyond a documented limit (size, depth, ratio) */
     KS_ERR_IO,       /**< reading or writing failed (the CLI; ks_doc_write's writer) */
     KS_ERR_ARG,      /**< a caller error: bad option value, NULL where not allowed */
-    KS_ERR_INTERNAL  /**< a broken invariant: a bug in libksplit */
+    KS_ERR_INTERNAL, /**< a broken invariant: a bug in libksplit */
+    KS_ERR_UNAVAILABLE /**< a library loaded on first use is missing (libxml2
+                            for HTML and HWPX, libzip for HWPX) */
 } ks_status;
 
 /** Where an error happened; modelled on jansson's json_error_t. */
