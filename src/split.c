@@ -748,6 +748,15 @@ static ks_status S_classify(S_ctx *c)
                     break;
                 if (S_starts_conj(nx->s, nx->len))
                     continue;
+                /* In wrapped text (pdftotext) a centred title runs over
+                 * lines of its own: an unmarked line right before the
+                 * summary bullets is the title's rest, not a summary line
+                 * ("… 원가 상승 부담" / "완화를 위해 … 상생협약 체결" /
+                 * "- 납품대금 …") */
+                if (c->page && i + 1 < nu && kinds[i + 1] == K_TEXT && !UN(c, i + 1).forced &&
+                    S_summary_marker(S_first(c, i + 1)->s, S_first(c, i + 1)->len) &&
+                    !S_sentence_end(nx->s, nx->len))
+                    continue;
                 if (!S_title_open(e->s, e->len, i - 1 == t0) || (l != e))
                     break;
             }

@@ -288,6 +288,30 @@ static void test_summary_lead(void)
     }
 }
 
+/* Wrapped text whose centred title runs over two lines before the summary
+ * bullets (govpress 156754194.pdf.txt): both lines are the title. */
+static void test_wrapped_title(void)
+{
+    ks_buf b = {0};
+    ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 9.(목)\n");
+    ks_buf_puts(&b, "플라스틱 가공 중소기업 원가 상승 부담\n완화를 위해 대·중소기업 상생협약 체결\n");
+    ks_buf_puts(&b, "- 납품대금 조정 및 조기지급, 납품기일 연장 등 대·중소기업 상생협력 추진\n");
+    for (int p = 0; p < 6; p++) {
+        ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
+        ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
+        ks_buf_puts(&b, "추진한다.\n");
+    }
+    ks_doc *d = run(b.data, 0);
+    ks_buf_free(&b);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "플라스틱 가공 중소기업 원가 상승 부담 완화를 위해 대·중소기업 상생협약 체결"));
+    const ks_block *s = find_block(d, "납품대금");
+    CHECK(s && s->role == KS_ROLE_SUMMARY);
+    ks_doc_free(d);
+}
+
 int main(void)
 {
     test_dates();
@@ -298,6 +322,7 @@ int main(void)
     test_line_mode();
     test_wrapped();
     test_summary_lead();
+    test_wrapped_title();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
