@@ -712,6 +712,8 @@ static ks_status S_classify(S_ctx *c)
                  * the kind line between a label and its value */
             } else if (l->width <= 40 && ks_meta_org_like(key, strlen(key))) {
                 zone = Z_LOGO; /* "보도자료" / "개인정보보호위원회" */
+            } else if (!after_label && l->width <= 4 && !S_has_marker(l->s, l->len)) {
+                zone = Z_LOGO; /* a letter of a logo before the labels: "원" */
             } else if (!(after_label && S_value_like(l))) {
                 break;
             }
