@@ -824,6 +824,12 @@ static ks_status S_classify(S_ctx *c)
             continue;
         const S_ln *l = S_first(c, i);
         int k = kinds[i];
+        if (contact && k == K_RESIDUE) {
+            /* a page number inside the contact block ("담당 부서 …" /
+             * "- 1 -" / "과 장 … 이하녕 (044-204-7320)") does not end it */
+            x->role = KS_ROLE_RESIDUE;
+            continue;
+        }
         if (contact) {
             bool stay = k == K_CLABEL ||
                         (k == K_TEXT && l->width <= 44 && x->first == x->last &&

@@ -312,6 +312,37 @@ static void test_wrapped_title(void)
     ks_doc_free(d);
 }
 
+/* A page number inside the contact block (govpress 156754060.pdf.txt):
+ * the names and phones after it are still contacts. */
+static void test_contact_page_break(void)
+{
+    ks_buf b = {0};
+    ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n");
+    for (int p = 0; p < 6; p++) {
+        ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
+        ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
+        ks_buf_puts(&b, "추진한다.\n");
+    }
+    ks_buf_puts(&b, "담당 부서\n\n기획조정실\n기획재정담당관\n\n책임자\n담당자\n\n- 1 -\n\n");
+    ks_buf_puts(&b, "과 장\n사무관\n\n이하녕 (044-204-7320)\n강해준 (044-204-7321)\n");
+    ks_doc *d = run(b.data, 0);
+    ks_buf_free(&b);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    bool found = false;
+    for (size_t i = 0; i < d->meta.contacts.len; i++) {
+        const ks_contact *k = &KS_AT(d->meta.contacts, ks_contact, i);
+        if (k->name && !strcmp(k->name, "이하녕"))
+            found = k->phone && !strcmp(k->phone, "044-204-7320");
+    }
+    CHECK(found);
+    const ks_block *pg = find_block(d, "- 1 -");
+    CHECK(pg && pg->role == KS_ROLE_RESIDUE);
+    CHECK(find_block(d, "이하녕") == NULL || find_block(d, "이하녕")->role == KS_ROLE_META);
+    ks_doc_free(d);
+}
+
 int main(void)
 {
     test_dates();
@@ -323,6 +354,7 @@ int main(void)
     test_wrapped();
     test_summary_lead();
     test_wrapped_title();
+    test_contact_page_break();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
