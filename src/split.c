@@ -390,6 +390,9 @@ static bool S_continues(S_ctx *c, size_t i)
         return false;
     if (S_sentence_end(a->s, a->len) && a->width * 100 < c->page * 92)
         return false;
+    /* a bracketed label starts its own line: "【관련 국정과제】 …" */
+    if (b->len >= 3 && !memcmp(b->s, "\xE3\x80\x90", 3))
+        return false;
     if (S_has_marker(b->s, b->len) || ks_meta_is_related(a->s, a->len) ||
         ks_meta_is_related(b->s, b->len))
         return false;
@@ -779,6 +782,13 @@ static ks_status S_classify(S_ctx *c)
                 break;
             size_t n;
             uint32_t cp = S_cp(l->s, l->len, 0, &n);
+            if (x->first == x->last && S_ends(l->s, l->len, "-") && S_width(l->s, l->len) <= 2 &&
+                mk == '-') {
+                /* the closing dash of "- … -" alone on its line */
+                x->role = KS_ROLE_RESIDUE;
+                i++;
+                continue;
+            }
             if (S_summary_marker(l->s, l->len) && (!mk || cp == mk)) {
                 if (c->page && x->last > x->first && !S_cut_lead(c, &kinds, &nu, i)) {
                     ks_free(kinds);

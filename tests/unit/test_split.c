@@ -343,6 +343,52 @@ static void test_contact_page_break(void)
     ks_doc_free(d);
 }
 
+/* A wrapped release whose title and summary lines are TOP. */
+static ks_doc *wrapped_with(const char *top)
+{
+    ks_buf b = {0};
+    ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 13.(월)\n짧은 제목\n");
+    ks_buf_puts(&b, top);
+    for (int p = 0; p < 6; p++) {
+        ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
+        ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
+        ks_buf_puts(&b, "추진한다.\n");
+    }
+    ks_doc *d = run(b.data, 0);
+    ks_buf_free(&b);
+    return d;
+}
+
+/* Wrapped text: a "【관련 국정과제】" label after the last summary line is
+ * not part of it (govpress 156754143.pdf.txt), and the closing dash of a
+ * "- … -" line alone on the next line is residue (156754246.pdf.txt). */
+static void test_summary_ends(void)
+{
+    ks_doc *d = wrapped_with("- 사업 선정 기관‧기업에 대한 전문가 진단 및 우수 성과기관 포상 실시 예정인\n"
+                             "【관련 국정과제】 16. 국민권익을 실현하는 반부패 개혁\n");
+    CHECK(d != NULL);
+    if (d) {
+        const ks_block *s1 = find_block(d, "사업 선정");
+        CHECK(s1 && s1->role == KS_ROLE_SUMMARY && !strstr(s1->text, "【"));
+        const ks_block *lab = find_block(d, "【관련");
+        CHECK(lab && lab->role != KS_ROLE_SUMMARY);
+        ks_doc_free(d);
+    }
+    d = wrapped_with("- 기후부, 재생원료 생산 및 종량제봉투 제작 업계와 재생원료 사용 확대 협약\n"
+                     "- 품질 검증부터 기술·생산 정보 공유까지 다각적인 상생협력 체계 구축\n-\n");
+    CHECK(d != NULL);
+    if (d) {
+        size_t summary = 0, dash = 0;
+        for (size_t i = 0; i < d->blocks.len; i++) {
+            const ks_block *k = &KS_AT(d->blocks, ks_block, i);
+            summary += k->role == KS_ROLE_SUMMARY;
+            dash += k->role == KS_ROLE_RESIDUE && strchr(k->text, '-') != NULL;
+        }
+        CHECK(summary == 2 && dash == 1);
+        ks_doc_free(d);
+    }
+}
+
 int main(void)
 {
     test_dates();
@@ -355,6 +401,7 @@ int main(void)
     test_summary_lead();
     test_wrapped_title();
     test_contact_page_break();
+    test_summary_ends();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
