@@ -2,15 +2,20 @@
  * ksplit.h -- the one public header of libksplit.
  *
  * libksplit turns a Korean press release (plain text in UTF-8, CP949/EUC-KR or
- * UTF-16; later HTML and HWPX) into a structured document and that document
- * into JSON that conforms to schemas/ksplit.schema.json.
+ * UTF-16, a saved HTML board page, an HWPX original) into a structured
+ * document and that document into JSON that conforms to
+ * schemas/ksplit.schema.json.
  *
  *     ks_pipeline *p = ks_pipeline_new(&opts, &err);
  *     while ((n = read(fd, buf, sizeof buf)) > 0)
  *         if (ks_pipeline_feed(p, buf, n, &err) != KS_OK) goto fail;
  *     ks_doc *doc;
  *     if (ks_pipeline_finish(p, &doc, &err) != KS_OK) goto fail;
- *     ks_doc_render(doc, KS_RENDER_JSON, &out, &outlen, &err);
+ *     ks_doc_render(doc, KS_RENDER_JSON, &out, &outlen, &err);   (one string)
+ *     ks_doc_write(doc, KS_RENDER_JSON, my_write, ctx, &err);    (in pieces)
+ *
+ * HTML and HWPX need libxml2 (and libzip), which libksplit loads on first
+ * use; without them such inputs fail with KS_ERR_UNAVAILABLE.
  *
  * Conventions: every function returns a ks_status and, when ERR is not NULL,
  * fills *ERR on failure.  The library never prints, exits or aborts; running
