@@ -408,8 +408,8 @@ static uint64_t S_fnv_byte(uint64_t h, unsigned char b)
  * A's last KL characters (a start mark 0x02 first when A is no longer),
  * 0x01, B's first KR characters (an end mark 0x03 after when B is no
  * longer); it is hashed as it is spelled, never written out. */
-static double S_lookup(int t, const ks_rs_char *a, size_t na, size_t kl, const ks_rs_char *b,
-                       size_t nb, size_t kr)
+static uint64_t S_key_hash(int t, const ks_rs_char *a, size_t na, size_t kl, const ks_rs_char *b,
+                           size_t nb, size_t kr)
 {
     uint64_t h = S_fnv_byte(KS_FNV_INIT, (unsigned char)(0x10 + t));
     if (kl) {
@@ -429,9 +429,19 @@ static double S_lookup(int t, const ks_rs_char *a, size_t na, size_t kl, const k
         if (nb <= kr)
             h = S_fnv_byte(h, 0x03);
     }
-    bool fast = t == 0 || t == 11 || t == 12;
-    return S_model_value(fast ? ks_rsm_fast_slots : ks_rsm_slots,
-                         fast ? ks_rsm_fast_size : ks_rsm_size, h) / ks_rsm_scale;
+    return h;
+}
+
+/* Start loading the slot where the probe for hash H begins: the tables are
+ * megabytes read at random, and a gap's lookups are independent, so all
+ * of them are asked for before the first is read. */
+static void S_prefetch(const uint32_t *slots, uint32_t size, uint64_t h)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(&slots[(uint32_t)h & (size - 1)]);
+#else
+    (void)slots, (void)size, (void)h;
+#endif
 }
 
 /* The model's score that the gap between tokens A and B is spurious: the
@@ -447,11 +457,17 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
         {6, 0}, {0, 6}, {3, 0}, {0, 3}, {2, 0}, {0, 2}};
     static const int fast_types[KS_RSM_NFAST] = {0, 11, 12};
     double v[KS_RSM_NTYPES] = {0};
+    uint64_t h[KS_RSM_NTYPES];
     const double *wf = ks_rsm_fast_weight;
     double zf = wf[KS_RSM_NFAST];
     for (int i = 0; i < KS_RSM_NFAST; i++) {
         int t = fast_types[i];
-        v[t] = S_lookup(t, a, na, win[t][0], b, nb, win[t][1]);
+        h[t] = S_key_hash(t, a, na, win[t][0], b, nb, win[t][1]);
+        S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[t]);
+    }
+    for (int i = 0; i < KS_RSM_NFAST; i++) {
+        int t = fast_types[i];
+        v[t] = S_model_value(ks_rsm_fast_slots, ks_rsm_fast_size, h[t]) / ks_rsm_scale;
         zf += wf[i] * v[t];
     }
     /* Document evidence, as the script's doc_values(): the joined form
@@ -479,9 +495,14 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
         return KS_RS_NO;  /* plainly a real space: most gaps stop here */
     const double *w = ks_rsm_weight;
     double z = w[KS_RSM_NFEAT];
+    for (int t = 0; t < KS_RSM_NTYPES; t++)
+        if (t != 0 && t != 11 && t != 12) {
+            h[t] = S_key_hash(t, a, na, win[t][0], b, nb, win[t][1]);
+            S_prefetch(ks_rsm_slots, ks_rsm_size, h[t]);
+        }
     for (int t = 0; t < KS_RSM_NTYPES; t++) {
         if (t != 0 && t != 11 && t != 12)
-            v[t] = S_lookup(t, a, na, win[t][0], b, nb, win[t][1]);
+            v[t] = S_model_value(ks_rsm_slots, ks_rsm_size, h[t]) / ks_rsm_scale;
         z += w[t] * v[t];
     }
 
