@@ -2,7 +2,8 @@
  * dynlib.c -- open libxml2 and libzip on first use (see dynlib.h for why).
  *
  * Each library is opened once per process (pthread_once) by the soname of
- * the major version whose headers ksplit was built with, every function
+ * the major version whose headers ksplit was built with (or the file that
+ * KSPLIT_LIBXML2 / KSPLIT_LIBZIP names), every function
  * is looked up, and the table is kept for the life of the process.  A
  * library that is missing, or lacks a function, makes every later request
  * fail the same way, with dlerror()'s words in the message.
@@ -10,6 +11,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dynlib.h"
@@ -45,9 +47,14 @@ static ks_libxml S_xml_api;
 static ks_libzip S_zip_api;
 static pthread_once_t S_xml_once = PTHREAD_ONCE_INIT, S_zip_once = PTHREAD_ONCE_INIT;
 
-static bool S_open(S_lib *lib, const char *const *names)
+/* Open the library named by the environment variable ENV when it is set
+ * (a copy outside the loader's search path), else the first of NAMES. */
+static bool S_open(S_lib *lib, const char *env, const char *const *names)
 {
-    for (size_t i = 0; names[i] && !lib->handle; i++)
+    const char *path = getenv(env);
+    if (path && *path)
+        lib->handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    for (size_t i = 0; !(path && *path) && names[i] && !lib->handle; i++)
         lib->handle = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     if (!lib->handle) {
         const char *e = dlerror();
@@ -87,7 +94,7 @@ static void S_load_xml(void)
     S_lib *l = &S_xml;
     void (*init)(void) = NULL;
     int (*memget)(xmlFreeFunc *, xmlMallocFunc *, xmlReallocFunc *, xmlStrdupFunc *) = NULL;
-    if (!S_open(l, S_xml_names) || !S_sym(l, "xmlInitParser", &init, sizeof init) ||
+    if (!S_open(l, "KSPLIT_LIBXML2", S_xml_names) || !S_sym(l, "xmlInitParser", &init, sizeof init) ||
         !S_sym(l, "xmlMemGet", &memget, sizeof memget) ||
         !S_GET(l, S_xml_api, htmlNewParserCtxt) || !S_GET(l, S_xml_api, htmlCtxtReadMemory) ||
         !S_GET(l, S_xml_api, htmlFreeParserCtxt) || !S_GET(l, S_xml_api, xmlNewParserCtxt) ||
@@ -127,7 +134,7 @@ static void S_load_zip(void)
     S_SAME_TYPE(S_zip_api.zip_strerror, zip_strerror);
     S_SAME_TYPE(S_zip_api.zip_file_strerror, zip_file_strerror);
     S_lib *l = &S_zip;
-    S_zip.ok = S_open(l, S_zip_names) && S_GET(l, S_zip_api, zip_error_init) &&
+    S_zip.ok = S_open(l, "KSPLIT_LIBZIP", S_zip_names) && S_GET(l, S_zip_api, zip_error_init) &&
                S_GET(l, S_zip_api, zip_error_fini) && S_GET(l, S_zip_api, zip_error_strerror) &&
                S_GET(l, S_zip_api, zip_source_buffer_create) &&
                S_GET(l, S_zip_api, zip_source_free) && S_GET(l, S_zip_api, zip_open_from_source) &&

@@ -17,6 +17,19 @@ fi
 "$ks" --version | grep -q '^ksplit '; check $? 0 "--version"
 "$ks" --help | grep -q '^Usage: '; check $? 0 "--help on stdout"
 "$ks" < /dev/null > /tmp/ksplit-io.$$; check $? 0 "empty stdin"
-rm -f /tmp/ksplit-io.$$
+# libxml2 and libzip are loaded on first use: without them an HTML or HWPX
+# input fails with exit 4 and says why, and text is not affected
+t=/tmp/ksplit-io.$$
+KSPLIT_LIBXML2=/nonexistent/libxml2.so "$ks" tests/fixtures/html/board-view.html > $t 2> $t.err
+check $? 4 "HTML without libxml2: exit status"
+grep -q "board-view.html: libxml2 cannot be loaded: /nonexistent/libxml2.so" $t.err
+check $? 0 "HTML without libxml2: message"
+check "$(wc -c < $t | tr -d ' ')" 0 "HTML without libxml2: no output"
+KSPLIT_LIBZIP=/nonexistent/libzip.so "$ks" --errors-as-json tests/fixtures/hwpx/*.hwpx > $t 2> /dev/null
+check $? 4 "HWPX without libzip: exit status"
+grep -q '"code":"unavailable"' $t; check $? 0 "HWPX without libzip: error record"
+KSPLIT_LIBXML2=/nonexistent KSPLIT_LIBZIP=/nonexistent "$ks" -q samples/daegu-gwangju-lecture.txt > $t
+check $? 0 "text needs neither library"
+rm -f $t $t.err
 echo "io: $pass passed, $fail failed"
 [ $fail = 0 ]
