@@ -61,6 +61,9 @@
  *      higher off-grid rate ("10 개 사업" -> "10개 사업").
  *  11. A letter-spaced heading in a table or list keeps its spaces:
  *      "□ 개 요", "성 명:" (unchanged).
+ *  (12 and 13: punctuation and short paragraphs, at their functions.)
+ *  14. A case particle standing alone joins the word before it, whatever
+ *      the model says: "13일 부터" -> "13일부터", "현장 에서" -> "현장에서".
  */
 #include <math.h>
 #include <string.h>
@@ -972,6 +975,38 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
     return false;
 }
 
+/* Rule 14, a particle alone: a right token that is exactly a case particle
+ * or delimiter, which Korean never writes apart from its noun, joins the
+ * token before it whatever the model says: "13일 부터" -> "13일부터",
+ * "현장 에서" -> "현장에서".  Only forms that are no word of their own
+ * (not 보다, 대로, 만큼, 뿐: nouns and verbs too), after a Hangul syllable,
+ * a digit or a closing bracket. */
+static bool S_particle_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                            size_t gi, const unsigned char *s)
+{
+    static const char *const particles[] = {
+        "부터", "까지", "에서", "에게", "에게서", "께서", "한테", "으로서", "으로써", "로서",
+        "로써", "처럼", "조차", "마저", "에서는", "에서도", "부터는", "까지는", "까지도",
+        "에게는", "에게도", "으로는", "으로도", "에는", "에도", NULL};
+    const ks_rs_gap *g = &gp[gi];
+    if (g->at == 0 || g->at >= nch)
+        return false;
+    uint32_t l = ch[g->at - 1].cls;
+    if (!ks_is_hangul(l) && l != '0' && l != ')')
+        return false;
+    size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;
+    while (end > g->at && (ch[end - 1].cls == '.' || ch[end - 1].cls == ',' ||
+                           ch[end - 1].cls == 0x201D || ch[end - 1].cls == 0x2019))
+        end--;
+    if (end == g->at)
+        return false;
+    size_t b0 = ch[g->at].off, b1 = ch[end - 1].off + ch[end - 1].len;
+    for (size_t i = 0; particles[i]; i++)
+        if (strlen(particles[i]) == b1 - b0 && !memcmp(s + b0, particles[i], b1 - b0))
+            return true;
+    return false;
+}
+
 ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
                              ks_stats *st, ks_doc *doc, size_t block, long line)
 {
@@ -1017,7 +1052,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
-        if (S_punct_join(ch, nch, gp, ng, gi)) {
+        if (S_punct_join(ch, nch, gp, ng, gi) || S_particle_join(ch, nch, gp, ng, gi, s)) {
             g->join = true;
             continue;
         }
