@@ -984,12 +984,11 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
 static bool S_particle_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
                             size_t gi, const unsigned char *s)
 {
-    static const char *const particles[] = {
-        "부터", "까지", "에서", "에게", "에게서", "께서", "한테", "으로서", "으로써", "로서",
-        "로써", "처럼", "조차", "마저", "에서는", "에서도", "부터는", "까지는", "까지도",
-        "에게는", "에게도", "으로는", "으로도", "에는", "에도", NULL};
+    /* two and three syllables: 6 and 9 bytes, each list in one string */
+    static const char two[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도";
+    static const char three[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도";
     const ks_rs_gap *g = &gp[gi];
-    if (g->at == 0 || g->at >= nch)
+    if (g->at == 0 || g->at >= nch || !ks_is_hangul(ch[g->at].cls))
         return false;
     uint32_t l = ch[g->at - 1].cls;
     if (!ks_is_hangul(l) && l != '0' && l != ')')
@@ -1000,9 +999,11 @@ static bool S_particle_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *g
         end--;
     if (end == g->at)
         return false;
-    size_t b0 = ch[g->at].off, b1 = ch[end - 1].off + ch[end - 1].len;
-    for (size_t i = 0; particles[i]; i++)
-        if (strlen(particles[i]) == b1 - b0 && !memcmp(s + b0, particles[i], b1 - b0))
+    size_t b0 = ch[g->at].off, n = ch[end - 1].off + ch[end - 1].len - b0;
+    const char *list = n == 6 ? two : n == 9 ? three : NULL;
+    size_t size = n == 6 ? sizeof two - 1 : sizeof three - 1;
+    for (size_t i = 0; list && i + n <= size; i += n)
+        if (!memcmp(s + b0, list + i, n))
             return true;
     return false;
 }
