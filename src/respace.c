@@ -984,8 +984,12 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
 static bool S_particle_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
                             size_t gi, const unsigned char *s)
 {
-    /* two and three syllables: 6 and 9 bytes, each list in one string */
-    static const char two[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도";
+    /* one, two and three syllables: 3, 6 and 9 bytes, each list in one
+     * string (of one syllable only those that are never a word nor the
+     * first syllable of a common one a wrap may have split: not 이, 가,
+     * 도, 만, 의, nor 로 as in "로 켓") */
+    static const char one[] = "을를는";
+    static const char two[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로";
     static const char three[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도";
     const ks_rs_gap *g = &gp[gi];
     if (g->at == 0 || g->at >= nch || !ks_is_hangul(ch[g->at].cls))
@@ -1000,8 +1004,8 @@ static bool S_particle_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *g
     if (end == g->at)
         return false;
     size_t b0 = ch[g->at].off, n = ch[end - 1].off + ch[end - 1].len - b0;
-    const char *list = n == 6 ? two : n == 9 ? three : NULL;
-    size_t size = n == 6 ? sizeof two - 1 : sizeof three - 1;
+    const char *list = n == 3 ? one : n == 6 ? two : n == 9 ? three : NULL;
+    size_t size = n == 3 ? sizeof one - 1 : n == 6 ? sizeof two - 1 : sizeof three - 1;
     for (size_t i = 0; list && i + n <= size; i += n)
         if (!memcmp(s + b0, list + i, n))
             return true;
