@@ -17,8 +17,9 @@
 #include "dynlib.h"
 
 /* The sonames of the major versions the headers describe: libxml2 2.x up
- * to 2.13 is libxml2.so.2 (2.14 began .so.16); libzip 1.x is .so.4 in
- * Debian 12 and .so.5 since 1.11, with the same interface for our use. */
+ * to 2.13 is libxml2.so.2 (2.14 began .so.16); libzip is .so.4 in Debian 12,
+ * and .so.5 is tried after it for later releases (the functions used here
+ * are the same in both). */
 #if LIBXML_VERSION >= 21400
 static const char *const S_xml_names[] = {"libxml2.so.16", NULL};
 #else
