@@ -515,7 +515,23 @@ static int S_write_all(int fd, const char *p, size_t n)
 }
 
 /* Write DATA to S->outpath through a temporary file and rename(2). */
-static void S_write_output(const S_ctx *c, S_slot *s, const char *data, size_t len)
+/* ks_doc_write's writer for a file: the errno of a failed write is kept. */
+typedef struct {
+    int fd;
+    int err;
+} S_fdw;
+
+static int S_fd_write(void *ctx, const char *data, size_t len)
+{
+    S_fdw *w = ctx;
+    w->err = S_write_all(w->fd, data, len);
+    return w->err;
+}
+
+/* Write S's output file: DOC rendered in pieces as it is written (never
+ * held whole) when DOC is set, else DATA[0..LEN). */
+static void S_write_output(const S_ctx *c, S_slot *s, const ks_doc *doc, const char *data,
+                           size_t len)
 {
     const char *slash = strrchr(s->outpath, '/');
     size_t dirlen = slash ? (size_t)(slash - s->outpath) : 0;
@@ -540,9 +556,34 @@ static void S_write_output(const S_ctx *c, S_slot *s, const char *data, size_t l
         goto done;
     }
     created = 1;
-    if (fchmod(fd, c->mode) != 0 || (e = S_write_all(fd, data, len)) != 0 ||
-        (c->o->fsync && fsync(fd) != 0)) {
-        e = e ? e : errno;
+    if (fchmod(fd, c->mode) != 0) {
+        e = errno;
+        what = "write error";
+        goto done;
+    }
+    if (doc) {
+        S_fdw fw = {fd, 0};
+        ks_error err = {0};
+        ks_status st = ks_doc_write(doc, c->o->form, S_fd_write, &fw, &err);
+        if (st == KS_ERR_IO) {
+            e = fw.err ? fw.err : EIO;
+            what = "write error";
+            goto done;
+        }
+        if (st != KS_OK) { /* out of memory: no half file is left */
+            close(fd);
+            fd = -1;
+            unlink(tmp);
+            created = 0;
+            S_fail_ks(c, s, &err, NULL);
+            goto done;
+        }
+    } else if ((e = S_write_all(fd, data, len)) != 0) {
+        what = "write error";
+        goto done;
+    }
+    if (c->o->fsync && fsync(fd) != 0) {
+        e = errno;
         what = "write error";
         goto done;
     }
@@ -789,6 +830,10 @@ static void S_convert(S_worker *w, S_slot *s)
     }
     if (!s->outpath && !id && S_stream(w, s, doc))
         goto done;
+    if (s->outpath && !id) { /* written as it is rendered */
+        S_write_output(c, s, doc, NULL, 0);
+        goto done;
+    }
     if (ks_doc_render(doc, c->o->form, &out, &outlen, &err) != KS_OK) {
         S_fail_ks(c, s, &err, id);
         goto done;
@@ -805,7 +850,7 @@ static void S_convert(S_worker *w, S_slot *s)
         data = spliced;
     }
     if (s->outpath) {
-        S_write_output(c, s, data, outlen);
+        S_write_output(c, s, NULL, data, outlen);
     } else if (data == out && !s->out.p) {
         /* take the rendered document as it is, not a copy: the CLI leaves
          * libksplit's allocator at malloc (ks_set_alloc_funcs is never
