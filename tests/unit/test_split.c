@@ -213,18 +213,27 @@ static void test_line_mode(void)
     ks_doc_free(d);
 }
 
-static void test_wrapped(void)
+/* A hard-wrapped release (lines of about 70 columns that end mid-sentence):
+ * HEAD (the header, title and summary lines), six wrapped □ paragraphs of
+ * three lines each, then TAIL. */
+static ks_doc *wrapped_doc(const char *head, const char *tail)
 {
-    /* hard-wrapped text: lines of about 70 columns that end mid-sentence */
     ks_buf b = {0};
-    ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n");
+    ks_buf_puts(&b, head);
     for (int p = 0; p < 6; p++) {
         ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
         ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
         ks_buf_puts(&b, "추진한다.\n");
     }
+    ks_buf_puts(&b, tail);
     ks_doc *d = run(b.data, 0);
     ks_buf_free(&b);
+    return d;
+}
+
+static void test_wrapped(void)
+{
+    ks_doc *d = wrapped_doc("보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n", "");
     CHECK(d != NULL);
     if (!d)
         return;
@@ -255,20 +264,15 @@ static void test_summary_lead(void)
         "질병관리청(청장 임승관)은 중증열성혈소판감소증후군을 매개하는 주요 매개체인",
         "문지성 재정경제부 국제경제관리관은 정부서울청사에서 외국인 증권투자 유치를"};
     for (size_t t = 0; t < sizeof leads / sizeof *leads; t++) {
-        ks_buf b = {0};
-        ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n");
-        ks_buf_puts(&b, "- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용을\n");
-        ks_buf_puts(&b, "담아 한 줄을 넘겨 이어지는 요약 항목의 둘째 줄\n");
-        ks_buf_puts(&b, "- 실질적 보호역량 높이기 위해 사전 예방 지표 도입 및 평가 변별력 강화를\n");
-        ks_buf_puts(&b, leads[t]);
-        ks_buf_puts(&b, "\n대전청사에서 점검회의를 열고 지원 실적을 점검하는 자리를 마련하였다.\n");
-        for (int p = 0; p < 6; p++) {
-            ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
-            ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
-            ks_buf_puts(&b, "추진한다.\n");
-        }
-        ks_doc *d = run(b.data, 0);
-        ks_buf_free(&b);
+        ks_buf h = {0};
+        ks_buf_puts(&h, "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n");
+        ks_buf_puts(&h, "- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용을\n");
+        ks_buf_puts(&h, "담아 한 줄을 넘겨 이어지는 요약 항목의 둘째 줄\n");
+        ks_buf_puts(&h, "- 실질적 보호역량 높이기 위해 사전 예방 지표 도입 및 평가 변별력 강화를\n");
+        ks_buf_puts(&h, leads[t]);
+        ks_buf_puts(&h, "\n대전청사에서 점검회의를 열고 지원 실적을 점검하는 자리를 마련하였다.\n");
+        ks_doc *d = h.data ? wrapped_doc(h.data, "") : NULL;
+        ks_buf_free(&h);
         CHECK(d != NULL);
         if (!d)
             continue;
@@ -292,17 +296,10 @@ static void test_summary_lead(void)
  * bullets (govpress 156754194.pdf.txt): both lines are the title. */
 static void test_wrapped_title(void)
 {
-    ks_buf b = {0};
-    ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 9.(목)\n");
-    ks_buf_puts(&b, "플라스틱 가공 중소기업 원가 상승 부담\n완화를 위해 대·중소기업 상생협약 체결\n");
-    ks_buf_puts(&b, "- 납품대금 조정 및 조기지급, 납품기일 연장 등 대·중소기업 상생협력 추진\n");
-    for (int p = 0; p < 6; p++) {
-        ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
-        ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
-        ks_buf_puts(&b, "추진한다.\n");
-    }
-    ks_doc *d = run(b.data, 0);
-    ks_buf_free(&b);
+    ks_doc *d = wrapped_doc("보도자료\n보도시점 2026. 4. 9.(목)\n"
+                            "플라스틱 가공 중소기업 원가 상승 부담\n완화를 위해 대·중소기업 상생협약 체결\n"
+                            "- 납품대금 조정 및 조기지급, 납품기일 연장 등 대·중소기업 상생협력 추진\n",
+                            "");
     CHECK(d != NULL);
     if (!d)
         return;
@@ -316,17 +313,9 @@ static void test_wrapped_title(void)
  * the names and phones after it are still contacts. */
 static void test_contact_page_break(void)
 {
-    ks_buf b = {0};
-    ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n");
-    for (int p = 0; p < 6; p++) {
-        ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
-        ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
-        ks_buf_puts(&b, "추진한다.\n");
-    }
-    ks_buf_puts(&b, "담당 부서\n\n기획조정실\n기획재정담당관\n\n책임자\n담당자\n\n- 1 -\n\n");
-    ks_buf_puts(&b, "과 장\n사무관\n\n이하녕 (044-204-7320)\n강해준 (044-204-7321)\n");
-    ks_doc *d = run(b.data, 0);
-    ks_buf_free(&b);
+    ks_doc *d = wrapped_doc("보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n",
+                            "담당 부서\n\n기획조정실\n기획재정담당관\n\n책임자\n담당자\n\n- 1 -\n\n"
+                            "과 장\n사무관\n\n이하녕 (044-204-7320)\n강해준 (044-204-7321)\n");
     CHECK(d != NULL);
     if (!d)
         return;
@@ -343,29 +332,15 @@ static void test_contact_page_break(void)
     ks_doc_free(d);
 }
 
-/* A wrapped release whose title and summary lines are TOP. */
-static ks_doc *wrapped_with(const char *top)
-{
-    ks_buf b = {0};
-    ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 13.(월)\n짧은 제목\n");
-    ks_buf_puts(&b, top);
-    for (int p = 0; p < 6; p++) {
-        ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
-        ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
-        ks_buf_puts(&b, "추진한다.\n");
-    }
-    ks_doc *d = run(b.data, 0);
-    ks_buf_free(&b);
-    return d;
-}
-
 /* Wrapped text: a "【관련 국정과제】" label after the last summary line is
  * not part of it (govpress 156754143.pdf.txt), and the closing dash of a
  * "- … -" line alone on the next line is residue (156754246.pdf.txt). */
 static void test_summary_ends(void)
 {
-    ks_doc *d = wrapped_with("- 사업 선정 기관‧기업에 대한 전문가 진단 및 우수 성과기관 포상 실시 예정인\n"
-                             "【관련 국정과제】 16. 국민권익을 실현하는 반부패 개혁\n");
+    ks_doc *d = wrapped_doc("보도자료\n보도시점 2026. 4. 13.(월)\n짧은 제목\n"
+                            "- 사업 선정 기관‧기업에 대한 전문가 진단 및 우수 성과기관 포상 실시 예정인\n"
+                            "【관련 국정과제】 16. 국민권익을 실현하는 반부패 개혁\n",
+                            "");
     CHECK(d != NULL);
     if (d) {
         const ks_block *s1 = find_block(d, "사업 선정");
@@ -374,8 +349,10 @@ static void test_summary_ends(void)
         CHECK(lab && lab->role != KS_ROLE_SUMMARY);
         ks_doc_free(d);
     }
-    d = wrapped_with("- 기후부, 재생원료 생산 및 종량제봉투 제작 업계와 재생원료 사용 확대 협약\n"
-                     "- 품질 검증부터 기술·생산 정보 공유까지 다각적인 상생협력 체계 구축\n-\n");
+    d = wrapped_doc("보도자료\n보도시점 2026. 4. 13.(월)\n짧은 제목\n"
+                    "- 기후부, 재생원료 생산 및 종량제봉투 제작 업계와 재생원료 사용 확대 협약\n"
+                    "- 품질 검증부터 기술·생산 정보 공유까지 다각적인 상생협력 체계 구축\n-\n",
+                    "");
     CHECK(d != NULL);
     if (d) {
         size_t summary = 0, dash = 0;
