@@ -110,6 +110,37 @@ static bool valid_md(int m, int d)
     return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/* After a year, at *I: SEP month SEP day, spaces allowed after each
+ * separator and before the second ("2026. 4. 13", "2026-04-13"), the day
+ * not followed by a digit.  Sets *M, *D and *I past the day. */
+static bool read_md(const char *s, size_t len, size_t *i, char sep, int *m, int *d)
+{
+    size_t q = *i;
+    if (q >= len || s[q] != sep)
+        return false;
+    q = skip_sp(s, len, q + 1);
+    if (read_num(s, len, &q, 2, false, m) < 1)
+        return false;
+    q = skip_sp(s, len, q);
+    if (q >= len || s[q] != sep)
+        return false;
+    q = skip_sp(s, len, q + 1);
+    if (read_num(s, len, &q, 2, false, d) < 1 || is_d(s, len, q) || !valid_md(*m, *d))
+        return false;
+    *i = q;
+    return true;
+}
+
+/* Fill OUT with the date Y-M-D that starts at P and whose day ends at I. */
+static bool found(const char *s, size_t len, size_t p, size_t i, int y, int m, int d,
+                  ks_date_match *out)
+{
+    out->year = y, out->month = m, out->day = d;
+    out->start = p;
+    out->end = date_tail(s, len, i);
+    return true;
+}
+
 /* Try to parse a date that starts at byte P. */
 static bool try_date(const char *s, size_t len, size_t p, int ctx_year, ks_date_match *out)
 {
@@ -122,21 +153,7 @@ static bool try_date(const char *s, size_t len, size_t p, int ctx_year, ks_date_
             return false;
         y += 2000;
         i = skip_sp(s, len, i);
-        if (i >= len || s[i] != '.')
-            return false;
-        i = skip_sp(s, len, i + 1);
-        if (read_num(s, len, &i, 2, false, &m) < 1)
-            return false;
-        i = skip_sp(s, len, i);
-        if (i >= len || s[i] != '.')
-            return false;
-        i = skip_sp(s, len, i + 1);
-        if (read_num(s, len, &i, 2, false, &d) < 1 || is_d(s, len, i) || !valid_md(m, d))
-            return false;
-        out->year = y, out->month = m, out->day = d;
-        out->start = p;
-        out->end = date_tail(s, len, i);
-        return true;
+        return read_md(s, len, &i, '.', &m, &d) && found(s, len, p, i, y, m, d, out);
     }
     int nd = read_num(s, len, &i, 4, true, &y);
     if (nd == 4) {
@@ -156,27 +173,11 @@ static bool try_date(const char *s, size_t len, size_t p, int ctx_year, ks_date_
             q = skip_sp(s, len, q);
             if (!lit(s, len, &q, "\xEC\x9D\xBC") || !valid_md(m, d)) /* 일 */
                 return false;
-            out->year = y, out->month = m, out->day = d;
-            out->start = p;
-            out->end = date_tail(s, len, q);
-            return true;
+            return found(s, len, p, q, y, m, d, out);
         }
         if (q >= len || (s[q] != '.' && s[q] != '-' && s[q] != '/'))
             return false;
-        char sep = s[q];
-        q = skip_sp(s, len, q + 1);
-        if (read_num(s, len, &q, 2, false, &m) < 1)
-            return false;
-        q = skip_sp(s, len, q);
-        if (q >= len || s[q] != sep)
-            return false;
-        q = skip_sp(s, len, q + 1);
-        if (read_num(s, len, &q, 2, false, &d) < 1 || is_d(s, len, q) || !valid_md(m, d))
-            return false;
-        out->year = y, out->month = m, out->day = d;
-        out->start = p;
-        out->end = date_tail(s, len, q);
-        return true;
+        return read_md(s, len, &q, s[q], &m, &d) && found(s, len, p, q, y, m, d, out);
     }
     if (nd < 1 || nd > 2 || ctx_year <= 0)
         return false;
@@ -195,10 +196,7 @@ static bool try_date(const char *s, size_t len, size_t p, int ctx_year, ks_date_
         return false;
     if (s[q] == '.' && is_d(s, len, skip_sp(s, len, q + 1)))
         return false; /* "1.5.3" version numbers */
-    out->year = ctx_year, out->month = m, out->day = d;
-    out->start = p;
-    out->end = date_tail(s, len, i);
-    return true;
+    return found(s, len, p, i, ctx_year, m, d, out);
 }
 
 bool ks_meta_find_date(const char *s, size_t len, size_t from, int ctx_year,
