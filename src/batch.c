@@ -1111,6 +1111,20 @@ static int S_push_error(S_ctx *c, const char *path, int rc, const char *code,
 }
 
 /* Queue the document in file PATH (SIZE bytes, for the progress line). */
+/* Refuse PATH because of its output T->outpath (WHY follows the name):
+ * an "output" error record in PATH's place; T is cleared. */
+static int S_refuse_output(S_ctx *c, const char *path, S_slot *t, const char *why)
+{
+    S_sb m = {0};
+    S_sb_add(&m, "not converted: output ", 22);
+    S_sb_name(&m, t->outpath);
+    S_sb_add(&m, why, strlen(why));
+    S_slot_clear(t);
+    int r = S_push_error(c, path, EXIT_DOC, "output", m.p ? m.p : "output refused");
+    S_sb_free(&m);
+    return r;
+}
+
 static int S_add_file(S_ctx *c, const char *path)
 {
     const batch_opts *o = c->o;
@@ -1146,16 +1160,8 @@ static int S_add_file(S_ctx *c, const char *path)
             S_slot_clear(&t);
             return S_push_error(c, path, EXIT_INTERNAL, "nomem", "out of memory");
         }
-        if (added == 0) {
-            S_sb m = {0};
-            S_sb_add(&m, "not converted: output ", 22);
-            S_sb_name(&m, t.outpath);
-            S_sb_add(&m, " is already the output of an earlier input", 42);
-            S_slot_clear(&t);
-            int r = S_push_error(c, path, EXIT_DOC, "output", m.p ? m.p : "output collision");
-            S_sb_free(&m);
-            return r;
-        }
+        if (added == 0)
+            return S_refuse_output(c, path, &t, " is already the output of an earlier input");
         struct stat st;
         if (lstat(t.outpath, &st) == 0 && !o->overwrite) {
             if (o->skip_existing) {
@@ -1163,14 +1169,8 @@ static int S_add_file(S_ctx *c, const char *path)
                 t.skipped = 1;
                 return S_push(c, &t, 1);
             }
-            S_sb m = {0};
-            S_sb_add(&m, "not converted: output ", 22);
-            S_sb_name(&m, t.outpath);
-            S_sb_add(&m, " exists (--skip-existing keeps it, --overwrite replaces it)", 59);
-            S_slot_clear(&t);
-            int r = S_push_error(c, path, EXIT_DOC, "output", m.p ? m.p : "output exists");
-            S_sb_free(&m);
-            return r;
+            return S_refuse_output(c, path, &t,
+                                   " exists (--skip-existing keeps it, --overwrite replaces it)");
         }
     }
     return S_push(c, &t, 0);
