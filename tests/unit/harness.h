@@ -112,6 +112,37 @@ static inline int ks_t_chaos_disarm(void)
     return ks_t_chaos_state()->calls >= ks_t_chaos_state()->fail_at;
 }
 
+#ifdef KSPLIT_INTERNAL_H
+/* A reader (html.c, hwpx.c) as the out-of-memory loop calls it. */
+typedef ks_status (*ks_t_reader)(ks_doc *doc, const char *raw, size_t len, ks_extract *x,
+                                 ks_error *err);
+
+/* Run READ over RAW with each allocation failing in turn, at most MAXN
+ * runs: *NOMEM counts the runs that ended in KS_ERR_NOMEM, *BAD those that
+ * ended in any other error (there must be none). */
+static inline void ks_t_reader_nomem(ks_t_reader read, const char *raw, size_t len, long maxn,
+                                     int *nomem, int *bad)
+{
+    *nomem = *bad = 0;
+    for (long n = 1; raw && n < maxn; n++) {
+        ks_t_chaos_arm(n);
+        ks_doc *doc = ks_doc_new();
+        ks_extract x = {{0}, KS_VEC(signed char)};
+        ks_error err = {0};
+        ks_status st = doc ? read(doc, raw, len, &x, &err) : KS_ERR_NOMEM;
+        ks_extract_free(&x);
+        ks_doc_free(doc);
+        int reached = ks_t_chaos_disarm();
+        if (st == KS_ERR_NOMEM)
+            (*nomem)++;
+        else if (st != KS_OK)
+            (*bad)++;
+        if (!reached)
+            break; /* every allocation has been failed once */
+    }
+}
+#endif
+
 #define KS_DONE()                                                             \
     do {                                                                      \
         printf("%d passed, %d failed\n", ks_t_pass, ks_t_fail);               \

@@ -130,23 +130,8 @@ static void test_nomem(void)
 {
     size_t len = 0;
     char *raw = ks_t_slurp(dir, "release.hwpx", &len);
-    int bad = 0, nomem = 0;
-    for (long n = 1; raw && n < 5000; n++) {
-        ks_t_chaos_arm(n);
-        ks_doc *doc = ks_doc_new();
-        ks_extract x = {{0}, KS_VEC(signed char)};
-        ks_error err = {0};
-        ks_status st = doc ? ks_hwpx_extract(doc, raw, len, &x, &err) : KS_ERR_NOMEM;
-        ks_extract_free(&x);
-        ks_doc_free(doc);
-        int reached = ks_t_chaos_disarm();
-        if (st == KS_ERR_NOMEM)
-            nomem++;
-        else if (st != KS_OK)
-            bad++;
-        if (!reached)
-            break; /* every allocation has been failed once */
-    }
+    int bad, nomem;
+    ks_t_reader_nomem(ks_hwpx_extract, raw, len, 5000, &nomem, &bad);
     CHECK(bad == 0);
     CHECK(nomem > 10);
     free(raw);
