@@ -94,4 +94,34 @@ static inline void fz_check_error(ks_status st, const ks_error *err)
     fz_require(st != KS_ERR_INTERNAL, "no KS_ERR_INTERNAL (a broken invariant in libksplit)");
 }
 
+/* The checks a reader's result (html.c, hwpx.c) must pass: a documented
+ * status, clean UTF-8 text, a hint of -1 or a ks_role per line and a clean
+ * title.  EXACT (HWPX): every line ends in '\n' and has its hint; else the
+ * hints may be absent (HTML) and the last line unended. */
+static inline void fz_check_reader(ks_status st, const ks_doc *doc, const ks_extract *x,
+                                   const ks_error *err, bool exact)
+{
+    fz_check_error(st, err);
+    fz_require(st != KS_ERR_ARG, "no KS_ERR_ARG for valid arguments");
+    if (st != KS_OK)
+        return;
+    fz_require(fz_clean_text(x->text.data, x->text.len), "extracted text is clean UTF-8");
+    size_t lines = 0;
+    for (size_t i = 0; i < x->text.len; i++)
+        lines += x->text.data[i] == '\n';
+    bool ended = x->text.len == 0 || x->text.data[x->text.len - 1] == '\n';
+    if (exact) {
+        fz_require(ended, "every line ends in a newline");
+        fz_require(x->hints.len == lines, "exactly one hint per line");
+    } else {
+        fz_require(x->hints.len == 0 || x->hints.len == lines + !ended, "one hint per line, or none");
+    }
+    for (size_t i = 0; i < x->hints.len; i++) {
+        signed char h = KS_AT(x->hints, signed char, i);
+        fz_require(h >= -1 && h <= KS_ROLE_RESIDUE, "a hint is -1 or a ks_role");
+    }
+    fz_require(!doc->title || fz_clean_text(doc->title, strlen(doc->title)),
+               "the title is clean text");
+}
+
 #endif

@@ -132,21 +132,6 @@ static bool S_build(uint8_t mode, const char *xml, size_t len, ks_buf *out, ks_b
     return S_zip(e, n, out);
 }
 
-static void S_check_extract(const ks_extract *x)
-{
-    fz_require(fz_clean_text(x->text.data, x->text.len), "extracted text is clean UTF-8");
-    fz_require(x->text.len == 0 || x->text.data[x->text.len - 1] == '\n',
-               "every line ends in a newline");
-    size_t lines = 0;
-    for (size_t i = 0; i < x->text.len; i++)
-        lines += x->text.data[i] == '\n';
-    fz_require(x->hints.len == lines, "exactly one hint per line");
-    for (size_t i = 0; i < x->hints.len; i++) {
-        signed char h = KS_AT(x->hints, signed char, i);
-        fz_require(h >= -1 && h <= KS_ROLE_RESIDUE, "a hint is -1 or a ks_role");
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fz_input in = {data, size};
@@ -172,13 +157,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ks_extract x;
     memset(&x, 0, sizeof x); /* as pipeline.c hands it over */
     ks_status st = ks_hwpx_extract(doc, raw ? raw : "", len, &x, &err);
-    fz_check_error(st, &err);
-    fz_require(st != KS_ERR_ARG, "no KS_ERR_ARG for valid arguments");
-    if (st == KS_OK) {
-        S_check_extract(&x);
-        fz_require(!doc->title || fz_clean_text(doc->title, strlen(doc->title)),
-                   "the title is clean text");
-    }
+    fz_check_reader(st, doc, &x, &err, true);
     ks_extract_free(&x);
     ks_doc_free(doc);
 
