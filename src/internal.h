@@ -121,6 +121,31 @@ void ks_vec_free(ks_vec *v); /* frees the array only, not what items own */
 
 /* ---- UTF-8 and code points (utf8.c) ---------------------------------- */
 
+/* Encode scalar value CP as UTF-8 into P[0..4); returns its length. */
+static inline size_t ks_utf8_encode(uint32_t cp, unsigned char *p)
+{
+    if (cp < 0x80) {
+        p[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        p[0] = (unsigned char)(0xC0 | (cp >> 6));
+        p[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        p[0] = (unsigned char)(0xE0 | (cp >> 12));
+        p[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        p[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    p[0] = (unsigned char)(0xF0 | (cp >> 18));
+    p[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    p[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    p[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* Decode one scalar value at S[0..LEN).  Returns its length (1-4) and sets
  * *CP, or 0 when the bytes are not valid UTF-8 (then *CP = U+FFFD).
  * Rejects overlongs, surrogates and values above U+10FFFF.  Inline: every

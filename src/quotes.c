@@ -148,28 +148,8 @@ static bool S_ends(const uint32_t *cp, size_t a, size_t b, const char *suf)
     while (i > 0) {
         if (b == a)
             return false;
-        uint32_t c = cp[--b];
         unsigned char u[4];
-        size_t n;
-        if (c < 0x80) {
-            u[0] = (unsigned char)c;
-            n = 1;
-        } else if (c < 0x800) {
-            u[0] = (unsigned char)(0xC0 | (c >> 6));
-            u[1] = (unsigned char)(0x80 | (c & 0x3F));
-            n = 2;
-        } else if (c < 0x10000) {
-            u[0] = (unsigned char)(0xE0 | (c >> 12));
-            u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-            u[2] = (unsigned char)(0x80 | (c & 0x3F));
-            n = 3;
-        } else {
-            u[0] = (unsigned char)(0xF0 | (c >> 18));
-            u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
-            u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-            u[3] = (unsigned char)(0x80 | (c & 0x3F));
-            n = 4;
-        }
+        size_t n = ks_utf8_encode(cp[--b], u);
         if (n > i || memcmp(suf + i - n, u, n) != 0)
             return false;
         i -= n;
@@ -185,23 +165,9 @@ static bool S_cp_in(uint32_t c, const char *set)
 {
     if (c == 0 || c > 0x10FFFF)
         return false;
-    char u[5] = {0};
-    if (c < 0x80) {
-        u[0] = (char)c;
-    } else if (c < 0x800) {
-        u[0] = (char)(0xC0 | (c >> 6));
-        u[1] = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        u[0] = (char)(0xE0 | (c >> 12));
-        u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (c & 0x3F));
-    } else {
-        u[0] = (char)(0xF0 | (c >> 18));
-        u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (c & 0x3F));
-    }
-    return strstr(set, u) != NULL;
+    unsigned char u[5] = {0};
+    ks_utf8_encode(c, u);
+    return strstr(set, (const char *)u) != NULL;
 }
 
 static bool S_is_dq_open(uint32_t c) { return c == 0x201C; }

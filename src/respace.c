@@ -184,30 +184,6 @@ static uint8_t S_width(uint32_t cp)
     return 1;
 }
 
-static size_t S_put_utf8(unsigned char *p, uint32_t cp)
-{
-    if (cp < 0x80) {
-        p[0] = (unsigned char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        p[0] = (unsigned char)(0xC0 | (cp >> 6));
-        p[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        p[0] = (unsigned char)(0xE0 | (cp >> 12));
-        p[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        p[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    p[0] = (unsigned char)(0xF0 | (cp >> 18));
-    p[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-    p[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    p[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* ---- the document's tokens ------------------------------------------ */
 
 static ks_status S_tokens_grow(ks_rs_tokens *t)
@@ -542,7 +518,7 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
         if (!n)
             n = 1;
         ks_rs_char c = {S_class(cp), (uint32_t)i, (uint8_t)n, S_width(cp), 0, {0}};
-        c.ulen = (uint8_t)S_put_utf8(c.u, c.cls);
+        c.ulen = (uint8_t)ks_utf8_encode(c.cls, c.u);
         if (ks_vec_push(&r->chars, &c) != KS_OK)
             return KS_ERR_NOMEM;
         i += n;
