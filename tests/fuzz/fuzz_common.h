@@ -124,4 +124,45 @@ static inline void fz_check_reader(ks_status st, const ks_doc *doc, const ks_ext
                "the title is clean text");
 }
 
+/* ks_doc_write's writer for fz_check_write: appends to a ks_buf. */
+static inline int fz_collect(void *ctx, const char *data, size_t len)
+{
+    return ks_buf_append(ctx, data, len) == KS_OK ? 0 : -1;
+}
+
+/* ks_doc_write hands over, in its pieces, exactly OUT[0..LEN) as
+ * ks_doc_render made it for FORM. */
+static inline void fz_check_write(const ks_doc *doc, ks_render form, const char *out, size_t len)
+{
+    ks_buf b = {0};
+    ks_error err;
+    memset(&err, 0, sizeof err);
+    ks_status st = ks_doc_write(doc, form, fz_collect, &b, &err);
+    fz_check_error(st, &err);
+    fz_require(st == KS_OK && b.len == len && (len == 0 || memcmp(b.data, out, len) == 0),
+               "ks_doc_write writes what ks_doc_render renders");
+    ks_buf_free(&b);
+}
+
+/* The result of ks_convert: a document exactly when KS_OK, whose JSON
+ * renders as clean text, and is written the same in pieces.  Frees DOC. */
+static inline void fz_check_converted(ks_status st, ks_doc *doc, const ks_error *err)
+{
+    fz_check_error(st, err);
+    fz_require(st != KS_ERR_ARG, "no KS_ERR_ARG for valid arguments");
+    fz_require((st == KS_OK) == (doc != NULL), "a document exactly when KS_OK");
+    if (!doc)
+        return;
+    char *out = NULL;
+    size_t len = 0;
+    ks_error e2;
+    memset(&e2, 0, sizeof e2);
+    st = ks_doc_render(doc, KS_RENDER_JSON, &out, &len, &e2);
+    fz_require(st == KS_OK && out && strlen(out) == len && fz_clean_text(out, len),
+               "the JSON renders as clean text");
+    fz_check_write(doc, KS_RENDER_JSON, out, len);
+    ks_free(out);
+    ks_doc_free(doc);
+}
+
 #endif

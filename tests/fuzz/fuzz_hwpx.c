@@ -167,17 +167,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     doc = NULL;
     memset(&err, 0, sizeof err);
     st = ks_convert(&opts, raw ? raw : "", len, &doc, &err);
-    fz_check_error(st, &err);
-    fz_require((st == KS_OK) == (doc != NULL), "a document exactly when KS_OK");
-    if (doc) {
-        char *out = NULL;
-        size_t olen = 0;
-        st = ks_doc_render(doc, KS_RENDER_JSON, &out, &olen, &err);
-        fz_require(st == KS_OK && out && strlen(out) == olen && fz_clean_text(out, olen),
-                   "the JSON renders as clean text");
-        ks_free(out);
-        ks_doc_free(doc);
-    }
+    fz_check_converted(st, doc, &err);
     ks_buf_free(&zip);
     ks_buf_free(&hpf);
     return 0;

@@ -12,7 +12,8 @@
  *     contract that `make stream` checks on the golden files);
  *   - the pipeline is reusable: the chunked run is its second document;
  *   - every render form (JSON, pretty JSON, text) succeeds, is
- *     NUL-terminated at *outlen, valid UTF-8 without NUL; both JSON forms
+ *     NUL-terminated at *outlen, valid UTF-8 without NUL, the same bytes
+ *     ks_doc_write hands over in pieces; both JSON forms
  *     parse (jansson) as one object with "version" and "body";
  *   - an error fills *err; only strict mode fails a text document.
  */
@@ -33,6 +34,7 @@ static char *S_render(const ks_doc *doc, ks_render form, size_t *outlen)
     fz_require(out && out[len] == '\0' && strlen(out) == len,
                "the rendering is NUL-terminated at *outlen");
     fz_require(fz_clean_text(out, len), "the rendering is valid UTF-8 without NUL");
+    fz_check_write(doc, form, out, len);
     if (form != KS_RENDER_TEXT) {
         fz_require(len > 0 && out[len - 1] == '\n', "JSON ends in a newline");
         json_error_t jerr;
