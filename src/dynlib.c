@@ -77,32 +77,34 @@ static bool S_sym(S_lib *lib, const char *name, void *fn, size_t size)
     return true;
 }
 
-#define S_GET(lib, api, fn) S_sym(lib, #fn, &(api).fn, sizeof(api).fn)
+/* Each library's functions, listed once: every name is both checked
+ * against its declaration and looked up. */
+#define S_XML_FUNCS(X)                                                                         \
+    X(S_xml_api, htmlNewParserCtxt) X(S_xml_api, htmlCtxtReadMemory)                           \
+    X(S_xml_api, htmlFreeParserCtxt) X(S_xml_api, xmlNewParserCtxt)                            \
+    X(S_xml_api, xmlCtxtReadMemory) X(S_xml_api, xmlFreeParserCtxt)                            \
+    X(S_xml_api, xmlCtxtGetLastError) X(S_xml_api, xmlDocGetRootElement)                       \
+    X(S_xml_api, xmlFreeDoc) X(S_xml_api, xmlGetProp) X(S_xml_api, xmlHasProp)
+#define S_ZIP_FUNCS(X)                                                                         \
+    X(S_zip_api, zip_error_init) X(S_zip_api, zip_error_fini)                                  \
+    X(S_zip_api, zip_error_strerror) X(S_zip_api, zip_source_buffer_create)                    \
+    X(S_zip_api, zip_source_free) X(S_zip_api, zip_open_from_source)                           \
+    X(S_zip_api, zip_discard) X(S_zip_api, zip_name_locate) X(S_zip_api, zip_get_num_entries)  \
+    X(S_zip_api, zip_get_name) X(S_zip_api, zip_stat_init) X(S_zip_api, zip_stat_index)        \
+    X(S_zip_api, zip_fopen_index) X(S_zip_api, zip_fread) X(S_zip_api, zip_fclose)             \
+    X(S_zip_api, zip_strerror) X(S_zip_api, zip_file_strerror)
+
+#define S_CHECK(api, fn) S_SAME_TYPE((api).fn, fn);
+#define S_LOOKUP(api, fn) &&S_sym(l, #fn, &(api).fn, sizeof(api).fn)
 
 static void S_load_xml(void)
 {
-    S_SAME_TYPE(S_xml_api.htmlNewParserCtxt, htmlNewParserCtxt);
-    S_SAME_TYPE(S_xml_api.htmlCtxtReadMemory, htmlCtxtReadMemory);
-    S_SAME_TYPE(S_xml_api.htmlFreeParserCtxt, htmlFreeParserCtxt);
-    S_SAME_TYPE(S_xml_api.xmlNewParserCtxt, xmlNewParserCtxt);
-    S_SAME_TYPE(S_xml_api.xmlCtxtReadMemory, xmlCtxtReadMemory);
-    S_SAME_TYPE(S_xml_api.xmlFreeParserCtxt, xmlFreeParserCtxt);
-    S_SAME_TYPE(S_xml_api.xmlCtxtGetLastError, xmlCtxtGetLastError);
-    S_SAME_TYPE(S_xml_api.xmlDocGetRootElement, xmlDocGetRootElement);
-    S_SAME_TYPE(S_xml_api.xmlFreeDoc, xmlFreeDoc);
-    S_SAME_TYPE(S_xml_api.xmlGetProp, xmlGetProp);
-    S_SAME_TYPE(S_xml_api.xmlHasProp, xmlHasProp);
+    S_XML_FUNCS(S_CHECK)
     S_lib *l = &S_xml;
     void (*init)(void) = NULL;
     int (*memget)(xmlFreeFunc *, xmlMallocFunc *, xmlReallocFunc *, xmlStrdupFunc *) = NULL;
-    if (!S_open(l, "KSPLIT_LIBXML2", S_xml_names) || !S_sym(l, "xmlInitParser", &init, sizeof init) ||
-        !S_sym(l, "xmlMemGet", &memget, sizeof memget) ||
-        !S_GET(l, S_xml_api, htmlNewParserCtxt) || !S_GET(l, S_xml_api, htmlCtxtReadMemory) ||
-        !S_GET(l, S_xml_api, htmlFreeParserCtxt) || !S_GET(l, S_xml_api, xmlNewParserCtxt) ||
-        !S_GET(l, S_xml_api, xmlCtxtReadMemory) || !S_GET(l, S_xml_api, xmlFreeParserCtxt) ||
-        !S_GET(l, S_xml_api, xmlCtxtGetLastError) || !S_GET(l, S_xml_api, xmlDocGetRootElement) ||
-        !S_GET(l, S_xml_api, xmlFreeDoc) || !S_GET(l, S_xml_api, xmlGetProp) ||
-        !S_GET(l, S_xml_api, xmlHasProp))
+    if (!(S_open(l, "KSPLIT_LIBXML2", S_xml_names) && S_sym(l, "xmlInitParser", &init, sizeof init) &&
+          S_sym(l, "xmlMemGet", &memget, sizeof memget) S_XML_FUNCS(S_LOOKUP)))
         return;
     init(); /* libxml2 2.9's xmlInitParser races in two threads at once */
     xmlMallocFunc m;
@@ -117,34 +119,9 @@ static void S_load_xml(void)
 
 static void S_load_zip(void)
 {
-    S_SAME_TYPE(S_zip_api.zip_error_init, zip_error_init);
-    S_SAME_TYPE(S_zip_api.zip_error_fini, zip_error_fini);
-    S_SAME_TYPE(S_zip_api.zip_error_strerror, zip_error_strerror);
-    S_SAME_TYPE(S_zip_api.zip_source_buffer_create, zip_source_buffer_create);
-    S_SAME_TYPE(S_zip_api.zip_source_free, zip_source_free);
-    S_SAME_TYPE(S_zip_api.zip_open_from_source, zip_open_from_source);
-    S_SAME_TYPE(S_zip_api.zip_discard, zip_discard);
-    S_SAME_TYPE(S_zip_api.zip_name_locate, zip_name_locate);
-    S_SAME_TYPE(S_zip_api.zip_get_num_entries, zip_get_num_entries);
-    S_SAME_TYPE(S_zip_api.zip_get_name, zip_get_name);
-    S_SAME_TYPE(S_zip_api.zip_stat_init, zip_stat_init);
-    S_SAME_TYPE(S_zip_api.zip_stat_index, zip_stat_index);
-    S_SAME_TYPE(S_zip_api.zip_fopen_index, zip_fopen_index);
-    S_SAME_TYPE(S_zip_api.zip_fread, zip_fread);
-    S_SAME_TYPE(S_zip_api.zip_fclose, zip_fclose);
-    S_SAME_TYPE(S_zip_api.zip_strerror, zip_strerror);
-    S_SAME_TYPE(S_zip_api.zip_file_strerror, zip_file_strerror);
+    S_ZIP_FUNCS(S_CHECK)
     S_lib *l = &S_zip;
-    S_zip.ok = S_open(l, "KSPLIT_LIBZIP", S_zip_names) && S_GET(l, S_zip_api, zip_error_init) &&
-               S_GET(l, S_zip_api, zip_error_fini) && S_GET(l, S_zip_api, zip_error_strerror) &&
-               S_GET(l, S_zip_api, zip_source_buffer_create) &&
-               S_GET(l, S_zip_api, zip_source_free) && S_GET(l, S_zip_api, zip_open_from_source) &&
-               S_GET(l, S_zip_api, zip_discard) && S_GET(l, S_zip_api, zip_name_locate) &&
-               S_GET(l, S_zip_api, zip_get_num_entries) && S_GET(l, S_zip_api, zip_get_name) &&
-               S_GET(l, S_zip_api, zip_stat_init) && S_GET(l, S_zip_api, zip_stat_index) &&
-               S_GET(l, S_zip_api, zip_fopen_index) && S_GET(l, S_zip_api, zip_fread) &&
-               S_GET(l, S_zip_api, zip_fclose) && S_GET(l, S_zip_api, zip_strerror) &&
-               S_GET(l, S_zip_api, zip_file_strerror);
+    l->ok = S_open(l, "KSPLIT_LIBZIP", S_zip_names) S_ZIP_FUNCS(S_LOOKUP);
 }
 
 const ks_libxml *ks_libxml_get(ks_error *err, const char *stage)
