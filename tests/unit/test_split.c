@@ -1,26 +1,13 @@
 /*
  * test_split.c -- unit tests of stage 3 (split.c, meta.c): dates, phones,
  * markers and levels, board listing rows, the title from a file name, line
- * mode and the rejoining of hard-wrapped lines.  A tiny harness: each CHECK
- * counts; the last line is "N passed, N failed"; exit 1 on any failure.
+ * mode and the rejoining of hard-wrapped lines (harness.h counts the
+ * checks).
  */
-#include <stdio.h>
-#include <string.h>
-
 #include "internal.h"
 #include "meta.h"
 
-static int passed, failed;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (cond) {                                                            \
-            passed++;                                                          \
-        } else {                                                               \
-            failed++;                                                          \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                                      \
-    } while (0)
+#include "harness.h"
 
 static bool streq(const char *a, const char *b)
 {
@@ -379,6 +366,5 @@ int main(void)
     test_wrapped_title();
     test_contact_page_break();
     test_summary_ends();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    KS_DONE();
 }
