@@ -64,6 +64,9 @@
  *  (12 and 13: punctuation and short paragraphs, at their functions.)
  *  14. A case particle standing alone joins the word before it, whatever
  *      the model says: "13일 부터" -> "13일부터", "현장 에서" -> "현장에서".
+ *  15. A unit after an Arabic number joins it, and 제 the number after it:
+ *      "+120 천명)" -> "+120천명)", "제 1 회" -> "제1회" (not "40억 원",
+ *      "소외 1 회사", "코로나19 대응").
  */
 #include <math.h>
 #include <string.h>
@@ -988,6 +991,70 @@ static bool S_particle_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *g
     return false;
 }
 
+/* Is the syllable at P (3 bytes of UTF-8) in LIST, a packed list of
+ * syllables as rule 15 keeps them? */
+static bool S_in_syllables(const char *list, const unsigned char *p)
+{
+    for (; *list; list += 3)
+        if (!memcmp(p, list, 3))
+            return true;
+    return false;
+}
+
+/* The same for PAIRS, a list of two syllables each (6 bytes). */
+static bool S_in_pairs(const char *pairs, const unsigned char *p)
+{
+    for (; *pairs; pairs += 6)
+        if (!memcmp(p, pairs, 6))
+            return true;
+    return false;
+}
+
+/* Rule 15, a unit after a number: Korean writes a counter or unit against
+ * the Arabic numeral it counts ("120억원", "1.3만명", "2026년도"), so a
+ * space between a digit and a right token that is a unit, with at most a
+ * second unit and a particle after it, is a converter's or a wrap's:
+ * "+120 천명)" -> "+120천명)", "2026 년도" -> "2026년도".  The token must
+ * be nothing but that: "코로나19 대응", "2 대 0", "소외 1 회사", "4.7
+ * 인치", "2013 세계" keep their spaces.  So does "제 1 회": 제 alone
+ * before a number is the ordinal prefix ("제 1" -> "제1"). */
+static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                        size_t gi, size_t tok, const unsigned char *s)
+{
+    /* units that follow a number and are no word's first syllable the
+     * right token could be mistaken for, once the shape below holds */
+    static const char unit[] = "개명원년월일차배점층분세시종권편곳호회건위달살장쪽척평톤";
+    static const char big[] = "천만억조";  /* may come before a unit: 천명, 억원 */
+    static const char after_big[] = "명원개건톤";
+    static const char pair[] = "년도시간차례개월개사개소개국주년";  /* two-syllable units */
+    static const char particle[] = "이가을를은는의에도로과와씩째";
+    const ks_rs_gap *g = &gp[gi];
+    if (!g->space || g->at == 0 || g->at >= nch)
+        return false;
+    if (ch[g->at - 1].cls != '0')
+        return ch[g->at].cls == '0' && g->at - tok == 1 && ch[tok].cls == 0xC81C /* 제 */ &&
+               (tok == 0 || !ks_is_hangul(ch[tok - 1].cls));
+    size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;
+    while (end > g->at && !ks_is_hangul(ch[end - 1].cls) && !S_ascii_word(ch[end - 1].cls))
+        end--;  /* punctuation after the token: "천명)·", "년도," */
+    size_t i = g->at;
+    if (i < end && ks_is_hangul(ch[i].cls) && S_in_syllables(big, s + ch[i].off)) {
+        i++;
+        if (i < end && ks_is_hangul(ch[i].cls) && S_in_syllables(after_big, s + ch[i].off))
+            i++;
+    } else if (i + 1 < end && ks_is_hangul(ch[i].cls) && ks_is_hangul(ch[i + 1].cls) &&
+               S_in_pairs(pair, s + ch[i].off)) {
+        i += 2;
+    } else if (i < end && ks_is_hangul(ch[i].cls) && S_in_syllables(unit, s + ch[i].off)) {
+        i++;
+    } else {
+        return false;
+    }
+    if (i < end && ks_is_hangul(ch[i].cls) && S_in_syllables(particle, s + ch[i].off))
+        i++;
+    return i == end;
+}
+
 ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
                              ks_stats *st, ks_doc *doc, size_t block, long line)
 {
@@ -1033,7 +1100,8 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
-        if (S_punct_join(ch, nch, gp, ng, gi) || S_particle_join(ch, nch, gp, ng, gi, s)) {
+        if (S_punct_join(ch, nch, gp, ng, gi) || S_particle_join(ch, nch, gp, ng, gi, s) ||
+            S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s)) {
             g->join = true;
             continue;
         }
