@@ -911,8 +911,22 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     return KS_OK;
 }
 
+/* The middle dots a list of words is written with: U+00B7, U+2027,
+ * U+2024, U+30FB, U+318D (ㆍ) and the half-width U+FF65. */
+static bool S_middle_dot(uint32_t c)
+{
+    return c == 0xB7 || c == 0x2027 || c == 0x2024 || c == 0x30FB || c == 0x318D || c == 0xFF65;
+}
+
+/* A character a listed word may end or begin with. */
+static bool S_word_char(uint32_t c)
+{
+    return ks_is_hangul(c) || S_ascii_word(c) || c == ')' || c == 0x4E00;
+}
+
 /* Rule 12, punctuation that never stands after a space in Korean text:
  *   a comma            "긴 소매 옷 , 긴 바지" -> "옷, 긴 바지"
+ *   after a middle dot "기획· 운영"          -> "기획·운영"
  *   a split ellipsis   "선정. .. 노조법"     -> "선정... 노조법"
  *   a split thousands group (digits, comma, space, exactly three digits)
  *                      "5, 070건"            -> "5,070건"
@@ -928,6 +942,13 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
         return false;
     uint32_t l = ch[g->at - 1].cls, rc = ch[g->at].cls;
     if (rc == ',' && l != ',')
+        return true;
+    /* a middle dot binds the words it lists, and a space after it (not
+     * one before it too) is a converter's: "기획· 운영" -> "기획·운영".
+     * "청탁 ‧ 공여자" is how some authors and justified PDF lines write
+     * it; " ·항목" is a list item: both kept. */
+    if (S_middle_dot(l) && g->at >= 2 && (gi == 0 || gp[gi - 1].at != g->at - 1) && S_word_char(rc) &&
+        S_word_char(ch[g->at - 2].cls))
         return true;
     if (l == '.' && rc == '.')
         return true;
