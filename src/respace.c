@@ -1072,8 +1072,7 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
     if (!g->space || g->at == 0 || g->at >= nch)
         return false;
     if (ch[g->at - 1].cls != '0')
-        return ch[g->at].cls == '0' && g->at - tok == 1 && ch[tok].cls == 0xC81C /* 제 */ &&
-               (tok == 0 || !ks_is_hangul(ch[tok - 1].cls));
+        return ch[g->at].cls == '0' && g->at - tok == 1 && ch[tok].cls == 0xC81C /* 제 */;
     size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;
     while (end > g->at && !ks_is_hangul(ch[end - 1].cls) && !S_ascii_word(ch[end - 1].cls))
         end--;  /* punctuation after the token: "천명)·", "년도," */
