@@ -991,9 +991,12 @@ static bool S_closer(uint32_t c)
  * a digit or a closing bracket.  After a closing bracket or quotation
  * mark no word can have been cut, and a noun stands inside it: nearly
  * every particle joins there ("(금) 까지", "‘탄소중립’ 과", "(e) 나라"
- * no: 나라 is a word), though not 이, also a determiner ("(주) 이 회사"). */
-static bool S_particle_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
-                            size_t gi, const unsigned char *s)
+ * no: 나라 is a word), though not 이, also a determiner ("(주) 이 회사").
+ *
+ * S_is_particle: is the token [FROM, END) of CH, less the punctuation
+ * after it, such a particle (CLOSED: after a closing mark)? */
+static bool S_is_particle(const ks_rs_char *ch, size_t from, size_t end, const unsigned char *s,
+                          bool closed)
 {
     /* one, two and three syllables: 3, 6 and 9 bytes, each list in one
      * string (of one syllable only those that are never a word nor the
@@ -1009,26 +1012,49 @@ static bool S_particle_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *g
                                      "보다와의과의이며이고이나이다라는라고이라";
     static const char three_closed[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
                                        "이라는이라고로부터에서의으로의";
-    const ks_rs_gap *g = &gp[gi];
-    if (g->at == 0 || g->at >= nch || !ks_is_hangul(ch[g->at].cls))
-        return false;
-    uint32_t l = ch[g->at - 1].cls;
-    bool closed = S_closer(l);
-    if (!ks_is_hangul(l) && l != '0' && !closed)
-        return false;
-    size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;
-    while (end > g->at && (ch[end - 1].cls == '.' || ch[end - 1].cls == ',' ||
-                           ch[end - 1].cls == 0x201D || ch[end - 1].cls == 0x2019))
+    while (end > from && (ch[end - 1].cls == '.' || ch[end - 1].cls == ',' ||
+                          ch[end - 1].cls == 0x201D || ch[end - 1].cls == 0x2019))
         end--;
-    if (end == g->at)
+    if (end <= from || !ks_is_hangul(ch[from].cls))
         return false;
-    size_t b0 = ch[g->at].off, n = ch[end - 1].off + ch[end - 1].len - b0;
+    size_t b0 = ch[from].off, n = ch[end - 1].off + ch[end - 1].len - b0;
     const char *list = n == 3 ? (closed ? one_closed : one) : n == 6 ? (closed ? two_closed : two)
                        : n == 9 ? (closed ? three_closed : three) : NULL;
     for (size_t i = 0; list && list[i]; i += n)
         if (!memcmp(s + b0, list + i, n))
             return true;
     return false;
+}
+
+/* Rule 14 at the gap GI.  A footnote mark stands against the word it
+ * annotates and the particle follows it: "예산 2억 * 을", "2억 *을" and
+ * "2억* 을" all become "2억*을"; "* 주석" opens a note and stays. */
+static bool S_particle_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                            size_t gi, const unsigned char *s)
+{
+    const ks_rs_gap *g = &gp[gi];
+    if (g->at == 0 || g->at >= nch)
+        return false;
+    size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;  /* the right token ends here */
+    uint32_t l = ch[g->at - 1].cls;
+    size_t at = g->at;
+    while (at < end && ch[at].cls == '*')
+        at++;
+    if (at == end && at > g->at)  /* the right token is marks only */
+        return S_word_char(l) && gi + 1 < ng &&
+               S_is_particle(ch, end, gi + 2 < ng ? gp[gi + 2].at : nch, s, true);
+    bool closed = S_closer(l) || at > g->at;
+    if (l == '*') {
+        size_t k = g->at - 1;
+        while (k > 0 && ch[k - 1].cls == '*')
+            k--;
+        if (k == 0 || !S_word_char(ch[k - 1].cls))
+            return false;
+        closed = true;
+    } else if (!ks_is_hangul(l) && l != '0' && !closed) {
+        return false;
+    }
+    return S_is_particle(ch, at, end, s, closed);
 }
 
 /* Is the syllable at P (3 bytes of UTF-8) in LIST, a packed list of
