@@ -209,6 +209,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
     bool pending = false;       /* a space is owed before the next character */
     size_t run = 0;             /* spaces in the pending run */
     enum { NONE, OPENER, CLOSER, OTHER } last = NONE;
+    bool after_word = false;    /* the last character was a letter or digit */
     size_t i = 0;
     while (i < len) {
         /* Fast path: a run of Hangul syllables and ASCII letters and
@@ -237,6 +238,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
                 if (ks_buf_append(out, s + i, k - i) != KS_OK)
                     return KS_ERR_NOMEM;
                 last = OTHER;
+                after_word = true;
                 i = k;
                 continue;
             }
@@ -276,7 +278,10 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
         bool is_open = false, is_close = false;
         if (cl >= 0 && (cp != 0x2019 || open[cl] > 0)) {
             is_close = true;
-        } else if (op >= 0) {
+        } else if (op >= 0 && (cp != 0x2018 || pending || !after_word)) {
+            /* a ‘ against the word before it opens nothing: authors who
+             * write ’quoted‘ close with it ("’식물성 유지‘, ’낙농제품‘"),
+             * and the ’ after ", " is theirs to space */
             is_open = true;
         } else if (cp == '"') {
             is_open = straight % 2 == 0;
@@ -318,6 +323,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
         } else {
             last = OTHER;
         }
+        after_word = ks_is_hangul(cp) || ks_is_alpha(cp) || ks_is_digit(cp);
         if ((flags & KS_OPT_FOLD_DOTS) && cp != 0xB7 && ks_is_middle_dot(cp)) {
             st->middle_dots++;
             if (ks_buf_append(out, "\xC2\xB7", 2) != KS_OK)

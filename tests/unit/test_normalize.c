@@ -47,6 +47,12 @@ int main(void)
     case_("\" 지난 \" 라고", "\"지난\"라고");
     /* Not a closing mark without an opening one: the year apostrophe. */
     case_("회계 ’ 25 년", "회계 ’ 25 년");
+    /* Authors who quote the wrong way round (’...‘): a ‘ against the word
+     * before it closes, and the ’ after ", " is theirs to space
+     * (govpress 156754252). */
+    case_("’식물성 유지‘, ’낙농제품‘ 제조업", "’식물성 유지‘, ’낙농제품‘ 제조업");
+    /* A ‘ after a bracket still opens: "(‘ 26.1)" is padded. */
+    case_("(‘ 26.1)", "(‘26.1)");
     /* A word after a closing mark keeps its space. */
     case_("“좋다” 이어서 말했다", "“좋다” 이어서 말했다");
     case_("“좋다” 고용노동부는", "“좋다” 고용노동부는");
