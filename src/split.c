@@ -339,31 +339,44 @@ static bool S_is_residue(const char *key)
 static int S_page_width(S_ctx *c)
 {
     enum { H = 160 };
-    size_t hist[H] = {0}, nonblank = 0;
+    size_t hist[H] = {0}, nonblank = 0, wide = 0;
     for (size_t i = 0; i < c->ln.len; i++) {
         int w = LN(c, i).width;
         if (w == 0 || ks_meta_is_related(LN(c, i).s, LN(c, i).len))
             continue;
         nonblank++;
+        wide += w >= 30;
         hist[w < H ? w : H - 1]++;
     }
     if (nonblank < 10)
         return 0;
     /* The full lines of proportionally set text vary by several columns
      * (66..80 in one release): count lines in a window 15 columns wide,
-     * [w-10, w+4], and look for it only where body text can be (the
-     * short cells of a table make their own, narrower peak). */
-    size_t best = 0;
-    int bw = 0;
-    for (int w = 50; w <= 120; w++) {
+     * [w-10, w+4], and look for it only where body text can be.  The
+     * short cells of a table make their own, narrower peak, sometimes a
+     * higher one: the page is the window with hardly a line wider than it
+     * (a paragraph a line has many), and a release of tables has few
+     * full lines among many cells, so these are weighed against the lines
+     * wide enough to be text. */
+    size_t best = 0, best_wide = 0, above = 0;
+    int bw = 0, bw_wide = 0;
+    for (int k = 120 + 5; k < H; k++)
+        above += hist[k];
+    for (int w = 120; w >= 50; w--) {
         size_t win = 0;
         for (int k = w - 10; k <= w + 4; k++)
             win += hist[k];
-        if (win > best)
-            best = win, bw = w - 3; /* the window's middle */
+        if (win >= best)
+            best = win, bw = w - 3; /* the window's middle; the narrowest */
+        if (win >= 5 && above * 10 <= win && win > best_wide)
+            best_wide = win, bw_wide = w - 3;
+        above += hist[w + 4];
     }
-    if (bw < 50 || bw > 120 || best * 100 < nonblank * 6)
-        return 0;
+    if (bw < 50 || bw > 120 || best * 100 < nonblank * 6) {
+        if (bw_wide < 50 || best_wide * 100 < wide * 15)
+            return 0;
+        bw = bw_wide;
+    }
     size_t n = 0, open = 0;
     for (size_t i = 0; i + 1 < c->ln.len; i++) {
         const S_ln *a = &LN(c, i), *b = &LN(c, i + 1);
@@ -545,8 +558,8 @@ static bool S_value_like(const S_ln *l)
 
 /* Does line L open the lead paragraph: a subject marked with 은/는 among
  * its first words ("관세청은 중동 상황 …", "지난해는 …", "문지성
- * 재정경제부 국제경제관리관은 …"), or a bracket closed
- * by 은/는 among its first four words ("질병관리청(청장 임승관)은 …",
+ * 재정경제부 국제경제관리관은 …"), or a bracket opened among its first
+ * four words and closed by 은/는 ("질병관리청(청장 임승관)은 …",
  * "개인정보보호위원회(위원장 송경희, 이하 ‘개인정보위’)는 …")?  A word
  * such as "추진하는" or "들은" (a wrapped word's end) is no subject. */
 static bool S_lead_like(const S_ln *l)
@@ -559,6 +572,21 @@ static bool S_lead_like(const S_ln *l)
             i++;
         const char *t = l->s + a;
         size_t n = i - a;
+        /* a bracket opened here and closed by 은/는 further on, however
+         * the line is spaced ("중소벤 처기업 부(장 관 한성 숙, 이하
+         * 중기부 )는": letter-spaced PDF text) */
+        const char *open = memchr(t, '(', n);
+        if (open) {
+            const char *close = memchr(open, ')', (size_t)(l->s + l->len - open));
+            if (close) {
+                size_t k = (size_t)(close - l->s) + 1;
+                while (k < l->len && l->s[k] == ' ')
+                    k++;
+                if (k + 3 <= l->len && (!memcmp(l->s + k, "\xEC\x9D\x80", 3) ||  /* 은 */
+                                        !memcmp(l->s + k, "\xEB\x8A\x94", 3)))  /* 는 */
+                    return true;
+            }
+        }
         while (i < l->len && l->s[i] == ' ')
             i++;
         bool topic = S_ends(t, n, "은") || S_ends(t, n, "는");

@@ -249,7 +249,9 @@ static void test_summary_lead(void)
     static const char *leads[] = {
         "관세청은 중동 상황 장기화에 따른 수출입 기업의 피해를 최소화하기 위해 정부",
         "질병관리청(청장 임승관)은 중증열성혈소판감소증후군을 매개하는 주요 매개체인",
-        "문지성 재정경제부 국제경제관리관은 정부서울청사에서 외국인 증권투자 유치를"};
+        "문지성 재정경제부 국제경제관리관은 정부서울청사에서 외국인 증권투자 유치를",
+        /* letter-spaced by the PDF (govpress 156754060.pdf.txt) */
+        "중소벤 처기업 부(장 관 한성 숙, 이하 중기부 )는 2026년 제1차 추 가 경정 예산"};
     for (size_t t = 0; t < sizeof leads / sizeof *leads; t++) {
         ks_buf h = {0};
         ks_buf_puts(&h, "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n");
@@ -277,6 +279,31 @@ static void test_summary_lead(void)
         CHECK(lead && lead->role == KS_ROLE_BODY && lead->nlines == 2);
         ks_doc_free(d);
     }
+}
+
+/* A release of tables (govpress 156754060.pdf.txt): its table cells,
+ * narrower than the page, outnumber the full lines of its few paragraphs,
+ * which are still joined. */
+static void test_wrapped_tables(void)
+{
+    ks_buf t = {0};
+    for (int r = 0; r < 30; r++) {
+        ks_buf_puts(&t, "공공시스템운영기관 한국산업기술기획평가원 (4)\n");
+        ks_buf_puts(&t, "19,374.5\n국회\n확정\n");
+    }
+    ks_doc *d = t.data ? wrapped_doc("보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n", t.data) : NULL;
+    ks_buf_free(&t);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    size_t items = 0;
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *k = &KS_AT(d->blocks, ks_block, i);
+        if (k->role == KS_ROLE_BODY && STREQ(k->marker, "□"))
+            items += k->nlines == 3 && strstr(k->text, "매칭하여 추진한다.") != NULL;
+    }
+    CHECK(items == 6);
+    ks_doc_free(d);
 }
 
 /* Wrapped text whose centred title runs over two lines before the summary
@@ -363,6 +390,7 @@ int main(void)
     test_line_mode();
     test_wrapped();
     test_summary_lead();
+    test_wrapped_tables();
     test_wrapped_title();
     test_contact_page_break();
     test_summary_ends();
