@@ -67,6 +67,9 @@
  *  15. A unit after an Arabic number joins it, and 제 the number after it:
  *      "+120 천명)" -> "+120천명)", "제 1 회" -> "제1회" (not "40억 원",
  *      "소외 1 회사", "코로나19 대응").
+ *  16. A light verb joins its noun where the document writes the two
+ *      whole at least half as often as apart: "증가 하였으나" -> "증가하였으나"
+ *      beside "증가하였다" (not "아니 된다" in statutes, "골자로 하는").
  */
 #include <math.h>
 #include <string.h>
@@ -135,6 +138,8 @@ struct ks_respacer {
 
 #define KS_FNV_INIT UINT64_C(0xCBF29CE484222325)
 #define KS_FNV_PRIME UINT64_C(0x100000001B3)
+/* the seed of rule 16's stems ("증가하"), apart from whole tokens */
+#define KS_RS_STEM_SEED (KS_FNV_INIT ^ UINT64_C(0x5354454D))
 
 static uint64_t S_fnv(uint64_t h, const unsigned char *s, size_t n)
 {
@@ -294,13 +299,26 @@ static bool S_is_sep(unsigned char c)
     return c == ' ' || c == '\n';
 }
 
+/* The first syllable of a light verb that makes a verb of a noun: 하다,
+ * 되다 and their contractions (하 한 할 함 합 해 했 되 된 될 됨 됩 돼 됐). */
+static bool S_light_verb(uint32_t cp)
+{
+    switch (cp) {
+    case 0xD558: case 0xD55C: case 0xD560: case 0xD568: case 0xD569: case 0xD574: case 0xD588:
+    case 0xB418: case 0xB41C: case 0xB420: case 0xB428: case 0xB429: case 0xB3FC: case 0xB410:
+        return true;
+    default:
+        return false;
+    }
+}
+
 ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     unsigned width = 0;
-    uint64_t prev = 0;
-    bool have_prev = false;
+    uint64_t prev = 0, stem = 0;
+    bool have_prev = false, prev_stem = false;
     r->width_known = false;
     while (i < len) {
         if (S_is_sep(s[i])) {
@@ -315,13 +333,20 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
             i++;
             continue;
         }
-        size_t b = i;
-        bool digit = false;
+        size_t b = i, nchar = 0;
+        bool digit = false, hangul = true;
         while (i < len && !S_is_sep(s[i])) {
             uint32_t cp;
             size_t n = ks_utf8_decode(s + i, len - i, &cp);
             if (!n)
                 n = 1;
+            /* rule 16's evidence: a word of two syllables or more with a
+             * light verb after it, written whole ("증가하였다") */
+            if (hangul && nchar >= 2 && S_light_verb(cp) &&
+                S_tokens_add(&r->doc, S_fnv(KS_RS_STEM_SEED, s + b, i + n - b)) != KS_OK)
+                return KS_ERR_NOMEM;
+            hangul = hangul && ks_is_hangul(cp);
+            nchar++;
             width += S_width(cp);
             if (digit && ks_is_hangul(cp))
                 r->digit_joined++;
@@ -340,7 +365,16 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
             uint64_t hp = S_fnv(prev, (const unsigned char *)" ", 1);
             if (S_tokens_add(&r->doc, S_fnv(hp, s + b, i - b)) != KS_OK)
                 return KS_ERR_NOMEM;
+            /* and rule 16's counter-evidence: PREV, a space, a light verb
+             * ("아니 된다" is how statutes write it) */
+            uint32_t cp;
+            if (prev_stem && ks_utf8_decode(s + b, i - b, &cp) == 3 && S_light_verb(cp) &&
+                S_tokens_add(&r->doc, S_fnv(S_fnv(stem, (const unsigned char *)" ", 1), s + b, 3)) !=
+                    KS_OK)
+                return KS_ERR_NOMEM;
         }
+        prev_stem = hangul && nchar >= 2;
+        stem = S_fnv(KS_RS_STEM_SEED, s + b, i - b);
         have_prev = true;
         prev = h;  /* FNV of PREV is the state to hash "PREV B" on from */
     }
@@ -1120,6 +1154,66 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
     return i == end;
 }
 
+/* Rule 16, a light verb after its noun: 하다 and 되다 make verbs of nouns
+ * and are written against them ("증가하였고", "확대되나"); a converter
+ * that spaced them off ("증가 하였고", "지속 되나") is undone where the
+ * document writes the same noun with the light verb whole elsewhere
+ * ("증가하였다"), at least half as often as apart (statutes write "아니
+ * 된다" throughout), so that a noun the document never uses so keeps its
+ * space.  The left token is two Hangul syllables or more (not the adverbs
+ * 못, 안, 잘: "못 했다", "안 된다"), the right one too ("한 해" keeps). */
+static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t nch,
+                              const ks_rs_gap *gp, size_t ng, size_t gi, const unsigned char *s)
+{
+    const ks_rs_gap *g = &gp[gi];
+    if (g->at < 2 || g->at + 1 >= nch || !S_light_verb(ch[g->at].cls) ||
+        !ks_is_hangul(ch[g->at + 1].cls) || (gi + 1 < ng && gp[gi + 1].at == g->at + 1))
+        return false;
+    size_t start = gi > 0 ? gp[gi - 1].at : 0;
+    if (g->at - start < 2)
+        return false;
+    for (size_t k = start; k < g->at; k++)
+        if (!ks_is_hangul(ch[k].cls))
+            return false;
+    /* the right token a verb's form: the light verb, an ending, at most
+     * five syllables ("하였습니다"), not a noun ("하도급대금을", "함께",
+     * "해외") */
+    static const char after_ha[] = "였여고며는면지게기도자니던더려므시겠";  /* 하 */
+    static const char after_doe[] = "었어고나며는면지게기도자니던려므시겠";   /* 되 */
+    static const char after_hae[] = "서도야요";                             /* 해 돼 */
+    static const char after_han[] = "다데지";                               /* 한 된 */
+    /* a particle ends the left token: it is no noun ("골자로 하는") */
+    static const char particle_end[] = "로를을은는에의와과도만서고며면게이야록";
+    size_t end = gi + 1 < ng ? gp[gi + 1].at : nch, nb = 0;
+    bool comma = end < nch && end > 0 && ch[end - 1].cls == ',';
+    while (end > g->at && !ks_is_hangul(ch[end - 1].cls))
+        end--;
+    for (size_t k = g->at; k < end; k++, nb++)
+        if (!ks_is_hangul(ch[k].cls))
+            return false;
+    if (nb < 2 || nb > 5 || S_in_syllables(particle_end, s + ch[g->at - 1].off))
+        return false;
+    const unsigned char *v = s + ch[g->at].off, *e = s + ch[g->at + 1].off;
+    uint32_t lv = ch[g->at].cls;
+    const char *list = lv == 0xD558 ? after_ha : lv == 0xB418 ? after_doe
+                       : lv == 0xD574 || lv == 0xB3FC ? after_hae
+                       : lv == 0xD55C || lv == 0xB41C ? after_han : NULL;
+    bool verb = list ? S_in_syllables(list, e)
+                     : lv == 0xD588 || lv == 0xB410 ||                     /* 했 됐 */
+                           ((lv == 0xD569 || lv == 0xB429) && !memcmp(e, "\xEB\x8B\x88", 3)); /* 합니 됩니 */
+    /* 하나 is also "one": a verb only before a comma ("증가 하나,") */
+    if (lv == 0xD558 && !memcmp(e, "\xEB\x82\x98", 3))
+        verb = nb == 2 && comma;
+    if (!verb)
+        return false;
+    uint64_t h = S_fnv(KS_RS_STEM_SEED, s + ch[start].off, ch[g->at - 1].off + ch[g->at - 1].len -
+                                                               ch[start].off);
+    uint32_t joined = S_tokens_count(&r->doc, S_fnv(h, v, 3));
+    uint32_t spaced = S_tokens_count(&r->doc, S_fnv(S_fnv(h, (const unsigned char *)" ", 1), v, 3));
+    spaced = spaced ? spaced - 1 : 0;  /* this gap's own pair */
+    return joined > 0 && joined * 2 >= spaced;
+}
+
 ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
                              ks_stats *st, ks_doc *doc, size_t block, long line)
 {
@@ -1166,7 +1260,8 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
         if (S_punct_join(ch, nch, gp, ng, gi) || S_particle_join(ch, nch, gp, ng, gi, s) ||
-            S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s)) {
+            S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s) ||
+            S_light_verb_join(r, ch, nch, gp, ng, gi, s)) {
             g->join = true;
             continue;
         }
