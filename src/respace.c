@@ -1123,35 +1123,46 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
 {
     /* units that follow a number and are no word's first syllable the
      * right token could be mistaken for, once the shape below holds */
-    static const char unit[] = "개명원년월일차배점층분세시종권편곳호회건위달살장쪽척평톤";
+    static const char unit[] = "개명원년월일차배점층분세시종권편곳호회건위달살장쪽척평톤대";
     static const char big[] = "천만억조";  /* may come before a unit: 천명, 억원 */
     static const char after_big[] = "명원개건톤";
     static const char pair[] = "년도시간차례개월개사개소개국주년";  /* two-syllable units */
     static const char particle[] = "이가을를은는의에도로과와씩째";
+    /* what follows a count as part of its word: "29세이하", "60세이상" */
+    static const char bound[] = "이하이상이내미만초과가량";
     const ks_rs_gap *g = &gp[gi];
     if (!g->space || g->at == 0 || g->at >= nch)
         return false;
     if (ch[g->at - 1].cls != '0')
         return ch[g->at].cls == '0' && g->at - tok == 1 && ch[tok].cls == 0xC81C /* 제 */;
-    size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;
-    while (end > g->at && !ks_is_hangul(ch[end - 1].cls) && !S_ascii_word(ch[end - 1].cls))
-        end--;  /* punctuation after the token: "천명)·", "년도," */
+    /* the Hangul the token opens with; a bracket or punctuation may
+     * follow it ("천명)·", "대(+10천명),", "년도,"), not a letter or digit */
+    size_t tend = gi + 1 < ng ? gp[gi + 1].at : nch, end = g->at;
+    while (end < tend && ks_is_hangul(ch[end].cls))
+        end++;
+    if (end < tend && S_ascii_word(ch[end].cls))
+        return false;
     size_t i = g->at;
-    if (i < end && ks_is_hangul(ch[i].cls) && S_in_syllables(big, s + ch[i].off)) {
+    if (i < end && S_in_syllables(big, s + ch[i].off)) {
         i++;
-        if (i < end && ks_is_hangul(ch[i].cls) && S_in_syllables(after_big, s + ch[i].off))
+        if (i < end && S_in_syllables(after_big, s + ch[i].off))
             i++;
-    } else if (i + 1 < end && ks_is_hangul(ch[i].cls) && ks_is_hangul(ch[i + 1].cls) &&
-               S_in_pairs(pair, s + ch[i].off)) {
+    } else if (i + 1 < end && S_in_pairs(pair, s + ch[i].off)) {
         i += 2;
-    } else if (i < end && ks_is_hangul(ch[i].cls) && S_in_syllables(unit, s + ch[i].off)) {
+    } else if (i < end && S_in_syllables(unit, s + ch[i].off)) {
+        /* "2 대 0": 대 between two numbers is "versus" */
+        if (ch[i].cls == 0xB300 /* 대 */ && end == tend && gi + 1 < ng && gp[gi + 1].at < nch &&
+            ch[gp[gi + 1].at].cls == '0')
+            return false;
         i++;
     } else {
         return false;
     }
-    if (i < end && ks_is_hangul(ch[i].cls) && S_in_syllables(particle, s + ch[i].off))
+    if (i + 1 < end && S_in_pairs(bound, s + ch[i].off))
+        i += 2;
+    if (i < end && (S_in_syllables(particle, s + ch[i].off) && i + 1 == end))
         i++;
-    return i == end;
+    return i == end || S_is_particle(ch, i, end, s, true);
 }
 
 /* Rule 16, a light verb after its noun: 하다 and 되다 make verbs of nouns
@@ -1214,6 +1225,25 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     return joined > 0 && joined * 2 >= spaced;
 }
 
+/* A score "2 대 1": 대 alone between two numbers is "versus", and both of
+ * its spaces are real whatever the model makes of "2대" (a count). */
+static bool S_versus(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng, size_t gi)
+{
+    size_t at = gp[gi].at;
+    if (at == 0 || at >= nch)
+        return false;
+    size_t v = ch[at].cls == 0xB300 ? at : at - 1;  /* 대 after the gap or before it */
+    if (ch[v].cls != 0xB300 || v == 0 || v + 1 >= nch || ch[v - 1].cls != '0' || ch[v + 1].cls != '0')
+        return false;
+    /* 대 is a token of its own: gaps on both sides */
+    bool before = false, after = false;
+    for (size_t k = gi > 0 ? gi - 1 : 0; k < ng && k <= gi + 1; k++) {
+        before = before || gp[k].at == v;
+        after = after || gp[k].at == v + 1;
+    }
+    return before && after;
+}
+
 ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
                              ks_stats *st, ks_doc *doc, size_t block, long line)
 {
@@ -1265,7 +1295,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
             g->join = true;
             continue;
         }
-        if (!g->scored)
+        if (!g->scored || S_versus(ch, nch, gp, ng, gi))
             continue;
         if (g->wrap) {
             /* A line well short of the usual wrapped width ended on
