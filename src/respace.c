@@ -958,6 +958,21 @@ static bool S_word_char(uint32_t c)
     return ks_is_hangul(c) || S_ascii_word(c) || c == ')' || c == 0x4E00;
 }
 
+/* Is the hyphen at index H the end of a short Latin prefix, one to three
+ * capital letters opening their token, which starts at TOK ("K-", "AI-")?  Not a word
+ * ("doxing- 역자 주", a translator's note). */
+static bool S_latin_prefix(const ks_rs_char *ch, size_t h, size_t tok, const unsigned char *s)
+{
+    size_t k = h;
+    while (k > 0 && ch[k - 1].cls == 'a' && h - k < 4) {
+        unsigned char c = s[ch[k - 1].off];
+        if (c < 'A' || c > 'Z')
+            return false;
+        k--;
+    }
+    return k < h && h - k <= 3 && k == tok;
+}
+
 /* Rule 12, punctuation that never stands after a space in Korean text:
  *   a comma            "긴 소매 옷 , 긴 바지" -> "옷, 긴 바지"
  *   after a middle dot "기획· 운영"          -> "기획·운영"
@@ -969,7 +984,7 @@ static bool S_word_char(uint32_t c)
  * The gap GI is a single space between two characters.  Everything else
  * about the gap is left to the model. */
 static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
-                         size_t gi)
+                         size_t gi, const unsigned char *s)
 {
     const ks_rs_gap *g = &gp[gi];
     if (!g->space || g->at == 0 || g->at >= nch)
@@ -986,6 +1001,27 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
         return true;
     if (l == '.' && rc == '.')
         return true;
+    /* a hyphen binds: inside a number ("044- 204-7615" -> "044-204-7615")
+     * or after a Latin prefix ("K- 디지털" -> "K-디지털"); training and
+     * gold text never space after it there (806 and 56 to none) */
+    bool tied = gi == 0 || gp[gi - 1].at != g->at - 1;  /* L against the character before it */
+    if (l == '-' && g->at >= 2 && tied &&
+        ((ch[g->at - 2].cls == '0' && rc == '0') || (ks_is_hangul(rc) && S_latin_prefix(ch, g->at - 1, gi > 0 ? gp[gi - 1].at : 0, s))))
+        return true;
+    /* a range mark against the number after it ("80점 ~90점" -> "80점~90점") */
+    if (rc == '~' && g->at + 1 < nch && ch[g->at + 1].cls == '0' &&
+        (gi + 1 >= ng || gp[gi + 1].at != g->at + 1) && (ks_is_hangul(l) || l == '0'))
+        return true;
+    /* a year's apostrophe, after a space or a bracket ("(’ 26년)" ->
+     * "(’26년)"): two digits and no more follow; a closing quotation
+     * mark stands against the word before it instead */
+    if (l == 0x2019 && rc == '0' && (g->at < 2 || !tied || !S_word_char(ch[g->at - 2].cls)) &&
+        g->at + 1 < nch && ch[g->at + 1].cls == '0' && (gi + 1 >= ng || gp[gi + 1].at > g->at + 1)) {
+        uint32_t after = g->at + 2 < nch ? ch[g->at + 2].cls : 0;
+        bool gap = gi + 1 < ng && gp[gi + 1].at == g->at + 2;
+        return gap || after == 0 || after == 0xB144 /* 년 */ || after == '.' || after == '~' ||
+               after == ')' || after == ',' || after == '/';
+    }
     /* a sentence-final 다 never stands alone before the end of the
      * sentence ("열린 다“" -> "열린다“", "추진한 다." -> "추진한다."); the
      * adverb 다 ("다 했다") is followed by a word, not by punctuation */
@@ -998,13 +1034,18 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
             return k == end ? end == nch : true;
     }
     if (l == ',' && rc == '0' && g->at >= 2 && ch[g->at - 2].cls == '0') {
+        /* a group before the comma has 1 to 3 digits: "7615, 044-200"
+         * lists two phone numbers */
+        size_t lead = 0;
+        for (size_t k = g->at - 1; k > 0 && ch[k - 1].cls == '0'; k--)
+            lead++;
         size_t k = g->at, end = gi + 1 < ng ? gp[gi + 1].at : nch;
         size_t digits = 0;
         while (k < end && ch[k].cls == '0') {
             digits++;
             k++;
         }
-        return digits == 3 && (k == end || ch[k].cls != '0');
+        return lead <= 3 && digits == 3 && (k == end || (ch[k].cls != '0' && ch[k].cls != '-'));
     }
     return false;
 }
@@ -1289,7 +1330,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
-        if (S_punct_join(ch, nch, gp, ng, gi) || S_particle_join(ch, nch, gp, ng, gi, s) ||
+        if (S_punct_join(ch, nch, gp, ng, gi, s) || S_particle_join(ch, nch, gp, ng, gi, s) ||
             S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s) ||
             S_light_verb_join(r, ch, nch, gp, ng, gi, s)) {
             g->join = true;
