@@ -317,8 +317,9 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     unsigned width = 0;
-    uint64_t prev = 0, stem = 0;
-    bool have_prev = false, prev_stem = false;
+    uint64_t prev = 0;
+    size_t prev_b = 0, prev_n = 0;  /* the token before, when all Hangul */
+    bool have_prev = false;
     r->width_known = false;
     while (i < len) {
         if (S_is_sep(s[i])) {
@@ -334,21 +335,26 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
             continue;
         }
         size_t b = i, nchar = 0;
-        bool digit = false, hangul = true;
+        bool digit = false, hangul = true, light = false;
         while (i < len && !S_is_sep(s[i])) {
             uint32_t cp;
             size_t n = ks_utf8_decode(s + i, len - i, &cp);
             if (!n)
                 n = 1;
+            bool hg = ks_is_hangul(cp);
             /* rule 16's evidence: a word of two syllables or more with a
              * light verb after it, written whole ("증가하였다") */
-            if (hangul && nchar >= 2 && S_light_verb(cp) &&
-                S_tokens_add(&r->doc, S_fnv(KS_RS_STEM_SEED, s + b, i + n - b)) != KS_OK)
-                return KS_ERR_NOMEM;
-            hangul = hangul && ks_is_hangul(cp);
+            if (hg && S_light_verb(cp)) {
+                if (nchar == 0)
+                    light = true;
+                else if (hangul && nchar >= 2 &&
+                         S_tokens_add(&r->doc, S_fnv(KS_RS_STEM_SEED, s + b, i + n - b)) != KS_OK)
+                    return KS_ERR_NOMEM;
+            }
+            hangul = hangul && hg;
             nchar++;
-            width += S_width(cp);
-            if (digit && ks_is_hangul(cp))
+            width += hg ? 2 : S_width(cp);
+            if (digit && hg)
                 r->digit_joined++;
             digit = ks_is_digit(cp);
             i += n;
@@ -367,14 +373,15 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
                 return KS_ERR_NOMEM;
             /* and rule 16's counter-evidence: PREV, a space, a light verb
              * ("아니 된다" is how statutes write it) */
-            uint32_t cp;
-            if (prev_stem && ks_utf8_decode(s + b, i - b, &cp) == 3 && S_light_verb(cp) &&
-                S_tokens_add(&r->doc, S_fnv(S_fnv(stem, (const unsigned char *)" ", 1), s + b, 3)) !=
+            if (prev_n && light) {
+                uint64_t hs = S_fnv(KS_RS_STEM_SEED, s + prev_b, prev_n);
+                if (S_tokens_add(&r->doc, S_fnv(S_fnv(hs, (const unsigned char *)" ", 1), s + b, 3)) !=
                     KS_OK)
-                return KS_ERR_NOMEM;
+                    return KS_ERR_NOMEM;
+            }
         }
-        prev_stem = hangul && nchar >= 2;
-        stem = S_fnv(KS_RS_STEM_SEED, s + b, i - b);
+        prev_b = b;
+        prev_n = hangul && nchar >= 2 ? i - b : 0;  /* a stem rule 16 may weigh */
         have_prev = true;
         prev = h;  /* FNV of PREV is the state to hash "PREV B" on from */
     }
