@@ -1225,8 +1225,7 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
                               const ks_rs_gap *gp, size_t ng, size_t gi, const unsigned char *s)
 {
     const ks_rs_gap *g = &gp[gi];
-    if (g->at < 2 || g->at + 1 >= nch || !S_light_verb(ch[g->at].cls) ||
-        !ks_is_hangul(ch[g->at + 1].cls) || (gi + 1 < ng && gp[gi + 1].at == g->at + 1))
+    if (g->at < 2 || g->at >= nch || !S_light_verb(ch[g->at].cls))
         return false;
     size_t start = gi > 0 ? gp[gi - 1].at : 0;
     if (g->at - start < 2)
@@ -1241,8 +1240,9 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     static const char after_doe[] = "었어고나며는면지게기도자니던려므시겠";   /* 되 */
     static const char after_hae[] = "서도야요";                             /* 해 돼 */
     static const char after_han[] = "다데지";                               /* 한 된 */
+    static const char one_form[] = "해했됐함됨";  /* alone; not 한 ("시행 한 달", "한-브라질"), 된 ("문제 된") */
     /* a particle ends the left token: it is no noun ("골자로 하는") */
-    static const char particle_end[] = "로를을은는에의와과도만서고며면게이야록";
+    static const char particle_end[] = "로를을은는에의와과도만서고며면게이야록히";
     size_t end = gi + 1 < ng ? gp[gi + 1].at : nch, nb = 0;
     bool comma = end < nch && end > 0 && ch[end - 1].cls == ',';
     while (end > g->at && !ks_is_hangul(ch[end - 1].cls))
@@ -1250,25 +1250,44 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     for (size_t k = g->at; k < end; k++, nb++)
         if (!ks_is_hangul(ch[k].cls))
             return false;
-    if (nb < 2 || nb > 5 || S_in_syllables(particle_end, s + ch[g->at - 1].off))
+    if (nb < 1 || nb > 5 || S_in_syllables(particle_end, s + ch[g->at - 1].off))
         return false;
-    const unsigned char *v = s + ch[g->at].off, *e = s + ch[g->at + 1].off;
+    const unsigned char *v = s + ch[g->at].off;
     uint32_t lv = ch[g->at].cls;
-    const char *list = lv == 0xD558 ? after_ha : lv == 0xB418 ? after_doe
-                       : lv == 0xD574 || lv == 0xB3FC ? after_hae
-                       : lv == 0xD55C || lv == 0xB41C ? after_han : NULL;
-    bool verb = list ? S_in_syllables(list, e)
-                     : lv == 0xD588 || lv == 0xB410 ||                     /* 했 됐 */
-                           ((lv == 0xD569 || lv == 0xB429) && !memcmp(e, "\xEB\x8B\x88", 3)); /* 합니 됩니 */
-    /* 하나 is also "one": a verb only before a comma ("증가 하나,") */
-    if (lv == 0xD558 && !memcmp(e, "\xEB\x82\x98", 3))
-        verb = nb == 2 && comma;
+    bool verb;
+    if (nb == 1) {
+        /* a whole verb form of one syllable, at most a comma or a full
+         * stop after it: "선정 해 최대" -> "선정해" */
+        size_t tend = gi + 1 < ng ? gp[gi + 1].at : nch;
+        verb = S_in_syllables(one_form, v) &&
+               (tend == g->at + 1 || (tend == g->at + 2 && (ch[g->at + 1].cls == ',' ||
+                                                            ch[g->at + 1].cls == '.')));
+    } else {
+        const unsigned char *e = s + ch[g->at + 1].off;
+        const char *list = lv == 0xD558 ? after_ha : lv == 0xB418 ? after_doe
+                           : lv == 0xD574 || lv == 0xB3FC ? after_hae
+                           : lv == 0xD55C || lv == 0xB41C ? after_han : NULL;
+        verb = list ? S_in_syllables(list, e)
+                    : lv == 0xD588 || lv == 0xB410 ||                      /* 했 됐 */
+                          ((lv == 0xD569 || lv == 0xB429) && !memcmp(e, "\xEB\x8B\x88", 3)); /* 합니 됩니 */
+        /* 하나 is also "one": a verb only before a comma ("증가 하나,") */
+        if (lv == 0xD558 && !memcmp(e, "\xEB\x82\x98", 3))
+            verb = nb == 2 && comma;
+    }
     if (!verb)
         return false;
+    /* the evidence counts the light verb's whole family: "선정하여"
+     * written whole tells that 선정 takes 하다, "선정 해" included */
+    static const char family_ha[] = "하한할함합해했", family_doe[] = "되된될됨됩돼됐";
+    const char *fam = S_in_syllables(family_ha, v) ? family_ha : family_doe;
     uint64_t h = S_fnv(KS_RS_STEM_SEED, s + ch[start].off, ch[g->at - 1].off + ch[g->at - 1].len -
                                                                ch[start].off);
-    uint32_t joined = S_tokens_count(&r->doc, S_fnv(h, v, 3));
-    uint32_t spaced = S_tokens_count(&r->doc, S_fnv(S_fnv(h, (const unsigned char *)" ", 1), v, 3));
+    uint64_t hs = S_fnv(h, (const unsigned char *)" ", 1);
+    uint32_t joined = 0, spaced = 0;
+    for (const char *f = fam; *f; f += 3) {
+        joined += S_tokens_count(&r->doc, S_fnv(h, (const unsigned char *)f, 3));
+        spaced += S_tokens_count(&r->doc, S_fnv(hs, (const unsigned char *)f, 3));
+    }
     spaced = spaced ? spaced - 1 : 0;  /* this gap's own pair */
     return joined > 0 && joined * 2 >= spaced;
 }
