@@ -1085,15 +1085,17 @@ static bool S_is_particle(const ks_rs_char *ch, size_t from, size_t end, const u
      * first syllable of a common one a wrap may have split: not 이, 가,
      * 도, 만, 의, nor 로 as in "로 켓") */
     static const char one[] = "을를는";
-    static const char two[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로";
-    static const char three[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도";
+    static const char two[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로"
+                              "이다이며였다";  /* the copula's forms too */
+    static const char three[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
+                                "입니다이라고이라는이지만";
     /* after a closing mark also these (training text: 가 after ")" 621
      * joined to 1 spaced, 의 2434:1, 라고 after "’" 399:1) */
     static const char one_closed[] = "을를는은가와과의에로도만";
     static const char two_closed[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로"
-                                     "보다와의과의이며이고이나이다라는라고이라";
+                                     "보다와의과의이며이고이나이다라는라고이라였다";
     static const char three_closed[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
-                                       "이라는이라고로부터에서의으로의";
+                                       "이라는이라고로부터에서의으로의입니다이지만";
     while (end > from && (ch[end - 1].cls == '.' || ch[end - 1].cls == ',' ||
                           ch[end - 1].cls == 0x201D || ch[end - 1].cls == 0x2019))
         end--;
@@ -1251,6 +1253,11 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
         if (!ks_is_hangul(ch[k].cls))
             return false;
     if (nb < 1 || nb > 5 || S_in_syllables(particle_end, s + ch[g->at - 1].off))
+        return false;
+    /* nouns of degree and adverbs of two syllables: "주 3회 이상 하는"
+     * (이상하다 is "to be strange"), "다시 했다" */
+    static const char adverbial[] = "이상이하미만정도이후이전다시모두서로먼저가장매우이미아직그냥바로";
+    if (g->at - start == 2 && S_in_pairs(adverbial, s + ch[start].off))
         return false;
     const unsigned char *v = s + ch[g->at].off;
     uint32_t lv = ch[g->at].cls;
