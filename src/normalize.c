@@ -20,7 +20,9 @@
  *   quote_padding "“ 지난" -> "“지난"; "했다 ”" -> "했다”"; "” 라며" -> "”라며",
  *                 "” 고 말했다" -> "”고 말했다".  ” 」 』 always close; ’ closes
  *                 only after an open ‘ on the line (so the apostrophe of
- *                 "’ 26년" is left alone); straight quotes pair by order.  The space after a closing mark goes only before
+ *                 "’ 26년" is left alone); straight quotes, double and
+ *                 single, pair by order ("'미생 '이" -> "'미생'이"; the
+ *                 apostrophe of "don't" is no quote).  The space after a closing mark goes only before
  *                 a quotative particle or case particle (고, 라고, 라며, 며,
  *                 면서, 라는, 는, 을, 를, 의 ...), never before a word.
  *   middle_dots   with KS_OPT_FOLD_DOTS only: U+2027 U+30FB U+318D U+2219
@@ -206,6 +208,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
     size_t start_len = out->len;
     size_t open[4] = {0, 0, 0, 0};
     size_t straight = 0;        /* straight double quotes seen on the line */
+    bool squote = false;        /* a straight single quote is open */
     bool pending = false;       /* a space is owed before the next character */
     size_t run = 0;             /* spaces in the pending run */
     enum { NONE, OPENER, CLOSER, OTHER } last = NONE;
@@ -275,7 +278,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
         }
         /* What kind of mark is this? */
         int op = S_open_pair(cp), cl = S_close_pair(cp);
-        bool is_open = false, is_close = false;
+        bool is_open = false, is_close = false, single = false;
         if (cl >= 0 && (cp != 0x2019 || open[cl] > 0)) {
             is_close = true;
         } else if (op >= 0 && (cp != 0x2018 || pending || !after_word)) {
@@ -286,6 +289,18 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
         } else if (cp == '"') {
             is_open = straight % 2 == 0;
             is_close = !is_open;
+        } else if (cp == '\'') {
+            /* straight single quotes pair by order as well ("'미생 '이" ->
+             * "'미생'이"); an apostrophe between a Latin letter or digit
+             * and a letter ("don't", "90's") is neither */
+            unsigned char before = out->len > start_len ? (unsigned char)out->data[out->len - 1] : 0;
+            bool apostrophe = !pending && before < 0x80 && (ks_is_alpha(before) || ks_is_digit(before)) &&
+                              i + 1 < len && ks_is_alpha(u[i + 1]);
+            single = !apostrophe;
+            /* against the word before it, a mark closes; after a space
+             * it opens unless one is open ("'미생 '이") */
+            is_close = single && ((!pending && after_word) || squote);
+            is_open = single && !is_close;
         }
         if (pending) {
             bool keep = true;
@@ -308,7 +323,12 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
             pending = false;
             run = 0;
         }
-        if (is_close) {
+        if (cp == 0x2019 || cp == 0x2018)  /* writers mix '...’ and ‘...' */
+            squote = cp == 0x2018 && is_open;
+        if (single) {
+            squote = is_open;
+            last = is_open ? OPENER : is_close ? CLOSER : OTHER;
+        } else if (is_close) {
             if (cl >= 0 && open[cl] > 0)
                 open[cl]--;
             else

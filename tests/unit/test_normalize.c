@@ -53,6 +53,14 @@ int main(void)
     case_("’식물성 유지‘, ’낙농제품‘ 제조업", "’식물성 유지‘, ’낙농제품‘ 제조업");
     /* A ‘ after a bracket still opens: "(‘ 26.1)" is padded. */
     case_("(‘ 26.1)", "(‘26.1)");
+    /* Straight single quotes pair by order; a mark against the word
+     * before it closes, the apostrophe of "don't" is none (klue-formal:
+     * a wrap before the closing mark). */
+    case_("금토드라마 '미생 '이 방송 3회", "금토드라마 '미생'이 방송 3회");
+    case_("' 피넛'이라는 don't '미생' '힐링캠프'", "'피넛'이라는 don't '미생' '힐링캠프'");
+    /* Writers mix the marks: '...’ and ‘...' pair as well. */
+    case_("'그것이 알고 싶다’에서는 '시크릿 리스트'", "'그것이 알고 싶다’에서는 '시크릿 리스트'");
+    case_("‘쇼챔피언' 1위", "‘쇼챔피언' 1위");
     /* A word after a closing mark keeps its space. */
     case_("“좋다” 이어서 말했다", "“좋다” 이어서 말했다");
     case_("“좋다” 고용노동부는", "“좋다” 고용노동부는");
