@@ -1104,8 +1104,13 @@ static bool S_is_particle(const ks_rs_char *ch, size_t from, size_t end, const u
     size_t b0 = ch[from].off, n = ch[end - 1].off + ch[end - 1].len - b0;
     const char *list = n == 3 ? (closed ? one_closed : one) : n == 6 ? (closed ? two_closed : two)
                        : n == 9 ? (closed ? three_closed : three) : NULL;
-    for (size_t i = 0; list && list[i]; i += n)
-        if (!memcmp(s + b0, list + i, n))
+    if (!list)
+        return false;
+    /* most tokens fail on their first syllable: compare it as a number
+     * before comparing the rest */
+    const unsigned char *t = s + b0;
+    for (const unsigned char *e = (const unsigned char *)list; *e; e += n)
+        if (e[0] == t[0] && e[1] == t[1] && e[2] == t[2] && !memcmp(t + 3, e + 3, n - 3))
             return true;
     return false;
 }
