@@ -983,6 +983,7 @@ static bool S_latin_prefix(const ks_rs_char *ch, size_t h, size_t tok, const uns
 /* Rule 12, punctuation that never stands after a space in Korean text:
  *   a comma            "긴 소매 옷 , 긴 바지" -> "옷, 긴 바지"
  *   after a middle dot "기획· 운영"          -> "기획·운영"
+ *   a Hanja gloss      "심천 (深圳)"          -> "심천(深圳)"
  *   a split ellipsis   "선정. .. 노조법"     -> "선정... 노조법"
  *   a split thousands group (digits, comma, space, exactly three digits)
  *                      "5, 070건"            -> "5,070건"
@@ -1014,6 +1015,11 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
     bool tied = gi == 0 || gp[gi - 1].at != g->at - 1;  /* L against the character before it */
     if (l == '-' && g->at >= 2 && tied &&
         ((ch[g->at - 2].cls == '0' && rc == '0') || (ks_is_hangul(rc) && S_latin_prefix(ch, g->at - 1, gi > 0 ? gp[gi - 1].at : 0, s))))
+        return true;
+    /* a gloss in Chinese characters against its word ("심천 (深圳)" ->
+     * "심천(深圳)": training text 4297 to 2) */
+    if (rc == '(' && ks_is_hangul(l) && g->at + 1 < nch && ch[g->at + 1].cls == 0x4E00 &&
+        (gi + 1 >= ng || gp[gi + 1].at != g->at + 1))
         return true;
     /* a range mark against the number after it ("80점 ~90점" -> "80점~90점") */
     if (rc == '~' && g->at + 1 < nch && ch[g->at + 1].cls == '0' &&
