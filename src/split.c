@@ -1641,8 +1641,11 @@ done:
 /* Where a body sentence starts inside line S of LEN bytes, or 0.  The
  * first body sentence of a release names its issuer in one of three ways:
  *   "산림청(청장 박은식)은 ..."            organization, head in parentheses
+ *                                         (or a body named for its head:
+ *                                         "한국고용노동교육원(원장 …)은")
  *   "황종우 해양수산부 장관은 ..."          name, organization, title
  *   "4월 10일, 국회 본회의에서 ..."         the date
+ * A bracketed label ("【관련 국정과제】 …") starts a line of its own too.
  * pdftotext sometimes prints the centred "- subtitle -" line and the
  * body's first line as one line, losing the closing " -":
  *   "- 지역과 함께 성장한다 산림청(청장 박은식)은 숲길을 ..." */
@@ -1663,8 +1666,12 @@ static size_t S_body_start(const char *s, size_t len)
                 if (i + 1 + hl > len || memcmp(s + i + 1, heads[h], hl) != 0)
                     continue;
                 size_t ws, wl = S_run_before(s, i, &ws);
-                if (wl && ws > 0 && s[ws - 1] == ' ' &&
-                    ks_meta_org_like(key, ks_meta_compact(s + ws, wl, key, sizeof key)))
+                size_t kl = wl ? ks_meta_compact(s + ws, wl, key, sizeof key) : 0;
+                /* an organisation, or a body named for its head:
+                 * "한국고용노동교육원(원장 …", "…협회(회장 …" */
+                bool named = kl >= 9 && ks_utf8_count(key, kl) == kl / 3 &&
+                             !memcmp(key + kl - 3, heads[h], 3);
+                if (wl && ws > 0 && s[ws - 1] == ' ' && (ks_meta_org_like(key, kl) || named))
                     best = ws;
                 break;
             }
@@ -1681,6 +1688,9 @@ static size_t S_body_start(const char *s, size_t len)
             if (ks_utf8_count(s + ns, nl) == 3 && ns > 0 && s[ns - 1] == ' ')
                 best = ns;
         }
+        /* a bracketed label: " 【관련 국정과제】 …" */
+        if (!best && s[i - 1] == ' ' && i + 3 <= len && !memcmp(s + i, "\xE3\x80\x90", 3))
+            best = i;
         /* " 4월 10일," */
         if (!best && s[i - 1] == ' ' && s[i] >= '1' && s[i] <= '9') {
             size_t k = i;

@@ -363,6 +363,36 @@ static void test_summary_ends(void)
         CHECK(lab && lab->role != KS_ROLE_SUMMARY);
         ks_doc_free(d);
     }
+    /* pdftotext printed the subtitle and what follows it as one line
+     * (govpress 156754103 and 156754188.pdf.txt): a bracketed label, or a
+     * lead naming a body after its head ("…교육원(원장 …)은") */
+    static const char *const runs[][2] = {
+        {"- 정부·기업 손잡고 K-방산의 중남미 시장 확대 본격화 【관련 국정과제】 121. 경제 안보 역량 강화\n",
+         "【관련"},
+        {"- 전국 5개 위탁기관 선정... 노조법 2·3조 개정 등 핵심 현안 중심 한국고용노동교육원(원장 이종선, 이하 "
+         "‘교육원’)은 산업구조 대전환과 복합\n위기 시대의 노동문제에 선제적으로 대응하기 위해 과정을 연다.\n",
+         "한국고용노동교육원"}};
+    for (size_t t = 0; t < sizeof runs / sizeof *runs; t++) {
+        ks_buf h = {0};
+        ks_buf_puts(&h, "보도자료\n보도시점 2026. 4. 13.(월)\n짧은 제목\n");
+        ks_buf_puts(&h, runs[t][0]);
+        d = h.data ? wrapped_doc(h.data, "") : NULL;
+        ks_buf_free(&h);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        size_t summary = 0;
+        for (size_t i = 0; i < d->blocks.len; i++) {
+            const ks_block *k = &KS_AT(d->blocks, ks_block, i);
+            if (k->role == KS_ROLE_SUMMARY) {
+                summary++;
+                CHECK(!strstr(k->text, runs[t][1]));
+            }
+        }
+        const ks_block *rest = find_block(d, runs[t][1]);
+        CHECK(summary == 1 && rest && rest->role != KS_ROLE_SUMMARY);
+        ks_doc_free(d);
+    }
     d = wrapped_doc("보도자료\n보도시점 2026. 4. 13.(월)\n짧은 제목\n"
                     "- 기후부, 재생원료 생산 및 종량제봉투 제작 업계와 재생원료 사용 확대 협약\n"
                     "- 품질 검증부터 기술·생산 정보 공유까지 다각적인 상생협력 체계 구축\n-\n",
