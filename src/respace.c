@@ -69,7 +69,9 @@
  *      "소외 1 회사", "코로나19 대응").
  *  16. A light verb joins its noun where the document writes the two
  *      whole at least half as often as apart: "증가 하였으나" -> "증가하였으나"
- *      beside "증가하였다" (not "아니 된다" in statutes, "골자로 하는").
+ *      beside "증가하였다" (not "아니 된다" in statutes, "골자로 하는"); in
+ *      a converter's document (rule 10), where the noun is in the lexicon
+ *      of 하다/되다 nouns (respace_lexicon.c, tools/train_lexicon.py).
  */
 #include <math.h>
 #include <string.h>
@@ -1226,6 +1228,20 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
     return i == end || S_is_particle(ch, i, end, s, true);
 }
 
+/* Is H (stem + 하 or 되) in the lexicon of stems that take a light verb? */
+static bool S_lexicon_has(uint64_t h)
+{
+    size_t lo = 0, hi = ks_rsl_nstems;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ks_rsl_stems[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ks_rsl_nstems && ks_rsl_stems[lo] == h;
+}
+
 /* Rule 16, a light verb after its noun: 하다 and 되다 make verbs of nouns
  * and are written against them ("증가하였고", "확대되나"); a converter
  * that spaced them off ("증가 하였고", "지속 되나") is undone where the
@@ -1235,7 +1251,8 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
  * space.  The left token is two Hangul syllables or more (not the adverbs
  * 못, 안, 잘: "못 했다", "안 된다"), the right one too ("한 해" keeps). */
 static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t nch,
-                              const ks_rs_gap *gp, size_t ng, size_t gi, const unsigned char *s)
+                              const ks_rs_gap *gp, size_t ng, size_t gi, const unsigned char *s,
+                              bool converter)
 {
     const ks_rs_gap *g = &gp[gi];
     if (g->at < 2 || g->at >= nch || !S_light_verb(ch[g->at].cls))
@@ -1249,20 +1266,22 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     /* the right token a verb's form: the light verb, an ending, at most
      * five syllables ("하였습니다"), not a noun ("하도급대금을", "함께",
      * "해외") */
-    static const char after_ha[] = "였여고며는면지게기도자니던더려므시겠";  /* 하 */
-    static const char after_doe[] = "었어고나며는면지게기도자니던려므시겠";   /* 되 */
-    static const char after_hae[] = "서도야요";                             /* 해 돼 */
+    static const char after_ha[] = "였여고며는면지게기도자니던더려므시겠다길";  /* 하 */
+    static const char after_doe[] = "었어고나며는면지게기도자니던려므시겠다길";   /* 되 */
+    static const char after_hae[] = "서도야요지졌진주줄줘나놓온왔보봤";          /* 해 돼 */
     static const char after_han[] = "다데지";                               /* 한 된 */
     static const char one_form[] = "해했됐함됨";  /* alone; not 한 ("시행 한 달", "한-브라질"), 된 ("문제 된") */
     /* a particle ends the left token: it is no noun ("골자로 하는") */
     static const char particle_end[] = "로를을은는에의와과도만서고며면게이야록히";
-    size_t end = gi + 1 < ng ? gp[gi + 1].at : nch, nb = 0;
-    bool comma = end < nch && end > 0 && ch[end - 1].cls == ',';
-    while (end > g->at && !ks_is_hangul(ch[end - 1].cls))
-        end--;
-    for (size_t k = g->at; k < end; k++, nb++)
-        if (!ks_is_hangul(ch[k].cls))
-            return false;
+    /* the verb is the Hangul the token opens with; punctuation may follow
+     * it ("하겠다”고", "하고자「…"), not a letter or digit */
+    size_t tend = gi + 1 < ng ? gp[gi + 1].at : nch, end = g->at;
+    while (end < tend && ks_is_hangul(ch[end].cls))
+        end++;
+    if (end < tend && S_ascii_word(ch[end].cls))
+        return false;
+    size_t nb = end - g->at;
+    bool comma = end < tend && ch[end].cls == ',';
     if (nb < 1 || nb > 5 || S_in_syllables(particle_end, s + ch[g->at - 1].off))
         return false;
     /* nouns of degree and adverbs of two syllables: "주 3회 이상 하는"
@@ -1276,7 +1295,6 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     if (nb == 1) {
         /* a whole verb form of one syllable, at most a comma or a full
          * stop after it: "선정 해 최대" -> "선정해" */
-        size_t tend = gi + 1 < ng ? gp[gi + 1].at : nch;
         verb = S_in_syllables(one_form, v) &&
                (tend == g->at + 1 || (tend == g->at + 2 && (ch[g->at + 1].cls == ',' ||
                                                             ch[g->at + 1].cls == '.')));
@@ -1307,7 +1325,15 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
         spaced += S_tokens_count(&r->doc, S_fnv(hs, (const unsigned char *)f, 3));
     }
     spaced = spaced ? spaced - 1 : 0;  /* this gap's own pair */
-    return joined > 0 && joined * 2 >= spaced;
+    if (joined > 0 && joined * 2 >= spaced)
+        return true;
+    /* a converter's document (rule 10) spaces every "증가 하였다" alike and
+     * holds no evidence of its own: the training corpus's lexicon speaks */
+    if (!converter)
+        return false;
+    uint64_t hl = S_fnv(KS_FNV_INIT, s + ch[start].off, ch[g->at - 1].off + ch[g->at - 1].len -
+                                                            ch[start].off);
+    return S_lexicon_has(S_fnv(hl, (const unsigned char *)fam, 3));
 }
 
 /* A score "2 대 1": 대 alone between two numbers is "versus", and both of
@@ -1376,7 +1402,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         ks_rs_gap *g = &gp[gi];
         if (S_punct_join(ch, nch, gp, ng, gi, s) || S_particle_join(ch, nch, gp, ng, gi, s) ||
             S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s) ||
-            S_light_verb_join(r, ch, nch, gp, ng, gi, s)) {
+            S_light_verb_join(r, ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS)) {
             g->join = true;
             continue;
         }
