@@ -1258,6 +1258,12 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     if (g->at < 2 || g->at >= nch || !S_light_verb(ch[g->at].cls))
         return false;
     size_t start = gi > 0 ? gp[gi - 1].at : 0;
+    /* in a list the noun is the last item: "발굴·확산 하고자" */
+    for (size_t k = g->at; k > start; k--)
+        if (S_middle_dot(ch[k - 1].cls)) {
+            start = k;
+            break;
+        }
     if (g->at - start < 2)
         return false;
     for (size_t k = start; k < g->at; k++)
@@ -1271,8 +1277,9 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     static const char after_hae[] = "서도야요지졌진주줄줘나놓온왔보봤";          /* 해 돼 */
     static const char after_han[] = "다데지";                               /* 한 된 */
     static const char one_form[] = "해했됐함됨";  /* alone; not 한 ("시행 한 달", "한-브라질"), 된 ("문제 된") */
-    /* a particle ends the left token: it is no noun ("골자로 하는") */
-    static const char particle_end[] = "로를을은는에의와과도만서고며면게이야록히";
+    /* a particle ends the left token, or -적: it is no such noun ("골자로
+     * 하는", "개별적 하자") */
+    static const char particle_end[] = "로를을은는에의와과도만서고며면게이야록히적";
     /* the verb is the Hangul the token opens with; punctuation may follow
      * it ("하겠다”고", "하고자「…"), not a letter or digit */
     size_t tend = gi + 1 < ng ? gp[gi + 1].at : nch, end = g->at;
