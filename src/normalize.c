@@ -22,9 +22,10 @@
  *                 only after an open ‘ on the line (so the apostrophe of
  *                 "’ 26년" is left alone); straight quotes, double and
  *                 single, pair by order ("'미생 '이" -> "'미생'이"; the
- *                 apostrophe of "don't" is no quote).  The space after a closing mark goes only before
- *                 a quotative particle or case particle (고, 라고, 라며, 며,
- *                 면서, 라는, 는, 을, 를, 의 ...), never before a word.
+ *                 apostrophe of "don't" is no quote).  The space after a
+ *                 closing mark goes only before a quotative particle or
+ *                 case particle (고, 라고, 라며, 며, 면서, 라는, 는, 을,
+ *                 를, 의 ...), never before a word.
  *   middle_dots   with KS_OPT_FOLD_DOTS only: U+2027 U+30FB U+318D U+2219
  *                 U+22C5 U+FF65 -> U+00B7.  Off by default, because authors'
  *                 own dots are part of titles that users match on.
@@ -293,9 +294,11 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
             /* straight single quotes pair by order as well ("'미생 '이" ->
              * "'미생'이"); an apostrophe between a Latin letter or digit
              * and a letter ("don't", "90's") is neither */
-            unsigned char before = out->len > start_len ? (unsigned char)out->data[out->len - 1] : 0;
-            bool apostrophe = !pending && before < 0x80 && (ks_is_alpha(before) || ks_is_digit(before)) &&
-                              i + 1 < len && ks_is_alpha(u[i + 1]);
+            unsigned char before =
+                out->len > start_len ? (unsigned char)out->data[out->len - 1] : 0;
+            bool apostrophe = !pending && before < 0x80 &&
+                              (ks_is_alpha(before) || ks_is_digit(before)) && i + 1 < len &&
+                              ks_is_alpha(u[i + 1]);
             single = !apostrophe;
             /* against the word before it, a mark closes; after a space
              * it opens unless one is open ("'미생 '이") */

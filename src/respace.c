@@ -968,8 +968,8 @@ static bool S_word_char(uint32_t c)
 }
 
 /* Is the hyphen at index H the end of a short Latin prefix, one to three
- * capital letters opening their token, which starts at TOK ("K-", "AI-")?  Not a word
- * ("doxing- 역자 주", a translator's note). */
+ * capital letters opening their token, which starts at TOK ("K-",
+ * "AI-")?  Not a word ("doxing- 역자 주", a translator's note). */
 static bool S_latin_prefix(const ks_rs_char *ch, size_t h, size_t tok, const unsigned char *s)
 {
     size_t k = h;
@@ -1006,8 +1006,8 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
      * one before it too) is a converter's: "기획· 운영" -> "기획·운영".
      * "청탁 ‧ 공여자" is how some authors and justified PDF lines write
      * it; " ·항목" is a list item: both kept. */
-    if (S_middle_dot(l) && g->at >= 2 && (gi == 0 || gp[gi - 1].at != g->at - 1) && S_word_char(rc) &&
-        S_word_char(ch[g->at - 2].cls))
+    if (S_middle_dot(l) && g->at >= 2 && (gi == 0 || gp[gi - 1].at != g->at - 1) &&
+        S_word_char(rc) && S_word_char(ch[g->at - 2].cls))
         return true;
     if (l == '.' && rc == '.')
         return true;
@@ -1016,7 +1016,8 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
      * gold text never space after it there (806 and 56 to none) */
     bool tied = gi == 0 || gp[gi - 1].at != g->at - 1;  /* L against the character before it */
     if (l == '-' && g->at >= 2 && tied &&
-        ((ch[g->at - 2].cls == '0' && rc == '0') || (ks_is_hangul(rc) && S_latin_prefix(ch, g->at - 1, gi > 0 ? gp[gi - 1].at : 0, s))))
+        ((ch[g->at - 2].cls == '0' && rc == '0') ||
+         (ks_is_hangul(rc) && S_latin_prefix(ch, g->at - 1, gi > 0 ? gp[gi - 1].at : 0, s))))
         return true;
     /* a gloss in Chinese characters against its word ("심천 (深圳)" ->
      * "심천(深圳)": training text 4297 to 2) */
@@ -1031,7 +1032,8 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
      * "(’26년)"): two digits and no more follow; a closing quotation
      * mark stands against the word before it instead */
     if (l == 0x2019 && rc == '0' && (g->at < 2 || !tied || !S_word_char(ch[g->at - 2].cls)) &&
-        g->at + 1 < nch && ch[g->at + 1].cls == '0' && (gi + 1 >= ng || gp[gi + 1].at > g->at + 1)) {
+        g->at + 1 < nch && ch[g->at + 1].cls == '0' &&
+        (gi + 1 >= ng || gp[gi + 1].at > g->at + 1)) {
         uint32_t after = g->at + 2 < nch ? ch[g->at + 2].cls : 0;
         bool gap = gi + 1 < ng && gp[gi + 1].at == g->at + 2;
         return gap || after == 0 || after == 0xB144 /* 년 */ || after == '.' || after == '~' ||
@@ -1351,7 +1353,8 @@ static bool S_versus(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size
     if (at == 0 || at >= nch)
         return false;
     size_t v = ch[at].cls == 0xB300 ? at : at - 1;  /* 대 after the gap or before it */
-    if (ch[v].cls != 0xB300 || v == 0 || v + 1 >= nch || ch[v - 1].cls != '0' || ch[v + 1].cls != '0')
+    if (ch[v].cls != 0xB300 || v == 0 || v + 1 >= nch || ch[v - 1].cls != '0' ||
+        ch[v + 1].cls != '0')
         return false;
     /* 대 is a token of its own: gaps on both sides */
     bool before = false, after = false;
