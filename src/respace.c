@@ -994,7 +994,7 @@ static bool S_latin_prefix(const ks_rs_char *ch, size_t h, size_t tok, const uns
  * The gap GI is a single space between two characters.  Everything else
  * about the gap is left to the model. */
 static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
-                         size_t gi, const unsigned char *s)
+                         size_t gi, const unsigned char *s, bool converter)
 {
     const ks_rs_gap *g = &gp[gi];
     if (!g->space || g->at == 0 || g->at >= nch)
@@ -1008,6 +1008,15 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
      * it; " ·항목" is a list item: both kept. */
     if (S_middle_dot(l) && g->at >= 2 && (gi == 0 || gp[gi - 1].at != g->at - 1) &&
         S_word_char(rc) && S_word_char(ch[g->at - 2].cls))
+        return true;
+    /* spaced on both sides in a converter's document (rule 10), where no
+     * author's style is left to keep: "고용 ‧ 산업" -> "고용‧산업" */
+    if (converter && S_middle_dot(rc) && g->at + 2 < nch && S_word_char(l) &&
+        gi + 1 < ng && gp[gi + 1].at == g->at + 1 && gp[gi + 1].space &&
+        S_word_char(ch[g->at + 1].cls))
+        return true;
+    if (converter && S_middle_dot(l) && g->at >= 2 && gi > 0 && gp[gi - 1].at == g->at - 1 &&
+        gp[gi - 1].space && S_word_char(rc) && S_word_char(ch[g->at - 2].cls))
         return true;
     if (l == '.' && rc == '.')
         return true;
@@ -1410,7 +1419,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
-        if (S_punct_join(ch, nch, gp, ng, gi, s) || S_particle_join(ch, nch, gp, ng, gi, s) ||
+        if (S_punct_join(ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS) || S_particle_join(ch, nch, gp, ng, gi, s) ||
             S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s) ||
             S_light_verb_join(r, ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS)) {
             g->join = true;
