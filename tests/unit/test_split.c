@@ -203,36 +203,71 @@ static void test_line_mode(void)
 /* A hard-wrapped release (lines of about 70 columns that end mid-sentence):
  * HEAD (the header, title and summary lines), six wrapped □ paragraphs of
  * three lines each, then TAIL. */
-static ks_doc *wrapped_doc(const char *head, const char *tail)
+/* A release's header with a one-line title, and the parts of the text
+ * before the body as a NULL-terminated list. */
+#define HEAD "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n"
+#define PARTS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* HEAD's parts, six hard-wrapped paragraphs of three lines each, TAIL. */
+static ks_doc *wrapped_doc(const char *const *head, const char *tail)
 {
     ks_buf b = {0};
-    ks_buf_puts(&b, head);
+    for (; *head; head++)
+        ks_buf_puts(&b, *head);
     for (int p = 0; p < 6; p++) {
         ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
         ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
         ks_buf_puts(&b, "추진한다.\n");
     }
     ks_buf_puts(&b, tail);
-    ks_doc *d = run(b.data, 0);
+    ks_doc *d = b.data ? run(b.data, 0) : NULL;
     ks_buf_free(&b);
     return d;
 }
 
+/* The number of blocks of role ROLE in D, and the Nth of them (or NULL). */
+static size_t n_role(const ks_doc *d, ks_role role)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->blocks.len; i++)
+        n += KS_AT(d->blocks, ks_block, i).role == role;
+    return n;
+}
+
+static const ks_block *nth_role(const ks_doc *d, ks_role role, size_t nth)
+{
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *k = &KS_AT(d->blocks, ks_block, i);
+        if (k->role == role && nth-- == 0)
+            return k;
+    }
+    return NULL;
+}
+
+/* wrapped_doc's "□" paragraphs in D: how many there are (*ALL) and how
+ * many of them are whole, their three lines joined. */
+static size_t whole_items(const ks_doc *d, size_t *all)
+{
+    size_t whole = 0;
+    *all = 0;
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *k = &KS_AT(d->blocks, ks_block, i);
+        if (k->role != KS_ROLE_BODY || !STREQ(k->marker, "□"))
+            continue;
+        (*all)++;
+        whole += k->nlines == 3 && strstr(k->text, "최대 십억") && strstr(k->text, "매칭하여 추진한다.");
+    }
+    return whole;
+}
+
 static void test_wrapped(void)
 {
-    ks_doc *d = wrapped_doc("보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n", "");
+    ks_doc *d = wrapped_doc(PARTS(HEAD), "");
     CHECK(d != NULL);
     if (!d)
         return;
-    size_t items = 0;
-    for (size_t i = 0; i < d->blocks.len; i++) {
-        const ks_block *k = &KS_AT(d->blocks, ks_block, i);
-        if (k->role == KS_ROLE_BODY && STREQ(k->marker, "□")) {
-            items++;
-            CHECK(k->nlines == 3 && strstr(k->text, "최대 십억") && strstr(k->text, "매칭하여 추진한다."));
-        }
-    }
-    CHECK(items == 6);
+    size_t items;
+    CHECK(whole_items(d, &items) == 6 && items == 6);
     CHECK(STREQ(d->title, "짧은 제목"));
     ks_doc_free(d);
     /* the same paragraphs one a line are not joined */
@@ -253,28 +288,19 @@ static void test_summary_lead(void)
         /* letter-spaced by the PDF (govpress 156754060.pdf.txt) */
         "중소벤 처기업 부(장 관 한성 숙, 이하 중기부 )는 2026년 제1차 추 가 경정 예산"};
     for (size_t t = 0; t < sizeof leads / sizeof *leads; t++) {
-        ks_buf h = {0};
-        ks_buf_puts(&h, "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n");
-        ks_buf_puts(&h, "- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용을\n");
-        ks_buf_puts(&h, "담아 한 줄을 넘겨 이어지는 요약 항목의 둘째 줄\n");
-        ks_buf_puts(&h, "- 실질적 보호역량 높이기 위해 사전 예방 지표 도입 및 평가 변별력 강화를\n");
-        ks_buf_puts(&h, leads[t]);
-        ks_buf_puts(&h, "\n대전청사에서 점검회의를 열고 지원 실적을 점검하는 자리를 마련하였다.\n");
-        ks_doc *d = h.data ? wrapped_doc(h.data, "") : NULL;
-        ks_buf_free(&h);
+        ks_doc *d = wrapped_doc(
+            PARTS(HEAD, "- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용을\n",
+                  "담아 한 줄을 넘겨 이어지는 요약 항목의 둘째 줄\n",
+                  "- 실질적 보호역량 높이기 위해 사전 예방 지표 도입 및 평가 변별력 강화를\n", leads[t],
+                  "\n대전청사에서 점검회의를 열고 지원 실적을 점검하는 자리를 마련하였다.\n"),
+            "");
         CHECK(d != NULL);
         if (!d)
             continue;
-        size_t ns = 0;
-        for (size_t i = 0; i < d->blocks.len; i++) {
-            const ks_block *k = &KS_AT(d->blocks, ks_block, i);
-            if (k->role != KS_ROLE_SUMMARY)
-                continue;
-            ns++;
-            CHECK(ns != 1 || k->nlines == 2);
-            CHECK(ns != 2 || (k->nlines == 1 && !strstr(k->text, "은 ")));
-        }
-        CHECK(ns == 2);
+        const ks_block *s1 = nth_role(d, KS_ROLE_SUMMARY, 0), *s2 = nth_role(d, KS_ROLE_SUMMARY, 1);
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 2);
+        CHECK(s1 && s1->nlines == 2);
+        CHECK(s2 && s2->nlines == 1 && !strstr(s2->text, "은 "));
         const ks_block *lead = find_block(d, leads[t]);
         CHECK(lead && lead->role == KS_ROLE_BODY && lead->nlines == 2);
         ks_doc_free(d);
@@ -291,18 +317,13 @@ static void test_wrapped_tables(void)
         ks_buf_puts(&t, "공공시스템운영기관 한국산업기술기획평가원 (4)\n");
         ks_buf_puts(&t, "19,374.5\n국회\n확정\n");
     }
-    ks_doc *d = t.data ? wrapped_doc("보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n", t.data) : NULL;
+    ks_doc *d = t.data ? wrapped_doc(PARTS(HEAD), t.data) : NULL;
     ks_buf_free(&t);
     CHECK(d != NULL);
     if (!d)
         return;
-    size_t items = 0;
-    for (size_t i = 0; i < d->blocks.len; i++) {
-        const ks_block *k = &KS_AT(d->blocks, ks_block, i);
-        if (k->role == KS_ROLE_BODY && STREQ(k->marker, "□"))
-            items += k->nlines == 3 && strstr(k->text, "매칭하여 추진한다.") != NULL;
-    }
-    CHECK(items == 6);
+    size_t items;
+    CHECK(whole_items(d, &items) == 6 && items == 6);
     ks_doc_free(d);
 }
 
@@ -310,10 +331,11 @@ static void test_wrapped_tables(void)
  * bullets (govpress 156754194.pdf.txt): both lines are the title. */
 static void test_wrapped_title(void)
 {
-    ks_doc *d = wrapped_doc("보도자료\n보도시점 2026. 4. 9.(목)\n"
-                            "플라스틱 가공 중소기업 원가 상승 부담\n완화를 위해 대·중소기업 상생협약 체결\n"
-                            "- 납품대금 조정 및 조기지급, 납품기일 연장 등 대·중소기업 상생협력 추진\n",
-                            "");
+    ks_doc *d = wrapped_doc(
+        PARTS("보도자료\n보도시점 2026. 4. 9.(목)\n"
+              "플라스틱 가공 중소기업 원가 상승 부담\n완화를 위해 대·중소기업 상생협약 체결\n"
+              "- 납품대금 조정 및 조기지급, 납품기일 연장 등 대·중소기업 상생협력 추진\n"),
+        "");
     CHECK(d != NULL);
     if (!d)
         return;
@@ -327,7 +349,7 @@ static void test_wrapped_title(void)
  * the names and phones after it are still contacts. */
 static void test_contact_page_break(void)
 {
-    ks_doc *d = wrapped_doc("보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n",
+    ks_doc *d = wrapped_doc(PARTS(HEAD),
                             "담당 부서\n\n기획조정실\n기획재정담당관\n\n책임자\n담당자\n\n- 1 -\n\n"
                             "과 장\n사무관\n\n이하녕 (044-204-7320)\n강해준 (044-204-7321)\n");
     CHECK(d != NULL);
@@ -351,10 +373,10 @@ static void test_contact_page_break(void)
  * "- … -" line alone on the next line is residue (156754246.pdf.txt). */
 static void test_summary_ends(void)
 {
-    ks_doc *d = wrapped_doc("보도자료\n보도시점 2026. 4. 13.(월)\n짧은 제목\n"
-                            "- 사업 선정 기관‧기업에 대한 전문가 진단 및 우수 성과기관 포상 실시 예정인\n"
-                            "【관련 국정과제】 16. 국민권익을 실현하는 반부패 개혁\n",
-                            "");
+    ks_doc *d = wrapped_doc(
+        PARTS(HEAD, "- 사업 선정 기관‧기업에 대한 전문가 진단 및 우수 성과기관 포상 실시 예정인\n"
+                    "【관련 국정과제】 16. 국민권익을 실현하는 반부패 개혁\n"),
+        "");
     CHECK(d != NULL);
     if (d) {
         const ks_block *s1 = find_block(d, "사업 선정");
@@ -373,39 +395,27 @@ static void test_summary_ends(void)
          "‘교육원’)은 산업구조 대전환과 복합\n위기 시대의 노동문제에 선제적으로 대응하기 위해 과정을 연다.\n",
          "한국고용노동교육원"}};
     for (size_t t = 0; t < sizeof runs / sizeof *runs; t++) {
-        ks_buf h = {0};
-        ks_buf_puts(&h, "보도자료\n보도시점 2026. 4. 13.(월)\n짧은 제목\n");
-        ks_buf_puts(&h, runs[t][0]);
-        d = h.data ? wrapped_doc(h.data, "") : NULL;
-        ks_buf_free(&h);
+        d = wrapped_doc(PARTS(HEAD, runs[t][0]), "");
         CHECK(d != NULL);
         if (!d)
             continue;
-        size_t summary = 0;
-        for (size_t i = 0; i < d->blocks.len; i++) {
-            const ks_block *k = &KS_AT(d->blocks, ks_block, i);
-            if (k->role == KS_ROLE_SUMMARY) {
-                summary++;
-                CHECK(!strstr(k->text, runs[t][1]));
-            }
-        }
+        const ks_block *s1 = nth_role(d, KS_ROLE_SUMMARY, 0);
         const ks_block *rest = find_block(d, runs[t][1]);
-        CHECK(summary == 1 && rest && rest->role != KS_ROLE_SUMMARY);
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 1 && s1 && !strstr(s1->text, runs[t][1]));
+        CHECK(rest && rest->role != KS_ROLE_SUMMARY);
         ks_doc_free(d);
     }
-    d = wrapped_doc("보도자료\n보도시점 2026. 4. 13.(월)\n짧은 제목\n"
-                    "- 기후부, 재생원료 생산 및 종량제봉투 제작 업계와 재생원료 사용 확대 협약\n"
-                    "- 품질 검증부터 기술·생산 정보 공유까지 다각적인 상생협력 체계 구축\n-\n",
+    d = wrapped_doc(PARTS(HEAD, "- 기후부, 재생원료 생산 및 종량제봉투 제작 업계와 재생원료 사용 확대 협약\n"
+                                "- 품질 검증부터 기술·생산 정보 공유까지 다각적인 상생협력 체계 구축\n-\n"),
                     "");
     CHECK(d != NULL);
     if (d) {
-        size_t summary = 0, dash = 0;
+        size_t dash = 0;
         for (size_t i = 0; i < d->blocks.len; i++) {
             const ks_block *k = &KS_AT(d->blocks, ks_block, i);
-            summary += k->role == KS_ROLE_SUMMARY;
             dash += k->role == KS_ROLE_RESIDUE && strchr(k->text, '-') != NULL;
         }
-        CHECK(summary == 2 && dash == 1);
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 2 && dash == 1);
         ks_doc_free(d);
     }
 }
