@@ -124,13 +124,20 @@ static void S_load_zip(void)
     l->ok = S_open(l, "KSPLIT_LIBZIP", S_zip_names) S_ZIP_FUNCS(S_LOOKUP);
 }
 
+/* Load library L once (LOAD under ONCE); false, with ERR set for STAGE,
+ * when it cannot be had. */
+static bool S_ready(pthread_once_t *once, void (*load)(void), const S_lib *l, const char *name,
+                    ks_error *err, const char *stage)
+{
+    (void)pthread_once(once, load);
+    if (!l->ok)
+        ks_error_set(err, KS_ERR_UNAVAILABLE, stage, 0, 0, "%s cannot be loaded: %s", name, l->why);
+    return l->ok;
+}
+
 const ks_libxml *ks_libxml_get(ks_error *err, const char *stage)
 {
-    (void)pthread_once(&S_xml_once, S_load_xml);
-    if (S_xml.ok)
-        return &S_xml_api;
-    ks_error_set(err, KS_ERR_UNAVAILABLE, stage, 0, 0, "libxml2 cannot be loaded: %s", S_xml.why);
-    return NULL;
+    return S_ready(&S_xml_once, S_load_xml, &S_xml, "libxml2", err, stage) ? &S_xml_api : NULL;
 }
 
 const ks_libxml *ks_libxml_api(void)
@@ -145,9 +152,5 @@ const ks_libzip *ks_libzip_api(void)
 
 const ks_libzip *ks_libzip_get(ks_error *err, const char *stage)
 {
-    (void)pthread_once(&S_zip_once, S_load_zip);
-    if (S_zip.ok)
-        return &S_zip_api;
-    ks_error_set(err, KS_ERR_UNAVAILABLE, stage, 0, 0, "libzip cannot be loaded: %s", S_zip.why);
-    return NULL;
+    return S_ready(&S_zip_once, S_load_zip, &S_zip, "libzip", err, stage) ? &S_zip_api : NULL;
 }
