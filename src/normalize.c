@@ -26,7 +26,7 @@
  *                 closing mark goes only before a quotative particle or
  *                 case particle (고, 라고, 라며, 며, 면서, 라는, 는, 을,
  *                 를, 의 ...), never before a word.
- *   middle_dots   with KS_OPT_FOLD_DOTS only: U+2027 U+30FB U+318D U+2219
+ *   middle_dots   with KS_OPT_FOLD_DOTS only: U+2027 U+2024 U+30FB U+318D U+2219
  *                 U+22C5 U+FF65 -> U+00B7.  Off by default, because authors'
  *                 own dots are part of titles that users match on.
  */

@@ -954,13 +954,6 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     return KS_OK;
 }
 
-/* The middle dots a list of words is written with: U+00B7, U+2027,
- * U+2024, U+30FB, U+318D (ㆍ) and the half-width U+FF65. */
-static bool S_middle_dot(uint32_t c)
-{
-    return c == 0xB7 || c == 0x2027 || c == 0x2024 || c == 0x30FB || c == 0x318D || c == 0xFF65;
-}
-
 /* A character a listed word may end or begin with. */
 static bool S_word_char(uint32_t c)
 {
@@ -1006,16 +999,16 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
      * one before it too) is a converter's: "기획· 운영" -> "기획·운영".
      * "청탁 ‧ 공여자" is how some authors and justified PDF lines write
      * it; " ·항목" is a list item: both kept. */
-    if (S_middle_dot(l) && g->at >= 2 && (gi == 0 || gp[gi - 1].at != g->at - 1) &&
+    if (ks_is_middle_dot(l) && g->at >= 2 && (gi == 0 || gp[gi - 1].at != g->at - 1) &&
         S_word_char(rc) && S_word_char(ch[g->at - 2].cls))
         return true;
     /* spaced on both sides in a converter's document (rule 10), where no
      * author's style is left to keep: "고용 ‧ 산업" -> "고용‧산업" */
-    if (converter && S_middle_dot(rc) && g->at + 2 < nch && S_word_char(l) &&
+    if (converter && ks_is_middle_dot(rc) && g->at + 2 < nch && S_word_char(l) &&
         gi + 1 < ng && gp[gi + 1].at == g->at + 1 && gp[gi + 1].space &&
         S_word_char(ch[g->at + 1].cls))
         return true;
-    if (converter && S_middle_dot(l) && g->at >= 2 && gi > 0 && gp[gi - 1].at == g->at - 1 &&
+    if (converter && ks_is_middle_dot(l) && g->at >= 2 && gi > 0 && gp[gi - 1].at == g->at - 1 &&
         gp[gi - 1].space && S_word_char(rc) && S_word_char(ch[g->at - 2].cls))
         return true;
     if (l == '.' && rc == '.')
@@ -1077,11 +1070,10 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
 }
 
 /* A closing bracket or quotation mark, after which Korean text goes on
- * with a particle: ")", "’", "”", "」", "』", "]", "》", "〉". */
+ * with a particle: ")", "]", "》", "〉" and the closing quotation marks. */
 static bool S_closer(uint32_t c)
 {
-    return c == ')' || c == ']' || c == 0x2019 || c == 0x201D || c == 0x300D || c == 0x300F ||
-           c == 0x300B || c == 0x3009;
+    return c == ')' || c == ']' || c == 0x300B || c == 0x3009 || ks_is_close_quote(c);
 }
 
 /* Rule 14, a particle alone: a right token that is exactly a case particle
@@ -1271,7 +1263,7 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     size_t start = gi > 0 ? gp[gi - 1].at : 0;
     /* in a list the noun is the last item: "발굴·확산 하고자" */
     for (size_t k = g->at; k > start; k--)
-        if (S_middle_dot(ch[k - 1].cls)) {
+        if (ks_is_middle_dot(ch[k - 1].cls)) {
             start = k;
             break;
         }

@@ -33,8 +33,8 @@ size_t ks_utf8_count(const char *s, size_t len)
 
 bool ks_is_middle_dot(uint32_t cp)
 {
-    return cp == 0x00B7 || cp == 0x2027 || cp == 0x30FB || cp == 0x318D || cp == 0x2219 ||
-           cp == 0x22C5 || cp == 0xFF65;
+    return cp == 0x00B7 || cp == 0x2027 || cp == 0x2024 || cp == 0x30FB || cp == 0x318D ||
+           cp == 0x2219 || cp == 0x22C5 || cp == 0xFF65;
 }
 
 bool ks_is_open_quote(uint32_t cp)

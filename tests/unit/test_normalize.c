@@ -76,9 +76,9 @@ int main(void)
     /* Middle dots: kept by default, folded on request. */
     case_("신속‧과감", "신속‧과감");
     st = (ks_stats){0};
-    got = norm("신속‧과감ㆍ소통・협치", KS_OPT_FOLD_DOTS, &st);
-    KS_STREQ(got, "신속·과감·소통·협치");
-    KS_CHECK(st.middle_dots == 3, "middle_dots %zu", st.middle_dots);
+    got = norm("신속‧과감ㆍ소통・협치․홍보", KS_OPT_FOLD_DOTS, &st);  /* U+2024 too */
+    KS_STREQ(got, "신속·과감·소통·협치·홍보");
+    KS_CHECK(st.middle_dots == 4, "middle_dots %zu", st.middle_dots);
     ks_free(got);
 
     /* Whole documents: line ends, NFC, blank lines kept. */
