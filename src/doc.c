@@ -20,6 +20,7 @@ ks_doc *ks_doc_new(void)
     d->encoding_reason = "valid-utf-8";
     d->title_source = "none";
     d->blocks = KS_VEC(ks_block);
+    d->store = KS_VEC(char *);
     d->quotes = KS_VEC(ks_quote);
     d->warnings = KS_VEC(ks_warning);
     d->edits = KS_VEC(ks_edit);
@@ -60,20 +61,24 @@ ks_status ks_doc_edit(ks_doc *doc, const char *rule, long line, size_t block, si
     return KS_OK;
 }
 
-void ks_block_clear(ks_block *b)
+char *ks_doc_keep(ks_doc *doc, const char *s, size_t len)
 {
-    ks_free(b->text);
-    ks_free(b->marker);
-    b->text = b->marker = NULL;
+    char *p = ks_strndup(s, len);
+    if (!p || ks_vec_push(&doc->store, &p) != KS_OK) {
+        ks_free(p);
+        return NULL;
+    }
+    return p;
 }
 
 void ks_doc_free(ks_doc *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->blocks.len; i++)
-        ks_block_clear(&KS_AT(d->blocks, ks_block, i));
     ks_vec_free(&d->blocks);
+    for (size_t i = 0; i < d->store.len; i++)
+        ks_free(KS_AT(d->store, char *, i));
+    ks_vec_free(&d->store);
     for (size_t i = 0; i < d->quotes.len; i++) {
         ks_quote *q = &KS_AT(d->quotes, ks_quote, i);
         ks_free(q->text);

@@ -272,14 +272,16 @@ typedef enum {
 } ks_kind;
 
 typedef struct {
-    char *text;    /* NEW UTF-8: marker stripped, wrapped lines rejoined, repaired */
-    char *marker;  /* NEW or NULL: "□", "○", "-", "1." ... */
-    int level;     /* nesting: □ 0, ○/ㅇ 1, - 2, ...; 0 for plain paragraphs */
-    bool marker_space; /* the input had a space between marker and text */
-    ks_role role;
-    ks_kind kind;
+    char *text;    /* UTF-8 in the document's text store: marker stripped, wrapped
+                    * lines rejoined, repaired */
+    char *marker;  /* NULL or in the text store: "□", "○", "-", "1." ... */
     long line;     /* first input line, 1-based */
     long nlines;   /* input lines it spans */
+    int8_t level;  /* nesting: □ 0, ○/ㅇ 1, - 2, ...; 0 for plain paragraphs */
+    bool marker_space; /* the input had a space between marker and text */
+    uint8_t role;  /* ks_role */
+    uint8_t kind;  /* ks_kind; small fields last: a large document has
+                    * millions of blocks (40 bytes each) */
 } ks_block;
 
 typedef struct {
@@ -365,6 +367,8 @@ struct ks_doc {
     char *title;                /* NEW or NULL */
     const char *title_source;   /* static: "text", "html", "hwpx", "filename", "none" */
     ks_vec blocks;              /* ks_block, document order */
+    ks_vec store;               /* char *, OWNED: the blocks' texts and markers,
+                                 * NUL-separated, one chunk a split */
     ks_vec quotes;              /* ks_quote */
     ks_meta meta;
     ks_vec warnings;            /* ks_warning */
@@ -375,6 +379,9 @@ struct ks_doc {
 
 /* NEW empty document (vectors initialised), or NULL. */
 ks_doc *ks_doc_new(void);
+/* A copy of S[0..LEN) in DOC's store (freed with DOC), NUL-terminated; NULL
+ * when out of memory.  For blocks' texts made outside split. */
+char *ks_doc_keep(ks_doc *doc, const char *s, size_t len);
 /* Push a warning; MESSAGE is printf-style and copied. */
 ks_status ks_doc_warn(ks_doc *doc, const char *code, uint64_t offset, long line,
                       const char *fmt, ...)
@@ -385,8 +392,6 @@ ks_status ks_doc_warn(ks_doc *doc, const char *code, uint64_t offset, long line,
 /* Push an edit (copies BEFORE/AFTER, BLEN/ALEN bytes each). */
 ks_status ks_doc_edit(ks_doc *doc, const char *rule, long line, size_t block, size_t offset,
                       const char *before, size_t blen, const char *after, size_t alen);
-/* Free what a block / quote / ... owns (not the struct itself). */
-void ks_block_clear(ks_block *b);
 
 /* ---- normalize (normalize.c) ----------------------------------------- */
 

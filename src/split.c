@@ -79,7 +79,7 @@ typedef struct {
     ks_vec ln;     /* S_ln */
     ks_vec units;  /* S_unit */
     int page;      /* estimated page width in columns, 0 = not wrapped */
-    const ks_lines *lines; /* the input: every line followed by '\n' */
+    ks_lines *lines; /* the input: every line followed by '\n' */
 } S_ctx;
 
 #define LN(c, i) KS_AT((c)->ln, S_ln, i)
@@ -1400,12 +1400,11 @@ static ks_status S_organization(S_ctx *c, char **texts)
     return KS_OK;
 }
 
-static ks_status S_metadata(S_ctx *c, char **texts, const char *all, size_t alllen)
+static ks_status S_metadata(S_ctx *c, char **texts, int year)
 {
     ks_doc *doc = c->doc;
     ks_meta *m = &doc->meta;
     size_t nb = doc->blocks.len;
-    int year = ks_meta_context_year(all, alllen);
     const char *role = "other";
     int nrel = 0;
     for (size_t b = 0; b < nb; b++) {
@@ -1510,7 +1509,17 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
     c->units.len = nu = keep;
     /* A unit's text is read in place when it lies whole in the normalized
      * text (most do), else copied into RAW[i]; header units are copied
-     * anyway, for the date parsers that read them again. */
+     * anyway, for the date parsers that read them again.
+     *
+     * Repair never lengthens a text, so a block's text is written over its
+     * unit's span when the span ends a line (its '\n' takes the NUL; the
+     * spans of units are disjoint and every unit has been read, above, by
+     * then): the normalized text becomes part of the blocks' store, and
+     * the document's.  STORE_LEN counts the bytes of the rest: copied
+     * units, spans that end inside a line, and the markers. */
+    int year = ks_meta_context_year(c->lines->text.data ? c->lines->text.data : "",
+                                    c->lines->text.len);
+    size_t store_len = 0, n_in_place = 0;
     for (size_t i = 0; i < nu; i++) {
         const char *us;
         size_t ul;
@@ -1523,10 +1532,29 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             us = raw[i];
             ul = strlen(raw[i]);
         }
+        bool in_place = !raw[i] && us[ul] == '\n';
+        n_in_place += in_place;
+        store_len += (in_place ? 0 : ul + 1) + (UN(c, i).mraw ? UN(c, i).mraw + 1 : 0);
         if (rs && ks_respacer_observe(rs, us, ul) != KS_OK) {
             st = KS_ERR_NOMEM;
             goto done;
         }
+    }
+    /* one chunk for every text and marker: no allocation (and its
+     * overhead) per block, and a large document has millions */
+    char *store = ks_malloc(store_len ? store_len : 1);
+    size_t used = 0;
+    if (!store || ks_vec_push(&doc->store, &store) != KS_OK) {
+        ks_free(store);
+        st = KS_ERR_NOMEM;
+        goto done;
+    }
+    if (n_in_place) {
+        if (ks_vec_push(&doc->store, &c->lines->text.data) != KS_OK) {
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
+        c->lines->text = (ks_buf){0};  /* the lines' pointers stay valid */
     }
     if (ks_vec_reserve(&doc->blocks, doc->blocks.len + nu) != KS_OK) {
         st = KS_ERR_NOMEM;
@@ -1549,21 +1577,35 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             for (size_t k = 0; k < rl && st == KS_OK; k++)
                 st = ks_buf_putc(&b, us[k] == '\n' ? ' ' : us[k]);
         }
-        if (st == KS_OK && !b.data)
-            st = ks_buf_puts(&b, "");
         if (st != KS_OK)
             goto done;
-        blk.text = ks_buf_detach(&b);
-        if (u->mraw)
-            blk.marker = ks_strndup(LN(c, u->first).s, u->mraw);
+        bool in_place = !raw[i] && us[rl] == '\n';
+        if (b.len > rl || (u->mraw ? u->mraw + 1 : 0) + (in_place ? 0 : b.len + 1) > store_len - used) {
+            st = KS_ERR_INTERNAL;  /* repair lengthened a text */
+            goto done;
+        }
+        if (in_place) {
+            blk.text = (char *)us;  /* the normalized text, now the document's */
+        } else {
+            blk.text = store + used;
+            used += b.len + 1;
+        }
+        if (b.len)
+            memcpy(blk.text, b.data, b.len);
+        blk.text[b.len] = '\0';
+        if (u->mraw) {
+            blk.marker = store + used;
+            memcpy(blk.marker, LN(c, u->first).s, u->mraw);
+            blk.marker[u->mraw] = '\0';
+            used += u->mraw + 1;
+        }
         blk.level = u->level;
         blk.marker_space = u->mlen > u->mraw;
         blk.role = u->role;
         blk.kind = u->mraw ? u->kind : KS_KIND_PARAGRAPH;
         blk.line = LN(c, u->first).lineno;
         blk.nlines = LN(c, u->last).lineno - blk.line + 1;
-        if (!blk.text || (u->mraw && !blk.marker) || ks_vec_push(&doc->blocks, &blk) != KS_OK) {
-            ks_block_clear(&blk);
+        if (ks_vec_push(&doc->blocks, &blk) != KS_OK) {
             st = KS_ERR_NOMEM;
             goto done;
         }
@@ -1593,8 +1635,7 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         for (size_t i = 0; i < nu; i++)
             if (UN(c, i).zone == Z_HEADER)
                 texts[i] = raw[i];
-        st = S_metadata(c, texts, c->lines->text.data ? c->lines->text.data : "",
-                        c->lines->text.len);
+        st = S_metadata(c, texts, year);
         ks_free(texts);
         if (st != KS_OK)
             goto done;
@@ -1633,6 +1674,8 @@ done:
     ks_free(raw);
     ks_buf_free(&b);
     ks_buf_free(&title);
+    if (st == KS_ERR_INTERNAL)
+        return ks_error_set(err, st, "split", 0, 0, "a repaired text outgrew its source");
     if (st != KS_OK)
         return KS_NOMEM(err, "split");
     return KS_OK;

@@ -18,7 +18,7 @@
 static void add(ks_doc *d, ks_role role, const char *text)
 {
     ks_block b = {0};
-    b.text = ks_strdup(text);
+    b.text = ks_doc_keep(d, text, strlen(text));
     b.role = role;
     b.line = (long)d->blocks.len + 1;
     b.nlines = 1;
