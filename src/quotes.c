@@ -86,17 +86,33 @@
 #define QT_MAX_WARN 20     /* quote warnings per document, then one summary */
 #define QT_NONE ((size_t)-1)
 
-enum { F_QUOTED = 1 };     /* per code point: inside a paired quotation */
+
+/* One code point of the text, in two bytes: the marks, the Hangul and
+ * everything else the rules compare are in the Basic Multilingual Plane;
+ * a character beyond it is U+FFFD here.  The strings handed out are read
+ * back from the blocks' UTF-8 (S_string), so no character is lost. */
+typedef uint16_t S_ch;
+
+#define QT_MARK 64  /* code points between two byte-offset marks */
 
 /* The text of all blocks as code points, each block followed by '\n'. */
 typedef struct {
-    uint32_t *cp;
-    uint8_t *fl;
+    S_ch *cp;
+    uint8_t *quoted; /* a bit per code point: inside a paired quotation */
     size_t n;
     size_t *bstart;  /* nblocks + 1 entries */
+    size_t *blen;    /* per block: bytes of its text */
     size_t *body;    /* per block: body paragraph index or QT_NONE */
+    size_t *mark;    /* per QT_MARK code points: the byte offset of code
+                      * point k * QT_MARK in its block's text */
     size_t nblocks;
+    const ks_block *blocks;
 } S_text;
+
+static bool S_quoted(const S_text *t, size_t p)
+{
+    return (t->quoted[p / 8] >> (p % 8)) & 1u;
+}
 
 typedef struct {
     size_t open, close; /* positions of the marks (close: end when recovered) */
@@ -142,7 +158,7 @@ static bool S_sep(uint32_t c)
  * code point at a time against SUF's bytes: a mismatch (the common case,
  * since every word is tried against whole lists) costs one step, and SUF
  * is never decoded. */
-static bool S_ends(const uint32_t *cp, size_t a, size_t b, const char *suf)
+static bool S_ends(const S_ch *cp, size_t a, size_t b, const char *suf)
 {
     size_t i = strlen(suf);
     while (i > 0) {
@@ -182,7 +198,7 @@ static bool S_trailing_punct(uint32_t c)
 }
 
 /* Strip trailing punctuation from [a, *b). */
-static void S_strip_punct(const uint32_t *cp, size_t a, size_t *b)
+static void S_strip_punct(const S_ch *cp, size_t a, size_t *b)
 {
     while (*b > a && S_trailing_punct(cp[*b - 1]))
         (*b)--;
@@ -273,7 +289,7 @@ static const char *const S_generic_verbs[] = {
      QT_NWORDS(S_generic_verbs) + QT_NWORDS(S_compound_surnames))
 
 typedef struct {
-    uint32_t cp[QT_WMAX];
+    S_ch cp[QT_WMAX];  /* as the text holds them: memcmp compares the two */
     size_t n;
 } S_word;
 
@@ -308,9 +324,10 @@ static void S_lists_init(void)
             size_t len = strlen(l->src[i]), j = 0;
             w->n = 0;
             while (j < len && w->n < QT_WMAX) {
-                size_t m = ks_utf8_decode(u + j, len - j, &w->cp[w->n]);
+                uint32_t c;
+                size_t m = ks_utf8_decode(u + j, len - j, &c);
                 j += m ? m : 1;
-                w->n++;
+                w->cp[w->n++] = (S_ch)c;  /* the lists are Hangul */
             }
             used++;
             l->n++;
@@ -328,7 +345,7 @@ static void S_lists_init(void)
 }
 
 /* Is CP[a..b) one of LIST's words (WHOLE), or does it end with one? */
-static bool S_in_list(const uint32_t *cp, size_t a, size_t b, const S_list *list, bool whole)
+static bool S_in_list(const S_ch *cp, size_t a, size_t b, const S_list *list, bool whole)
 {
     size_t n = b - a;
     if (n == 0)
@@ -351,7 +368,7 @@ static bool S_is_surname(uint32_t c)
 
 /* ---- word classes ------------------------------------------------------- */
 
-static bool S_all_hangul(const uint32_t *cp, size_t a, size_t b)
+static bool S_all_hangul(const S_ch *cp, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
         if (!ks_is_hangul(cp[i]))
@@ -359,7 +376,7 @@ static bool S_all_hangul(const uint32_t *cp, size_t a, size_t b)
     return b > a;
 }
 
-static bool S_title_like(const uint32_t *cp, size_t a, size_t b)
+static bool S_title_like(const S_ch *cp, size_t a, size_t b)
 {
     if (b - a < 2)
         return false;
@@ -375,7 +392,7 @@ static bool S_title_like(const uint32_t *cp, size_t a, size_t b)
            !S_in_list(cp, a, b, &L_not_title_ends, false);
 }
 
-static bool S_org_like(const uint32_t *cp, size_t a, size_t b)
+static bool S_org_like(const S_ch *cp, size_t a, size_t b)
 {
     if (b - a < 2)
         return false;
@@ -387,7 +404,7 @@ static bool S_org_like(const uint32_t *cp, size_t a, size_t b)
 }
 
 /* A personal name: three or four syllables starting with a surname. */
-static bool S_name_like(const uint32_t *cp, size_t a, size_t b)
+static bool S_name_like(const S_ch *cp, size_t a, size_t b)
 {
     size_t n = b - a;
     if (n < 3 || n > 4 || !S_all_hangul(cp, a, b))
@@ -408,7 +425,7 @@ static bool S_name_like(const uint32_t *cp, size_t a, size_t b)
 /* A three-syllable word shaped like a name but also like a title or a
  * district ("임승관", "이명구", "이사장"): a name only when no better one
  * is near. */
-static bool S_weak_name(const uint32_t *cp, size_t a, size_t b)
+static bool S_weak_name(const S_ch *cp, size_t a, size_t b)
 {
     if (b - a != 3 || !S_all_hangul(cp, a, b) || !S_is_surname(cp[a]))
         return false;
@@ -418,7 +435,7 @@ static bool S_weak_name(const uint32_t *cp, size_t a, size_t b)
 }
 
 /* A word that can sit inside a "org name title" group. */
-static bool S_noun_like(const uint32_t *cp, size_t a, size_t b)
+static bool S_noun_like(const S_ch *cp, size_t a, size_t b)
 {
     if (b <= a)
         return false;
@@ -429,7 +446,7 @@ static bool S_noun_like(const uint32_t *cp, size_t a, size_t b)
     return !S_cp_in(cp[b - 1], "을를에의로며고서게와은는만께");
 }
 
-static bool S_sentence_end(const uint32_t *cp, size_t a, size_t b)
+static bool S_sentence_end(const S_ch *cp, size_t a, size_t b)
 {
     if (b - a < 2)
         return false;
@@ -438,7 +455,7 @@ static bool S_sentence_end(const uint32_t *cp, size_t a, size_t b)
 }
 
 /* Is [a,b) a reporting verb form ("말했다", "강조하였다", "당부하였으며,")? */
-static bool S_verb_word(const uint32_t *cp, size_t a, size_t b, bool generic)
+static bool S_verb_word(const S_ch *cp, size_t a, size_t b, bool generic)
 {
     S_strip_punct(cp, a, &b);
     if (b <= a)
@@ -464,12 +481,12 @@ static bool S_verb_word(const uint32_t *cp, size_t a, size_t b, bool generic)
 static bool S_back(const S_text *t, size_t lo, size_t *pos, size_t *a, size_t *b)
 {
     size_t p = *pos;
-    while (p > lo && (ks_is_space(t->cp[p - 1]) || (t->fl[p - 1] & F_QUOTED)))
+    while (p > lo && (ks_is_space(t->cp[p - 1]) || S_quoted(t, p - 1)))
         p--;
     if (p <= lo || t->cp[p - 1] == '\n')
         return false;
     *b = p;
-    while (p > lo && !S_sep(t->cp[p - 1]) && !(t->fl[p - 1] & F_QUOTED))
+    while (p > lo && !S_sep(t->cp[p - 1]) && !S_quoted(t, p - 1))
         p--;
     *a = p;
     *pos = p;
@@ -480,12 +497,12 @@ static bool S_back(const S_text *t, size_t lo, size_t *pos, size_t *a, size_t *b
 static bool S_fwd(const S_text *t, size_t hi, size_t *pos, size_t *a, size_t *b)
 {
     size_t p = *pos;
-    while (p < hi && (ks_is_space(t->cp[p]) || (t->fl[p] & F_QUOTED)))
+    while (p < hi && (ks_is_space(t->cp[p]) || S_quoted(t, p)))
         p++;
     if (p >= hi || t->cp[p] == '\n')
         return false;
     *a = p;
-    while (p < hi && !S_sep(t->cp[p]) && !(t->fl[p] & F_QUOTED))
+    while (p < hi && !S_sep(t->cp[p]) && !S_quoted(t, p))
         p++;
     *b = p;
     *pos = p;
@@ -525,11 +542,14 @@ static ks_status S_text_build(S_ctx *c)
         total += (s ? ks_utf8_count(s, strlen(s)) : 0) + 1;
     }
     t->nblocks = nb;
+    t->blocks = doc->blocks.items;
     t->cp = ks_calloc(total + 1, sizeof *t->cp);
-    t->fl = ks_calloc(total + 1, 1);
+    t->quoted = ks_calloc(total / 8 + 1, 1);
     t->bstart = ks_calloc(nb + 1, sizeof *t->bstart);
+    t->blen = ks_calloc(nb + 1, sizeof *t->blen);
     t->body = ks_calloc(nb + 1, sizeof *t->body);
-    if (!t->cp || !t->fl || !t->bstart || !t->body)
+    t->mark = ks_calloc(total / QT_MARK + 1, sizeof *t->mark);
+    if (!t->cp || !t->quoted || !t->bstart || !t->blen || !t->body || !t->mark)
         return KS_ERR_NOMEM;
     size_t n = 0, k = 0;
     for (size_t i = 0; i < nb; i++) {
@@ -538,6 +558,7 @@ static ks_status S_text_build(S_ctx *c)
         t->body[i] = blk->role == KS_ROLE_BODY ? k++ : QT_NONE;
         const unsigned char *s = (const unsigned char *)(blk->text ? blk->text : "");
         size_t len = strlen((const char *)s), j = 0;
+        t->blen[i] = len;
         while (j < len) {
             uint32_t u;
             size_t m = ks_utf8_decode(s + j, len - j, &u);
@@ -547,9 +568,13 @@ static ks_status S_text_build(S_ctx *c)
                 u = ' ';
             if (n + 1 >= total) /* only invalid UTF-8 could get here */
                 break;
-            t->cp[n++] = u;
+            if (n % QT_MARK == 0)
+                t->mark[n / QT_MARK] = j;
+            t->cp[n++] = (S_ch)(u > 0xFFFF ? 0xFFFD : u);
             j += m;
         }
+        if (n % QT_MARK == 0)
+            t->mark[n / QT_MARK] = j;
         t->cp[n++] = '\n';
     }
     t->bstart[nb] = n;
@@ -703,7 +728,7 @@ static int S_pair_cmp(const void *x, const void *y)
 
 /* Strip a trailing particle (은 는 이 가 과 와 의 을 를 도 께서 에게) and
  * punctuation from a title word. */
-static void S_strip_particle(const uint32_t *cp, size_t a, size_t *b)
+static void S_strip_particle(const S_ch *cp, size_t a, size_t *b)
 {
     S_strip_punct(cp, a, b);
     if (*b - a >= 3 && (S_ends(cp, a, *b, "께서") || S_ends(cp, a, *b, "에게")))
@@ -723,7 +748,7 @@ static ks_status S_reg_add(S_ctx *c, size_t na, size_t nb, size_t ta, size_t tb)
 static ks_status S_reg_build(S_ctx *c)
 {
     const S_text *t = &c->t;
-    const uint32_t *cp = t->cp;
+    const S_ch *cp = t->cp;
     for (size_t bi = 0; bi < t->nblocks; bi++) {
         size_t hi = S_bend(t, bi), pos = t->bstart[bi], a, b;
         size_t pa = QT_NONE, pb = 0; /* previous word */
@@ -777,12 +802,12 @@ static ks_status S_reg_build(S_ctx *c)
     return KS_OK;
 }
 
-static bool S_span_eq(const uint32_t *cp, size_t a, size_t b, size_t c, size_t d)
+static bool S_span_eq(const S_ch *cp, size_t a, size_t b, size_t c, size_t d)
 {
     return b - a == d - c && memcmp(cp + a, cp + c, (b - a) * sizeof *cp) == 0;
 }
 
-static bool S_span_ends(const uint32_t *cp, size_t a, size_t b, size_t c, size_t d)
+static bool S_span_ends(const S_ch *cp, size_t a, size_t b, size_t c, size_t d)
 {
     return b - a >= d - c && memcmp(cp + b - (d - c), cp + c, (d - c) * sizeof *cp) == 0;
 }
@@ -794,7 +819,7 @@ static bool S_span_ends(const uint32_t *cp, size_t a, size_t b, size_t c, size_t
 static bool S_reg_find(const S_ctx *c, size_t pos, uint32_t sur, size_t sa, size_t sb, size_t na,
                        size_t nb, S_who *who)
 {
-    const uint32_t *cp = c->t.cp;
+    const S_ch *cp = c->t.cp;
     size_t lo = 0, hi = c->reg.len;
     while (lo < hi) { /* first entry at or after POS */
         size_t mid = lo + (hi - lo) / 2;
@@ -849,7 +874,7 @@ static bool S_prev_word(const S_text *t, size_t lo, size_t a, size_t *pa, size_t
 static bool S_subject(const S_ctx *c, size_t lo, size_t a, size_t b, bool person_only, S_who *who)
 {
     const S_text *t = &c->t;
-    const uint32_t *cp = t->cp;
+    const S_ch *cp = t->cp;
     size_t sb = b;
     S_strip_punct(cp, a, &sb);
     if (sb <= a)
@@ -999,7 +1024,7 @@ static size_t S_find_person_before(const S_ctx *c, size_t pos, S_who *who)
 static bool S_find_after(const S_ctx *c, size_t pos, S_who *who)
 {
     const S_text *t = &c->t;
-    const uint32_t *cp = t->cp;
+    const S_ch *cp = t->cp;
     size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), hi = S_bend(t, blk), a, b;
     bool modifier = false;
     size_t ta = QT_NONE;
@@ -1072,7 +1097,7 @@ static bool S_find_verb(const S_text *t, size_t pos, int maxw, bool generic_firs
         size_t before = pos;
         while (before < hi && ks_is_space(t->cp[before]))
             before++;
-        if (before < hi && (t->fl[before] & F_QUOTED))
+        if (before < hi && S_quoted(t, before))
             return false; /* the next quotation */
         if (!S_fwd(t, hi, &pos, &a, &b))
             return false;
@@ -1089,7 +1114,7 @@ static bool S_find_verb(const S_text *t, size_t pos, int maxw, bool generic_firs
 }
 
 /* Words in [a, b), and whether the last one ends a sentence. */
-static size_t S_words(const uint32_t *cp, size_t a, size_t b)
+static size_t S_words(const S_ch *cp, size_t a, size_t b)
 {
     size_t n = 0;
     bool in = false;
@@ -1102,7 +1127,7 @@ static size_t S_words(const uint32_t *cp, size_t a, size_t b)
     return n;
 }
 
-static bool S_sentence_like(const uint32_t *cp, size_t a, size_t b)
+static bool S_sentence_like(const S_ch *cp, size_t a, size_t b)
 {
     while (b > a && (S_sep(cp[b - 1]) || S_trailing_punct(cp[b - 1]) || cp[b - 1] == 0x2026))
         b--;
@@ -1111,15 +1136,34 @@ static bool S_sentence_like(const uint32_t *cp, size_t a, size_t b)
 
 /* ---- strings out ---------------------------------------------------------------- */
 
-/* NEW UTF-8 copy of [a, b); line breaks become spaces, or with NOSPACE
- * every space is dropped (a name split by broken spacing: "허 재우"). */
+/* NEW UTF-8 copy of [a, b), read from the blocks' texts (the code points
+ * here stop at the BMP); line breaks become spaces, or with NOSPACE every
+ * space is dropped (a name split by broken spacing: "허 재우").  The walk
+ * to A starts at the nearest mark: at most QT_MARK code points. */
 static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
 {
     ks_buf out = {0};
-    for (size_t i = a; i < b; i++) {
-        if (nospace && S_sep(t->cp[i]))
+    if (a >= b)
+        return ks_buf_detach(&out);
+    size_t bi = S_block_of(t, a), i = a / QT_MARK * QT_MARK, j = 0;
+    if (i >= t->bstart[bi])
+        j = t->mark[a / QT_MARK];
+    else
+        i = t->bstart[bi];
+    const unsigned char *s = (const unsigned char *)t->blocks[bi].text;
+    for (; i < b; i++) {
+        uint32_t u = '\n';
+        if (i == S_bend(t, bi)) {  /* the mark between two blocks */
+            if (++bi < t->nblocks)
+                s = (const unsigned char *)t->blocks[bi].text;
+            j = 0;
+        } else if (j < t->blen[bi]) {
+            size_t m = ks_utf8_decode(s + j, t->blen[bi] - j, &u);
+            j += m ? m : 1;
+        }
+        if (i < a || (nospace && S_sep(u)))
             continue;
-        if (ks_buf_put_cp(&out, t->cp[i] == '\n' ? ' ' : t->cp[i]) != KS_OK) {
+        if (ks_buf_put_cp(&out, u == '\n' ? ' ' : u) != KS_OK) {
             ks_buf_free(&out);
             return NULL;
         }
@@ -1177,7 +1221,7 @@ static bool S_sentence_between(const S_text *t, size_t a, size_t b)
 static ks_status S_quotes(S_ctx *c, ks_vec *info)
 {
     const S_text *t = &c->t;
-    const uint32_t *cp = t->cp;
+    const S_ch *cp = t->cp;
     for (size_t i = 0; i < c->pairs.len; i++) {
         const S_pair *pr = &KS_AT(c->pairs, S_pair, i);
         size_t ta = pr->open + 1, tb = pr->close;
@@ -1282,7 +1326,7 @@ ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
         const S_pair *p = &KS_AT(c.pairs, S_pair, i);
         size_t end = p->recovered ? p->close : p->close + 1;
         for (size_t j = p->open; j < end; j++)
-            c.t.fl[j] |= F_QUOTED;
+            c.t.quoted[j / 8] |= (uint8_t)(1u << (j % 8));
     }
     if ((st = S_reg_build(&c)) != KS_OK)
         goto done;
@@ -1292,9 +1336,11 @@ done:
     ks_vec_free(&c.pairs);
     ks_vec_free(&c.reg);
     ks_free(c.t.cp);
-    ks_free(c.t.fl);
+    ks_free(c.t.quoted);
     ks_free(c.t.bstart);
+    ks_free(c.t.blen);
     ks_free(c.t.body);
+    ks_free(c.t.mark);
     if (st == KS_ERR_NOMEM)
         return KS_NOMEM(err, "quotes");
     return st;

@@ -364,6 +364,21 @@ static void test_broken(void)
     ks_doc_free(d);
 }
 
+/* Characters beyond the BMP (held as U+FFFD inside the stage) come out
+ * whole, at code-point offsets that count them once; more than QT_MARK
+ * (64) code points before the quotation, so the walk starts at a mark. */
+static void test_beyond_bmp(void)
+{
+    ks_doc *d = BODY("𠀀 행사에는 😀 시민 100명이 참석했으며, 행사장 주변에는 𠮷 안내 부스와 체험 "
+                     "공간이 마련되었다. 김민수 국장은 “𠮷野家 😀 행사가 잘 끝났다”고 말했다.",
+                     "이어 김민수 국장은 “다음 행사도 𠀀",
+                     "준비하겠다”고 밝혔다.");
+    KS_CHECK(d->quotes.len == 2, "%zu quotes", d->quotes.len);
+    quote(d, 0, 0, "𠮷野家 😀 행사가 잘 끝났다", "김민수", "국장", "말했다");
+    quote(d, 1, 1, "다음 행사도 𠀀 준비하겠다", "김민수", "국장", "밝혔다");
+    ks_doc_free(d);
+}
+
 /* ---- pathological input ---------------------------------------------------------- */
 
 static void test_pathological(void)
@@ -464,6 +479,7 @@ int main(void)
     test_marks();
     test_not_speech();
     test_broken();
+    test_beyond_bmp();
     test_pathological();
     test_nomem();
     KS_DONE();
