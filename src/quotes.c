@@ -101,7 +101,6 @@ typedef struct {
     uint8_t *quoted; /* a bit per code point: inside a paired quotation */
     size_t n;
     size_t *bstart;  /* nblocks + 1 entries */
-    size_t *blen;    /* per block: bytes of its text */
     size_t *body;    /* per block: body paragraph index or QT_NONE */
     size_t *mark;    /* per QT_MARK code points: the byte offset of code
                       * point k * QT_MARK in its block's text */
@@ -546,10 +545,9 @@ static ks_status S_text_build(S_ctx *c)
     t->cp = ks_calloc(total + 1, sizeof *t->cp);
     t->quoted = ks_calloc(total / 8 + 1, 1);
     t->bstart = ks_calloc(nb + 1, sizeof *t->bstart);
-    t->blen = ks_calloc(nb + 1, sizeof *t->blen);
     t->body = ks_calloc(nb + 1, sizeof *t->body);
     t->mark = ks_calloc(total / QT_MARK + 1, sizeof *t->mark);
-    if (!t->cp || !t->quoted || !t->bstart || !t->blen || !t->body || !t->mark)
+    if (!t->cp || !t->quoted || !t->bstart || !t->body || !t->mark)
         return KS_ERR_NOMEM;
     size_t n = 0, k = 0;
     for (size_t i = 0; i < nb; i++) {
@@ -558,7 +556,6 @@ static ks_status S_text_build(S_ctx *c)
         t->body[i] = blk->role == KS_ROLE_BODY ? k++ : QT_NONE;
         const unsigned char *s = (const unsigned char *)(blk->text ? blk->text : "");
         size_t len = strlen((const char *)s), j = 0;
-        t->blen[i] = len;
         while (j < len) {
             uint32_t u;
             size_t m = ks_utf8_decode(s + j, len - j, &u);
@@ -1157,8 +1154,10 @@ static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
             if (++bi < t->nblocks)
                 s = (const unsigned char *)t->blocks[bi].text;
             j = 0;
-        } else if (j < t->blen[bi]) {
-            size_t m = ks_utf8_decode(s + j, t->blen[bi] - j, &u);
+        } else if (s[j]) {
+            /* a block's text ends in a NUL, which no sequence continues
+             * into: the decoder stops there, whatever length it is told */
+            size_t m = ks_utf8_decode(s + j, 4, &u);
             j += m ? m : 1;
         }
         if (i < a || (nospace && S_sep(u)))
@@ -1338,7 +1337,6 @@ done:
     ks_free(c.t.cp);
     ks_free(c.t.quoted);
     ks_free(c.t.bstart);
-    ks_free(c.t.blen);
     ks_free(c.t.body);
     ks_free(c.t.mark);
     if (st == KS_ERR_NOMEM)
