@@ -104,15 +104,26 @@ static void S_close(S_w *w, char c)
     S_raw(w, &c, 1);
 }
 
+/* The bytes a JSON string escapes (and the NUL that ends S_quoted's
+ * input): one table load a byte over the rest. */
+static const bool S_escaped[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
+    [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+    [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1,
+    [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1, ['"'] = 1, ['\\'] = 1};
+
 static void S_quoted(S_w *w, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     S_raw(w, "\"", 1);
-    const char *run = s;
-    for (const char *p = s; *p; p++) {
+    const char *run = s, *p = s;
+    for (;; p++) {
+        while (!S_escaped[(unsigned char)*p])
+            p++;
         unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
+        if (!c)
+            break;
         S_raw(w, run, (size_t)(p - run));
         run = p + 1;
         char e[6] = {'\\', 0, 0, 0, 0, 0};
@@ -131,7 +142,7 @@ static void S_quoted(S_w *w, const char *s)
         }
         S_raw(w, e, n);
     }
-    S_raw(w, run, strlen(run));
+    S_raw(w, run, (size_t)(p - run));
     S_raw(w, "\"", 1);
 }
 

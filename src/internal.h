@@ -148,8 +148,10 @@ static inline size_t ks_utf8_encode(uint32_t cp, unsigned char *p)
 
 /* Decode one scalar value at S[0..LEN).  Returns its length (1-4) and sets
  * *CP, or 0 when the bytes are not valid UTF-8 (then *CP = U+FFFD).
- * Rejects overlongs, surrogates and values above U+10FFFF.  Inline: every
- * stage calls it per character. */
+ * Rejects overlongs, surrogates and values above U+10FFFF.  Reads a byte
+ * only after every byte before it continued the sequence, so a NUL stops
+ * it whatever LEN says.  Inline: every stage calls it per character; the
+ * three-byte form (Hangul, CJK, most punctuation) goes first. */
 static inline size_t ks_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
     *cp = 0xFFFD;
@@ -160,12 +162,20 @@ static inline size_t ks_utf8_decode(const unsigned char *s, size_t len, uint32_t
         *cp = c;
         return 1;
     }
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        uint32_t v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) |
+                     (uint32_t)(s[2] & 0x3F);
+        if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *cp = v;
+        return 3;
+    }
     size_t n;
     uint32_t v, min;
     if (c >= 0xC2 && c <= 0xDF) {
         n = 2; v = c & 0x1F; min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3; v = c & 0x0F; min = 0x800;
     } else if (c >= 0xF0 && c <= 0xF4) {
         n = 4; v = c & 0x07; min = 0x10000;
     } else {
@@ -178,7 +188,7 @@ static inline size_t ks_utf8_decode(const unsigned char *s, size_t len, uint32_t
             return 0;
         v = (v << 6) | (s[i] & 0x3F);
     }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+    if (v < min || v > 0x10FFFF)
         return 0;
     *cp = v;
     return n;

@@ -370,6 +370,10 @@ void ks_lines_free(ks_lines *l)
     ks_vec_free(&l->hints);
 }
 
+/* The bytes a line break can start with (S_line_break): one table load a
+ * byte while the rest is skipped. */
+static const bool S_may_break[256] = {['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xC2] = 1, [0xE2] = 1};
+
 /* Length of the line break at S (0 when none): \n, \r\n, \r, \f, U+0085,
  * U+2028, U+2029. */
 static size_t S_line_break(const unsigned char *s, size_t len)
@@ -422,8 +426,7 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
     long lineno = 1;
     for (size_t i = 0; i <= len;) {
         /* skip the bytes that cannot start a line break */
-        while (i < len && u[i] != '\n' && u[i] != '\r' && u[i] != '\f' && u[i] != 0xC2 &&
-               u[i] != 0xE2)
+        while (i < len && !S_may_break[u[i]])
             i++;
         size_t br = i < len ? S_line_break(u + i, len - i) : 0;
         if (i < len && !br) {
