@@ -62,8 +62,12 @@ typedef struct {
 /* One a line of input at worst: kept small (40 bytes), a large document
  * has millions. */
 typedef struct {
-    size_t first, last;  /* line indices, inclusive */
-    size_t mlen;         /* bytes of marker plus its spaces on the first line */
+    /* S_build's first pass reads the lines and leaves what the blocks
+     * need where the line indices were: the line index is freed then */
+    union { size_t first; long lineno; };  /* first line's index / its number */
+    union { size_t last; long nlines; };   /* last line's index / lines spanned */
+    union { size_t mlen; size_t srclen; }; /* bytes of marker plus its spaces
+                                            * on the first line / of the text */
     uint32_t mraw;       /* bytes of the marker itself (a few) */
     uint32_t trail;      /* bytes dropped at the end of the last line (" -") */
     uint8_t role;        /* ks_role */
@@ -72,6 +76,8 @@ typedef struct {
     uint8_t zone;
     bool joinsp;         /* lines are separate paragraphs: join with ' ' */
     bool forced;         /* role came from a reader's hint */
+    bool mspace;         /* S_build: a space followed the marker */
+    bool copied;         /* S_build: the text is a copy in the store */
 } S_unit;
 
 typedef struct {
@@ -931,20 +937,27 @@ static ks_status S_classify(S_ctx *c)
 
 /* ---- pass 3: text, respacing, blocks --------------------------------- */
 
-static ks_status S_unit_text(S_ctx *c, const S_unit *u, ks_buf *out)
+/* The length of unit U's text: its lines without the marker and the
+ * trail, joined by '\n' (or ' ', JOINSP); written to DST unless NULL. */
+static size_t S_unit_text(const S_ctx *c, const S_unit *u, char *dst)
 {
+    size_t n = 0;
     for (size_t i = u->first; i <= u->last; i++) {
         const S_ln *l = &LN(c, i);
         size_t a = i == u->first ? u->mlen : 0;
         size_t b = l->len - (i == u->last ? u->trail : 0);
-        if (i > u->first && ks_buf_putc(out, u->joinsp ? ' ' : '\n') != KS_OK)
-            return KS_ERR_NOMEM;
-        if (b > a && ks_buf_append(out, l->s + a, b - a) != KS_OK)
-            return KS_ERR_NOMEM;
+        if (i > u->first) {
+            if (dst)
+                dst[n] = u->joinsp ? ' ' : '\n';
+            n++;
+        }
+        if (b > a) {
+            if (dst)
+                memcpy(dst + n, l->s + a, b - a);
+            n += b - a;
+        }
     }
-    if (!out->data && ks_buf_puts(out, "") != KS_OK)
-        return KS_ERR_NOMEM;
-    return KS_OK;
+    return n;
 }
 
 /* The text of unit U as it lies in the normalized text, when S_unit_text
@@ -1494,8 +1507,9 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
     size_t nu = c->units.len;
     ks_status st = KS_OK;
     ks_buf b = {0}, title = {0};
-    char **raw = ks_calloc(nu ? nu : 1, sizeof *raw);
-    if (!raw) {
+    ks_vec hdr = KS_VEC(char *); /* header units' texts before repair, in order */
+    char **src = ks_calloc(nu ? nu : 1, sizeof *src);
+    if (!src) {
         st = KS_ERR_NOMEM;
         goto done;
     }
@@ -1507,43 +1521,25 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         UN(c, keep++) = *u;
     }
     c->units.len = nu = keep;
-    /* A unit's text is read in place when it lies whole in the normalized
-     * text (most do), else copied into RAW[i]; header units are copied
-     * anyway, for the date parsers that read them again.
-     *
-     * Repair never lengthens a text, so a block's text is written over its
-     * unit's span when the span ends a line (its '\n' takes the NUL; the
-     * spans of units are disjoint and every unit has been read, above, by
-     * then): the normalized text becomes part of the blocks' store, and
-     * the document's.  STORE_LEN counts the bytes of the rest: copied
-     * units, spans that end inside a line, and the markers. */
+    /* Every block's text is repaired over its source, which repair never
+     * lengthens: a unit that lies whole in the normalized text and ends a
+     * line is read there (its '\n' takes the NUL), and the normalized text
+     * becomes the document's; the others (lines joined by spaces, header
+     * lines, a line S_split_subtitles cut) are copied into one store chunk
+     * with the markers.  Header units also keep their text before repair:
+     * the date parsers read it. */
     int year = ks_meta_context_year(c->lines->text.data ? c->lines->text.data : "",
                                     c->lines->text.len);
     size_t store_len = 0, n_in_place = 0;
     for (size_t i = 0; i < nu; i++) {
-        const char *us;
-        size_t ul;
-        if (UN(c, i).zone == Z_HEADER || !S_unit_span(c, &UN(c, i), &us, &ul)) {
-            ks_buf_clear(&b);
-            if (S_unit_text(c, &UN(c, i), &b) != KS_OK || !(raw[i] = ks_buf_detach(&b))) {
-                st = KS_ERR_NOMEM;
-                goto done;
-            }
-            us = raw[i];
-            ul = strlen(raw[i]);
-        }
-        bool in_place = !raw[i] && us[ul] == '\n';
-        n_in_place += in_place;
-        store_len += (in_place ? 0 : ul + 1) + (UN(c, i).mraw ? UN(c, i).mraw + 1 : 0);
-        if (rs && ks_respacer_observe(rs, us, ul) != KS_OK) {
-            st = KS_ERR_NOMEM;
-            goto done;
-        }
+        S_unit *u = &UN(c, i);
+        const char *us = NULL;
+        size_t ul = 0;
+        u->copied = u->zone == Z_HEADER || !S_unit_span(c, u, &us, &ul) || us[ul] != '\n';
+        n_in_place += !u->copied;
+        store_len += (u->mraw ? u->mraw + 1 : 0) + (u->copied ? S_unit_text(c, u, NULL) + 1 : 0);
     }
-    /* one chunk for every text and marker: no allocation (and its
-     * overhead) per block, and a large document has millions */
     char *store = ks_malloc(store_len ? store_len : 1);
-    size_t used = 0;
     if (!store || ks_vec_push(&doc->store, &store) != KS_OK) {
         ks_free(store);
         st = KS_ERR_NOMEM;
@@ -1554,90 +1550,107 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             st = KS_ERR_NOMEM;
             goto done;
         }
-        c->lines->text = (ks_buf){0};  /* the lines' pointers stay valid */
+        c->lines->text = (ks_buf){0}; /* the lines' pointers stay valid */
     }
+    /* first pass: the sources, read in order by the respacer */
+    size_t used = 0;
+    for (size_t i = 0; i < nu; i++) {
+        S_unit *u = &UN(c, i);
+        const S_ln *first = &LN(c, u->first);
+        if (u->mraw) {
+            memcpy(store + used, first->s, u->mraw);
+            store[used + u->mraw] = '\0';
+            used += u->mraw + 1;
+        }
+        const char *us = NULL;
+        size_t ul = 0;
+        if (u->copied) {
+            ul = S_unit_text(c, u, store + used);
+            store[used + ul] = '\0';
+            us = store + used;
+            used += ul + 1;
+        } else {
+            (void)S_unit_span(c, u, &us, &ul); /* true: it was above */
+        }
+        if (u->zone == Z_HEADER) {
+            char *h = ks_strndup(us, ul);
+            if (!h || ks_vec_push(&hdr, &h) != KS_OK) {
+                ks_free(h);
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+        }
+        if (rs && ks_respacer_observe(rs, us, ul) != KS_OK) {
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
+        src[i] = (char *)us; /* the store or the normalized text: ours */
+        u->mspace = u->mlen > u->mraw;
+        long from = first->lineno, to = LN(c, u->last).lineno;
+        u->lineno = from;
+        u->nlines = to - from + 1;
+        u->srclen = ul;
+    }
+    ks_vec_free(&c->ln); /* every line has been read: give the index back */
     if (ks_vec_reserve(&doc->blocks, doc->blocks.len + nu) != KS_OK) {
         st = KS_ERR_NOMEM;
         goto done;
     }
+    /* second pass: each text repaired over itself */
+    used = 0;
     for (size_t i = 0; i < nu; i++) {
         const S_unit *u = &UN(c, i);
         ks_block blk = {0};
+        if (u->mraw) {
+            blk.marker = store + used;
+            used += u->mraw + 1;
+        }
+        if (u->copied)
+            used += u->srclen + 1;
+        char *us = src[i];
+        size_t rl = u->srclen;
         ks_buf_clear(&b);
-        const char *us = raw[i];
-        size_t rl = 0;
-        if (us)
-            rl = strlen(us);
-        else
-            (void)S_unit_span(c, u, &us, &rl);  /* true: it was in the loop above */
         if (rs) {
-            st = ks_respacer_repair(rs, us, rl, &b, &doc->stats, doc, doc->blocks.len,
-                                    LN(c, u->first).lineno);
+            st = ks_respacer_repair(rs, us, rl, &b, &doc->stats, doc, doc->blocks.len, u->lineno);
         } else {
             for (size_t k = 0; k < rl && st == KS_OK; k++)
                 st = ks_buf_putc(&b, us[k] == '\n' ? ' ' : us[k]);
         }
         if (st != KS_OK)
             goto done;
-        bool in_place = !raw[i] && us[rl] == '\n';
-        if (b.len > rl || (u->mraw ? u->mraw + 1 : 0) + (in_place ? 0 : b.len + 1) > store_len - used) {
-            st = KS_ERR_INTERNAL;  /* repair lengthened a text */
+        if (b.len > rl) {
+            st = KS_ERR_INTERNAL; /* repair lengthened a text */
             goto done;
         }
-        if (in_place) {
-            blk.text = (char *)us;  /* the normalized text, now the document's */
-        } else {
-            blk.text = store + used;
-            used += b.len + 1;
-        }
         if (b.len)
-            memcpy(blk.text, b.data, b.len);
-        blk.text[b.len] = '\0';
-        if (u->mraw) {
-            blk.marker = store + used;
-            memcpy(blk.marker, LN(c, u->first).s, u->mraw);
-            blk.marker[u->mraw] = '\0';
-            used += u->mraw + 1;
-        }
+            memcpy(us, b.data, b.len);
+        us[b.len] = '\0';
+        blk.text = us;
         blk.level = u->level;
-        blk.marker_space = u->mlen > u->mraw;
+        blk.marker_space = u->mspace;
         blk.role = u->role;
         blk.kind = u->mraw ? u->kind : KS_KIND_PARAGRAPH;
-        blk.line = LN(c, u->first).lineno;
-        blk.nlines = LN(c, u->last).lineno - blk.line + 1;
+        blk.line = u->lineno;
+        blk.nlines = u->nlines;
         if (ks_vec_push(&doc->blocks, &blk) != KS_OK) {
             st = KS_ERR_NOMEM;
             goto done;
         }
-        /* the raw text is read again only for header lines (dates) */
-        if (u->zone != Z_HEADER) {
-            ks_free(raw[i]);
-            raw[i] = NULL;
-        }
         if (u->role == KS_ROLE_TITLE) {
-            const char *t = KS_AT(doc->blocks, ks_block, doc->blocks.len - 1).text;
-            if ((title.len && ks_buf_putc(&title, ' ') != KS_OK) || ks_buf_puts(&title, t) != KS_OK) {
+            if ((title.len && ks_buf_putc(&title, ' ') != KS_OK) || ks_buf_puts(&title, us) != KS_OK) {
                 st = KS_ERR_NOMEM;
                 goto done;
             }
         }
     }
     if (!line_mode) {
-        char **texts = ks_calloc(nu ? nu : 1, sizeof *texts);
-        if (!texts) {
-            st = KS_ERR_NOMEM;
-            goto done;
-        }
-        for (size_t i = 0; i < nu; i++)
-            texts[i] = KS_AT(doc->blocks, ks_block, i).text;
         /* dates and phones are read from the raw text (the parsers allow
-         * broken spaces); names and units from the repaired text */
-        for (size_t i = 0; i < nu; i++)
+         * broken spaces); names and units from the repaired text, which
+         * SRC points to now */
+        for (size_t i = 0, h = 0; i < nu; i++)
             if (UN(c, i).zone == Z_HEADER)
-                texts[i] = raw[i];
-        st = S_metadata(c, texts, year);
-        ks_free(texts);
-        if (st != KS_OK)
+                src[i] = KS_AT(hdr, char *, h++);
+        if ((st = S_metadata(c, src, year)) != KS_OK)
             goto done;
         if (!doc->title && title.len) {
             doc->title = ks_buf_detach(&title);
@@ -1668,10 +1681,10 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         }
     }
 done:
-    if (raw)
-        for (size_t i = 0; i < nu; i++)
-            ks_free(raw[i]);
-    ks_free(raw);
+    for (size_t i = 0; i < hdr.len; i++)
+        ks_free(KS_AT(hdr, char *, i));
+    ks_vec_free(&hdr);
+    ks_free(src);
     ks_buf_free(&b);
     ks_buf_free(&title);
     if (st == KS_ERR_INTERNAL)
