@@ -186,6 +186,10 @@ def pathological(k):
         ("10 MB single line", ("가나다 " * int(s * 2500000)).encode()[: int(s * 10 * 1024 * 1024)], []),
         ("a million blank lines", b"\n" * int(s * 1000000), []),
         ("100k unclosed quotes", "“말했다 ".encode() * int(s * 100000), []),
+        ("500k quotations in one paragraph", ("황종우 해양수산부 장관은 " + "“잘 하겠다”라며 "
+                                              * int(s * 500000) + "말했다.").encode(), []),
+        ("10 MB of split words, one line", ("있 었다 " * int(s * 10 * 1024 * 1024 // 11)).encode(), []),
+        ("10 MB of wrap marks", "가\n".encode() * int(s * 10 * 1024 * 1024 // 4), []),
         ("1M bullets", "□ 항목\n".encode() * int(s * 1000000), []),
         ("all 0xFF bytes", b"\xff" * int(s * 1024 * 1024), []),
         ("cut character at the end", "보도자료".encode() * max(1, int(s * 10)) + b"\xeb\xb3", []),

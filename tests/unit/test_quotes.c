@@ -4,11 +4,10 @@
  * Each case builds a ks_doc by hand (BODY blocks, sometimes a SUMMARY or
  * TITLE block), runs ks_quotes_extract and checks every field, the offsets
  * (paragraph text [start, end) in code points == text) and the warnings.
- * Also: pathological input (100k unclosed marks) under a time limit, and
- * every allocation made to fail in turn.
+ * Also: pathological input (100k unclosed marks; its time is measured by
+ * `make bench`), and every allocation made to fail in turn.
  */
 #include <stdlib.h>
-#include <time.h>
 
 #include "harness.h"
 #include "internal.h"
@@ -392,10 +391,7 @@ static void test_pathological(void)
     for (int i = 0; i < 100000; i++)
         add(d, KS_ROLE_BODY, "장관은 “가 나 다");
     ks_buf_free(&big);
-    clock_t t0 = clock();
-    run_doc(d);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    KS_CHECK(secs < 2.0, "200k unclosed quotes took %.2f s", secs);
+    run_doc(d); /* its time: bench/bench.py's linear-time ratios */
     KS_CHECK(d->quotes.len == 0, "%zu quotes", d->quotes.len);
     KS_CHECK(nwarn(d) <= 21, "%zu warnings (capped)", nwarn(d));
     ks_doc_free(d);
@@ -409,10 +405,7 @@ static void test_pathological(void)
     d = ks_doc_new();
     add(d, KS_ROLE_BODY, many.data);
     ks_buf_free(&many);
-    t0 = clock();
     run_doc(d);
-    secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    KS_CHECK(secs < 2.0, "50k quotations took %.2f s", secs);
     KS_CHECK(d->quotes.len == 50000, "%zu quotes", d->quotes.len);
     ks_doc_free(d);
 }

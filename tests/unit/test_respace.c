@@ -5,15 +5,15 @@
  *
  * Runs every case of the example file (format at its top), then the edge
  * cases: empty and blank input, '\n' marks at the edges, a 1 MB token and
- * a 1 MB run of one-syllable words (each must finish quickly: the repair is
- * linear), the --explain edits and the counts, and every allocation made
- * to fail in turn (the repair must return KS_ERR_NOMEM, never crash).
+ * 1 MB runs of short words and wrap marks (each must end and keep every
+ * character; `make bench` measures that their time is linear), the
+ * --explain edits and the counts, and every allocation made to fail in
+ * turn (the repair must return KS_ERR_NOMEM, never crash).
  * Prints "N passed, N failed" last; exits 1 on any failure.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "internal.h"
 #include "harness.h"
@@ -185,13 +185,13 @@ static void S_big(ks_tally *t, const char *unit, const char *what)
     s[len] = '\0';
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\n'))
         s[--len] = '\0';
-    clock_t c0 = clock();
+    /* its time is the benchmark's to measure (bench/bench.py, linear
+     * time); here, that it ends and loses nothing */
     ks_stats st = {0};
     char *got = S_repair(NULL, s, &st);
-    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
     char msg[200];
-    snprintf(msg, sizeof msg, "%s: 1 MB in %.2f s (limit 2 s)", what, secs);
-    S_check(t, got && secs < 2.0, msg, 0);
+    snprintf(msg, sizeof msg, "%s: 1 MB repaired", what);
+    S_check(t, got != NULL, msg, 0);
     S_check(t, got && S_same_nonspace(got, s), "1 MB output keeps every character", 0);
     ks_free(got);
     free(s);
