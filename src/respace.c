@@ -51,9 +51,12 @@
  *      evidence, a space off it more ("...빠르게 집 행될 ... 진행해 나 가며"
  *      -> "집행될", "나가며").
  *   7. A title or honorific after a surname, an initial or a ministry is a
- *      word of its own: "김 씨는", "A 씨가", "행정안전부 장관은" (unchanged).
+ *      word of its own: "김 씨는", "A 씨가", "행정안전부 장관은", and so is
+ *      전 / 현 ("former", "current") before a title: "원 전 원장을"
+ *      (unchanged, not "원전").
  *   8. One-syllable determiners and numerals usually stand alone and need
- *      stronger evidence: "이 사고로", "그 동안" (unchanged).
+ *      stronger evidence: "이 사고로", "그 동안"; after a particle they
+ *      open the next phrase: "이태원의 한 클럽" (unchanged).
  *   9. ASCII words and numbers are never split by a wrap: "353,452 376,761",
  *      "-0.2 -10.6" (unchanged).
  *  10. A converter that spaced digits from units ("2026 년도", "10 개")
@@ -784,20 +787,32 @@ static double S_off_grid_rate(const ks_respacer *r)
  * "이 전 위원장", "현 지사", "행정안전부 장관은" keep their space.  (The
  * statutes the model learned from write "행정안전부장관" as one term.)
  * A (NA characters) is the left token, B (NB) the right one. */
+#define KS_T(s) {s, sizeof s - 1}
+static const struct {
+    const char *s;
+    size_t n;
+} S_titles[] = {
+    KS_T("시장"), KS_T("지사"), KS_T("의원"), KS_T("장관"), KS_T("차관"), KS_T("대표"),
+    KS_T("회장"), KS_T("위원장"), KS_T("교수"), KS_T("기자"), KS_T("감독"), KS_T("선수"),
+    KS_T("대통령"), KS_T("총리"), KS_T("국장"), KS_T("과장"), KS_T("부장"), KS_T("사장"),
+    KS_T("원장"), KS_T("청장"), KS_T("실장"), KS_T("단장"), KS_T("후보"), KS_T("변호사"),
+    KS_T("판사"), KS_T("검사"), KS_T("박사"), KS_T("총장"), KS_T("이사장"), KS_T("본부장")};
+#undef KS_T
+
+/* Does P[0..N) begin with one of rule 7's titles, or (ANYWHERE) hold one
+ * ("통일부장관이")? */
+static bool S_has_title(const unsigned char *p, size_t n, bool anywhere)
+{
+    for (size_t i = 0; i < sizeof S_titles / sizeof *S_titles; i++)
+        for (size_t k = 0; k + S_titles[i].n <= n && (anywhere || k == 0); k++)
+            if (memcmp(p + k, S_titles[i].s, S_titles[i].n) == 0)
+                return true;
+    return false;
+}
+
 static bool S_title_after_name(const ks_rs_char *a, size_t na, const ks_rs_char *b, size_t nb,
                                const unsigned char *s)
 {
-#define KS_T(s) {s, sizeof s - 1}
-    static const struct {
-        const char *s;
-        size_t n;
-    } titles[] = {
-        KS_T("시장"), KS_T("지사"), KS_T("의원"), KS_T("장관"), KS_T("차관"), KS_T("대표"),
-        KS_T("회장"), KS_T("위원장"), KS_T("교수"), KS_T("기자"), KS_T("감독"), KS_T("선수"),
-        KS_T("대통령"), KS_T("총리"), KS_T("국장"), KS_T("과장"), KS_T("부장"), KS_T("사장"),
-        KS_T("원장"), KS_T("청장"), KS_T("실장"), KS_T("단장"), KS_T("후보"), KS_T("변호사"),
-        KS_T("판사"), KS_T("검사"), KS_T("박사"), KS_T("총장"), KS_T("이사장"), KS_T("본부장")};
-#undef KS_T
     static const char honorifics[][4] = {"씨", "군", "양", "옹", "님"};
     bool single = na == 1 && ks_is_hangul(a[0].cls);
     bool initial = true;
@@ -811,10 +826,10 @@ static bool S_title_after_name(const ks_rs_char *a, size_t na, const ks_rs_char 
         return false;
     const unsigned char *bp = s + b[0].off;
     size_t blen = b[nb - 1].off + b[nb - 1].len - b[0].off;
-    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
-        if (blen >= titles[i].n && memcmp(bp, titles[i].s, titles[i].n) == 0)
-            return true;
-    if (org || nb > 3 || blen < 3)
+    if (S_has_title(bp, blen, false))
+        return true;
+    /* an honorific and its particles: "김 씨는", "김 씨에게는" */
+    if (org || nb > 5 || blen < 3)
         return false;
     for (size_t i = 0; i < sizeof honorifics / sizeof *honorifics; i++)
         if (memcmp(bp, honorifics[i], 3) == 0)
@@ -837,6 +852,31 @@ static bool S_standalone(uint32_t cp)
         if (words[i] == cp)
             return true;
     return false;
+}
+
+/* Rules 7 and 8 on the right of the gap: a one-syllable token B (the
+ * characters CH[at]) that is a word of its own, whatever the model makes
+ * of A + B.  "전" or "현" before a title is "former" or "current": "원
+ * 전 원장을", "정동영 전 통일부장관이" keep their spaces ("원전" and
+ * "정동영전" would read as words).  A determiner after a particle opens
+ * the next phrase: "이태원의 한 클럽", "할 수 있는 한", "운동을 한 뒤"
+ * (not "과도 한", whose 도 is no particle).  AFTER/NAFTER is the token
+ * after B (NAFTER 0: none); A is NA characters ending at CH[at - 1]. */
+static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const ks_rs_char *after,
+                              size_t nafter, const unsigned char *s)
+{
+    if (!nafter)
+        return false;
+    uint32_t b = ch[at].cls;
+    if (b == 0xC804 /* 전 */ || b == 0xD604 /* 현 */) {
+        size_t n = after[nafter - 1].off + after[nafter - 1].len - after[0].off;
+        if (S_has_title(s + after[0].off, n, true))
+            return true;
+    }
+    uint32_t last = ch[at - 1].cls;
+    return na >= 2 && S_standalone(b) &&
+           (last == 0xC758 /* 의 */ || last == 0xC744 /* 을 */ || last == 0xB97C /* 를 */ ||
+            last == 0xC740 /* 은 */ || last == 0xB294 /* 는 */ || last == 0xC5D0 /* 에 */);
 }
 
 static bool S_ascii_word(uint32_t cls)
@@ -938,8 +978,12 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
             size_t alen = g->at - tok <= 64 ? r->left.len : 0;
             g->z = S_score(r, a, na, b, nb < 32 ? nb : 32, nb, araw ? araw : s, alen, s + b[0].off,
                            blen);
+            size_t after_end = gi + 2 < ng ? gp[gi + 2].at : nch;
             if (g->z > KS_RS_NO &&
-                S_title_after_name(ch + tok, g->at - tok, ch + g->at, next_end - g->at, s))
+                (S_title_after_name(ch + tok, g->at - tok, ch + g->at, next_end - g->at, s) ||
+                 (next_end - g->at == 1 &&
+                  S_word_of_its_own(ch, g->at, g->at - tok, ch + next_end,
+                                    gi + 1 < ng ? after_end - next_end : 0, s))))
                 g->z = KS_RS_NO;
             else if (g->z > KS_RS_NO && g->at - tok == 1 && S_standalone(ch[tok].cls))
                 g->z -= KS_RS_STANDALONE;
