@@ -308,6 +308,13 @@ static S_word S_pool[QT_POOL];
 static uint8_t S_surname_bits[(0xD7A4 - 0xAC00 + 7) / 8];
 static pthread_once_t S_lists_once = PTHREAD_ONCE_INIT;
 
+static int S_word_cmp(const void *x, const void *y)
+{
+    S_ch a = ((const S_word *)x)->cp[((const S_word *)x)->n - 1];
+    S_ch b = ((const S_word *)y)->cp[((const S_word *)y)->n - 1];
+    return (a > b) - (a < b);
+}
+
 static void S_lists_init(void)
 {
     S_list *all[] = {&L_not_title, &L_title_ends, &L_not_title_ends, &L_org_ends, &L_not_name,
@@ -331,6 +338,8 @@ static void S_lists_init(void)
             used++;
             l->n++;
         }
+        /* by last code point, for S_in_list's binary search */
+        qsort(S_pool + (l->w - S_pool), l->n, sizeof *S_pool, S_word_cmp);
     }
     const unsigned char *u = (const unsigned char *)S_surnames;
     size_t len = strlen(S_surnames), j = 0;
@@ -349,10 +358,18 @@ static bool S_in_list(const S_ch *cp, size_t a, size_t b, const S_list *list, bo
     size_t n = b - a;
     if (n == 0)
         return false;
-    uint32_t last = cp[b - 1];
-    for (size_t i = 0; i < list->n; i++) {
+    S_ch last = cp[b - 1];
+    size_t lo = 0, hi = list->n;  /* the words are sorted by their last code point */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list->w[mid].cp[list->w[mid].n - 1] < last)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < list->n && list->w[i].cp[list->w[i].n - 1] == last; i++) {
         const S_word *w = &list->w[i];
-        if (w->cp[w->n - 1] != last || (whole ? w->n != n : w->n > n))
+        if (whole ? w->n != n : w->n > n)
             continue;
         if (memcmp(cp + b - w->n, w->cp, (w->n - 1) * sizeof *cp) == 0)
             return true;
