@@ -1528,8 +1528,9 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
      * lines, a line S_split_subtitles cut) are copied into one store chunk
      * with the markers.  Header units also keep their text before repair:
      * the date parsers read it. */
-    int year = ks_meta_context_year(c->lines->text.data ? c->lines->text.data : "",
-                                    c->lines->text.len);
+    int year = line_mode ? 0
+                         : ks_meta_context_year(c->lines->text.data ? c->lines->text.data : "",
+                                                c->lines->text.len);
     size_t store_len = 0, n_in_place = 0;
     for (size_t i = 0; i < nu; i++) {
         S_unit *u = &UN(c, i);
