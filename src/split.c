@@ -44,6 +44,12 @@
  *                  * ※ ▲ 3) and kind (item, heading for Ⅰ. and 󰊱)
  *   3. every unit's text is given to the respacer (observe all, then
  *      repair each), then metadata is read from the repaired blocks.
+ *
+ * Memory: a block's text is repaired over its source, which repair never
+ * lengthens: most lie in the normalized text, which the document then
+ * owns (ks_doc.store); the rest and the markers go in one chunk of exact
+ * size.  The line index is freed before the blocks are made.  A large
+ * document has millions of blocks; none of them is an allocation.
  */
 #include <string.h>
 
