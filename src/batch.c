@@ -997,7 +997,10 @@ static void S_complete(S_ctx *c, S_slot *s)
         c->next_write++;
         if (c->out_failed || c->halted)
             c->stop = 1;
-        pthread_cond_broadcast(&c->space);
+        /* the producer waits for half a window (S_push): wake it then,
+         * not for every document written */
+        if (c->next_seq - c->next_write <= c->nslots / 2 || c->stop || S_signal)
+            pthread_cond_broadcast(&c->space);
     }
     c->writing = 0;
 }
@@ -1067,8 +1070,12 @@ static int S_start_worker(S_ctx *c)
 static int S_push(S_ctx *c, S_slot *t, int done)
 {
     pthread_mutex_lock(&c->mu);
-    while (c->next_seq - c->next_write >= c->nslots && !c->stop && !S_signal)
-        pthread_cond_wait(&c->space, &c->mu);
+    /* a full window: wait until half of it is written, so that the
+     * producer and the writer meet once per half window, not once per
+     * document (each meeting is a futex wake and a context switch) */
+    if (c->next_seq - c->next_write >= c->nslots)
+        while (c->next_seq - c->next_write > c->nslots / 2 && !c->stop && !S_signal)
+            pthread_cond_wait(&c->space, &c->mu);
     if (c->stop || S_signal) {
         c->stop = 1;
         pthread_mutex_unlock(&c->mu);
