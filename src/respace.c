@@ -135,7 +135,6 @@ struct ks_respacer {
     bool width_known;
     ks_vec chars;            /* ks_rs_char, scratch */
     ks_vec gaps;             /* ks_rs_gap, scratch */
-    ks_buf left;             /* the current left token's bytes, scratch */
     ks_vec grid;             /* double, scratch for the wrap-grid pass */
 };
 
@@ -278,7 +277,6 @@ void ks_respacer_free(ks_respacer *r)
     ks_vec_free(&r->chars);
     ks_vec_free(&r->gaps);
     ks_vec_free(&r->grid);
-    ks_buf_free(&r->left);
     ks_free(r);
 }
 
@@ -474,10 +472,10 @@ static void S_prefetch(const uint32_t *slots, uint32_t size, uint64_t h)
 
 /* The model's score that the gap between tokens A and B is spurious: the
  * higher, the surer.  NB is B's length capped (the windows are short),
- * NBFULL its real length; ARAW/BRAW are the tokens' bytes, for the
- * document evidence. */
+ * NBFULL its real length; HA is the FNV-1a hash of A's bytes and BRAW
+ * B's bytes (BLEN of them), for the document evidence. */
 static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, const ks_rs_char *b,
-                      size_t nb, size_t nbfull, const unsigned char *araw, size_t alen, const unsigned char *braw,
+                      size_t nb, size_t nbfull, uint64_t ha, const unsigned char *braw,
                       size_t blen)
 {
     static const unsigned char win[KS_RSM_NTYPES][2] = {
@@ -503,7 +501,6 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * written whole.  Looked up before the prefilter may stop, so that a
      * word the document writes whole elsewhere is always weighed
      * ("강기 정" beside "강기정", where "정" alone often starts a word). */
-    uint64_t ha = S_fnv(KS_FNV_INIT, araw, alen);
     /* A + B less its last one and two characters, hashed on the way to
      * A + B itself (FNV runs byte by byte) */
     size_t cut1 = nbfull > 1 ? blen - b[nbfull - 1].len : 0;
@@ -930,7 +927,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = r->chars.len, ng = r->gaps.len, tok = 0;
     unsigned linew = 0;
-    ks_buf_clear(&r->left);
+    uint64_t hleft = KS_FNV_INIT;  /* the left token's bytes so far, hashed */
     *has_wrap = false;
     size_t ci = 0;
     for (size_t gi = 0; gi < ng; gi++) {
@@ -939,10 +936,9 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         size_t from = ci > tok ? ci : tok;
         for (; ci < g->at; ci++)
             linew += ch[ci].width;
-        if (g->at - tok <= 64 && from < g->at &&
-            ks_buf_append(&r->left, (const char *)s + ch[from].off,
-                          ch[g->at - 1].off + ch[g->at - 1].len - ch[from].off) != KS_OK)
-            return KS_ERR_NOMEM;
+        if (g->at - tok <= 64 && from < g->at)
+            hleft = S_fnv(hleft, s + ch[from].off,
+                          ch[g->at - 1].off + ch[g->at - 1].len - ch[from].off);
         g->linew = linew;
         if (g->wrap) {
             *has_wrap = true;
@@ -974,10 +970,9 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
                 a += na - 32;
                 na = 32;
             }
-            const unsigned char *araw = (const unsigned char *)r->left.data;
-            size_t alen = g->at - tok <= 64 ? r->left.len : 0;
-            g->z = S_score(r, a, na, b, nb < 32 ? nb : 32, nb, araw ? araw : s, alen, s + b[0].off,
-                           blen);
+            /* a left token of more than 64 characters counts as empty */
+            g->z = S_score(r, a, na, b, nb < 32 ? nb : 32, nb,
+                           g->at - tok <= 64 ? hleft : KS_FNV_INIT, s + b[0].off, blen);
             size_t after_end = gi + 2 < ng ? gp[gi + 2].at : nch;
             if (g->z > KS_RS_NO &&
                 (S_title_after_name(ch + tok, g->at - tok, ch + g->at, next_end - g->at, s) ||
@@ -992,7 +987,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         }
         if (!joined) {
             tok = g->at;
-            ks_buf_clear(&r->left);
+            hleft = KS_FNV_INIT;
         }
     }
     return KS_OK;
