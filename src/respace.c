@@ -97,8 +97,6 @@ typedef struct {
     uint32_t off;            /* byte offset in the input */
     uint8_t len;             /* bytes */
     uint8_t width;           /* display width: 2 for Hangul and wide, else 1 */
-    uint8_t ulen;            /* CLS as UTF-8, as the model's keys spell it */
-    unsigned char u[4];
 } ks_rs_char;
 
 /* A gap between two characters: a run of separators in the input. */
@@ -414,46 +412,38 @@ static unsigned S_full_width(ks_respacer *r)
 
 /* ---- scoring -------------------------------------------------------- */
 
-/* FNV-1a over one character's key bytes. */
-static uint64_t S_fnv_char(uint64_t h, const ks_rs_char *c)
+/* One step of the model's key hash: FNV-1a 64 with a code point (a
+ * character's class, or a mark) for a byte, as the script's key_hash(). */
+static uint64_t S_key_step(uint64_t h, uint32_t cp)
 {
-    for (uint8_t k = 0; k < c->ulen; k++) {
-        h ^= c->u[k];
-        h *= KS_FNV_PRIME;
-    }
-    return h;
-}
-
-static uint64_t S_fnv_byte(uint64_t h, unsigned char b)
-{
-    return (h ^ b) * KS_FNV_PRIME;
+    return (h ^ cp) * KS_FNV_PRIME;
 }
 
 /* The value of key type T from left window KL and right window KR (0 =
- * that side absent).  The key is the script's key_bytes(): the type byte,
+ * that side absent).  The key is the script's keys(): the type mark,
  * A's last KL characters (a start mark 0x02 first when A is no longer),
  * 0x01, B's first KR characters (an end mark 0x03 after when B is no
  * longer); it is hashed as it is spelled, never written out. */
 static uint64_t S_key_hash(int t, const ks_rs_char *a, size_t na, size_t kl, const ks_rs_char *b,
                            size_t nb, size_t kr)
 {
-    uint64_t h = S_fnv_byte(KS_FNV_INIT, (unsigned char)(0x10 + t));
+    uint64_t h = S_key_step(KS_FNV_INIT, (unsigned char)(0x10 + t));
     if (kl) {
         size_t from = 0;
         if (na > kl)
             from = na - kl;
         else
-            h = S_fnv_byte(h, 0x02);
+            h = S_key_step(h, 0x02);
         for (size_t i = from; i < na; i++)
-            h = S_fnv_char(h, &a[i]);
+            h = S_key_step(h, a[i].cls);
     }
-    h = S_fnv_byte(h, 0x01);
+    h = S_key_step(h, 0x01);
     if (kr) {
         size_t to = nb > kr ? kr : nb;
         for (size_t i = 0; i < to; i++)
-            h = S_fnv_char(h, &b[i]);
+            h = S_key_step(h, b[i].cls);
         if (nb <= kr)
-            h = S_fnv_byte(h, 0x03);
+            h = S_key_step(h, 0x03);
     }
     return h;
 }
@@ -563,8 +553,7 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
         size_t n = ks_utf8_decode(s + i, len - i, &cp);
         if (!n)
             n = 1;
-        ks_rs_char c = {S_class(cp), (uint32_t)i, (uint8_t)n, S_width(cp), 0, {0}};
-        c.ulen = (uint8_t)ks_utf8_encode(c.cls, c.u);
+        ks_rs_char c = {S_class(cp), (uint32_t)i, (uint8_t)n, S_width(cp)};
         if (ks_vec_push(&r->chars, &c) != KS_OK)
             return KS_ERR_NOMEM;
         i += n;

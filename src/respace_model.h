@@ -27,7 +27,8 @@ extern const double ks_rsm_grid_q;           /* P(a wrap falls inside a word) */
 extern const double ks_rsm_grid_eps;         /* P(a space off the grid is spurious) */
 extern const double ks_rsm_llr_min, ks_rsm_llr_max; /* clamp of the log-likelihood ratio */
 /* Open-addressing table: each slot is 0 (empty) or (FP << 8 | V) with FP
- * the top 16 bits of the key's FNV-1a 64 hash (0 made 1) and V the int8
+ * the top 16 bits of the key's hash (FNV-1a 64, a code point a step:
+ * key_hash() in tools/train_respace.py; 0 made 1) and V the int8
  * value as a byte; the probe starts at the hash's low bits. */
 extern const uint32_t ks_rsm_slots[];
 /* The prefilter: key types L1R1, L2, R2 (0, 11, 12) live in their own small

@@ -64,11 +64,12 @@ plus B less a final particle written whole); the other half tune:
     the score for '\n' wraps, where real PDF text wraps between words about
     four times for each wrap inside one (HWP wraps Korean by word).
 
-Keys live in a static open-addressing hash table (FNV-1a 64 over the key's
-bytes; slot = low bits, 16-bit fingerprint = top bits, packed with the
+Keys live in a static open-addressing hash table (FNV-1a 64 taken one
+code point a step over the key, so that a Hangul syllable costs one step,
+not three; slot = low bits, 16-bit fingerprint = top bits, packed with the
 int8 value into one uint32; linear probing), so a lookup is one or two probes
-and loading costs nothing.  src/respace.c must build keys exactly as
-key_bytes() does here.
+and loading costs nothing.  src/respace.c must build and hash keys exactly
+as keys() and key_hash() do here.
 """
 import argparse
 import math
@@ -138,14 +139,11 @@ def keys(a, b):
             "\x19" + l3 + SEP, "\x1a" + SEP + r3, "\x1b" + l2 + SEP, "\x1c" + SEP + r2]
 
 
-def key_bytes(k):
-    return k.encode("utf-8")
-
-
-def fnv1a(data):
+def key_hash(k):
+    """FNV-1a 64 with a code point, not a byte, for each step."""
     h = 0xCBF29CE484222325
-    for b in data:
-        h ^= b
+    for c in k:
+        h ^= ord(c)
         h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
     return h
 
@@ -465,7 +463,7 @@ def build_hash(table):
     The slot index gives the low bits of the hash and the fingerprint the
     top 16, so an absent key is taken for a present one about once in
     65,536 probes: noise far below the model's own."""
-    items = sorted((fnv1a(key_bytes(k)), q) for k, q in table.items())
+    items = sorted((key_hash(k), q) for k, q in table.items())
     size = 1
     while size < len(items) / 0.75:
         size *= 2
