@@ -93,6 +93,7 @@
 
 /* One character of the paragraph (separators are not characters). */
 typedef struct {
+    uint32_t cp;             /* the code point */
     uint32_t cls;            /* class code point (digits -> '0', ...) */
     uint32_t off;            /* byte offset in the input */
     uint8_t len;             /* bytes */
@@ -150,6 +151,14 @@ static uint64_t S_fnv(uint64_t h, const unsigned char *s, size_t n)
         h *= KS_FNV_PRIME;
     }
     return h;
+}
+
+/* The document's tokens are hashed a code point a step (FNV-1a 64 with a
+ * code point for a byte), as they are read: in observe, in the left
+ * token's running hash, and in the lookups of S_score and rule 16. */
+static uint64_t S_doc_step(uint64_t h, uint32_t cp)
+{
+    return (h ^ cp) * KS_FNV_PRIME;
 }
 
 /* The int8 value stored for the key whose FNV-1a 64 hash is H in the table
@@ -318,8 +327,8 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     unsigned width = 0;
-    uint64_t prev = 0;
-    size_t prev_b = 0, prev_n = 0;  /* the token before, when all Hangul */
+    uint64_t prev = 0, prev_stem = 0; /* the token before: its hash, and as a stem */
+    bool prev_hangul = false;         /* ... all Hangul, two syllables or more */
     bool have_prev = false;
     r->width_known = false;
     while (i < len) {
@@ -335,23 +344,28 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
             i++;
             continue;
         }
-        size_t b = i, nchar = 0;
-        bool digit = false, hangul = true, light = false;
+        size_t nchar = 0;
+        bool digit = false, hangul = true;
+        uint32_t first = 0;
+        /* the token, the pair "PREV B" (whatever separated them) and the
+         * token as a stem, hashed as it is read */
+        uint64_t h = KS_FNV_INIT, hp = S_doc_step(prev, ' '), hstem = KS_RS_STEM_SEED;
         while (i < len && !S_is_sep(s[i])) {
             uint32_t cp;
             size_t n = ks_utf8_decode(s + i, len - i, &cp);
             if (!n)
                 n = 1;
+            h = S_doc_step(h, cp);
+            hp = S_doc_step(hp, cp);
+            hstem = S_doc_step(hstem, cp);
             bool hg = ks_is_hangul(cp);
             /* rule 16's evidence: a word of two syllables or more with a
              * light verb after it, written whole ("증가하였다") */
-            if (hg && S_light_verb(cp)) {
-                if (nchar == 0)
-                    light = true;
-                else if (hangul && nchar >= 2 &&
-                         S_tokens_add(&r->doc, S_fnv(KS_RS_STEM_SEED, s + b, i + n - b)) != KS_OK)
-                    return KS_ERR_NOMEM;
-            }
+            if (hg && nchar >= 2 && hangul && S_light_verb(cp) &&
+                S_tokens_add(&r->doc, hstem) != KS_OK)
+                return KS_ERR_NOMEM;
+            if (nchar == 0)
+                first = cp;
             hangul = hangul && hg;
             nchar++;
             width += hg ? 2 : S_width(cp);
@@ -365,26 +379,21 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
             if (ks_utf8_decode(s + i + 1, len - i - 1, &cp) == 3 && ks_is_hangul(cp))
                 r->digit_spaced++;
         }
-        uint64_t h = S_fnv(KS_FNV_INIT, s + b, i - b);
         if (S_tokens_add(&r->doc, h) != KS_OK)
             return KS_ERR_NOMEM;
-        if (have_prev) {  /* the pair "PREV B", whatever separated them */
-            uint64_t hp = S_fnv(prev, (const unsigned char *)" ", 1);
-            if (S_tokens_add(&r->doc, S_fnv(hp, s + b, i - b)) != KS_OK)
+        if (have_prev) {
+            if (S_tokens_add(&r->doc, hp) != KS_OK)
                 return KS_ERR_NOMEM;
             /* and rule 16's counter-evidence: PREV, a space, a light verb
              * ("아니 된다" is how statutes write it) */
-            if (prev_n && light) {
-                uint64_t hs = S_fnv(KS_RS_STEM_SEED, s + prev_b, prev_n);
-                if (S_tokens_add(&r->doc, S_fnv(S_fnv(hs, (const unsigned char *)" ", 1), s + b, 3)) !=
-                    KS_OK)
-                    return KS_ERR_NOMEM;
-            }
+            if (prev_hangul && ks_is_hangul(first) && S_light_verb(first) &&
+                S_tokens_add(&r->doc, S_doc_step(S_doc_step(prev_stem, ' '), first)) != KS_OK)
+                return KS_ERR_NOMEM;
         }
-        prev_b = b;
-        prev_n = hangul && nchar >= 2 ? i - b : 0;  /* a stem rule 16 may weigh */
+        prev_hangul = hangul && nchar >= 2; /* a stem rule 16 may weigh */
+        prev_stem = hstem;
         have_prev = true;
-        prev = h;  /* FNV of PREV is the state to hash "PREV B" on from */
+        prev = h;
     }
     return KS_OK;
 }
@@ -462,11 +471,10 @@ static void S_prefetch(const uint32_t *slots, uint32_t size, uint64_t h)
 
 /* The model's score that the gap between tokens A and B is spurious: the
  * higher, the surer.  NB is B's length capped (the windows are short),
- * NBFULL its real length; HA is the FNV-1a hash of A's bytes and BRAW
- * B's bytes (BLEN of them), for the document evidence. */
+ * NBFULL its real length; HA is A's hash as a document token (S_doc_step),
+ * for the document evidence. */
 static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, const ks_rs_char *b,
-                      size_t nb, size_t nbfull, uint64_t ha, const unsigned char *braw,
-                      size_t blen)
+                      size_t nb, size_t nbfull, uint64_t ha)
 {
     static const unsigned char win[KS_RSM_NTYPES][2] = {
         {1, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}, {3, 3},
@@ -492,15 +500,19 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * word the document writes whole elsewhere is always weighed
      * ("강기 정" beside "강기정", where "정" alone often starts a word). */
     /* A + B less its last one and two characters, hashed on the way to
-     * A + B itself (FNV runs byte by byte) */
-    size_t cut1 = nbfull > 1 ? blen - b[nbfull - 1].len : 0;
-    size_t cut2 = nbfull > 2 ? cut1 - b[nbfull - 2].len : 0;
-    uint64_t h2 = cut2 ? S_fnv(ha, braw, cut2) : 0;
-    uint64_t h1 = cut1 ? S_fnv(cut2 ? h2 : ha, braw + cut2, cut1 - cut2) : 0;
-    uint64_t hj = S_fnv(cut1 ? h1 : ha, braw + cut1, blen - cut1);
+     * A + B itself, and the pair "A B" */
+    uint64_t hj = ha, hs = S_doc_step(ha, ' '), h1 = 0, h2 = 0;
+    for (size_t k = 0; k < nbfull; k++) {
+        if (k + 2 == nbfull)
+            h2 = hj;
+        if (k + 1 == nbfull)
+            h1 = hj;
+        hj = S_doc_step(hj, b[k].cp);
+        hs = S_doc_step(hs, b[k].cp);
+    }
+    bool cut1 = nbfull > 1, cut2 = nbfull > 2;
     uint32_t joined = S_tokens_count(&r->doc, hj);
-    uint32_t spaced = S_tokens_count(&r->doc, S_fnv(S_fnv(ha, (const unsigned char *)" ", 1),
-                                                     braw, blen));
+    uint32_t spaced = S_tokens_count(&r->doc, hs);
     spaced = spaced ? spaced - 1 : 0;
     double d2 = 0.0;
     if (!joined && ((cut1 && S_tokens_count(&r->doc, h1) > 0) ||
@@ -553,7 +565,7 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
         size_t n = ks_utf8_decode(s + i, len - i, &cp);
         if (!n)
             n = 1;
-        ks_rs_char c = {S_class(cp), (uint32_t)i, (uint8_t)n, S_width(cp)};
+        ks_rs_char c = {cp, S_class(cp), (uint32_t)i, (uint8_t)n, S_width(cp)};
         if (ks_vec_push(&r->chars, &c) != KS_OK)
             return KS_ERR_NOMEM;
         i += n;
@@ -916,7 +928,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = r->chars.len, ng = r->gaps.len, tok = 0;
     unsigned linew = 0;
-    uint64_t hleft = KS_FNV_INIT;  /* the left token's bytes so far, hashed */
+    uint64_t hleft = KS_FNV_INIT;  /* the left token so far, hashed (S_doc_step) */
     *has_wrap = false;
     size_t ci = 0;
     for (size_t gi = 0; gi < ng; gi++) {
@@ -925,9 +937,9 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         size_t from = ci > tok ? ci : tok;
         for (; ci < g->at; ci++)
             linew += ch[ci].width;
-        if (g->at - tok <= 64 && from < g->at)
-            hleft = S_fnv(hleft, s + ch[from].off,
-                          ch[g->at - 1].off + ch[g->at - 1].len - ch[from].off);
+        if (g->at - tok <= 64)
+            for (size_t k = from; k < g->at; k++)
+                hleft = S_doc_step(hleft, ch[k].cp);
         g->linew = linew;
         if (g->wrap) {
             *has_wrap = true;
@@ -954,14 +966,13 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         if (!edge && !ascii && !spaced_out && !closed && !(g->space && g->wrap)) {
             size_t na = g->at - tok, nb = next_end - g->at;
             const ks_rs_char *a = ch + tok, *b = ch + g->at;
-            size_t blen = ch[next_end - 1].off + ch[next_end - 1].len - b[0].off;
             if (na > 32) {  /* the windows look at most KS_RS_WIN deep */
                 a += na - 32;
                 na = 32;
             }
             /* a left token of more than 64 characters counts as empty */
             g->z = S_score(r, a, na, b, nb < 32 ? nb : 32, nb,
-                           g->at - tok <= 64 ? hleft : KS_FNV_INIT, s + b[0].off, blen);
+                           g->at - tok <= 64 ? hleft : KS_FNV_INIT);
             size_t after_end = gi + 2 < ng ? gp[gi + 2].at : nch;
             if (g->z > KS_RS_NO &&
                 (S_title_after_name(ch + tok, g->at - tok, ch + g->at, next_end - g->at, s) ||
@@ -1353,14 +1364,19 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     /* the evidence counts the light verb's whole family: "선정하여"
      * written whole tells that 선정 takes 하다, "선정 해" included */
     static const char family_ha[] = "하한할함합해했", family_doe[] = "되된될됨됩돼됐";
-    const char *fam = S_in_syllables(family_ha, v) ? family_ha : family_doe;
-    uint64_t h = S_fnv(KS_RS_STEM_SEED, s + ch[start].off, ch[g->at - 1].off + ch[g->at - 1].len -
-                                                               ch[start].off);
-    uint64_t hs = S_fnv(h, (const unsigned char *)" ", 1);
+    static const uint32_t cps_ha[] = {0xD558, 0xD55C, 0xD560, 0xD568, 0xD569, 0xD574, 0xD588},
+                          cps_doe[] = {0xB418, 0xB41C, 0xB420, 0xB428, 0xB429, 0xB3FC, 0xB410};
+    bool ha = S_in_syllables(family_ha, v);
+    const char *fam = ha ? family_ha : family_doe;
+    const uint32_t *cps = ha ? cps_ha : cps_doe;
+    uint64_t h = KS_RS_STEM_SEED;  /* the stem as observe hashed it */
+    for (size_t k = start; k < g->at; k++)
+        h = S_doc_step(h, ch[k].cp);
+    uint64_t hs = S_doc_step(h, ' ');
     uint32_t joined = 0, spaced = 0;
-    for (const char *f = fam; *f; f += 3) {
-        joined += S_tokens_count(&r->doc, S_fnv(h, (const unsigned char *)f, 3));
-        spaced += S_tokens_count(&r->doc, S_fnv(hs, (const unsigned char *)f, 3));
+    for (size_t k = 0; k < sizeof cps_ha / sizeof *cps_ha; k++) {
+        joined += S_tokens_count(&r->doc, S_doc_step(h, cps[k]));
+        spaced += S_tokens_count(&r->doc, S_doc_step(hs, cps[k]));
     }
     spaced = spaced ? spaced - 1 : 0;  /* this gap's own pair */
     if (joined > 0 && joined * 2 >= spaced)
