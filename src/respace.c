@@ -666,7 +666,8 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
         for (size_t j = j0; j < i && x[i] - x[j] >= dmin; j++) {
             int d = (int)(x[i] - x[j]) - pmin;  /* periods d-band..d+band */
             const double *aj = a + j * (size_t)P;
-            for (int p = d - band < 0 ? 0 : d - band; p <= d + band && p < P; p++)
+            int lo = d - band < 0 ? 0 : d - band, hi = d + band < P ? d + band : P - 1;
+            for (int p = lo; p <= hi; p++)
                 t[p] += aj[p];
         }
         double *ai = a + i * (size_t)P;
@@ -692,7 +693,8 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
         for (size_t j = jlo; j < k1; j++) {
             int d = (int)(x[j] - x[i]) - pmin;
             const double *bj = b + j * (size_t)P;
-            for (int p = d - band < 0 ? 0 : d - band; p <= d + band && p < P; p++)
+            int lo = d - band < 0 ? 0 : d - band, hi = d + band < P ? d + band : P - 1;
+            for (int p = lo; p <= hi; p++)
                 t[p] += bj[p];
         }
         double *bi = b + i * (size_t)P;
