@@ -471,7 +471,8 @@ size_t ks_meta_compact(const char *s, size_t len, char *out, size_t cap)
         if (!ks_is_space(cp)) {
             if (o + n >= cap)
                 break;
-            memcpy(out + o, s + i, n);
+            for (size_t k = 0; k < n; k++)  /* 1-4 bytes: no call */
+                out[o + k] = s[i + k];
             o += n;
         }
         i += n;
