@@ -116,8 +116,20 @@ static const bool S_escaped[256] = {
 static void S_quoted(S_w *w, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    S_raw(w, "\"", 1);
     const char *run = s, *p = s;
+    while (!S_escaped[(unsigned char)*p])
+        p++;
+    ks_buf *b = w->out;
+    size_t len = (size_t)(p - s);
+    if (!*p && b->len + len + 2 < b->cap) { /* nothing to escape, room: one copy */
+        b->data[b->len] = '"';
+        memcpy(b->data + b->len + 1, s, len);
+        b->len += len + 2;
+        b->data[b->len - 1] = '"';
+        b->data[b->len] = '\0';
+        return;
+    }
+    S_raw(w, "\"", 1);
     for (;; p++) {
         while (!S_escaped[(unsigned char)*p])
             p++;
