@@ -86,7 +86,6 @@
 #define QT_MAX_WARN 20     /* quote warnings per document, then one summary */
 #define QT_NONE ((size_t)-1)
 
-
 /* One code point of the text, in two bytes: the marks, the Hangul and
  * everything else the rules compare are in the Basic Multilingual Plane;
  * a character beyond it is U+FFFD here.  The strings handed out are read
