@@ -144,6 +144,8 @@ struct ks_respacer {
 /* the seed of rule 16's stems ("증가하"), apart from whole tokens */
 #define KS_RS_STEM_SEED (KS_FNV_INIT ^ UINT64_C(0x5354454D))
 
+/* FNV-1a 64 over N bytes: the hash tools/train_lexicon.py gives the
+ * lexicon's stems (rule 16). */
 static uint64_t S_fnv(uint64_t h, const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -153,10 +155,11 @@ static uint64_t S_fnv(uint64_t h, const unsigned char *s, size_t n)
     return h;
 }
 
-/* The document's tokens are hashed a code point a step (FNV-1a 64 with a
- * code point for a byte), as they are read: in observe, in the left
- * token's running hash, and in the lookups of S_score and rule 16. */
-static uint64_t S_doc_step(uint64_t h, uint32_t cp)
+/* One step of FNV-1a 64 with a code point for a byte.  The model's keys
+ * are hashed so (the script's key_hash()), and so are the document's
+ * tokens, as they are read: in observe, in the left token's running hash,
+ * and in the lookups of S_score and rule 16. */
+static uint64_t S_step(uint64_t h, uint32_t cp)
 {
     return (h ^ cp) * KS_FNV_PRIME;
 }
@@ -349,15 +352,15 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
         uint32_t first = 0;
         /* the token, the pair "PREV B" (whatever separated them) and the
          * token as a stem, hashed as it is read */
-        uint64_t h = KS_FNV_INIT, hp = S_doc_step(prev, ' '), hstem = KS_RS_STEM_SEED;
+        uint64_t h = KS_FNV_INIT, hp = S_step(prev, ' '), hstem = KS_RS_STEM_SEED;
         while (i < len && !S_is_sep(s[i])) {
             uint32_t cp;
             size_t n = ks_utf8_decode(s + i, len - i, &cp);
             if (!n)
                 n = 1;
-            h = S_doc_step(h, cp);
-            hp = S_doc_step(hp, cp);
-            hstem = S_doc_step(hstem, cp);
+            h = S_step(h, cp);
+            hp = S_step(hp, cp);
+            hstem = S_step(hstem, cp);
             bool hg = ks_is_hangul(cp);
             /* rule 16's evidence: a word of two syllables or more with a
              * light verb after it, written whole ("증가하였다") */
@@ -387,7 +390,7 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
             /* and rule 16's counter-evidence: PREV, a space, a light verb
              * ("아니 된다" is how statutes write it) */
             if (prev_hangul && ks_is_hangul(first) && S_light_verb(first) &&
-                S_tokens_add(&r->doc, S_doc_step(S_doc_step(prev_stem, ' '), first)) != KS_OK)
+                S_tokens_add(&r->doc, S_step(S_step(prev_stem, ' '), first)) != KS_OK)
                 return KS_ERR_NOMEM;
         }
         prev_hangul = hangul && nchar >= 2; /* a stem rule 16 may weigh */
@@ -421,13 +424,6 @@ static unsigned S_full_width(ks_respacer *r)
 
 /* ---- scoring -------------------------------------------------------- */
 
-/* One step of the model's key hash: FNV-1a 64 with a code point (a
- * character's class, or a mark) for a byte, as the script's key_hash(). */
-static uint64_t S_key_step(uint64_t h, uint32_t cp)
-{
-    return (h ^ cp) * KS_FNV_PRIME;
-}
-
 /* The value of key type T from left window KL and right window KR (0 =
  * that side absent).  The key is the script's keys(): the type mark,
  * A's last KL characters (a start mark 0x02 first when A is no longer),
@@ -436,23 +432,23 @@ static uint64_t S_key_step(uint64_t h, uint32_t cp)
 static uint64_t S_key_hash(int t, const ks_rs_char *a, size_t na, size_t kl, const ks_rs_char *b,
                            size_t nb, size_t kr)
 {
-    uint64_t h = S_key_step(KS_FNV_INIT, (unsigned char)(0x10 + t));
+    uint64_t h = S_step(KS_FNV_INIT, (unsigned char)(0x10 + t));
     if (kl) {
         size_t from = 0;
         if (na > kl)
             from = na - kl;
         else
-            h = S_key_step(h, 0x02);
+            h = S_step(h, 0x02);
         for (size_t i = from; i < na; i++)
-            h = S_key_step(h, a[i].cls);
+            h = S_step(h, a[i].cls);
     }
-    h = S_key_step(h, 0x01);
+    h = S_step(h, 0x01);
     if (kr) {
         size_t to = nb > kr ? kr : nb;
         for (size_t i = 0; i < to; i++)
-            h = S_key_step(h, b[i].cls);
+            h = S_step(h, b[i].cls);
         if (nb <= kr)
-            h = S_key_step(h, 0x03);
+            h = S_step(h, 0x03);
     }
     return h;
 }
@@ -471,7 +467,7 @@ static void S_prefetch(const uint32_t *slots, uint32_t size, uint64_t h)
 
 /* The model's score that the gap between tokens A and B is spurious: the
  * higher, the surer.  NB is B's length capped (the windows are short),
- * NBFULL its real length; HA is A's hash as a document token (S_doc_step),
+ * NBFULL its real length; HA is A's hash as a document token (S_step),
  * for the document evidence. */
 static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, const ks_rs_char *b,
                       size_t nb, size_t nbfull, uint64_t ha)
@@ -501,14 +497,14 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * ("강기 정" beside "강기정", where "정" alone often starts a word). */
     /* A + B less its last one and two characters, hashed on the way to
      * A + B itself, and the pair "A B" */
-    uint64_t hj = ha, hs = S_doc_step(ha, ' '), h1 = 0, h2 = 0;
+    uint64_t hj = ha, hs = S_step(ha, ' '), h1 = 0, h2 = 0;
     for (size_t k = 0; k < nbfull; k++) {
         if (k + 2 == nbfull)
             h2 = hj;
         if (k + 1 == nbfull)
             h1 = hj;
-        hj = S_doc_step(hj, b[k].cp);
-        hs = S_doc_step(hs, b[k].cp);
+        hj = S_step(hj, b[k].cp);
+        hs = S_step(hs, b[k].cp);
     }
     bool cut1 = nbfull > 1, cut2 = nbfull > 2;
     uint32_t joined = S_tokens_count(&r->doc, hj);
@@ -930,7 +926,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = r->chars.len, ng = r->gaps.len, tok = 0;
     unsigned linew = 0;
-    uint64_t hleft = KS_FNV_INIT;  /* the left token so far, hashed (S_doc_step) */
+    uint64_t hleft = KS_FNV_INIT;  /* the left token so far, hashed (S_step) */
     *has_wrap = false;
     size_t ci = 0;
     for (size_t gi = 0; gi < ng; gi++) {
@@ -941,7 +937,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
             linew += ch[ci].width;
         if (g->at - tok <= 64)
             for (size_t k = from; k < g->at; k++)
-                hleft = S_doc_step(hleft, ch[k].cp);
+                hleft = S_step(hleft, ch[k].cp);
         g->linew = linew;
         if (g->wrap) {
             *has_wrap = true;
@@ -1373,12 +1369,12 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     const uint32_t *cps = ha ? cps_ha : cps_doe;
     uint64_t h = KS_RS_STEM_SEED;  /* the stem as observe hashed it */
     for (size_t k = start; k < g->at; k++)
-        h = S_doc_step(h, ch[k].cp);
-    uint64_t hs = S_doc_step(h, ' ');
+        h = S_step(h, ch[k].cp);
+    uint64_t hs = S_step(h, ' ');
     uint32_t joined = 0, spaced = 0;
     for (size_t k = 0; k < sizeof cps_ha / sizeof *cps_ha; k++) {
-        joined += S_tokens_count(&r->doc, S_doc_step(h, cps[k]));
-        spaced += S_tokens_count(&r->doc, S_doc_step(hs, cps[k]));
+        joined += S_tokens_count(&r->doc, S_step(h, cps[k]));
+        spaced += S_tokens_count(&r->doc, S_step(hs, cps[k]));
     }
     spaced = spaced ? spaced - 1 : 0;  /* this gap's own pair */
     if (joined > 0 && joined * 2 >= spaced)
