@@ -64,6 +64,18 @@ static void S_raw(S_w *w, const char *s, size_t n)
         w->failed = true;
 }
 
+/* One byte: the punctuation of JSON, written without a copy loop. */
+static void S_char(S_w *w, char c)
+{
+    ks_buf *b = w->out;
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
+    S_raw(w, &c, 1);
+}
+
 static void S_newline(S_w *w)
 {
     if (!w->pretty)
@@ -82,7 +94,7 @@ static void S_sep(S_w *w)
     }
     if (w->depth > 0) {
         if (w->count[w->depth - 1]++)
-            S_raw(w, ",", 1);
+            S_char(w, ',');
         S_newline(w);
     }
 }
@@ -90,7 +102,7 @@ static void S_sep(S_w *w)
 static void S_open(S_w *w, char c)
 {
     S_sep(w);
-    S_raw(w, &c, 1);
+    S_char(w, c);
     if (w->depth < S_MAXDEPTH)
         w->count[w->depth] = 0;
     w->depth++;
@@ -101,7 +113,7 @@ static void S_close(S_w *w, char c)
     w->depth--;
     if (w->depth < S_MAXDEPTH && w->count[w->depth])
         S_newline(w);
-    S_raw(w, &c, 1);
+    S_char(w, c);
 }
 
 /* The bytes a JSON string escapes (and the NUL that ends S_quoted's
@@ -162,7 +174,10 @@ static void S_key(S_w *w, const char *k)
 {
     S_sep(w);
     S_quoted(w, k);
-    S_raw(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    if (w->pretty)
+        S_raw(w, ": ", 2);
+    else
+        S_char(w, ':');
     w->after_key = true;
 }
 
