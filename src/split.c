@@ -109,8 +109,22 @@ static uint32_t S_cp(const char *s, size_t len, size_t i, size_t *n)
 
 static int S_width(const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
     int w = 0;
     for (size_t i = 0; i < len;) {
+        if (u[i] < 0x80) {
+            w++;
+            i++;
+            continue;
+        }
+        /* a three-byte character from U+2000 up (Hangul, CJK, the marks):
+         * wide, without decoding it (not a surrogate's ED A0-BF) */
+        if (u[i] >= 0xE2 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80 && u[i] <= 0xEF && (u[i] != 0xED || u[i + 1] < 0xA0)) {
+            w += 2;
+            i += 3;
+            continue;
+        }
         size_t n;
         uint32_t cp = S_cp(s, len, i, &n);
         w += cp >= 0x1100 ? 2 : 1;
