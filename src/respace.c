@@ -312,8 +312,17 @@ static bool S_is_sep(unsigned char c)
     return c == ' ' || c == '\n';
 }
 
-/* The first syllable of a light verb that makes a verb of a noun: 하다,
- * 되다 and their contractions (하 한 할 함 합 해 했 되 된 될 됨 됩 돼 됐). */
+/* The two families of light verbs that make verbs of nouns, their first
+ * syllables: 하다 (하 한 할 함 합 해 했) and 되다 (되 된 될 됨 됩 돼 됐);
+ * the first of each is the one the lexicon is keyed on. */
+#define KS_RS_NLIGHT 7
+static const uint32_t S_light_ha[KS_RS_NLIGHT] = {0xD558, 0xD55C, 0xD560, 0xD568,
+                                                  0xD569, 0xD574, 0xD588};
+static const uint32_t S_light_doe[KS_RS_NLIGHT] = {0xB418, 0xB41C, 0xB420, 0xB428,
+                                                   0xB429, 0xB3FC, 0xB410};
+
+/* Is CP one of them?  (A switch over the same fourteen: observe asks it of
+ * every Hangul syllable.) */
 static bool S_light_verb(uint32_t cp)
 {
     switch (cp) {
@@ -1361,20 +1370,18 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
         return false;
     /* the evidence counts the light verb's whole family: "선정하여"
      * written whole tells that 선정 takes 하다, "선정 해" included */
-    static const char family_ha[] = "하한할함합해했", family_doe[] = "되된될됨됩돼됐";
-    static const uint32_t cps_ha[] = {0xD558, 0xD55C, 0xD560, 0xD568, 0xD569, 0xD574, 0xD588},
-                          cps_doe[] = {0xB418, 0xB41C, 0xB420, 0xB428, 0xB429, 0xB3FC, 0xB410};
-    bool ha = S_in_syllables(family_ha, v);
-    const char *fam = ha ? family_ha : family_doe;
-    const uint32_t *cps = ha ? cps_ha : cps_doe;
+    const uint32_t *fam = S_light_doe;
+    for (size_t k = 0; k < KS_RS_NLIGHT; k++)
+        if (S_light_ha[k] == lv)
+            fam = S_light_ha;
     uint64_t h = KS_RS_STEM_SEED;  /* the stem as observe hashed it */
     for (size_t k = start; k < g->at; k++)
         h = S_step(h, ch[k].cp);
     uint64_t hs = S_step(h, ' ');
     uint32_t joined = 0, spaced = 0;
-    for (size_t k = 0; k < sizeof cps_ha / sizeof *cps_ha; k++) {
-        joined += S_tokens_count(&r->doc, S_step(h, cps[k]));
-        spaced += S_tokens_count(&r->doc, S_step(hs, cps[k]));
+    for (size_t k = 0; k < KS_RS_NLIGHT; k++) {
+        joined += S_tokens_count(&r->doc, S_step(h, fam[k]));
+        spaced += S_tokens_count(&r->doc, S_step(hs, fam[k]));
     }
     spaced = spaced ? spaced - 1 : 0;  /* this gap's own pair */
     if (joined > 0 && joined * 2 >= spaced)
@@ -1385,7 +1392,8 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
         return false;
     uint64_t hl = S_fnv(KS_FNV_INIT, s + ch[start].off, ch[g->at - 1].off + ch[g->at - 1].len -
                                                             ch[start].off);
-    return S_lexicon_has(S_fnv(hl, (const unsigned char *)fam, 3));
+    unsigned char u[4];
+    return S_lexicon_has(S_fnv(hl, u, ks_utf8_encode(fam[0], u)));
 }
 
 /* A score "2 대 1": 대 alone between two numbers is "versus", and both of
