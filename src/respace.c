@@ -1393,7 +1393,8 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     uint64_t hl = S_fnv(KS_FNV_INIT, s + ch[start].off, ch[g->at - 1].off + ch[g->at - 1].len -
                                                             ch[start].off);
     unsigned char u[4];
-    return S_lexicon_has(S_fnv(hl, u, ks_utf8_encode(fam[0], u)));
+    size_t un = ks_utf8_encode(fam[0], u);
+    return S_lexicon_has(S_fnv(hl, u, un));
 }
 
 /* A score "2 대 1": 대 alone between two numbers is "versus", and both of
