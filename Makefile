@@ -67,6 +67,9 @@ $(KSPLIT): $(CLI_OBJ) $(LIBA)
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(LIBA)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIBA) $(LDFLAGS) $(LDLIBS)
 
+# This one builds quotes.c and test_quotes.c in, with a tiny window.
+$(BUILD)/test_quotes_window: src/quotes.c tests/unit/test_quotes.c
+
 $(BUILD)/extract_dump: tests/extract_dump.c $(LIBA)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBA) $(LDFLAGS) $(LDLIBS)
 

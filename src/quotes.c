@@ -10,7 +10,9 @@
  * bounded (a quotation spans at most QT_MAX_SPAN consecutive body blocks,
  * backward scans stop after a fixed number of words, the who-is-who list is
  * searched over its last QT_REG_WINDOW entries).  Only "quote-unbalanced"
- * warnings are added (at most QT_MAX_WARN, then one summary).
+ * warnings are added (at most QT_MAX_WARN, then one summary).  The text is
+ * read as code points through a window of blocks (S_win) that the passes
+ * move as they go: a large document is never held whole a second time.
  *
  * Offsets: START and END count code points in the paragraph's text, so
  * text == paragraph[start:end].  A quotation that runs over several body
@@ -94,22 +96,162 @@ typedef uint16_t S_ch;
 
 #define QT_MARK 64  /* code points between two byte-offset marks */
 
-/* The text of all blocks as code points, each block followed by '\n'. */
+/* The window of code points (S_win): at least the blocks a rule can reach
+ * from the one it reads (QT_MAX_SPAN + 1 back and ahead), and as many more
+ * ahead as fit in QT_WINDOW code points; a document that fits is loaded
+ * once, whole. */
+#ifndef QT_WINDOW  /* tests/unit/test_quotes_window.c sets both very small */
+#define QT_WINDOW ((size_t)1 << 20)
+#define QT_WIN_REACH (QT_MAX_SPAN + 1)
+#endif
+
+/* The code points of blocks [lo, hi): a window on the text.  A large
+ * document is never held whole as code points: the passes below walk it
+ * in order and load the window as they go (S_miss). */
 typedef struct {
     S_ch *cp;
+    size_t base;    /* position of cp[0]: bstart[lo] */
+    size_t len;     /* bstart[hi] - bstart[lo] */
+    size_t cap;
+    size_t lo, hi;
+    bool failed;    /* out of memory: reads give '\n', the stage fails */
+} S_win;
+
+/* The text of all blocks, each block followed by '\n'.  Positions count
+ * code points from the start of the first block. */
+typedef struct {
+    S_win *w;        /* mutable behind a const S_text */
     uint8_t *quoted; /* a bit per code point: inside a paired quotation */
     size_t n;
     size_t *bstart;  /* nblocks + 1 entries */
     size_t *body;    /* per block: body paragraph index or QT_NONE */
+    uint8_t *has;    /* per block: QT_HAS_DQ, QT_HAS_BR (its marks) */
     size_t *mark;    /* per QT_MARK code points: the byte offset of code
                       * point k * QT_MARK in its block's text */
     size_t nblocks;
     const ks_block *blocks;
 } S_text;
 
+static S_ch S_miss(const S_text *t, size_t p);
+
+/* The code point at position P (0 past the end). */
+static inline S_ch S_at(const S_text *t, size_t p)
+{
+    const S_win *w = t->w;
+    if (p - w->base < w->len) /* unsigned: below base wraps around */
+        return w->cp[p - w->base];
+    return S_miss(t, p);
+}
+
 static bool S_quoted(const S_text *t, size_t p)
 {
     return (t->quoted[p / 8] >> (p % 8)) & 1u;
+}
+
+/* ---- the window ---------------------------------------------------------- */
+
+static size_t S_block_of(const S_text *t, size_t pos);
+
+/* A block's TEXT (LEN bytes) as the stage reads its code points (a line break in a
+ * block is a space here, a character beyond the BMP U+FFFD), then the
+ * '\n' that ends it.  With OUT, stores them; with MARKS, records the byte
+ * offset of every QT_MARK-th position, counting from POS; with HAS, notes
+ * which quotation marks it holds.  Returns the number of code points, the
+ * '\n' included. */
+#define QT_HAS_DQ 1u /* “ ” " */
+#define QT_HAS_BR 2u /* 「 」 『 』 */
+
+static size_t S_decode_block(const char *text, size_t len, S_ch *out, size_t pos, ks_vec *marks,
+                             uint8_t *has, bool *nomem)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t j = 0, n = 0;
+    for (;;) {
+        if (marks && (pos + n) % QT_MARK == 0 && ks_vec_push(marks, &j) != KS_OK)
+            *nomem = true;
+        if (j >= len)
+            break;
+        uint32_t u;
+        size_t m = ks_utf8_decode(s + j, len - j, &u);
+        if (!m)
+            m = 1; /* U+FFFD for a bad byte; the text is valid in practice */
+        if (u == '\n')
+            u = ' ';
+        if (has && (u == 0x201C || u == 0x201D || u == '"'))
+            *has |= QT_HAS_DQ;
+        else if (has && u >= 0x300C && u <= 0x300F)
+            *has |= QT_HAS_BR;
+        if (out)
+            out[n] = (S_ch)(u > 0xFFFF ? 0xFFFD : u);
+        n++;
+        j += m;
+    }
+    if (out)
+        out[n] = '\n';
+    return n + 1;
+}
+
+/* Load blocks [lo, hi) into the window. */
+static bool S_load(const S_text *t, size_t lo, size_t hi)
+{
+    S_win *w = t->w;
+    size_t need = t->bstart[hi] - t->bstart[lo];
+    if (need > w->cap) {
+        S_ch *cp = ks_realloc(w->cp, need * sizeof *cp);
+        if (!cp) {
+            w->failed = true;
+            return false;
+        }
+        w->cp = cp;
+        w->cap = need;
+    }
+    for (size_t i = lo; i < hi; i++) {
+        const char *s = t->blocks[i].text ? t->blocks[i].text : "";
+        S_decode_block(s, strlen(s), w->cp + (t->bstart[i] - t->bstart[lo]), 0, NULL, NULL,
+                       NULL);
+    }
+    w->lo = lo;
+    w->hi = hi;
+    w->base = t->bstart[lo];
+    w->len = need;
+    return true;
+}
+
+/* Make the window hold [a, b) (a < b <= n), which it does not: load the
+ * blocks of [a, b), QT_WIN_REACH more on either side and as many more
+ * ahead as fit in QT_WINDOW code points. */
+static bool S_fit_slow(const S_text *t, size_t a, size_t b)
+{
+    const S_win *w = t->w;
+    if (w->failed)
+        return false;
+    size_t nb = t->nblocks, ba = S_block_of(t, a), bb = S_block_of(t, b - 1);
+    size_t lo = ba > QT_WIN_REACH ? ba - QT_WIN_REACH : 0;
+    size_t hi = nb - bb > QT_WIN_REACH ? bb + QT_WIN_REACH + 1 : nb;
+    while (hi < nb && t->bstart[hi + 1] - t->bstart[lo] <= QT_WINDOW)
+        hi++;
+    return S_load(t, lo, hi);
+}
+
+static inline bool S_fit(const S_text *t, size_t a, size_t b)
+{
+    const S_win *w = t->w;
+    return (a - w->base < w->len && b - w->base <= w->len) || S_fit_slow(t, a, b);
+}
+
+static S_ch S_miss(const S_text *t, size_t p)
+{
+    if (p >= t->n)
+        return 0;
+    return S_fit(t, p, p + 1) ? t->w->cp[p - t->w->base] : '\n';
+}
+
+/* The code points of [a, b) (a < b <= n), valid until the window moves:
+ * until the next S_at or S_ptr that reads outside it.  NULL when out of
+ * memory. */
+static const S_ch *S_ptr(const S_text *t, size_t a, size_t b)
+{
+    return S_fit(t, a, b) ? t->w->cp + (a - t->w->base) : NULL;
 }
 
 typedef struct {
@@ -117,9 +259,12 @@ typedef struct {
     bool recovered;     /* no closing mark; ended before the reporting verb */
 } S_pair;
 
-/* A full "name title" mention, found anywhere in the document. */
+/* A full "name title" mention, found anywhere in the document.  Its name
+ * and title are also kept as code points (S_ctx.names), so that a mention
+ * far back is compared without the text around it. */
 typedef struct {
     size_t na, nb, ta, tb, pos;
+    size_t name, title; /* offsets into S_ctx.names */
 } S_person;
 
 /* A speaker: spans into the text; QT_NONE when absent. */
@@ -134,6 +279,7 @@ typedef struct {
     S_text t;
     ks_vec pairs;   /* S_pair */
     ks_vec reg;     /* S_person */
+    ks_vec names;   /* S_ch: the code points of the mentions' names and titles */
     size_t nwarn;
 } S_ctx;
 
@@ -152,18 +298,18 @@ static bool S_sep(uint32_t c)
     return c == '\n' || ks_is_space(c);
 }
 
-/* Does CP[a..b) end with the UTF-8 string SUF?  Compared from the end, one
- * code point at a time against SUF's bytes: a mismatch (the common case,
- * since every word is tried against whole lists) costs one step, and SUF
- * is never decoded. */
-static bool S_ends(const S_ch *cp, size_t a, size_t b, const char *suf)
+/* Does the text's [a, b) end with the UTF-8 string SUF?  Compared from the
+ * end, one code point at a time against SUF's bytes: a mismatch (the
+ * common case, since every word is tried against whole lists) costs one
+ * step, and SUF is never decoded. */
+static bool S_ends(const S_text *t, size_t a, size_t b, const char *suf)
 {
     size_t i = strlen(suf);
     while (i > 0) {
         if (b == a)
             return false;
         unsigned char u[4];
-        size_t n = ks_utf8_encode(cp[--b], u);
+        size_t n = ks_utf8_encode(S_at(t, --b), u);
         if (n > i || memcmp(suf + i - n, u, n) != 0)
             return false;
         i -= n;
@@ -196,9 +342,9 @@ static bool S_trailing_punct(uint32_t c)
 }
 
 /* Strip trailing punctuation from [a, *b). */
-static void S_strip_punct(const S_ch *cp, size_t a, size_t *b)
+static void S_strip_punct(const S_text *t, size_t a, size_t *b)
 {
-    while (*b > a && S_trailing_punct(cp[*b - 1]))
+    while (*b > a && S_trailing_punct(S_at(t, *b - 1)))
         (*b)--;
 }
 
@@ -287,7 +433,7 @@ static const char *const S_generic_verbs[] = {
      QT_NWORDS(S_generic_verbs) + QT_NWORDS(S_compound_surnames))
 
 typedef struct {
-    S_ch cp[QT_WMAX];  /* as the text holds them: memcmp compares the two */
+    S_ch cp[QT_WMAX];  /* as the text holds them */
     size_t n;
 } S_word;
 
@@ -351,13 +497,13 @@ static void S_lists_init(void)
     }
 }
 
-/* Is CP[a..b) one of LIST's words (WHOLE), or does it end with one? */
-static bool S_in_list(const S_ch *cp, size_t a, size_t b, const S_list *list, bool whole)
+/* Is the text's [a, b) one of LIST's words (WHOLE), or does it end with one? */
+static bool S_in_list(const S_text *t, size_t a, size_t b, const S_list *list, bool whole)
 {
     size_t n = b - a;
     if (n == 0)
         return false;
-    S_ch last = cp[b - 1];
+    S_ch last = S_at(t, b - 1);
     size_t lo = 0, hi = list->n;  /* the words are sorted by their last code point */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -370,7 +516,10 @@ static bool S_in_list(const S_ch *cp, size_t a, size_t b, const S_list *list, bo
         const S_word *w = &list->w[i];
         if (whole ? w->n != n : w->n > n)
             continue;
-        if (memcmp(cp + b - w->n, w->cp, (w->n - 1) * sizeof *cp) == 0)
+        size_t k = 0;
+        while (k + 1 < w->n && S_at(t, b - w->n + k) == w->cp[k])
+            k++;
+        if (k + 1 == w->n)
             return true;
     }
     return false;
@@ -383,110 +532,110 @@ static bool S_is_surname(uint32_t c)
 
 /* ---- word classes ------------------------------------------------------- */
 
-static bool S_all_hangul(const S_ch *cp, size_t a, size_t b)
+static bool S_all_hangul(const S_text *t, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (!ks_is_hangul(cp[i]))
+        if (!ks_is_hangul(S_at(t, i)))
             return false;
     return b > a;
 }
 
-static bool S_title_like(const S_ch *cp, size_t a, size_t b)
+static bool S_title_like(const S_text *t, size_t a, size_t b)
 {
     if (b - a < 2)
         return false;
     for (size_t i = a; i < b; i++)
-        if (!ks_is_hangul(cp[i]) && !ks_is_digit(cp[i]))
+        if (!ks_is_hangul(S_at(t, i)) && !ks_is_digit(S_at(t, i)))
             return false;
-    if (!ks_is_hangul(cp[b - 1]))
+    if (!ks_is_hangul(S_at(t, b - 1)))
         return false;
-    if (!S_in_list(cp, a, b, &L_title_ends, false))
+    if (!S_in_list(t, a, b, &L_title_ends, false))
         return false;
     /* "…기관", "…박물관": a building or body, not a post */
-    return !S_in_list(cp, a, b, &L_not_title, true) &&
-           !S_in_list(cp, a, b, &L_not_title_ends, false);
+    return !S_in_list(t, a, b, &L_not_title, true) &&
+           !S_in_list(t, a, b, &L_not_title_ends, false);
 }
 
-static bool S_org_like(const S_ch *cp, size_t a, size_t b)
+static bool S_org_like(const S_text *t, size_t a, size_t b)
 {
     if (b - a < 2)
         return false;
     for (size_t i = a; i < b; i++)
-        if (!ks_is_hangul(cp[i]) && !ks_is_digit(cp[i]) && !ks_is_alpha(cp[i]) &&
-            cp[i] != 0x00B7)
+        if (!ks_is_hangul(S_at(t, i)) && !ks_is_digit(S_at(t, i)) && !ks_is_alpha(S_at(t, i)) &&
+            S_at(t, i) != 0x00B7)
             return false;
-    return ks_is_hangul(cp[b - 1]) && S_in_list(cp, a, b, &L_org_ends, false);
+    return ks_is_hangul(S_at(t, b - 1)) && S_in_list(t, a, b, &L_org_ends, false);
 }
 
 /* A personal name: three or four syllables starting with a surname. */
-static bool S_name_like(const S_ch *cp, size_t a, size_t b)
+static bool S_name_like(const S_text *t, size_t a, size_t b)
 {
     size_t n = b - a;
-    if (n < 3 || n > 4 || !S_all_hangul(cp, a, b))
+    if (n < 3 || n > 4 || !S_all_hangul(t, a, b))
         return false;
     /* The surname test first: it is cheap and rejects most words, so the
      * long lists below are read for few of them. */
     bool surname = false;
     if (n == 4) {
-        surname = S_in_list(cp, a, a + 2, &L_compound_surnames, true);
+        surname = S_in_list(t, a, a + 2, &L_compound_surnames, true);
     } else {
-        surname = S_is_surname(cp[a]);
+        surname = S_is_surname(S_at(t, a));
     }
-    if (!surname || S_cp_in(cp[b - 1], "부청처위실과팀시군구국단들관"))
+    if (!surname || S_cp_in(S_at(t, b - 1), "부청처위실과팀시군구국단들관"))
         return false;
-    return !S_in_list(cp, a, b, &L_not_name, true) && !S_title_like(cp, a, b);
+    return !S_in_list(t, a, b, &L_not_name, true) && !S_title_like(t, a, b);
 }
 
 /* A three-syllable word shaped like a name but also like a title or a
  * district ("임승관", "이명구", "이사장"): a name only when no better one
  * is near. */
-static bool S_weak_name(const S_ch *cp, size_t a, size_t b)
+static bool S_weak_name(const S_text *t, size_t a, size_t b)
 {
-    if (b - a != 3 || !S_all_hangul(cp, a, b) || !S_is_surname(cp[a]))
+    if (b - a != 3 || !S_all_hangul(t, a, b) || !S_is_surname(S_at(t, a)))
         return false;
-    if (S_in_list(cp, a, b, &L_not_name, true) || S_name_like(cp, a, b))
+    if (S_in_list(t, a, b, &L_not_name, true) || S_name_like(t, a, b))
         return false;
-    return S_title_like(cp, a, b) || S_cp_in(cp[b - 1], "구국단");
+    return S_title_like(t, a, b) || S_cp_in(S_at(t, b - 1), "구국단");
 }
 
 /* A word that can sit inside a "org name title" group. */
-static bool S_noun_like(const S_ch *cp, size_t a, size_t b)
+static bool S_noun_like(const S_text *t, size_t a, size_t b)
 {
     if (b <= a)
         return false;
     for (size_t i = a; i < b; i++)
-        if (!ks_is_hangul(cp[i]) && !ks_is_digit(cp[i]) && !ks_is_alpha(cp[i]) &&
-            cp[i] != 0x00B7 && cp[i] != '-')
+        if (!ks_is_hangul(S_at(t, i)) && !ks_is_digit(S_at(t, i)) && !ks_is_alpha(S_at(t, i)) &&
+            S_at(t, i) != 0x00B7 && S_at(t, i) != '-')
             return false;
-    return !S_cp_in(cp[b - 1], "을를에의로며고서게와은는만께");
+    return !S_cp_in(S_at(t, b - 1), "을를에의로며고서게와은는만께");
 }
 
-static bool S_sentence_end(const S_ch *cp, size_t a, size_t b)
+static bool S_sentence_end(const S_text *t, size_t a, size_t b)
 {
     if (b - a < 2)
         return false;
-    uint32_t c = cp[b - 1];
-    return (c == '.' || c == '?' || c == '!') && ks_is_hangul(cp[b - 2]);
+    uint32_t c = S_at(t, b - 1);
+    return (c == '.' || c == '?' || c == '!') && ks_is_hangul(S_at(t, b - 2));
 }
 
 /* Is [a,b) a reporting verb form ("말했다", "강조하였다", "당부하였으며,")? */
-static bool S_verb_word(const S_ch *cp, size_t a, size_t b, bool generic)
+static bool S_verb_word(const S_text *t, size_t a, size_t b, bool generic)
 {
-    S_strip_punct(cp, a, &b);
+    S_strip_punct(t, a, &b);
     if (b <= a)
         return false;
     for (size_t i = 0; S_verb_forms[i]; i++) {
         size_t k = ks_utf8_count(S_verb_forms[i], strlen(S_verb_forms[i]));
-        if (b - a >= k && S_ends(cp, a, a + k, S_verb_forms[i]))
+        if (b - a >= k && S_ends(t, a, a + k, S_verb_forms[i]))
             return true;
     }
     for (size_t i = 0; S_verb_nouns[i]; i++) {
         size_t k = ks_utf8_count(S_verb_nouns[i], strlen(S_verb_nouns[i]));
-        if (b - a > k && S_ends(cp, a, a + k, S_verb_nouns[i]) &&
-            S_cp_in(cp[a + k], "했하한해할합함하였"))
+        if (b - a > k && S_ends(t, a, a + k, S_verb_nouns[i]) &&
+            S_cp_in(S_at(t, a + k), "했하한해할합함하였"))
             return true;
     }
-    return generic && S_in_list(cp, a, b, &L_generic_verbs, true);
+    return generic && S_in_list(t, a, b, &L_generic_verbs, true);
 }
 
 /* ---- tokens -------------------------------------------------------------- */
@@ -496,12 +645,17 @@ static bool S_verb_word(const S_ch *cp, size_t a, size_t b, bool generic)
 static bool S_back(const S_text *t, size_t lo, size_t *pos, size_t *a, size_t *b)
 {
     size_t p = *pos;
-    while (p > lo && (ks_is_space(t->cp[p - 1]) || S_quoted(t, p - 1)))
+    if (p <= lo)
+        return false;
+    const S_ch *s = S_ptr(t, lo, p);
+    if (!s)
+        return false;
+    while (p > lo && (ks_is_space(s[p - 1 - lo]) || S_quoted(t, p - 1)))
         p--;
-    if (p <= lo || t->cp[p - 1] == '\n')
+    if (p <= lo || s[p - 1 - lo] == '\n')
         return false;
     *b = p;
-    while (p > lo && !S_sep(t->cp[p - 1]) && !S_quoted(t, p - 1))
+    while (p > lo && !S_sep(s[p - 1 - lo]) && !S_quoted(t, p - 1))
         p--;
     *a = p;
     *pos = p;
@@ -511,13 +665,18 @@ static bool S_back(const S_text *t, size_t lo, size_t *pos, size_t *a, size_t *b
 /* The word starting at or after *POS, below HI, skipping quoted text. */
 static bool S_fwd(const S_text *t, size_t hi, size_t *pos, size_t *a, size_t *b)
 {
-    size_t p = *pos;
-    while (p < hi && (ks_is_space(t->cp[p]) || S_quoted(t, p)))
+    size_t p = *pos, p0 = p;
+    if (p >= hi)
+        return false;
+    const S_ch *s = S_ptr(t, p0, hi);
+    if (!s)
+        return false;
+    while (p < hi && (ks_is_space(s[p - p0]) || S_quoted(t, p)))
         p++;
-    if (p >= hi || t->cp[p] == '\n')
+    if (p >= hi || s[p - p0] == '\n')
         return false;
     *a = p;
-    while (p < hi && !S_sep(t->cp[p]) && !S_quoted(t, p))
+    while (p < hi && !S_sep(s[p - p0]) && !S_quoted(t, p))
         p++;
     *b = p;
     *pos = p;
@@ -549,49 +708,47 @@ static ks_status S_text_build(S_ctx *c)
 {
     const ks_doc *doc = c->doc;
     S_text *t = &c->t;
-    size_t nb = doc->blocks.len, total = 0;
-    for (size_t i = 0; i < nb; i++) {
-        const char *s = KS_AT(doc->blocks, ks_block, i).text;
-        /* exact: Hangul takes three bytes a code point, so a byte count
-         * would triple the array */
-        total += (s ? ks_utf8_count(s, strlen(s)) : 0) + 1;
-    }
+    size_t nb = doc->blocks.len, n = 0, k = 0;
+    ks_vec marks = KS_VEC(size_t);
+    bool nomem = false;
     t->nblocks = nb;
     t->blocks = doc->blocks.items;
-    t->cp = ks_calloc(total + 1, sizeof *t->cp);
-    t->quoted = ks_calloc(total / 8 + 1, 1);
+    t->w = ks_calloc(1, sizeof *t->w);
     t->bstart = ks_calloc(nb + 1, sizeof *t->bstart);
     t->body = ks_calloc(nb + 1, sizeof *t->body);
-    t->mark = ks_calloc(total / QT_MARK + 1, sizeof *t->mark);
-    if (!t->cp || !t->quoted || !t->bstart || !t->body || !t->mark)
+    t->has = ks_calloc(nb + 1, 1);
+    if (!t->w || !t->bstart || !t->body || !t->has)
         return KS_ERR_NOMEM;
-    size_t n = 0, k = 0;
+    /* The first window is decoded on the way: a document of fewer than
+     * QT_WINDOW bytes is read once, whole. */
+    S_win *w = t->w;
+    bool fill = true;
     for (size_t i = 0; i < nb; i++) {
-        const ks_block *blk = &KS_AT(doc->blocks, ks_block, i);
+        const ks_block *blk = &t->blocks[i];
         t->bstart[i] = n;
         t->body[i] = blk->role == KS_ROLE_BODY ? k++ : QT_NONE;
-        const unsigned char *s = (const unsigned char *)(blk->text ? blk->text : "");
-        size_t len = strlen((const char *)s), j = 0;
-        while (j < len) {
-            uint32_t u;
-            size_t m = ks_utf8_decode(s + j, len - j, &u);
-            if (!m)
-                m = 1; /* U+FFFD for a bad byte; the text is valid in practice */
-            if (u == '\n')
-                u = ' ';
-            if (n + 1 >= total) /* only invalid UTF-8 could get here */
-                break;
-            if (n % QT_MARK == 0)
-                t->mark[n / QT_MARK] = j;
-            t->cp[n++] = (S_ch)(u > 0xFFFF ? 0xFFFD : u);
-            j += m;
+        const char *s = blk->text ? blk->text : "";
+        size_t len = strlen(s), most = len + 1; /* code points, at most */
+        if (fill && i > 0 && n + most > QT_WINDOW)
+            fill = false;
+        if (fill && n + most > w->cap) {
+            size_t cap = w->cap * 2 > n + most ? w->cap * 2 : n + most;
+            S_ch *cp = ks_realloc(w->cp, cap * sizeof *cp);
+            if (!cp)
+                fill = false, nomem = true;
+            else
+                w->cp = cp, w->cap = cap;
         }
-        if (n % QT_MARK == 0)
-            t->mark[n / QT_MARK] = j;
-        t->cp[n++] = '\n';
+        n += S_decode_block(s, len, fill ? w->cp + n : NULL, n, &marks, &t->has[i], &nomem);
+        if (fill)
+            w->hi = i + 1, w->len = n;
     }
     t->bstart[nb] = n;
     t->n = n;
+    t->mark = marks.items;
+    t->quoted = ks_calloc(n / 8 + 1, 1);
+    if (nomem || !t->quoted)
+        return KS_ERR_NOMEM;
     return KS_OK;
 }
 
@@ -623,7 +780,7 @@ static bool S_open_as_close(const S_text *t, size_t pos)
 {
     if (pos == 0)
         return false;
-    uint32_t c = t->cp[pos - 1];
+    uint32_t c = S_at(t, pos - 1);
     return !S_sep(c) && c != '(' && c != '[' && c != '<' && !ks_is_open_quote(c) && c != '"';
 }
 
@@ -644,17 +801,17 @@ static ks_status S_unclosed(S_ctx *c, size_t open, size_t hi)
     size_t pos = open + 1, a, b, pa = 0, pb = 0;
     bool have_prev = false;
     while (S_fwd(t, hi, &pos, &a, &b)) {
-        if (have_prev && S_verb_word(t->cp, a, b, false)) {
+        if (have_prev && S_verb_word(t, a, b, false)) {
             static const char *const before[] = {"이라고", "이라며", "이라면서", "라고",
                                                  "라며", "라면서", NULL};
             static const char *const after[] = {"다고", "다며", "다면서", NULL};
             size_t cut = QT_NONE;
             for (size_t i = 0; before[i] && cut == QT_NONE; i++)
-                if (S_ends(t->cp, pa, pb, before[i]) &&
+                if (S_ends(t, pa, pb, before[i]) &&
                     pb - pa > ks_utf8_count(before[i], strlen(before[i])))
                     cut = pb - ks_utf8_count(before[i], strlen(before[i]));
             for (size_t i = 0; after[i] && cut == QT_NONE; i++)
-                if (S_ends(t->cp, pa, pb, after[i]))
+                if (S_ends(t, pa, pb, after[i]))
                     cut = pb - ks_utf8_count(after[i], strlen(after[i])) + 1;
             if (cut != QT_NONE) {
                 if (S_push_pair(c, open, cut, true) != KS_OK)
@@ -675,6 +832,35 @@ typedef struct {
     size_t pos, block;
 } S_pstate;
 
+/* One mark at position I of block BI: open (OP), close (CL) or both. */
+static ks_status S_pair_mark(S_ctx *c, S_pstate *st, size_t i, size_t bi, bool op, bool cl,
+                             bool dq)
+{
+    const S_text *t = &c->t;
+    if (st->open && bi != st->block && i - st->pos > QT_MAX_SPAN_CP) {
+        if (S_unclosed(c, st->pos, t->n) != KS_OK)
+            return KS_ERR_NOMEM;
+        st->open = false;
+    }
+    if (!st->open) {
+        if (op)
+            *st = (S_pstate){true, i, bi};
+        else if (S_warn(c, i, "closing quotation mark without an opening one") != KS_OK)
+            return KS_ERR_NOMEM;
+        return KS_OK;
+    }
+    if (cl || (dq && S_open_as_close(t, i))) {
+        if (S_push_pair(c, st->pos, i, false) != KS_OK)
+            return KS_ERR_NOMEM;
+        st->open = false;
+        return KS_OK;
+    }
+    if (S_unclosed(c, st->pos, i) != KS_OK)
+        return KS_ERR_NOMEM;
+    *st = (S_pstate){true, i, bi};
+    return KS_OK;
+}
+
 /* Pair the marks of one family: DQ (“ ” ") or brackets (「 」 『 』). */
 static ks_status S_pair_family(S_ctx *c, bool dq)
 {
@@ -687,10 +873,14 @@ static ks_status S_pair_family(S_ctx *c, bool dq)
                 return KS_ERR_NOMEM;
             st.open = false;
         }
-        if (t->body[bi] == QT_NONE)
+        /* a block without the family's marks is not read: the window
+         * moves only to blocks with quotations */
+        size_t b0 = t->bstart[bi], end = S_bend(t, bi);
+        if (t->body[bi] == QT_NONE || !(t->has[bi] & (dq ? QT_HAS_DQ : QT_HAS_BR)))
             continue;
-        for (size_t i = t->bstart[bi]; i < S_bend(t, bi); i++) {
-            uint32_t u = t->cp[i];
+        const S_ch *s = S_ptr(t, b0, end);
+        for (size_t i = b0; s && i < end; i++) {
+            uint32_t u = s[i - b0];
             bool op, cl;
             if (dq) {
                 op = S_is_dq_open(u) || u == '"';
@@ -701,30 +891,12 @@ static ks_status S_pair_family(S_ctx *c, bool dq)
             }
             if (!op && !cl)
                 continue;
-            if (st.open && bi != st.block && i - st.pos > QT_MAX_SPAN_CP) {
-                if (S_unclosed(c, st.pos, t->n) != KS_OK)
-                    return KS_ERR_NOMEM;
-                st.open = false;
-            }
-            if (!st.open) {
-                if (op) {
-                    st = (S_pstate){true, i, bi};
-                } else if (S_warn(c, i, "closing quotation mark without an opening one") !=
-                           KS_OK) {
-                    return KS_ERR_NOMEM;
-                }
-                continue;
-            }
-            if (cl || (dq && S_open_as_close(t, i))) {
-                if (S_push_pair(c, st.pos, i, false) != KS_OK)
-                    return KS_ERR_NOMEM;
-                st.open = false;
-            } else {
-                if (S_unclosed(c, st.pos, i) != KS_OK)
-                    return KS_ERR_NOMEM;
-                st = (S_pstate){true, i, bi};
-            }
+            if (S_pair_mark(c, &st, i, bi, op, cl, dq) != KS_OK)
+                return KS_ERR_NOMEM;
+            s = S_ptr(t, b0, end); /* the window may have moved */
         }
+        if (!s)
+            return KS_ERR_NOMEM;
     }
     if (st.open && S_unclosed(c, st.pos, t->n) != KS_OK)
         return KS_ERR_NOMEM;
@@ -741,18 +913,29 @@ static int S_pair_cmp(const void *x, const void *y)
 
 /* Strip a trailing particle (은 는 이 가 과 와 의 을 를 도 께서 에게) and
  * punctuation from a title word. */
-static void S_strip_particle(const S_ch *cp, size_t a, size_t *b)
+static void S_strip_particle(const S_text *t, size_t a, size_t *b)
 {
-    S_strip_punct(cp, a, b);
-    if (*b - a >= 3 && (S_ends(cp, a, *b, "께서") || S_ends(cp, a, *b, "에게")))
+    S_strip_punct(t, a, b);
+    if (*b - a >= 3 && (S_ends(t, a, *b, "께서") || S_ends(t, a, *b, "에게")))
         *b -= 2;
-    else if (*b - a >= 2 && S_cp_in(cp[*b - 1], "은는이가과와의을를도"))
+    else if (*b - a >= 2 && S_cp_in(S_at(t, *b - 1), "은는이가과와의을를도"))
         (*b)--;
 }
 
 static ks_status S_reg_add(S_ctx *c, size_t na, size_t nb, size_t ta, size_t tb)
 {
-    S_person p = {na, nb, ta, tb, na};
+    const S_text *t = &c->t;
+    S_person p = {na, nb, ta, tb, na, c->names.len, c->names.len + (nb - na)};
+    for (size_t i = na; i < nb; i++) {
+        S_ch u = S_at(t, i);
+        if (ks_vec_push(&c->names, &u) != KS_OK)
+            return KS_ERR_NOMEM;
+    }
+    for (size_t i = ta; i < tb; i++) {
+        S_ch u = S_at(t, i);
+        if (ks_vec_push(&c->names, &u) != KS_OK)
+            return KS_ERR_NOMEM;
+    }
     return ks_vec_push(&c->reg, &p);
 }
 
@@ -761,35 +944,34 @@ static ks_status S_reg_add(S_ctx *c, size_t na, size_t nb, size_t ta, size_t tb)
 static ks_status S_reg_build(S_ctx *c)
 {
     const S_text *t = &c->t;
-    const S_ch *cp = t->cp;
     for (size_t bi = 0; bi < t->nblocks; bi++) {
         size_t hi = S_bend(t, bi), pos = t->bstart[bi], a, b;
         size_t pa = QT_NONE, pb = 0; /* previous word */
         while (S_fwd(t, hi, &pos, &a, &b)) {
             /* the word as a name: "김다현은" "김윤덕)는" "(장관" ... */
             size_t na = a, core = b;
-            S_strip_punct(cp, na, &core);
-            if (core - na >= 4 && S_cp_in(cp[core - 1], "은는이가"))
+            S_strip_punct(t, na, &core);
+            if (core - na >= 4 && S_cp_in(S_at(t, core - 1), "은는이가"))
                 core--;
-            while (core > na && cp[core - 1] == ')')
+            while (core > na && S_at(t, core - 1) == ')')
                 core--;
-            if (core > na && cp[na] == '(')
+            if (core > na && S_at(t, na) == '(')
                 na++;
-            bool name = S_name_like(cp, na, core);
-            if (!name && S_weak_name(cp, na, core) && core == b)
-                name = pa == QT_NONE || !S_name_like(cp, pa, pb);
+            bool name = S_name_like(t, na, core);
+            if (!name && S_weak_name(t, na, core) && core == b)
+                name = pa == QT_NONE || !S_name_like(t, pa, pb);
             if (name && core == b) {
                 /* NAME followed by noun words ending in a title */
                 size_t p2 = pos, wa, wb, last = QT_NONE, ta = QT_NONE;
                 for (int k = 0; k < 4 && S_fwd(t, hi, &p2, &wa, &wb); k++) {
                     size_t sb = wb;
-                    S_strip_particle(cp, wa, &sb);
+                    S_strip_particle(t, wa, &sb);
                     bool stop = sb != wb;
-                    if (!S_noun_like(cp, wa, sb) && !S_title_like(cp, wa, sb))
+                    if (!S_noun_like(t, wa, sb) && !S_title_like(t, wa, sb))
                         break;
                     if (ta == QT_NONE)
                         ta = wa;
-                    if (S_title_like(cp, wa, sb))
+                    if (S_title_like(t, wa, sb))
                         last = sb;
                     if (stop)
                         break;
@@ -801,11 +983,11 @@ static ks_status S_reg_build(S_ctx *c)
                 /* "홍보대사인 NAME", "(장관 NAME)" */
                 size_t ta = pa, tb = pb;
                 for (size_t i = pa; i < pb; i++)
-                    if (cp[i] == '(')
+                    if (S_at(t, i) == '(')
                         ta = i + 1;
-                if (tb - ta >= 3 && cp[tb - 1] == 0xC778 /* 인 */)
+                if (tb - ta >= 3 && S_at(t, tb - 1) == 0xC778 /* 인 */)
                     tb--;
-                if (S_title_like(cp, ta, tb) && S_reg_add(c, na, core, ta, tb) != KS_OK)
+                if (S_title_like(t, ta, tb) && S_reg_add(c, na, core, ta, tb) != KS_OK)
                     return KS_ERR_NOMEM;
             }
             pa = a;
@@ -815,24 +997,48 @@ static ks_status S_reg_build(S_ctx *c)
     return KS_OK;
 }
 
-static bool S_span_eq(const S_ch *cp, size_t a, size_t b, size_t c, size_t d)
+static const S_ch *S_name_cp(const S_ctx *c, const S_person *p)
 {
-    return b - a == d - c && memcmp(cp + a, cp + c, (b - a) * sizeof *cp) == 0;
+    return &KS_AT(c->names, S_ch, p->name);
 }
 
-static bool S_span_ends(const S_ch *cp, size_t a, size_t b, size_t c, size_t d)
+static const S_ch *S_title_cp(const S_ctx *c, const S_person *p)
 {
-    return b - a >= d - c && memcmp(cp + b - (d - c), cp + c, (d - c) * sizeof *cp) == 0;
+    return &KS_AT(c->names, S_ch, p->title);
 }
 
-/* Find the most recent mention before POS whose title ends with
- * CP[sa..sb) and (when SUR != 0) whose name starts with SUR; or whose name
- * equals CP[na..nb) (when NA != QT_NONE).  Fills WHO with that name and the
+/* Is the text's [a, b) P's name? */
+static bool S_is_name_of(const S_ctx *c, const S_person *p, size_t a, size_t b)
+{
+    const S_ch *x = S_name_cp(c, p);
+    if (b - a != p->nb - p->na)
+        return false;
+    for (size_t i = 0; i < b - a; i++)
+        if (S_at(&c->t, a + i) != x[i])
+            return false;
+    return true;
+}
+
+/* Does P's title end with the text's [a, b)? */
+static bool S_title_ends_with(const S_ctx *c, const S_person *p, size_t a, size_t b)
+{
+    size_t n = p->tb - p->ta;
+    const S_ch *x = S_title_cp(c, p);
+    if (b - a > n)
+        return false;
+    for (size_t i = 0; i < b - a; i++)
+        if (S_at(&c->t, a + i) != x[n - (b - a) + i])
+            return false;
+    return true;
+}
+
+/* Find the most recent mention before POS whose title ends with the text's
+ * [sa, sb) and (when SUR != 0) whose name starts with SUR; or whose name
+ * equals [na, nb) (when NA != QT_NONE).  Fills WHO with that name and the
  * longest title printed for it nearby. */
 static bool S_reg_find(const S_ctx *c, size_t pos, uint32_t sur, size_t sa, size_t sb, size_t na,
                        size_t nb, S_who *who)
 {
-    const S_ch *cp = c->t.cp;
     size_t lo = 0, hi = c->reg.len;
     while (lo < hi) { /* first entry at or after POS */
         size_t mid = lo + (hi - lo) / 2;
@@ -848,12 +1054,12 @@ static bool S_reg_find(const S_ctx *c, size_t pos, uint32_t sur, size_t sa, size
     for (size_t i = end; i-- > start;) {
         const S_person *p = &KS_AT(c->reg, S_person, i);
         if (na != QT_NONE) {
-            if (!S_span_eq(cp, p->na, p->nb, na, nb))
+            if (!S_is_name_of(c, p, na, nb))
                 continue;
         } else {
-            if (sur && cp[p->na] != sur)
+            if (sur && S_name_cp(c, p)[0] != sur)
                 continue;
-            if (!S_span_ends(cp, p->ta, p->tb, sa, sb))
+            if (!S_title_ends_with(c, p, sa, sb))
                 continue;
         }
         hit = p;
@@ -865,8 +1071,10 @@ static bool S_reg_find(const S_ctx *c, size_t pos, uint32_t sur, size_t sa, size
     size_t last = c->reg.len < start + 2 * QT_REG_WINDOW ? c->reg.len : start + 2 * QT_REG_WINDOW;
     for (size_t i = start; i < last; i++) {
         const S_person *p = &KS_AT(c->reg, S_person, i);
-        if (S_span_eq(cp, p->na, p->nb, hit->na, hit->nb) && p->tb - p->ta > best->tb - best->ta &&
-            (na != QT_NONE || S_span_ends(cp, p->ta, p->tb, sa, sb)))
+        if (p->nb - p->na == hit->nb - hit->na &&
+            memcmp(S_name_cp(c, p), S_name_cp(c, hit), (p->nb - p->na) * sizeof(S_ch)) == 0 &&
+            p->tb - p->ta > best->tb - best->ta &&
+            (na != QT_NONE || S_title_ends_with(c, p, sa, sb)))
             best = p;
     }
     *who = (S_who){best->na, best->nb, best->ta, best->tb, true, true};
@@ -887,76 +1095,75 @@ static bool S_prev_word(const S_text *t, size_t lo, size_t a, size_t *pa, size_t
 static bool S_subject(const S_ctx *c, size_t lo, size_t a, size_t b, bool person_only, S_who *who)
 {
     const S_text *t = &c->t;
-    const S_ch *cp = t->cp;
     size_t sb = b;
-    S_strip_punct(cp, a, &sb);
+    S_strip_punct(t, a, &sb);
     if (sb <= a)
         return false;
     size_t stem_a = a, stem_b;
-    if (sb - a == 1 && S_cp_in(cp[a], "은는이가")) {
+    if (sb - a == 1 && S_cp_in(S_at(t, a), "은는이가")) {
         /* particle set apart by broken spacing: "원장 은" */
         if (!S_prev_word(t, lo, a, &stem_a, &stem_b))
             return false;
-    } else if (sb - a >= 3 && S_ends(cp, a, sb, "께서는")) {
+    } else if (sb - a >= 3 && S_ends(t, a, sb, "께서는")) {
         stem_b = sb - 3;
-    } else if (sb - a >= 3 && S_ends(cp, a, sb, "께서")) {
+    } else if (sb - a >= 3 && S_ends(t, a, sb, "께서")) {
         stem_b = sb - 2;
-    } else if (sb - a >= 2 && S_cp_in(cp[sb - 1], "은는")) {
+    } else if (sb - a >= 2 && S_cp_in(S_at(t, sb - 1), "은는")) {
         stem_b = sb - 1;
-    } else if (sb - a >= 3 && S_cp_in(cp[sb - 1], "이가")) {
+    } else if (sb - a >= 3 && S_cp_in(S_at(t, sb - 1), "이가")) {
         stem_b = sb - 1;
-        if (!S_title_like(cp, a, stem_b))
+        if (!S_title_like(t, a, stem_b))
             return false;
     } else {
         return false;
     }
     a = stem_a;
-    if (stem_b > a && cp[stem_b - 1] == ')') {
+    if (stem_b > a && S_at(t, stem_b - 1) == ')') {
         /* "광주광역시(시장 강기정)는": look for "(TITLE NAME)" */
         size_t na = a, nb = stem_b - 1, ta = QT_NONE, tb = 0, wa, wb;
-        if (!S_name_like(cp, na, nb) || !S_prev_word(t, lo, a, &wa, &wb))
+        if (!S_name_like(t, na, nb) || !S_prev_word(t, lo, a, &wa, &wb))
             return false;
         for (size_t i = wa; i < wb; i++)
-            if (cp[i] == '(')
+            if (S_at(t, i) == '(')
                 ta = i + 1;
         tb = wb;
-        if (ta == QT_NONE || !S_title_like(cp, ta, tb))
+        if (ta == QT_NONE || !S_title_like(t, ta, tb))
             return false;
         *who = (S_who){na, nb, ta, tb, true, true};
         return true;
     }
-    if (S_title_like(cp, a, stem_b)) {
+    if (S_title_like(t, a, stem_b)) {
         /* walk back over "org" words to the nearest name */
         size_t p = a, wa, wb, first = a, weak_a = QT_NONE, weak_b = 0, weak_first = 0;
         for (int k = 0; k < 5 && S_back(t, lo, &p, &wa, &wb); k++) {
-            if (S_name_like(cp, wa, wb)) {
+            if (S_name_like(t, wa, wb)) {
                 *who = (S_who){wa, wb, first, stem_b, true, true};
                 return true;
             }
-            if (wb - wa == 1 && S_is_surname(cp[wa])) {
+            if (wb - wa == 1 && S_is_surname(S_at(t, wa))) {
                 if (k > 0)
                     break;
                 /* "황 장관은": the full mention given earlier */
-                if (S_reg_find(c, wa, cp[wa], a, stem_b, QT_NONE, 0, who))
+                if (S_reg_find(c, wa, S_at(t, wa), a, stem_b, QT_NONE, 0, who))
                     return true;
                 *who = (S_who){QT_NONE, QT_NONE, a, stem_b, true, true};
                 return true;
             }
-            if (wb - wa == 2 && S_all_hangul(cp, wa, wb) && !S_title_like(cp, wa, wb) &&
-                !S_in_list(cp, wa, wb, &L_not_name, true) && !S_org_like(cp, wa, wb)) {
+            if (wb - wa == 2 && S_all_hangul(t, wa, wb) && !S_title_like(t, wa, wb) &&
+                !S_in_list(t, wa, wb, &L_not_name, true) && !S_org_like(t, wa, wb)) {
                 /* "허 재우 실장은" (broken spacing in a name) */
                 size_t xa, xb, q = wa;
-                if (S_back(t, lo, &q, &xa, &xb) && xb - xa == 1 && S_is_surname(cp[xa])) {
+                if (S_back(t, lo, &q, &xa, &xb) && xb - xa == 1 && S_is_surname(S_at(t, xa))) {
                     *who = (S_who){xa, wb, first, stem_b, true, true};
                     return true;
                 }
             }
-            if (weak_a == QT_NONE && S_weak_name(cp, wa, wb)) {
+            if (weak_a == QT_NONE && S_weak_name(t, wa, wb)) {
                 weak_a = wa;
                 weak_b = wb;
                 weak_first = first;
             }
-            if (!S_noun_like(cp, wa, wb))
+            if (!S_noun_like(t, wa, wb))
                 break;
             first = wa;
         }
@@ -968,21 +1175,21 @@ static bool S_subject(const S_ctx *c, size_t lo, size_t a, size_t b, bool person
         size_t ta = a, q = a, wa2, wb2;
         if (S_reg_find(c, a, 0, a, stem_b, QT_NONE, 0, who))
             return true;
-        for (int k = 0; k < 2 && S_back(t, lo, &q, &wa2, &wb2) && S_org_like(cp, wa2, wb2); k++)
+        for (int k = 0; k < 2 && S_back(t, lo, &q, &wa2, &wb2) && S_org_like(t, wa2, wb2); k++)
             ta = wa2;
         *who = (S_who){QT_NONE, QT_NONE, ta, stem_b, true, true};
         return true;
     }
-    if (S_name_like(cp, a, stem_b)) {
+    if (S_name_like(t, a, stem_b)) {
         /* "홍보대사인 김다현은", or a name known from a full mention */
         size_t wa, wb;
         if (S_prev_word(t, lo, a, &wa, &wb)) {
             size_t tb = wb;
-            if (tb - wa >= 3 && cp[tb - 1] == 0xC778 /* 인 */)
+            if (tb - wa >= 3 && S_at(t, tb - 1) == 0xC778 /* 인 */)
                 tb--;
-            if (S_title_like(cp, wa, tb)) {
+            if (S_title_like(t, wa, tb)) {
                 size_t ta = wa, q = wa, xa, xb;
-                if (S_back(t, lo, &q, &xa, &xb) && S_org_like(cp, xa, xb))
+                if (S_back(t, lo, &q, &xa, &xb) && S_org_like(t, xa, xb))
                     ta = xa;
                 *who = (S_who){a, stem_b, ta, tb, true, true};
                 return true;
@@ -992,7 +1199,7 @@ static bool S_subject(const S_ctx *c, size_t lo, size_t a, size_t b, bool person
             return true;
         return false;
     }
-    if (!person_only && S_org_like(cp, a, stem_b)) {
+    if (!person_only && S_org_like(t, a, stem_b)) {
         *who = (S_who){QT_NONE, QT_NONE, a, stem_b, false, true};
         return true;
     }
@@ -1006,7 +1213,7 @@ static size_t S_find_subject(const S_ctx *c, size_t open, S_who *who)
     const S_text *t = &c->t;
     size_t blk = S_block_of(t, open), lo = t->bstart[blk], pos = open, a, b;
     for (int k = 0; k < QT_BACK_WORDS && S_back(t, lo, &pos, &a, &b); k++) {
-        if (S_sentence_end(t->cp, a, b))
+        if (S_sentence_end(t, a, b))
             break;
         if (S_subject(c, lo, a, b, false, who))
             return a;
@@ -1037,23 +1244,22 @@ static size_t S_find_person_before(const S_ctx *c, size_t pos, S_who *who)
 static bool S_find_after(const S_ctx *c, size_t pos, S_who *who)
 {
     const S_text *t = &c->t;
-    const S_ch *cp = t->cp;
     size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), hi = S_bend(t, blk), a, b;
     bool modifier = false;
     size_t ta = QT_NONE;
     for (int k = 0; k < 10 && S_fwd(t, hi, &pos, &a, &b); k++) {
         size_t sb = b;
-        S_strip_particle(cp, a, &sb);
-        if (modifier && S_noun_like(cp, a, sb)) {
+        S_strip_particle(t, a, &sb);
+        if (modifier && S_noun_like(t, a, sb)) {
             if (ta == QT_NONE)
                 ta = a;
-            if (S_title_like(cp, a, sb)) {
+            if (S_title_like(t, a, sb)) {
                 *who = (S_who){QT_NONE, QT_NONE, ta, sb, true, true};
                 size_t q = b, na, nb;
                 if (sb == b && S_fwd(t, hi, &q, &na, &nb)) {
                     size_t core = nb;
-                    S_strip_particle(cp, na, &core);
-                    if (S_name_like(cp, na, core)) {
+                    S_strip_particle(t, na, &core);
+                    if (S_name_like(t, na, core)) {
                         who->na = na;
                         who->nb = core;
                     }
@@ -1065,8 +1271,9 @@ static bool S_find_after(const S_ctx *c, size_t pos, S_who *who)
             continue;
         }
         ta = QT_NONE;
-        modifier = b - a >= 2 && S_all_hangul(cp, a, b) && S_cp_in(cp[b - 1], "한은던된는");
-        if (S_sentence_end(cp, a, b))
+        modifier = b - a >= 2 && S_all_hangul(t, a, b) &&
+                   S_cp_in(S_at(t, b - 1), "한은던된는");
+        if (S_sentence_end(t, a, b))
             return false;
     }
     return false;
@@ -1080,24 +1287,24 @@ static bool S_tail_word(const S_text *t, size_t close, size_t *a, size_t *b)
 {
     size_t p = close + 1;
     bool next_block = false;
-    if (p < t->n && t->cp[p] == '\n' && p + 1 < t->n) {
+    if (p < t->n && S_at(t, p) == '\n' && p + 1 < t->n) {
         size_t nb = S_block_of(t, p + 1);
         if (t->body[nb] == QT_NONE)
             return false;
         p++;
         next_block = true;
-    } else if (p >= t->n || S_sep(t->cp[p])) {
+    } else if (p >= t->n || S_sep(S_at(t, p))) {
         return false;
     }
     *a = p;
-    while (p < t->n && !S_sep(t->cp[p]) && !S_is_dq_open(t->cp[p]) && t->cp[p] != '"')
+    while (p < t->n && !S_sep(S_at(t, p)) && !S_is_dq_open(S_at(t, p)) && S_at(t, p) != '"')
         p++;
     *b = p;
-    S_strip_punct(t->cp, *a, b);
+    S_strip_punct(t, *a, b);
     /* a line wrap right after the mark (PDF text): only a quotative word
      * at the start of the next block belongs to the quotation */
-    return !next_block || S_in_list(t->cp, *a, *b, &L_quotative, true) ||
-           S_in_list(t->cp, *a, *b, &L_object, true);
+    return !next_block || S_in_list(t, *a, *b, &L_quotative, true) ||
+           S_in_list(t, *a, *b, &L_object, true);
 }
 
 /* A reporting verb within MAXW words from POS in the same block, before
@@ -1108,31 +1315,31 @@ static bool S_find_verb(const S_text *t, size_t pos, int maxw, bool generic_firs
     size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), hi = S_bend(t, blk), a, b;
     for (int k = 0; k < maxw; k++) {
         size_t before = pos;
-        while (before < hi && ks_is_space(t->cp[before]))
+        while (before < hi && ks_is_space(S_at(t, before)))
             before++;
         if (before < hi && S_quoted(t, before))
             return false; /* the next quotation */
         if (!S_fwd(t, hi, &pos, &a, &b))
             return false;
-        if (S_verb_word(t->cp, a, b, generic_first && k == 0)) {
+        if (S_verb_word(t, a, b, generic_first && k == 0)) {
             *va = a;
             *vb = b;
-            S_strip_punct(t->cp, a, vb);
+            S_strip_punct(t, a, vb);
             return true;
         }
-        if (S_sentence_end(t->cp, a, b))
+        if (S_sentence_end(t, a, b))
             return false;
     }
     return false;
 }
 
 /* Words in [a, b), and whether the last one ends a sentence. */
-static size_t S_words(const S_ch *cp, size_t a, size_t b)
+static size_t S_words(const S_text *t, size_t a, size_t b)
 {
     size_t n = 0;
     bool in = false;
     for (size_t i = a; i < b; i++) {
-        bool sp = S_sep(cp[i]);
+        bool sp = S_sep(S_at(t, i));
         if (!sp && !in)
             n++;
         in = !sp;
@@ -1140,11 +1347,12 @@ static size_t S_words(const S_ch *cp, size_t a, size_t b)
     return n;
 }
 
-static bool S_sentence_like(const S_ch *cp, size_t a, size_t b)
+static bool S_sentence_like(const S_text *t, size_t a, size_t b)
 {
-    while (b > a && (S_sep(cp[b - 1]) || S_trailing_punct(cp[b - 1]) || cp[b - 1] == 0x2026))
+    while (b > a && (S_sep(S_at(t, b - 1)) || S_trailing_punct(S_at(t, b - 1)) ||
+                     S_at(t, b - 1) == 0x2026))
         b--;
-    return b > a && S_cp_in(cp[b - 1], "다요까죠것니네");
+    return b > a && S_cp_in(S_at(t, b - 1), "다요까죠것니네");
 }
 
 /* ---- strings out ---------------------------------------------------------------- */
@@ -1225,7 +1433,7 @@ static bool S_sentence_between(const S_text *t, size_t a, size_t b)
             pos = hi + 1;
             continue;
         }
-        if (S_sentence_end(t->cp, wa, wb))
+        if (S_sentence_end(t, wa, wb))
             return true;
     }
     return false;
@@ -1236,13 +1444,12 @@ static bool S_sentence_between(const S_text *t, size_t a, size_t b)
 static ks_status S_quotes(S_ctx *c, ks_vec *info)
 {
     const S_text *t = &c->t;
-    const S_ch *cp = t->cp;
     for (size_t i = 0; i < c->pairs.len; i++) {
         const S_pair *pr = &KS_AT(c->pairs, S_pair, i);
         size_t ta = pr->open + 1, tb = pr->close;
-        while (ta < tb && S_sep(cp[ta]))
+        while (ta < tb && S_sep(S_at(t, ta)))
             ta++;
-        while (tb > ta && S_sep(cp[tb - 1]))
+        while (tb > ta && S_sep(S_at(t, tb - 1)))
             tb--;
         if (tb <= ta)
             continue;
@@ -1253,19 +1460,19 @@ static ks_status S_quotes(S_ctx *c, ks_vec *info)
         bool speech = false, connective = false;
         bool continues = prev && prev->connective && prev->block + 1 >= pblk &&
                          !S_sentence_between(t, prev->close_end, pr->open);
-        bool sentence = S_sentence_like(cp, ta, tb);
-        size_t nw = S_words(cp, ta, tb);
+        bool sentence = S_sentence_like(t, ta, tb);
+        size_t nw = S_words(t, ta, tb);
         if (pr->recovered) {
             speech = true;
             after = pr->close;
         } else if (S_tail_word(t, pr->close, &wa, &wb)) {
             after = wb;
-            if (S_in_list(cp, wa, wb, &L_quotative, true)) {
+            if (S_in_list(t, wa, wb, &L_quotative, true)) {
                 speech = sentence || nw >= 4;
-                connective = S_in_list(cp, wa, wb, &L_connective, true);
-            } else if (S_in_list(cp, wa, wb, &L_object, true)) {
+                connective = S_in_list(t, wa, wb, &L_connective, true);
+            } else if (S_in_list(t, wa, wb, &L_object, true)) {
                 speech = S_find_verb(t, wb, 2, false, &va, &vb);
-            } else if (S_in_list(cp, wa, wb, &L_modifier, true)) {
+            } else if (S_in_list(t, wa, wb, &L_modifier, true)) {
                 speech = sentence && S_find_verb(t, wb, 3, false, &va, &vb);
             } else if (wb == wa) {
                 speech = connective = continues && (sentence || nw >= 4);
@@ -1331,6 +1538,7 @@ ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
     c.doc = doc;
     c.pairs = KS_VEC(S_pair);
     c.reg = KS_VEC(S_person);
+    c.names = KS_VEC(S_ch);
     if ((st = S_text_build(&c)) != KS_OK)
         goto done;
     if ((st = S_pair_family(&c, true)) != KS_OK || (st = S_pair_family(&c, false)) != KS_OK)
@@ -1350,10 +1558,17 @@ done:
     ks_vec_free(&info);
     ks_vec_free(&c.pairs);
     ks_vec_free(&c.reg);
-    ks_free(c.t.cp);
+    ks_vec_free(&c.names);
+    if (c.t.w) {
+        if (c.t.w->failed && st == KS_OK)
+            st = KS_ERR_NOMEM;
+        ks_free(c.t.w->cp);
+        ks_free(c.t.w);
+    }
     ks_free(c.t.quoted);
     ks_free(c.t.bstart);
     ks_free(c.t.body);
+    ks_free(c.t.has);
     ks_free(c.t.mark);
     if (st == KS_ERR_NOMEM)
         return KS_NOMEM(err, "quotes");
