@@ -782,6 +782,22 @@ static ks_status S_classify(S_ctx *c)
     /* title */
     bool title_done = false, title_complete = false;
     {
+        /* pdftotext may print a paragraph of the body (a text box, the
+         * rest of a page) between the header and the title: a wrapped
+         * unit of several lines that ends a sentence with a period is not
+         * a title.  It stays body, and the title is the unit after it:
+         * "반영되어 … 보탬이 될" / … / "다할 계획”이라고 하였다." */
+        if (have_header && c->page && i + 1 < nu && kinds[i] == K_TEXT && !UN(c, i).forced &&
+            UN(c, i).last > UN(c, i).first && kinds[i + 1] == K_TEXT && !UN(c, i + 1).forced) {
+            const S_ln *e = &LN(c, UN(c, i).last);
+            size_t at, at2;
+            uint32_t end = S_last_cp(e->s, e->len, &at);
+            if (end == '.' && ks_is_hangul(S_last_cp(e->s, at, &at2))) {
+                UN(c, i).role = KS_ROLE_BODY;
+                S_set_marker(c, &UN(c, i));
+                i++;
+            }
+        }
         size_t t0 = i, nt = 0;
         bool first_ok = false;
         if (i < nu && kinds[i] == K_TEXT && !UN(c, i).forced) {

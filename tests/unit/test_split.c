@@ -345,6 +345,42 @@ static void test_wrapped_title(void)
     ks_doc_free(d);
 }
 
+/* A paragraph of the body that pdftotext printed between the header and
+ * the title (govpress 156754278.pdf.txt): it stays body, the unit after it
+ * is the title.  A two-line title that ends in "!" is still the title. */
+static void test_displaced_paragraph(void)
+{
+    ks_doc *d = wrapped_doc(
+        PARTS("보도자료\n보도시점 2026. 4. 13.(월)\n\n"
+              "반영되어 중동사태로 어려움이 큰 우리 농업인들에 조금이라도 보탬이 될\n"
+              "수 있어 다행”이라고 하면서, “앞으로도 현장 상황을 지속 모니터링 해나가며\n"
+              "최선을 다할 계획”이라고 하였다.\n\n"
+              "면세유 이용 현장 및 시설채소 생육동향 점검\n"
+              "- 농림축산식품부 장관, 추경 반영 면세유 유가연동 보조금 대상 현장 방문\n\n"),
+        "");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "면세유 이용 현장 및 시설채소 생육동향 점검"));
+    const ks_block *b = find_block(d, "반영되어");
+    CHECK(b && b->role == KS_ROLE_BODY && b->nlines == 3);
+    const ks_block *s = find_block(d, "농림축산식품부 장관");
+    CHECK(s && s->role == KS_ROLE_SUMMARY);
+    ks_doc_free(d);
+
+    d = wrapped_doc(PARTS("보도자료\n보도시점 2026. 4. 13.(월)\n\n"
+                          "중기부, 탄소 감축 희망 공급망 내 협력기업에\n"
+                          "에너지 고효율・탄소 저감 설비 구축 지원한다!\n\n"
+                          "- 탄소중립 설비투자 지원 사업 공급망 트랙 지원기업 30개사 모집\n\n"),
+                    "");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "중기부, 탄소 감축 희망 공급망 내 협력기업에 에너지 고효율・탄소 저감 설비 "
+                          "구축 지원한다!"));
+    ks_doc_free(d);
+}
+
 /* A page number inside the contact block (govpress 156754060.pdf.txt):
  * the names and phones after it are still contacts. */
 static void test_contact_page_break(void)
@@ -432,6 +468,7 @@ int main(void)
     test_summary_lead();
     test_wrapped_tables();
     test_wrapped_title();
+    test_displaced_paragraph();
     test_contact_page_break();
     test_summary_ends();
     KS_DONE();
