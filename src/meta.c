@@ -585,6 +585,13 @@ bool ks_meta_org_like(const char *s, size_t len)
                 return false;
         return syl <= 8;
     }
+    /* the central offices named "…실" (Government Organization Act); any
+     * other "…실" is a unit of a body: "기획조정실", "대변인실" */
+    static const char *const offices[] = {"국무조정실", "국무총리비서실", "대통령비서실",
+                                          "국가안보실"};
+    for (size_t k = 0; k < sizeof offices / sizeof offices[0]; k++)
+        if (len == strlen(offices[k]) && memcmp(s, offices[k], len) == 0)
+            return true;
     return ends_with(s, len, "부") || ends_with(s, len, "처") || ends_with(s, len, "청") ||
            ends_with(s, len, "위원회");
 }

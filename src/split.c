@@ -1173,7 +1173,7 @@ static ks_status S_contacts(S_ctx *c, char **texts)
     ks_vec q = KS_VEC(S_pending);
     size_t qhead = 0;
     char *title = NULL;
-    char dept[256] = "";
+    char dept[256] = "", piece[16] = "";
     bool want_dept = c->doc->meta.department == NULL, in_block = false;
     for (size_t b = 0; b < c->doc->blocks.len; b++) {
         const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
@@ -1206,6 +1206,14 @@ static ks_status S_contacts(S_ctx *c, char **texts)
                 size_t s0 = pre;
                 while (s0 > 0 && t[s0 - 1] != ' ' && t[s0 - 1] != ')')
                     s0--;
+                /* a two-syllable name spread to the width of three: "배 인" */
+                if (ks_utf8_count(t + s0, pre - s0) == 1 && s0 >= 2 && t[s0 - 1] == ' ') {
+                    size_t s1 = s0 - 1;
+                    while (s1 > 0 && t[s1 - 1] != ' ' && t[s1 - 1] != ')')
+                        s1--;
+                    if (ks_utf8_count(t + s1, s0 - 1 - s1) == 1)
+                        s0 = s1;
+                }
                 ks_meta_compact(t + s0, pre - s0, nm, sizeof nm);
                 if (!S_is_name(nm))
                     nm[0] = '\0';
@@ -1234,6 +1242,18 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             }
             continue;
         }
+        /* a title the PDF cut in two lines: "과" / "장" */
+        size_t kl = strlen(key);
+        if (ks_utf8_count(key, kl) == 1 && piece[0] && strlen(piece) + kl < sizeof piece) {
+            memcpy(piece + strlen(piece), key, kl + 1);
+            if (S_is_title_word(piece))
+                memcpy(key, piece, strlen(piece) + 1);
+            piece[0] = '\0';
+        } else if (ks_utf8_count(key, kl) == 1) {
+            memcpy(piece, key, kl + 1);
+        } else {
+            piece[0] = '\0';
+        }
         if (S_is_title_word(key) || (strlen(key) <= 18 && S_ends(key, strlen(key), "직무대리"))) {
             ks_free(title);
             title = ks_strdup(key);
@@ -1256,8 +1276,9 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         }
         if (key[0] == '<' || key[0] == '[') /* "<총괄>" "<협조>" tags */
             continue;
-        /* a unit: "정책기획관", "국가수사본부 수사국" */
-        if (in_block && tl < sizeof dept) {
+        /* a unit: "정책기획관", "국가수사본부 수사국"; one syllable is a
+         * title the PDF cut in two ("과" / "장"), not a unit */
+        if (in_block && tl < sizeof dept && ks_utf8_count(key, strlen(key)) >= 2) {
             memcpy(dept, t, tl + 1);
             if (want_dept && !ks_meta_org_like(key, strlen(key))) {
                 m->department = ks_strdup(t);

@@ -154,6 +154,56 @@ static void test_release(void)
     ks_doc_free(d);
 }
 
+/* A contact table that names the issuing office before its unit (govpress
+ * 156754105): the office is the organization, the unit the department;
+ * a unit that ends in "실" too ("기획조정실") is still a department. */
+static void test_office_department(void)
+{
+    static const struct {
+        const char *first, *dept;
+    } cases[] = {{"국무조정실", "안전환경에너지정책관실"}, {"기획조정실", "기획조정실"}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, "보도자료\n보도시점\n2026. 4. 12.(일)\n완도 화재 관련 긴급지시\n"
+                        "□ 국무총리는 현장 수습에 만전을 기하라고 지시했다.\n담당 부서\n");
+        ks_buf_puts(&b, cases[k].first);
+        ks_buf_puts(&b, "\n책임자\n팀 장\n장준경\n(044-200-2363)\n안전환경에너지정책관실\n");
+        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        CHECK(STREQ(d->meta.department, cases[k].dept));
+        ks_doc_free(d);
+    }
+}
+
+/* A contact table as pdftotext prints it (govpress 156754246, 156754052):
+ * "과" / "장" is the title 과장, not a department, and a two-syllable name
+ * spread to the width of three ("배 인") is still a name. */
+static void test_pdf_contacts(void)
+{
+    ks_doc *d = run("보도자료\n보도시점\n2026. 4. 13.(월)\n생활폐기물 감량 협약 체결\n"
+                    "□ 기후에너지환경부는 협약을 체결했다.\n담당 부서\n\n기후에너지환경부\n\n"
+                    "책임자\n\n과\n\n장\n\n황남경 (044-201-7421)\n\n생활폐기물과\n\n"
+                    "담당자\n\n사무관\n\n배 인 (044-201-7422)\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->meta.department, "생활폐기물과"));
+    CHECK(d->meta.contacts.len == 2);
+    if (d->meta.contacts.len == 2) {
+        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
+        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
+        CHECK(STREQ(c0->name, "황남경") && STREQ(c0->title, "과장") &&
+              STREQ(c0->department, "기후에너지환경부"));
+        CHECK(STREQ(c1->name, "배인") && STREQ(c1->title, "사무관") &&
+              STREQ(c1->phone, "044-201-7422") && STREQ(c1->department, "생활폐기물과"));
+    }
+    ks_doc_free(d);
+}
+
 static void test_filename_title(void)
 {
     const char *text =
@@ -462,6 +512,8 @@ int main(void)
     test_phones();
     test_related();
     test_release();
+    test_office_department();
+    test_pdf_contacts();
     test_filename_title();
     test_line_mode();
     test_wrapped();
