@@ -560,6 +560,22 @@ static bool ends_with(const char *s, size_t len, const char *suf)
     return len >= n && memcmp(s + len - n, suf, n) == 0;
 }
 
+const char ks_meta_surnames[] =
+    "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구"
+    "민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육맹제"
+    "모탁국편용예경봉복태목형피";
+
+bool ks_meta_is_surname(const char *s, size_t len)
+{
+    size_t n;
+    if (!ks_is_hangul(cp_at(s, len, 0, &n)) || n != 3)
+        return false;
+    for (const char *p = ks_meta_surnames; *p; p += 3)
+        if (memcmp(p, s, 3) == 0)
+            return true;
+    return false;
+}
+
 bool ks_meta_org_like(const char *s, size_t len)
 {
     size_t syl = 0;

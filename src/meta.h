@@ -64,8 +64,15 @@ const char *ks_meta_file_kind(const char *name, size_t len);
 size_t ks_meta_file_stem(const char *name, size_t len);
 
 /* True when S (no spaces) looks like an organization name: three or more
- * Hangul syllables ending in 부 처 청 위원회 실 원 시 도 (not 정부). */
+ * Hangul syllables ending in 부 처 청 위원회 or 시 (not 정부, 실시 ...), or
+ * one of the central offices named "…실" (국무조정실 ...). */
 bool ks_meta_org_like(const char *s, size_t len);
+
+/* The common Korean surnames, one syllable each, in UTF-8. */
+extern const char ks_meta_surnames[];
+
+/* Does S[0..LEN) start with one of ks_meta_surnames? */
+bool ks_meta_is_surname(const char *s, size_t len);
 
 /* Copy S[0..LEN) without ASCII spaces into OUT (CAP bytes, always
  * NUL-terminated, cut at a character boundary).  Returns the length. */

@@ -79,6 +79,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "meta.h"
 
 #define QT_MAX_SPAN 8      /* body blocks a quotation may run over ... */
 #define QT_MAX_SPAN_CP 1000 /* ... and code points, once it leaves its block */
@@ -350,11 +351,6 @@ static void S_strip_punct(const S_text *t, size_t a, size_t *b)
 
 /* ---- word lists --------------------------------------------------------- */
 
-static const char S_surnames[] =
-    "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구"
-    "민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육맹제"
-    "모탁국편용예경봉복태목형피";
-
 static const char *const S_compound_surnames[] = {"남궁", "황보", "제갈", "선우", "독고",
                                                   "사공", "서문", NULL};
 
@@ -486,8 +482,8 @@ static void S_lists_init(void)
         /* by last code point, for S_in_list's binary search */
         qsort(S_pool + (l->w - S_pool), l->n, sizeof *S_pool, S_word_cmp);
     }
-    const unsigned char *u = (const unsigned char *)S_surnames;
-    size_t len = strlen(S_surnames), j = 0;
+    const unsigned char *u = (const unsigned char *)ks_meta_surnames;
+    size_t len = strlen(ks_meta_surnames), j = 0;
     while (j < len) {
         uint32_t c;
         size_t m = ks_utf8_decode(u + j, len - j, &c);

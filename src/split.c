@@ -51,6 +51,7 @@
  * size.  The line index is freed before the blocks are made.  A large
  * document has millions of blocks; none of them is an allocation.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "meta.h"
@@ -1130,8 +1131,11 @@ static bool S_is_name(const char *k)
         for (size_t i = 0; i < sizeof unit_end / sizeof unit_end[0]; i++)
             if (S_ends(k, len, unit_end[i]))
                 return false;
+    /* labels, and the words that open an organization's name a table
+     * cell may cut off ("한국" / "고용정보원") */
     static const char *const labels[] = {"책임자", "담당자", "담당부서", "담당", "총괄", "협조",
-                                         "공동", "참고", "붙임", "문의", "연락처"};
+                                         "공동", "참고", "붙임", "문의", "연락처", "한국",
+                                         "국립", "국가", "대한"};
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (strcmp(k, labels[i]) == 0)
             return false;
@@ -1173,7 +1177,7 @@ static ks_status S_contacts(S_ctx *c, char **texts)
     ks_vec q = KS_VEC(S_pending);
     size_t qhead = 0;
     char *title = NULL;
-    char dept[256] = "", piece[16] = "";
+    char dept[256] = "", piece[16] = "", weak[16] = "";
     bool want_dept = c->doc->meta.department == NULL, in_block = false;
     for (size_t b = 0; b < c->doc->blocks.len; b++) {
         const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
@@ -1192,6 +1196,9 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         }
         if (S_is_contact_label(key) || key[0] == '\0')
             continue;
+        char held[sizeof weak]; /* WEAK lives one line: the number follows it */
+        memcpy(held, weak, sizeof held);
+        weak[0] = '\0';
         char phone[64], email[128];
         size_t ps, pe;
         bool hp = ks_meta_find_phone(t, tl, &ps, &pe, phone, sizeof phone);
@@ -1200,6 +1207,10 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             /* a name printed before the number: "이제훈 (044-201-6350)" */
             char nm[64] = "";
             size_t pre = hp ? ps : (size_t)(strchr(t, '@') - t);
+            /* "이창선 (dje9350@korea.kr)": back over the address itself */
+            while (!hp && pre > 0 && (isalnum((unsigned char)t[pre - 1]) ||
+                                      strchr("._%+-", t[pre - 1])))
+                pre--;
             while (pre > 0 && (t[pre - 1] == ' ' || t[pre - 1] == '('))
                 pre--;
             if (pre > 0) {
@@ -1221,6 +1232,14 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             char *name = NULL, *ttl = NULL;
             if (nm[0]) {
                 name = ks_strdup(nm);
+                if (!name) {
+                    st = KS_ERR_NOMEM;
+                    goto done;
+                }
+                ttl = title;
+                title = NULL;
+            } else if (held[0] && qhead == q.len) {
+                name = ks_strdup(held);
                 if (!name) {
                     st = KS_ERR_NOMEM;
                     goto done;
@@ -1261,6 +1280,13 @@ static ks_status S_contacts(S_ctx *c, char **texts)
                 st = KS_ERR_NOMEM;
                 goto done;
             }
+            continue;
+        }
+        /* a name shaped like a unit ("박상국", "…국") right after a
+         * title: kept for the number on the next line */
+        if (title && !S_is_name(key) && ks_utf8_count(key, kl) == 3 && ks_meta_is_surname(key, kl) &&
+            kl == 9 && kl < sizeof weak) {
+            memcpy(weak, key, kl + 1);
             continue;
         }
         if (S_is_name(key)) {

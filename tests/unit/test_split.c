@@ -180,26 +180,58 @@ static void test_office_department(void)
 
 /* A contact table as pdftotext prints it (govpress 156754246, 156754052):
  * "과" / "장" is the title 과장, not a department, and a two-syllable name
- * spread to the width of three ("배 인") is still a name. */
+ * spread to the width of three ("배 인") is still a name, and so is the
+ * name before an e-mail address. */
 static void test_pdf_contacts(void)
 {
     ks_doc *d = run("보도자료\n보도시점\n2026. 4. 13.(월)\n생활폐기물 감량 협약 체결\n"
                     "□ 기후에너지환경부는 협약을 체결했다.\n담당 부서\n\n기후에너지환경부\n\n"
                     "책임자\n\n과\n\n장\n\n황남경 (044-201-7421)\n\n생활폐기물과\n\n"
-                    "담당자\n\n사무관\n\n배 인 (044-201-7422)\n",
+                    "담당자\n\n사무관\n\n배 인 (044-201-7422)\n\n"
+                    "담당자\n\n사무관\n\n이창선 (dje9350@korea.kr)\n",
                     0);
     CHECK(d != NULL);
     if (!d)
         return;
     CHECK(STREQ(d->meta.department, "생활폐기물과"));
-    CHECK(d->meta.contacts.len == 2);
-    if (d->meta.contacts.len == 2) {
+    CHECK(d->meta.contacts.len == 3);
+    if (d->meta.contacts.len == 3) {
         const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
         const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
+        const ks_contact *c2 = &KS_AT(d->meta.contacts, ks_contact, 2);
+        /* a contact with an address and no number (govpress 156754275) */
+        CHECK(STREQ(c2->name, "이창선") && STREQ(c2->email, "dje9350@korea.kr") && !c2->phone);
         CHECK(STREQ(c0->name, "황남경") && STREQ(c0->title, "과장") &&
               STREQ(c0->department, "기후에너지환경부"));
         CHECK(STREQ(c1->name, "배인") && STREQ(c1->title, "사무관") &&
               STREQ(c1->phone, "044-201-7422") && STREQ(c1->department, "생활폐기물과"));
+    }
+    ks_doc_free(d);
+}
+
+/* A contact table one cell a line (govpress 156754137, 156754252): a name
+ * shaped like a unit ("박상국") between a title and its number is the
+ * name, and "한국" cut off "한국고용정보원" is not one. */
+static void test_contact_names(void)
+{
+    ks_doc *d = run("보도자료\n보도시점\n2026. 4. 13.(월)\n업무협약 체결\n"
+                    "□ 두 기관은 협약을 맺는다.\n담당 부서\n국가재난안전교육원\n책임자\n과 장\n"
+                    "박상국\n(041-840-6411)\n기획협력과\n담당자\n사무관\n김정근\n(041-840-6412)\n"
+                    "고용지원실업급여과\n한국\n고용동향분석팀\n책임자\n팀 장\n윤정혜\n"
+                    "(043-870-8203)\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(d->meta.contacts.len == 3);
+    if (d->meta.contacts.len == 3) {
+        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
+        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
+        const ks_contact *c2 = &KS_AT(d->meta.contacts, ks_contact, 2);
+        CHECK(STREQ(c0->name, "박상국") && STREQ(c0->title, "과장") &&
+              STREQ(c0->phone, "041-840-6411"));
+        CHECK(STREQ(c1->name, "김정근") && STREQ(c1->phone, "041-840-6412"));
+        CHECK(STREQ(c2->name, "윤정혜") && STREQ(c2->phone, "043-870-8203"));
     }
     ks_doc_free(d);
 }
@@ -514,6 +546,7 @@ int main(void)
     test_release();
     test_office_department();
     test_pdf_contacts();
+    test_contact_names();
     test_filename_title();
     test_line_mode();
     test_wrapped();
