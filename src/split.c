@@ -293,6 +293,8 @@ static bool S_summary_marker(const char *s, size_t len)
 
 /* ---- labels ---------------------------------------------------------- */
 
+static size_t S_titles_in(const char *s, size_t len);
+
 /* "보도자료" "보도참고자료" "보도 자료" "동정자료" "긴급지시" */
 static bool S_is_kind_line(const char *key)
 {
@@ -306,6 +308,13 @@ static bool S_is_header_label(const char *key)
 {
     static const char *const always[] = {"보도시점", "보도일시", "보도일자", "배포일시",
                                          "배포일자", "엠바고", "누리망", "보도시각"};
+    /* the kind line run into the label, as joined text prints them:
+     * "보도자료 보도시점 2026. 4. 10.(금)", "긴급지시 보도시점" */
+    const char *kind = strstr(key, "자료");
+    if (kind && kind > key && kind - key <= 6 * 3 && kind[6] != '\0')
+        return S_is_header_label(kind + 6);
+    if (S_prefix(key, "긴급지시") && key[12] != '\0')
+        return S_is_header_label(key + 12);
     for (size_t i = 0; i < sizeof always / sizeof always[0]; i++)
         if (S_prefix(key, always[i]))
             return true;
@@ -785,11 +794,18 @@ static ks_status S_classify(S_ctx *c)
     {
         /* pdftotext may print a paragraph of the body (a text box, the
          * rest of a page) between the header and the title: a wrapped
-         * unit of several lines that ends a sentence with a period is not
-         * a title.  It stays body, and the title is the unit after it:
+         * unit of several lines (or, in web text, a line too wide for a
+         * title, when a "- " subtitle follows the next) that ends a
+         * sentence with a period is not a title.  It stays body, and the
+         * title is the unit after it:
          * "반영되어 … 보탬이 될" / … / "다할 계획”이라고 하였다." */
-        if (have_header && c->page && i + 1 < nu && kinds[i] == K_TEXT && !UN(c, i).forced &&
-            UN(c, i).last > UN(c, i).first && kinds[i + 1] == K_TEXT && !UN(c, i + 1).forced) {
+        if (have_header && i + 1 < nu && kinds[i] == K_TEXT && !UN(c, i).forced &&
+            ((c->page && UN(c, i).last > UN(c, i).first) ||
+             (!S_title_like(S_first(c, i)->s, S_first(c, i)->len) && i + 2 < nu &&
+              S_first(c, i + 2)->len > 2 && !memcmp(S_first(c, i + 2)->s, "- ", 2))) &&
+            kinds[i + 1] == K_TEXT && !UN(c, i + 1).forced &&
+            !S_has_marker(S_first(c, i + 1)->s, S_first(c, i + 1)->len) &&
+            S_title_like(S_first(c, i + 1)->s, S_first(c, i + 1)->len)) {
             const S_ln *e = &LN(c, UN(c, i).last);
             size_t at, at2;
             uint32_t end = S_last_cp(e->s, e->len, &at);
@@ -875,7 +891,7 @@ static ks_status S_classify(S_ctx *c)
                     kinds[i + 1] == K_TEXT) {
                     const S_ln *nx = S_first(c, i + 1);
                     if (!S_has_marker(nx->s, nx->len) && S_ends(nx->s, nx->len, " -") &&
-                        UN(c, i + 1).first == UN(c, i + 1).last) {
+                        nx->width <= 120 && UN(c, i + 1).first == UN(c, i + 1).last) {
                         x->last = UN(c, i + 1).last;
                         x->joinsp = true;
                         UN(c, i + 1).role = KS_ROLE_RESIDUE; /* merged, dropped below */
@@ -912,7 +928,17 @@ static ks_status S_classify(S_ctx *c)
             continue;
         }
         if (contact) {
-            bool stay = k == K_CLABEL ||
+            /* web text joins a row of the table into one wide line:
+             * "과 장 사무관", "최영범 (044-202-7026) 배 인 (044-202-7034)" */
+            size_t ps, pe;
+            char ph[64];
+            bool row = x->first == x->last &&
+                       ((l->s[0] == '-' && ks_memfind(l->s, l->len, ":") &&
+                         ks_memfind(l->s, l->len, " / ")) ||
+                        S_titles_in(l->s, l->len) > 1 ||
+                        (ks_meta_find_phone(l->s, l->len, &ps, &pe, ph, sizeof ph) &&
+                         !S_sentence_end(l->s, l->len)));
+            bool stay = k == K_CLABEL || (k == K_TEXT && row) ||
                         (k == K_TEXT && l->width <= 44 && x->first == x->last &&
                          !S_sentence_end(l->s, l->len) &&
                          !(S_has_marker(l->s, l->len) && l->s[0] != '-'));
@@ -1111,6 +1137,55 @@ static bool S_is_title_word(const char *k)
     return false;
 }
 
+/* The next word of S[*I..LEN), copied into W (CAP bytes; "" when it does
+ * not fit); *I moves past it.  False when no word is left. */
+static bool S_next_word(const char *s, size_t len, size_t *i, char *w, size_t cap)
+{
+    while (*i < len && s[*i] == ' ')
+        (*i)++;
+    size_t a = *i;
+    while (*i < len && s[*i] != ' ')
+        (*i)++;
+    if (*i == a)
+        return false;
+    size_t n = *i - a < cap ? *i - a : 0;
+    memcpy(w, s + a, n);
+    w[n] = '\0';
+    return true;
+}
+
+/* How many titles a line that holds nothing else has: "과 장 서기관
+ * 사무관" (web text joins a row of the contact table; a title may be
+ * spread over two one-syllable words) has 3; 0 when a word is not a
+ * title. */
+static size_t S_titles_in(const char *s, size_t len)
+{
+    size_t n = 0;
+    char pend[32] = "";
+    for (size_t i = 0; i < len;) {
+        char w[32];
+        if (!S_next_word(s, len, &i, w, sizeof w))
+            break;
+        if (ks_utf8_count(w, strlen(w)) == 1) { /* "과" + "장" */
+            if (!pend[0]) {
+                memcpy(pend, w, strlen(w) + 1);
+                continue;
+            }
+            char both[32];
+            memcpy(both, pend, strlen(pend));
+            memcpy(both + strlen(pend), w, strlen(w) + 1);
+            memcpy(w, both, strlen(both) + 1);
+            pend[0] = '\0';
+        } else if (pend[0]) {
+            return 0;
+        }
+        if (!S_is_title_word(w))
+            return 0;
+        n++;
+    }
+    return pend[0] ? 0 : n;
+}
+
 /* A personal name: 2-4 Hangul syllables that are not a title or a unit. */
 static bool S_is_name(const char *k)
 {
@@ -1167,6 +1242,133 @@ static ks_status S_push_contact(ks_meta *m, char *name, char *title, const char 
     return KS_OK;
 }
 
+/* Does word W (LEN bytes) end like the name of a unit: "…관", "…과",
+ * "…실", "…국", "…팀", "…원", "…단", "…센터", "…TF"? */
+static bool S_unit_word(const char *w, size_t len)
+{
+    static const char *const ends[] = {"관", "과", "실", "국", "팀", "원", "단", "센터", "TF"};
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++)
+        if (S_ends(w, len, ends[k]) && len > strlen(ends[k]))
+            return true;
+    return false;
+}
+
+/* The department a contact table's unit line T names, into OUT: the line
+ * as printed ("정책기획관", "국가수사본부 수사국", "외교부 카리브중남미협력과"),
+ * but of two units side by side, as web text joins a table's cells, the
+ * first ("정책기획관 기획재정담당관" -> "정책기획관").  False for a
+ * ministry alone. */
+static bool S_department_of(const char *t, char *out, size_t cap)
+{
+    /* a line of fields ("- 기획재정담당관: 담당자 / 사무관 배인") names none */
+    if (t[0] == '-' || strchr(t, ':') || strchr(t, '/'))
+        return false;
+    const char *w[4] = {NULL};
+    size_t wl[4] = {0}, n = 0; /* n == 4: four words or more */
+    for (const char *p = t; n < 4;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        w[n] = p;
+        wl[n++] = (size_t)(e - p);
+        p = e;
+    }
+    if (n == 0)
+        return false;
+    size_t first = 0, last = n;
+    if (n < 4) {
+        if (last - first == 2 && S_unit_word(w[first], wl[first]) &&
+            S_unit_word(w[first + 1], wl[first + 1]) && !ks_meta_org_like(w[first], wl[first]) &&
+            !ks_meta_org_like(w[first + 1], wl[first + 1]))
+            last = first + 1;
+    }
+    const char *a = w[first];
+    size_t len = n < 4 ? (size_t)(w[last - 1] + wl[last - 1] - a) : strlen(a);
+    while (len > 0 && a[len - 1] == ' ')
+        len--;
+    char key[256];
+    size_t kl = ks_meta_compact(a, len, key, sizeof key);
+    if (len >= cap || ks_meta_org_like(key, kl))
+        return false;
+    memcpy(out, a, len);
+    out[len] = '\0';
+    return true;
+}
+
+/* A contact as korea.kr's viewer prints the table, fields on one line:
+ * "- 담당 부서: 기획조정실 / 책임자 과장 신지혜 / (044-205-1401)",
+ * "- 기획재정담당관: 담당자 / 사무관 서민호".  Pushes the contact (its
+ * department, the title and name of the field that holds a name, the
+ * number when there is one) and, when the document has none yet, the
+ * department.  1 when T is such a line, 0 when not, -1 out of memory. */
+static int S_field_contact(ks_meta *m, const char *t)
+{
+    const char *p = t;
+    if (*p == '-')
+        p++;
+    while (*p == ' ')
+        p++;
+    const char *colon = strchr(p, ':');
+    if (!colon || !strchr(colon, '/'))
+        return 0;
+    char key[128], unit[128] = "", name[64] = "", title[64] = "", phone[64] = "";
+    size_t kl = ks_meta_compact(p, (size_t)(colon - p), key, sizeof key);
+    bool label = S_prefix(key, "담당부서") || S_prefix(key, "담당기관");
+    if (!label && kl < sizeof unit)
+        memcpy(unit, p, (size_t)(colon - p)), unit[colon - p] = '\0';
+    for (const char *f = colon + 1; *f;) {
+        const char *e = strchr(f, '/');
+        size_t fl = e ? (size_t)(e - f) : strlen(f);
+        size_t ps, pe;
+        char w[64];
+        if (ks_meta_find_phone(f, fl, &ps, &pe, phone, sizeof phone)) {
+            /* the number */
+        } else if (label && !unit[0]) {
+            while (fl > 0 && f[fl - 1] == ' ')
+                fl--;
+            while (fl > 0 && *f == ' ')
+                f++, fl--;
+            if (fl < sizeof unit)
+                memcpy(unit, f, fl), unit[fl] = '\0';
+        } else {
+            /* "책임자 과장 신지혜": a title, then the name last */
+            for (size_t i = 0; i < fl;) {
+                if (!S_next_word(f, fl, &i, w, sizeof w))
+                    break;
+                if (S_is_title_word(w))
+                    memcpy(title, w, strlen(w) + 1);
+                else if (S_is_name(w))
+                    memcpy(name, w, strlen(w) + 1);
+            }
+        }
+        if (!e)
+            break;
+        f = e + 1;
+    }
+    while (unit[0] && unit[strlen(unit) - 1] == ' ')
+        unit[strlen(unit) - 1] = '\0';
+    if (!m->department && unit[0]) {
+        char d[128];
+        if (S_department_of(unit, d, sizeof d) && !(m->department = ks_strdup(d)))
+            return -1;
+    }
+    if (!name[0])
+        return 1;
+    char *nm = ks_strdup(name), *tt = title[0] ? ks_strdup(title) : NULL;
+    if (!nm || (title[0] && !tt)) {
+        ks_free(nm);
+        ks_free(tt);
+        return -1;
+    }
+    return S_push_contact(m, nm, tt, phone[0] ? phone : NULL, NULL, unit[0] ? unit : NULL) == KS_OK
+               ? 1
+               : -1;
+}
+
 /* Contact cells in order -> contacts.  Names wait in a queue until a phone
  * (or e-mail) arrives, so both "최영범" / "(044-202-7026)" and a column of
  * names followed by a column of phones pair up in order. */
@@ -1189,6 +1391,15 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         size_t tl = strlen(t);
         char key[128];
         S_key(t, tl, key, sizeof key);
+        int fc = S_field_contact(m, t);
+        if (fc < 0) {
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
+        if (fc > 0) {
+            want_dept = m->department == NULL;
+            continue;
+        }
         if (S_prefix(key, "담당부서") || S_prefix(key, "담당기관")) {
             in_block = true;
             dept[0] = '\0';
@@ -1203,24 +1414,26 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         size_t ps, pe;
         bool hp = ks_meta_find_phone(t, tl, &ps, &pe, phone, sizeof phone);
         bool he = !hp && ks_meta_find_email(t, tl, email, sizeof email);
-        if (hp || he) {
+        /* one contact a number, or two on a line of web text that joins
+         * the table's cells: "최영범 (044-202-7026) 배 인 (044-202-7034)" */
+        for (size_t base = 0; hp || he;) {
             /* a name printed before the number: "이제훈 (044-201-6350)" */
             char nm[64] = "";
             size_t pre = hp ? ps : (size_t)(strchr(t, '@') - t);
             /* "이창선 (dje9350@korea.kr)": back over the address itself */
-            while (!hp && pre > 0 && (isalnum((unsigned char)t[pre - 1]) ||
-                                      strchr("._%+-", t[pre - 1])))
+            while (!hp && pre > base && (isalnum((unsigned char)t[pre - 1]) ||
+                                         strchr("._%+-", t[pre - 1])))
                 pre--;
-            while (pre > 0 && (t[pre - 1] == ' ' || t[pre - 1] == '('))
+            while (pre > base && (t[pre - 1] == ' ' || t[pre - 1] == '('))
                 pre--;
-            if (pre > 0) {
+            if (pre > base) {
                 size_t s0 = pre;
-                while (s0 > 0 && t[s0 - 1] != ' ' && t[s0 - 1] != ')')
+                while (s0 > base && t[s0 - 1] != ' ' && t[s0 - 1] != ')')
                     s0--;
                 /* a two-syllable name spread to the width of three: "배 인" */
-                if (ks_utf8_count(t + s0, pre - s0) == 1 && s0 >= 2 && t[s0 - 1] == ' ') {
+                if (ks_utf8_count(t + s0, pre - s0) == 1 && s0 >= base + 2 && t[s0 - 1] == ' ') {
                     size_t s1 = s0 - 1;
-                    while (s1 > 0 && t[s1 - 1] != ' ' && t[s1 - 1] != ')')
+                    while (s1 > base && t[s1 - 1] != ' ' && t[s1 - 1] != ')')
                         s1--;
                     if (ks_utf8_count(t + s1, s0 - 1 - s1) == 1)
                         s0 = s1;
@@ -1251,16 +1464,25 @@ static ks_status S_contacts(S_ctx *c, char **texts)
                 name = p->name;
                 ttl = p->title;
                 p->name = p->title = NULL;
-            } else {
-                continue;
             }
-            if (S_push_contact(m, name, ttl, hp ? phone : NULL, he ? email : NULL,
-                               dept[0] ? dept : NULL) != KS_OK) {
+            if (name && S_push_contact(m, name, ttl, hp ? phone : NULL, he ? email : NULL,
+                                       dept[0] ? dept : NULL) != KS_OK) {
                 st = KS_ERR_NOMEM;
                 goto done;
             }
-            continue;
+            held[0] = '\0';
+            /* the next number on the line, after this one */
+            if (!hp)
+                break;
+            base = pe;
+            size_t ns, ne;
+            if (!ks_meta_find_phone(t + base, tl - base, &ns, &ne, phone, sizeof phone))
+                break;
+            ps = base + ns;
+            pe = base + ne;
         }
+        if (hp || he)
+            continue;
         /* a title the PDF cut in two lines: "과" / "장" */
         size_t kl = strlen(key);
         if (ks_utf8_count(key, kl) == 1 && piece[0] && strlen(piece) + kl < sizeof piece) {
@@ -1306,8 +1528,9 @@ static ks_status S_contacts(S_ctx *c, char **texts)
          * title the PDF cut in two ("과" / "장"), not a unit */
         if (in_block && tl < sizeof dept && ks_utf8_count(key, strlen(key)) >= 2) {
             memcpy(dept, t, tl + 1);
-            if (want_dept && !ks_meta_org_like(key, strlen(key))) {
-                m->department = ks_strdup(t);
+            char unit[256];
+            if (want_dept && S_department_of(t, unit, sizeof unit)) {
+                m->department = ks_strdup(unit);
                 if (!m->department) {
                     st = KS_ERR_NOMEM;
                     goto done;
@@ -1789,6 +2012,25 @@ done:
  * pdftotext sometimes prints the centred "- subtitle -" line and the
  * body's first line as one line, losing the closing " -":
  *   "- 지역과 함께 성장한다 산림청(청장 박은식)은 숲길을 ..." */
+/* The length of " TITLE은 " at S[i..) (a space, three to eight Hangul
+ * syllables ending in 관 or 장, 은 or 는, a space), or 0. */
+static size_t S_title_word_at(const char *s, size_t len, size_t i)
+{
+    if (s[i] != ' ')
+        return 0;
+    size_t e = i + 1;
+    while (e < len && s[e] != ' ')
+        e++;
+    size_t n = e - i - 1;
+    if (e >= len || n < 12 || n > 27 || n % 3 != 0 || ks_utf8_count(s + i + 1, n) != n / 3)
+        return 0;
+    if (memcmp(s + e - 3, "은", 3) != 0 && memcmp(s + e - 3, "는", 3) != 0)
+        return 0;
+    if (memcmp(s + e - 6, "관", 3) != 0 && memcmp(s + e - 6, "장", 3) != 0)
+        return 0;
+    return e + 1 - i;
+}
+
 static size_t S_body_start(const char *s, size_t len)
 {
     static const char *const heads[] = {"장관 ", "차관 ", "청장 ", "처장 ", "위원장 ", "원장 ",
@@ -1816,9 +2058,12 @@ static size_t S_body_start(const char *s, size_t len)
                 break;
             }
         }
-        for (size_t t = 0; t < sizeof titles / sizeof titles[0] && !best; t++) {
-            size_t tl = strlen(titles[t]);
-            if (i + tl > len || memcmp(s + i, titles[t], tl) != 0)
+        for (size_t t = 0; t <= sizeof titles / sizeof titles[0] && !best; t++) {
+            /* the listed titles, then any title word ending in 관 or 장:
+             * " 국제경제관리관은 " */
+            size_t tl = t < sizeof titles / sizeof titles[0] ? strlen(titles[t]) : S_title_word_at(s, len, i);
+            if (!tl || i + tl > len ||
+                (t < sizeof titles / sizeof titles[0] && memcmp(s + i, titles[t], tl) != 0))
                 continue;
             size_t os, ol = S_run_before(s, i, &os);
             if (!ol || os < 2 || s[os - 1] != ' ' ||
@@ -1850,6 +2095,30 @@ static size_t S_body_start(const char *s, size_t len)
     return best;
 }
 
+/* Insert line PIECE after line I. */
+static ks_status S_insert_line(S_ctx *c, size_t i, S_ln piece)
+{
+    if (ks_vec_push(&c->ln, &piece) != KS_OK) /* grow, then shift into place */
+        return KS_ERR_NOMEM;
+    S_ln *a = c->ln.items;
+    memmove(a + i + 2, a + i + 1, (c->ln.len - i - 2) * sizeof *a);
+    a[i + 1] = piece;
+    return KS_OK;
+}
+
+/* Insert bytes [A, E) of line WHOLE (its trailing spaces dropped) as a
+ * line after line I. */
+static ks_status S_insert_piece(S_ctx *c, size_t i, const S_ln *whole, size_t a, size_t e)
+{
+    while (e > a && whole->s[e - 1] == ' ')
+        e--;
+    S_ln piece = *whole;
+    piece.s = whole->s + a;
+    piece.len = e - a;
+    piece.width = S_width(piece.s, piece.len);
+    return S_insert_line(c, i, piece);
+}
+
 /* Split a "- subtitle -" line that pdftotext ran into the body's first
  * line (see S_body_start); only near the top, where subtitles stand. */
 static ks_status S_split_subtitles(S_ctx *c)
@@ -1870,12 +2139,145 @@ static ks_status S_split_subtitles(S_ctx *c)
         l->len = keep;
         l->width = S_width(l->s, l->len);
         rest.width = S_width(rest.s, rest.len);
-        if (ks_vec_push(&c->ln, &rest) != KS_OK) /* grow, then shift into place */
+        if (S_insert_line(c, i, rest) != KS_OK)
             return KS_ERR_NOMEM;
-        S_ln *a = c->ln.items;
-        memmove(a + i + 2, a + i + 1, (c->ln.len - i - 2) * sizeof *a);
-        a[i + 1] = rest;
         i++;
+    }
+    return KS_OK;
+}
+
+/* The first " □ " / " ☐ " / " ○ " / " ㅇ " / " ❍ " in S[from..len): where
+ * a body item begins; 0 when there is none. */
+static size_t S_item_start(const char *s, size_t len, size_t from)
+{
+    static const char *const items[] = {" □ ", " ☐ ", " ○ ", " ㅇ ", " ❍ "};
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof items / sizeof items[0]; k++) {
+        const char *p = ks_memfind(s + from, len - from, items[k]);
+        if (p && (!best || (size_t)(p - s) + 1 < best))
+            best = (size_t)(p - s) + 1;
+    }
+    return best;
+}
+
+/* The next subtitle dash in S[from..len): a "- " after a space or after a
+ * quotation mark the title ends with ("… 열린다“- 정부 …"); the index of
+ * the '-', or 0. */
+static size_t S_next_dash(const char *s, size_t len, size_t from)
+{
+    for (size_t i = from > 0 ? from : 1; i + 2 < len; i++) {
+        if (s[i] != '-' || s[i + 1] != ' ')
+            continue;
+        if (s[i - 1] == ' ' || s[i - 1] == '"')
+            return i;
+        size_t at;
+        uint32_t q = S_last_cp(s, i, &at);
+        if (ks_is_close_quote(q) || ks_is_open_quote(q))
+            return i;
+    }
+    return 0;
+}
+
+/* Web text joins a release's head into one line: "TITLE - SUBTITLE -
+ * SUBTITLE □ BODY …" or "TITLE □ BODY …" (govpress *.joined.txt).  The
+ * first such line after the header is cut into the title, the "- …"
+ * subtitles and the body, so that the roles below see them as pdftotext
+ * prints them.  The header is the kind and label lines at the top and
+ * the short lines among them (a logo, a date); a short line of anything
+ * else after them is a title of its own, and nothing is cut.  Up to two
+ * long lines without a dash or a body start (a paragraph printed out of
+ * place) are passed over.  The title must be 16 to 160 columns wide and
+ * carry no marker. */
+static ks_status S_split_runin(S_ctx *c)
+{
+    size_t seen = 0, skipped = 0;
+    bool header = false;
+    for (size_t i = 0; i < c->ln.len && i < 30; i++) {
+        S_ln *l = &LN(c, i);
+        if (!l->len)
+            continue;
+        if (l->hint >= 0 || ++seen > 12)
+            return KS_OK;
+        char key[128];
+        S_key(l->s, l->len, key, sizeof key);
+        if (S_is_header_label(key) || S_is_kind_line(key)) {
+            header = true;
+            continue;
+        }
+        if (l->width <= 40) {
+            /* a logo, a date or a note of the header; after the header,
+             * anything else short is a title on a line of its own */
+            if (!header || l->width <= 4 || S_value_like(l) || ks_meta_org_like(key, strlen(key)))
+                continue;
+            return KS_OK;
+        }
+        if (S_has_marker(l->s, l->len))
+            return KS_OK;
+        const char *s = l->s;
+        size_t len = l->len;
+        size_t dash = S_next_dash(s, len, 1);
+        size_t body = S_item_start(s, len, 0);
+        size_t bs = S_body_start(s, len);
+        if (bs && (!body || bs < body))
+            body = bs;
+        /* without a dash only an item marker ends the title: a body
+         * start inside a sentence ("… 장관은 4월 13일 …") does not */
+        size_t item = S_item_start(s, len, 0);
+        size_t cut = dash && (!body || dash < body) ? dash : item && item == body ? item : 0;
+        int w = cut ? S_width(s, cut) : 0;
+        if (!header || !cut || w < 16 || w > 160) {
+            if (++skipped > 2)
+                return KS_OK;
+            continue;
+        }
+        /* the pieces: the title before CUT, then each "- …" up to the
+         * next dash or the body's start, then the body */
+        size_t starts[8], n = 0;
+        for (size_t at = dash; at && (!body || at < body) && n < 8;
+             at = S_next_dash(s, len, at + 2))
+            starts[n++] = at;
+        S_ln whole = *l;
+        size_t keep = cut;
+        while (keep > 0 && s[keep - 1] == ' ')
+            keep--;
+        l->len = keep;
+        l->width = S_width(l->s, l->len);
+        for (size_t k = 0; k < n; k++)
+            if (S_insert_piece(c, i + k, &whole, starts[k],
+                               k + 1 < n ? starts[k + 1] : body ? body : len) != KS_OK)
+                return KS_ERR_NOMEM;
+        return body ? S_insert_piece(c, i + n, &whole, body, len) : KS_OK;
+    }
+    return KS_OK;
+}
+
+/* Web text runs the contact table's first label into the line before it:
+ * "… 소감을 전했다. 담당 부서" (govpress *.joined.txt).  A line that ends
+ * in " 담당 부서" after more text is cut before the label.  Lines are only
+ * added, so at most LIMIT of them. */
+static ks_status S_split_labels(S_ctx *c, size_t limit)
+{
+    static const char *const labels[] = {" 담당 부서", " 담당부서"};
+    for (size_t i = 0; i < c->ln.len && limit > 0; i++) {
+        S_ln *l = &LN(c, i);
+        if (l->hint >= 0 || l->len < 40)
+            continue;
+        for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+            size_t n = strlen(labels[k]);
+            if (l->len <= n || memcmp(l->s + l->len - n, labels[k], n) != 0)
+                continue;
+            S_ln label = *l;
+            label.s = l->s + l->len - n + 1;
+            label.len = n - 1;
+            label.width = S_width(label.s, label.len);
+            l->len -= n;
+            l->width = S_width(l->s, l->len);
+            if (S_insert_line(c, i, label) != KS_OK)
+                return KS_ERR_NOMEM;
+            i++;
+            limit--;
+            break;
+        }
     }
     return KS_OK;
 }
@@ -1887,8 +2289,9 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
     bool line_mode = (doc->flags & KS_OPT_LINE_MODE) != 0;
     bool hints = lines->hints.len == lines->lines.len && lines->hints.len > 0;
     /* exact sizes where they are known: no doubling slack on large input
-     * (S_split_subtitles may add up to 30 lines) */
-    if (ks_vec_reserve(&c.ln, lines->lines.len + 30) != KS_OK) {
+     * (S_split_subtitles may add up to 30 lines, S_split_runin 9,
+     * S_split_labels 8) */
+    if (ks_vec_reserve(&c.ln, lines->lines.len + 47) != KS_OK) {
         st = KS_NOMEM(err, "split");
         goto done;
     }
@@ -1909,7 +2312,9 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
      * and blocks are made (a large document has millions of lines) */
     ks_vec_free(&lines->lines);
     ks_vec_free(&lines->hints);
-    if (!line_mode && !hints && S_split_subtitles(&c) != KS_OK) {
+    if (!line_mode && !hints &&
+        (S_split_subtitles(&c) != KS_OK || S_split_runin(&c) != KS_OK ||
+         S_split_labels(&c, 8) != KS_OK)) {
         st = KS_NOMEM(err, "split");
         goto done;
     }

@@ -5,7 +5,7 @@
 # repository; KS_SHARED overrides where it is.
 #
 #   spacing   klue-formal (line-aligned), govpress pdf / joined / viewer
-#   structure govpress broken / pdf / gold (score_structure.py)
+#   structure govpress broken / pdf / gold / joined / viewer / hwpx (score_structure.py)
 #   lossless  every corpus input and the seed (check_lossless.py)
 #
 # HALF=heldout limits the govpress spacing sets to the releases the spacing
@@ -41,7 +41,7 @@ case " $what " in *" spacing "*)
 ;; esac
 
 case " $what " in *" structure "*)
-    for form in broken pdf gold; do
+    for form in broken pdf gold joined viewer; do
         echo "== structure: govpress/*.$form.txt"
         mkdir -p "$out/struct.$form"
         for f in "$C"/govpress/*."$form".txt; do

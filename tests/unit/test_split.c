@@ -427,6 +427,83 @@ static void test_wrapped_title(void)
     ks_doc_free(d);
 }
 
+/* Web text that joins the release's head and its table rows into long
+ * lines (govpress *.joined.txt): the head is cut into title, subtitles
+ * and body, the contact label glued to the last paragraph is cut off, a
+ * row of titles and a row of numbers pair up, and of two units side by
+ * side the first is the department. */
+static void test_joined_text(void)
+{
+    ks_doc *d = run("보도자료 보도시점 (온라인,지면) 2026. 4. 10.(금) 즉시보도\n\n"
+                    "2026년 행정안전부 추가경정예산 9조 4,880억원 확정 - 고유가 피해지원금 4조 "
+                    "7,930억원 등 집행 예정 - 청년 일경험 사업 156억원 편성 □ 2026년 행정안전부 "
+                    "제1회 추가경정예산이 4월 10일(금) 확정됐다. □ 우선, 고유가 피해 지원금이 "
+                    "편성됐다.\n\n"
+                    "○ 윤호중 행정안전부 장관은 “최선을 다하겠다”고 밝혔다. 담당 부서\n\n"
+                    "정책기획관 기획재정담당관\n\n책임자 담당자\n\n과 장 사무관\n\n"
+                    "최영범 (044-202-7026) 배 인 (044-202-7034)\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "2026년 행정안전부 추가경정예산 9조 4,880억원 확정"));
+    CHECK(n_role(d, KS_ROLE_SUMMARY) == 2);
+    const ks_block *s2 = nth_role(d, KS_ROLE_SUMMARY, 1);
+    CHECK(s2 && STREQ(s2->text, "청년 일경험 사업 156억원 편성"));
+    const ks_block *b = nth_role(d, KS_ROLE_BODY, 0);
+    CHECK(b && STREQ(b->marker, "□") && !strncmp(b->text, "2026년 행정안전부 제1회", 31));
+    CHECK(STREQ(d->meta.release_date, "2026-04-10"));
+    CHECK(STREQ(d->meta.department, "정책기획관"));
+    CHECK(d->meta.contacts.len == 2);
+    if (d->meta.contacts.len == 2) {
+        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
+        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
+        CHECK(STREQ(c0->name, "최영범") && STREQ(c0->phone, "044-202-7026"));
+        CHECK(STREQ(c1->name, "배인") && STREQ(c1->phone, "044-202-7034"));
+    }
+    b = find_block(d, "윤호중 행정안전부");
+    CHECK(b && b->role == KS_ROLE_BODY && !strstr(b->text, "담당 부서"));
+    ks_doc_free(d);
+
+    /* a title on a line of its own: a body paragraph with " - " in it is
+     * not cut */
+    d = run("보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n"
+            "국토교통부는 서울 - 부산 구간의 공사를 마치고 개통식을 열었다고 밝혔다. 이번 "
+            "개통으로 이동 시간이 줄어든다.\n",
+            0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "짧은 제목"));
+    CHECK(n_role(d, KS_ROLE_SUMMARY) == 0);
+    b = find_block(d, "국토교통부는 서울 - 부산");
+    CHECK(b && b->role == KS_ROLE_BODY);
+    ks_doc_free(d);
+}
+
+/* The contact table as korea.kr's viewer prints it, fields on one line. */
+static void test_viewer_contacts(void)
+{
+    ks_doc *d = run("□ 행정안전부는 추경예산을 확정했다.\n\n담당 부서\n\n"
+                    "- 담당 부서: 기획조정실 / 책임자 과장 신지혜 / (044-205-1401)\n\n"
+                    "- 기획재정담당관: 담당자 / 사무관 서민호\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->meta.department, "기획조정실"));
+    CHECK(d->meta.contacts.len == 2);
+    if (d->meta.contacts.len == 2) {
+        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
+        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
+        CHECK(STREQ(c0->name, "신지혜") && STREQ(c0->title, "과장") &&
+              STREQ(c0->phone, "044-205-1401") && STREQ(c0->department, "기획조정실"));
+        CHECK(STREQ(c1->name, "서민호") && STREQ(c1->title, "사무관") && !c1->phone &&
+              STREQ(c1->department, "기획재정담당관"));
+    }
+    ks_doc_free(d);
+}
+
 /* A paragraph of the body that pdftotext printed between the header and
  * the title (govpress 156754278.pdf.txt): it stays body, the unit after it
  * is the title.  A two-line title that ends in "!" is still the title. */
@@ -547,6 +624,8 @@ int main(void)
     test_office_department();
     test_pdf_contacts();
     test_contact_names();
+    test_joined_text();
+    test_viewer_contacts();
     test_filename_title();
     test_line_mode();
     test_wrapped();
