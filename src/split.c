@@ -1316,9 +1316,9 @@ static int S_field_contact(ks_meta *m, const char *t)
     if (!colon || !strchr(colon, '/'))
         return 0;
     char key[128], unit[128] = "", name[64] = "", title[64] = "", phone[64] = "";
-    size_t kl = ks_meta_compact(p, (size_t)(colon - p), key, sizeof key);
+    ks_meta_compact(p, (size_t)(colon - p), key, sizeof key);
     bool label = S_prefix(key, "담당부서") || S_prefix(key, "담당기관");
-    if (!label && kl < sizeof unit)
+    if (!label && (size_t)(colon - p) < sizeof unit)
         memcpy(unit, p, (size_t)(colon - p)), unit[colon - p] = '\0';
     for (const char *f = colon + 1; *f;) {
         const char *e = strchr(f, '/');

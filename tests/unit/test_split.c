@@ -502,6 +502,23 @@ static void test_viewer_contacts(void)
               STREQ(c1->department, "기획재정담당관"));
     }
     ks_doc_free(d);
+
+    /* a unit longer than any department (the fuzzer's case: it overran a
+     * buffer): the contact without it */
+    ks_buf b = {0};
+    ks_buf_puts(&b, "□ 본문.\n\n담당 부서\n\n- ");
+    for (int i = 0; i < 60; i++)
+        ks_buf_puts(&b, "가");
+    ks_buf_puts(&b, ": 책임자 / 과장 신지혜\n");
+    d = b.data ? run(b.data, 0) : NULL;
+    ks_buf_free(&b);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(d->meta.contacts.len == 1 &&
+          STREQ(KS_AT(d->meta.contacts, ks_contact, 0).name, "신지혜") &&
+          !KS_AT(d->meta.contacts, ks_contact, 0).department);
+    ks_doc_free(d);
 }
 
 /* A paragraph of the body that pdftotext printed between the header and
