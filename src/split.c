@@ -2188,6 +2188,8 @@ static size_t S_next_dash(const char *s, size_t len, size_t from)
  * long lines without a dash or a body start (a paragraph printed out of
  * place) are passed over.  The title must be 16 to 160 columns wide and
  * carry no marker. */
+#define KS_HEAD_SCAN 4096 /* bytes of a line S_split_runin reads */
+
 static ks_status S_split_runin(S_ctx *c)
 {
     size_t seen = 0, skipped = 0;
@@ -2215,16 +2217,20 @@ static ks_status S_split_runin(S_ctx *c)
             return KS_OK;
         const char *s = l->s;
         size_t len = l->len;
-        size_t dash = S_next_dash(s, len, 1);
-        size_t body = S_item_start(s, len, 0);
-        size_t bs = S_body_start(s, len);
+        /* a head fits in the first KS_HEAD_SCAN bytes: the rest of a
+         * long line is not read */
+        size_t scan = len < KS_HEAD_SCAN ? len : KS_HEAD_SCAN;
+        size_t dash = S_next_dash(s, scan, 1);
+        size_t item = S_item_start(s, scan, 0);
+        size_t body = item, bs = S_body_start(s, scan);
         if (bs && (!body || bs < body))
             body = bs;
         /* without a dash only an item marker ends the title: a body
          * start inside a sentence ("… 장관은 4월 13일 …") does not */
-        size_t item = S_item_start(s, len, 0);
         size_t cut = dash && (!body || dash < body) ? dash : item && item == body ? item : 0;
         int w = cut ? S_width(s, cut) : 0;
+        if (!body && scan < len)
+            cut = 0; /* a dash, and no end to the last subtitle in sight */
         if (!header || !cut || w < 16 || w > 160) {
             if (++skipped > 2)
                 return KS_OK;
@@ -2234,7 +2240,7 @@ static ks_status S_split_runin(S_ctx *c)
          * next dash or the body's start, then the body */
         size_t starts[8], n = 0;
         for (size_t at = dash; at && (!body || at < body) && n < 8;
-             at = S_next_dash(s, len, at + 2))
+             at = S_next_dash(s, scan, at + 2))
             starts[n++] = at;
         S_ln whole = *l;
         size_t keep = cut;
