@@ -309,10 +309,11 @@ static bool S_is_header_label(const char *key)
     static const char *const always[] = {"보도시점", "보도일시", "보도일자", "배포일시",
                                          "배포일자", "엠바고", "누리망", "보도시각"};
     /* the kind line run into the label, as joined text prints them:
-     * "보도자료 보도시점 2026. 4. 10.(금)", "긴급지시 보도시점" */
-    const char *kind = strstr(key, "자료");
-    if (kind && kind > key && kind - key <= 6 * 3 && kind[6] != '\0')
-        return S_is_header_label(kind + 6);
+     * "보도자료 보도시점 2026. 4. 10.(금)", "긴급지시 보도시점" (자료
+     * among the first six syllables) */
+    for (size_t k = 3; k <= 5 * 3 && key[k] && key[k + 1] && key[k + 2]; k += 3)
+        if (memcmp(key + k, "자료", 6) == 0 && key[k + 6] != '\0')
+            return S_is_header_label(key + k + 6);
     if (S_prefix(key, "긴급지시") && key[12] != '\0')
         return S_is_header_label(key + 12);
     for (size_t i = 0; i < sizeof always / sizeof always[0]; i++)
@@ -928,20 +929,21 @@ static ks_status S_classify(S_ctx *c)
             continue;
         }
         if (contact) {
-            /* web text joins a row of the table into one wide line:
-             * "과 장 사무관", "최영범 (044-202-7026) 배 인 (044-202-7034)" */
-            size_t ps, pe;
-            char ph[64];
-            bool row = x->first == x->last &&
-                       ((l->s[0] == '-' && ks_memfind(l->s, l->len, ":") &&
-                         ks_memfind(l->s, l->len, " / ")) ||
-                        S_titles_in(l->s, l->len) > 1 ||
-                        (ks_meta_find_phone(l->s, l->len, &ps, &pe, ph, sizeof ph) &&
-                         !S_sentence_end(l->s, l->len)));
-            bool stay = k == K_CLABEL || (k == K_TEXT && row) ||
+            bool stay = k == K_CLABEL ||
                         (k == K_TEXT && l->width <= 44 && x->first == x->last &&
                          !S_sentence_end(l->s, l->len) &&
                          !(S_has_marker(l->s, l->len) && l->s[0] != '-'));
+            /* web text joins a row of the table into one wide line:
+             * "과 장 사무관", "최영범 (044-202-7026) 배 인 (044-202-7034)",
+             * "- 기획재정담당관: 담당자 / 사무관 서민호" */
+            size_t ps, pe;
+            char ph[64];
+            if (!stay && k == K_TEXT && x->first == x->last)
+                stay = (l->s[0] == '-' && ks_memfind(l->s, l->len, ":") &&
+                        ks_memfind(l->s, l->len, " / ")) ||
+                       S_titles_in(l->s, l->len) > 1 ||
+                       (ks_meta_find_phone(l->s, l->len, &ps, &pe, ph, sizeof ph) &&
+                        !S_sentence_end(l->s, l->len));
             if (stay) {
                 x->role = KS_ROLE_META;
                 x->zone = Z_CONTACT;
@@ -2058,7 +2060,8 @@ static size_t S_body_start(const char *s, size_t len)
                 break;
             }
         }
-        for (size_t t = 0; t <= sizeof titles / sizeof titles[0] && !best; t++) {
+        /* every title below opens with a space */
+        for (size_t t = 0; s[i] == ' ' && t <= sizeof titles / sizeof titles[0] && !best; t++) {
             /* the listed titles, then any title word ending in 관 or 장:
              * " 국제경제관리관은 " */
             size_t tl = t < sizeof titles / sizeof titles[0] ? strlen(titles[t]) : S_title_word_at(s, len, i);
