@@ -1620,6 +1620,12 @@ static ks_status S_organization(S_ctx *c, char **texts)
         if (UN(c, b).zone != Z_LOGO)
             continue;
         size_t kl = ks_meta_compact(texts[b], strlen(texts[b]), key, sizeof key);
+        /* a kind word joined to the logo: "보도자료 개인정보보호위원회" */
+        const char *kind = strstr(key, "자료");
+        if (kind && kind - key <= 5 * 3 && kind[6] != '\0') {
+            kl -= (size_t)(kind + 6 - key);
+            memmove(key, kind + 6, kl + 1);
+        }
         if (!ks_meta_org_like(key, kl))
             continue;
         /* a logo cut in two ("고용행정통계" / "노동부"): take the full name
@@ -1699,10 +1705,14 @@ static ks_status S_organization(S_ctx *c, char **texts)
         size_t nx = b + 1;
         if (texts[nx][0] == '<' && nx + 1 < nb && UN(c, nx + 1).zone == Z_CONTACT)
             nx++; /* "<총괄>" */
+        /* the cell, else its first word: web text joins it to the unit
+         * beside it ("국무조정실 안전환경에너지정책관실") */
         size_t kl = ks_meta_compact(texts[nx], strlen(texts[nx]), key, sizeof key);
-        /* "국무조정실" heads a contact block as ministries do; only here is a
-         * 실 taken as the issuer, when nothing in the text named one */
-        if (ks_meta_org_like(key, kl) || (ks_utf8_count(key, kl) >= 4 && S_ends(key, kl, "실")))
+        if (ks_meta_org_like(key, kl))
+            return S_set_org(m, key, kl);
+        const char *sp = strchr(texts[nx], ' ');
+        if (sp && (kl = ks_meta_compact(texts[nx], (size_t)(sp - texts[nx]), key, sizeof key)) &&
+            ks_meta_org_like(key, kl))
             return S_set_org(m, key, kl);
     }
     for (size_t b = 0; b < nb; b++) {

@@ -481,6 +481,37 @@ static void test_joined_text(void)
     ks_doc_free(d);
 }
 
+/* The issuer in web text: a logo joined to the kind word ("보도자료
+ * 개인정보보호위원회"), or the first of two contact cells joined
+ * ("국무조정실 안전환경에너지정책관실"); a unit ending in 실 is no issuer. */
+static void test_joined_organization(void)
+{
+    ks_doc *d = run("보도자료 개인정보보호위원회\n보도시점 2026. 4. 13.(월)\n제목 줄\n"
+                    "□ 본문이다.\n",
+                    0);
+    CHECK(d && STREQ(d->meta.organization, "개인정보보호위원회"));
+    ks_doc_free(d);
+    static const struct {
+        const char *cell, *org;
+    } cases[] = {{"국무조정실 안전환경에너지정책관실", "국무조정실"},
+                 {"외교부 카리브중남미협력과", "외교부"},
+                 {"기획조정실 기획재정담당관", NULL}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, "보도자료\n보도시점 2026. 4. 13.(월)\n화재 관련 긴급지시\n"
+                        "□ 현장 수습에 만전을 기하라고 지시했다.\n담당 부서\n");
+        ks_buf_puts(&b, cases[k].cell);
+        ks_buf_puts(&b, "\n책임자\n팀 장\n장준경\n(044-200-2363)\n");
+        d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        CHECK(cases[k].org ? STREQ(d->meta.organization, cases[k].org) : !d->meta.organization);
+        ks_doc_free(d);
+    }
+}
+
 /* The contact table as korea.kr's viewer prints it, fields on one line. */
 static void test_viewer_contacts(void)
 {
@@ -643,6 +674,7 @@ int main(void)
     test_contact_names();
     test_joined_text();
     test_viewer_contacts();
+    test_joined_organization();
     test_filename_title();
     test_line_mode();
     test_wrapped();
