@@ -304,18 +304,25 @@ static bool S_is_kind_line(const char *key)
 
 /* A header label at the start of a line: "보도시점", "보도일시", "배포",
  * "보도시점 : 2026. 4. 12.", "배포 : 2026. 4. 10." but not "배포 즉시". */
+/* KEY (compact) past a kind word that opens it and has more after it,
+ * as joined text prints the kind line run into the next one: "보도자료
+ * 보도시점 …", "긴급지시 보도시점", "보도자료 개인정보보호위원회" (자료 among
+ * the first six syllables); KEY itself when there is none. */
+static const char *S_after_kind(const char *key)
+{
+    for (size_t k = 3; k <= 5 * 3 && key[k] && key[k + 1] && key[k + 2]; k += 3)
+        if (memcmp(key + k, "자료", 6) == 0 && key[k + 6] != '\0')
+            return key + k + 6;
+    if (S_prefix(key, "긴급지시") && key[12] != '\0')
+        return key + 12;
+    return key;
+}
+
 static bool S_is_header_label(const char *key)
 {
     static const char *const always[] = {"보도시점", "보도일시", "보도일자", "배포일시",
                                          "배포일자", "엠바고", "누리망", "보도시각"};
-    /* the kind line run into the label, as joined text prints them:
-     * "보도자료 보도시점 2026. 4. 10.(금)", "긴급지시 보도시점" (자료
-     * among the first six syllables) */
-    for (size_t k = 3; k <= 5 * 3 && key[k] && key[k + 1] && key[k + 2]; k += 3)
-        if (memcmp(key + k, "자료", 6) == 0 && key[k + 6] != '\0')
-            return S_is_header_label(key + k + 6);
-    if (S_prefix(key, "긴급지시") && key[12] != '\0')
-        return S_is_header_label(key + 12);
+    key = S_after_kind(key); /* "보도자료 보도시점 2026. 4. 10.(금)" */
     for (size_t i = 0; i < sizeof always / sizeof always[0]; i++)
         if (S_prefix(key, always[i]))
             return true;
@@ -1244,6 +1251,15 @@ static ks_status S_push_contact(ks_meta *m, char *name, char *title, const char 
     return KS_OK;
 }
 
+/* Where the word that ends at byte END of T starts (a space or ')'
+ * before it, not below BASE). */
+static size_t S_word_start(const char *t, size_t base, size_t end)
+{
+    while (end > base && t[end - 1] != ' ' && t[end - 1] != ')')
+        end--;
+    return end;
+}
+
 /* Does word W (LEN bytes) end like the name of a unit: "…관", "…과",
  * "…실", "…국", "…팀", "…원", "…단", "…센터", "…TF"? */
 static bool S_unit_word(const char *w, size_t len)
@@ -1429,14 +1445,10 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             while (pre > base && (t[pre - 1] == ' ' || t[pre - 1] == '('))
                 pre--;
             if (pre > base) {
-                size_t s0 = pre;
-                while (s0 > base && t[s0 - 1] != ' ' && t[s0 - 1] != ')')
-                    s0--;
+                size_t s0 = S_word_start(t, base, pre);
                 /* a two-syllable name spread to the width of three: "배 인" */
                 if (ks_utf8_count(t + s0, pre - s0) == 1 && s0 >= base + 2 && t[s0 - 1] == ' ') {
-                    size_t s1 = s0 - 1;
-                    while (s1 > base && t[s1 - 1] != ' ' && t[s1 - 1] != ')')
-                        s1--;
+                    size_t s1 = S_word_start(t, base, s0 - 1);
                     if (ks_utf8_count(t + s1, s0 - 1 - s1) == 1)
                         s0 = s1;
                 }
@@ -1444,17 +1456,12 @@ static ks_status S_contacts(S_ctx *c, char **texts)
                 if (!S_is_name(nm))
                     nm[0] = '\0';
             }
+            /* the name printed here, else the one held from the line
+             * before, else the oldest waiting */
+            const char *own = nm[0] ? nm : held[0] && qhead == q.len ? held : NULL;
             char *name = NULL, *ttl = NULL;
-            if (nm[0]) {
-                name = ks_strdup(nm);
-                if (!name) {
-                    st = KS_ERR_NOMEM;
-                    goto done;
-                }
-                ttl = title;
-                title = NULL;
-            } else if (held[0] && qhead == q.len) {
-                name = ks_strdup(held);
+            if (own) {
+                name = ks_strdup(own);
                 if (!name) {
                     st = KS_ERR_NOMEM;
                     goto done;
@@ -1621,11 +1628,9 @@ static ks_status S_organization(S_ctx *c, char **texts)
             continue;
         size_t kl = ks_meta_compact(texts[b], strlen(texts[b]), key, sizeof key);
         /* a kind word joined to the logo: "보도자료 개인정보보호위원회" */
-        const char *kind = strstr(key, "자료");
-        if (kind && kind - key <= 5 * 3 && kind[6] != '\0') {
-            kl -= (size_t)(kind + 6 - key);
-            memmove(key, kind + 6, kl + 1);
-        }
+        const char *org = S_after_kind(key);
+        kl -= (size_t)(org - key);
+        memmove(key, org, kl + 1);
         if (!ks_meta_org_like(key, kl))
             continue;
         /* a logo cut in two ("고용행정통계" / "노동부"): take the full name
