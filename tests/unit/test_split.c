@@ -109,6 +109,12 @@ static const ks_block *find_block(const ks_doc *d, const char *prefix)
     return NULL;
 }
 
+/* Contact I of D, or NULL. */
+static const ks_contact *contact(const ks_doc *d, size_t i)
+{
+    return i < d->meta.contacts.len ? &KS_AT(d->meta.contacts, ks_contact, i) : NULL;
+}
+
 static void test_release(void)
 {
     const char *text =
@@ -128,13 +134,11 @@ static void test_release(void)
     CHECK(STREQ(d->meta.organization, "고용노동부"));
     CHECK(STREQ(d->meta.department, "정책기획관"));
     CHECK(d->meta.contacts.len == 2);
-    if (d->meta.contacts.len == 2) {
-        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
-        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
-        CHECK(STREQ(c0->name, "최영범") && STREQ(c0->phone, "044-202-7026") &&
-              STREQ(c0->title, "과장"));
-        CHECK(STREQ(c1->name, "배인") && STREQ(c1->phone, "044-202-7034"));
-    }
+    const ks_contact *c0 = contact(d, 0);
+    const ks_contact *c1 = contact(d, 1);
+    CHECK(c0 && STREQ(c0->name, "최영범") && STREQ(c0->phone, "044-202-7026") &&
+          STREQ(c0->title, "과장"));
+    CHECK(c1 && STREQ(c1->name, "배인") && STREQ(c1->phone, "044-202-7034"));
     const ks_block *b = find_block(d, "총 4,165억원 증액 의결");
     CHECK(b && b->role == KS_ROLE_SUMMARY && STREQ(b->text, "총 4,165억원 증액 의결"));
     b = find_block(d, "총 10개 사업");
@@ -195,17 +199,15 @@ static void test_pdf_contacts(void)
         return;
     CHECK(STREQ(d->meta.department, "생활폐기물과"));
     CHECK(d->meta.contacts.len == 3);
-    if (d->meta.contacts.len == 3) {
-        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
-        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
-        const ks_contact *c2 = &KS_AT(d->meta.contacts, ks_contact, 2);
-        /* a contact with an address and no number (govpress 156754275) */
-        CHECK(STREQ(c2->name, "이창선") && STREQ(c2->email, "dje9350@korea.kr") && !c2->phone);
-        CHECK(STREQ(c0->name, "황남경") && STREQ(c0->title, "과장") &&
-              STREQ(c0->department, "기후에너지환경부"));
-        CHECK(STREQ(c1->name, "배인") && STREQ(c1->title, "사무관") &&
-              STREQ(c1->phone, "044-201-7422") && STREQ(c1->department, "생활폐기물과"));
-    }
+    const ks_contact *c0 = contact(d, 0);
+    const ks_contact *c1 = contact(d, 1);
+    const ks_contact *c2 = contact(d, 2);
+    /* a contact with an address and no number (govpress 156754275) */
+    CHECK(c2 && STREQ(c2->name, "이창선") && STREQ(c2->email, "dje9350@korea.kr") && !c2->phone);
+    CHECK(c0 && STREQ(c0->name, "황남경") && STREQ(c0->title, "과장") &&
+          STREQ(c0->department, "기후에너지환경부"));
+    CHECK(c1 && STREQ(c1->name, "배인") && STREQ(c1->title, "사무관") &&
+          STREQ(c1->phone, "044-201-7422") && STREQ(c1->department, "생활폐기물과"));
     ks_doc_free(d);
 }
 
@@ -224,15 +226,13 @@ static void test_contact_names(void)
     if (!d)
         return;
     CHECK(d->meta.contacts.len == 3);
-    if (d->meta.contacts.len == 3) {
-        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
-        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
-        const ks_contact *c2 = &KS_AT(d->meta.contacts, ks_contact, 2);
-        CHECK(STREQ(c0->name, "박상국") && STREQ(c0->title, "과장") &&
-              STREQ(c0->phone, "041-840-6411"));
-        CHECK(STREQ(c1->name, "김정근") && STREQ(c1->phone, "041-840-6412"));
-        CHECK(STREQ(c2->name, "윤정혜") && STREQ(c2->phone, "043-870-8203"));
-    }
+    const ks_contact *c0 = contact(d, 0);
+    const ks_contact *c1 = contact(d, 1);
+    const ks_contact *c2 = contact(d, 2);
+    CHECK(c0 && STREQ(c0->name, "박상국") && STREQ(c0->title, "과장") &&
+          STREQ(c0->phone, "041-840-6411"));
+    CHECK(c1 && STREQ(c1->name, "김정근") && STREQ(c1->phone, "041-840-6412"));
+    CHECK(c2 && STREQ(c2->name, "윤정혜") && STREQ(c2->phone, "043-870-8203"));
     ks_doc_free(d);
 }
 
@@ -455,12 +455,10 @@ static void test_joined_text(void)
     CHECK(STREQ(d->meta.release_date, "2026-04-10"));
     CHECK(STREQ(d->meta.department, "정책기획관"));
     CHECK(d->meta.contacts.len == 2);
-    if (d->meta.contacts.len == 2) {
-        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
-        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
-        CHECK(STREQ(c0->name, "최영범") && STREQ(c0->phone, "044-202-7026"));
-        CHECK(STREQ(c1->name, "배인") && STREQ(c1->phone, "044-202-7034"));
-    }
+    const ks_contact *c0 = contact(d, 0);
+    const ks_contact *c1 = contact(d, 1);
+    CHECK(c0 && STREQ(c0->name, "최영범") && STREQ(c0->phone, "044-202-7026"));
+    CHECK(c1 && STREQ(c1->name, "배인") && STREQ(c1->phone, "044-202-7034"));
     b = find_block(d, "윤호중 행정안전부");
     CHECK(b && b->role == KS_ROLE_BODY && !strstr(b->text, "담당 부서"));
     ks_doc_free(d);
@@ -524,14 +522,12 @@ static void test_viewer_contacts(void)
         return;
     CHECK(STREQ(d->meta.department, "기획조정실"));
     CHECK(d->meta.contacts.len == 2);
-    if (d->meta.contacts.len == 2) {
-        const ks_contact *c0 = &KS_AT(d->meta.contacts, ks_contact, 0);
-        const ks_contact *c1 = &KS_AT(d->meta.contacts, ks_contact, 1);
-        CHECK(STREQ(c0->name, "신지혜") && STREQ(c0->title, "과장") &&
-              STREQ(c0->phone, "044-205-1401") && STREQ(c0->department, "기획조정실"));
-        CHECK(STREQ(c1->name, "서민호") && STREQ(c1->title, "사무관") && !c1->phone &&
-              STREQ(c1->department, "기획재정담당관"));
-    }
+    const ks_contact *c0 = contact(d, 0);
+    const ks_contact *c1 = contact(d, 1);
+    CHECK(c0 && STREQ(c0->name, "신지혜") && STREQ(c0->title, "과장") &&
+          STREQ(c0->phone, "044-205-1401") && STREQ(c0->department, "기획조정실"));
+    CHECK(c1 && STREQ(c1->name, "서민호") && STREQ(c1->title, "사무관") && !c1->phone &&
+          STREQ(c1->department, "기획재정담당관"));
     ks_doc_free(d);
 
     /* a unit longer than any department (the fuzzer's case: it overran a
@@ -546,9 +542,8 @@ static void test_viewer_contacts(void)
     CHECK(d != NULL);
     if (!d)
         return;
-    CHECK(d->meta.contacts.len == 1 &&
-          STREQ(KS_AT(d->meta.contacts, ks_contact, 0).name, "신지혜") &&
-          !KS_AT(d->meta.contacts, ks_contact, 0).department);
+    CHECK(d->meta.contacts.len == 1 && STREQ(contact(d, 0)->name, "신지혜") &&
+          !contact(d, 0)->department);
     ks_doc_free(d);
 }
 
