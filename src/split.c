@@ -435,6 +435,35 @@ static int S_page_width(S_ctx *c)
     return bw;
 }
 
+#define KS_LETTER_BACK 400 /* lines searched back for a letter item's elder */
+
+/* Is line I's marker a Hangul letter ("나. " "다) ") with no elder: no line
+ * among the KS_LETTER_BACK before it starts with the letter before it in
+ * the same form?  Such a line is the end of a wrapped sentence ("…기록되었"
+ * / "다. 이는 …"), not the third item of a list: "다." ends most Korean
+ * sentences, and a list's "다." follows its "나.". */
+static bool S_orphan_letter(S_ctx *c, size_t i)
+{
+    const S_ln *b = &LN(c, i);
+    size_t n;
+    uint32_t cp = S_cp(b->s, b->len, 0, &n);
+    if (cp <= 0xAC00 || cp > 0xD558 || (cp - 0xAC00) % 588 != 0 || n >= b->len ||
+        (b->s[n] != '.' && b->s[n] != ')'))
+        return false;
+    char elder[4];
+    uint32_t e = cp - 588;
+    elder[0] = (char)(0xE0 | (e >> 12));
+    elder[1] = (char)(0x80 | ((e >> 6) & 0x3F));
+    elder[2] = (char)(0x80 | (e & 0x3F));
+    elder[3] = b->s[n];
+    for (size_t k = i, seen = 0; k-- > 0 && seen < KS_LETTER_BACK; seen++) {
+        const S_ln *l = &LN(c, k);
+        if (l->len > 4 && !memcmp(l->s, elder, 4))
+            return false;
+    }
+    return true;
+}
+
 /* Does line I+1 continue the paragraph of line I (wrapped text only)? */
 static bool S_continues(S_ctx *c, size_t i)
 {
@@ -450,7 +479,9 @@ static bool S_continues(S_ctx *c, size_t i)
     /* a bracketed label starts its own line: "【관련 국정과제】 …" */
     if (b->len >= 3 && !memcmp(b->s, "\xE3\x80\x90", 3))
         return false;
-    if (S_has_marker(b->s, b->len) || ks_meta_is_related(a->s, a->len) ||
+    if ((S_has_marker(b->s, b->len) && !(!S_sentence_end(a->s, a->len) &&
+                                          S_orphan_letter(c, i + 1))) ||
+        ks_meta_is_related(a->s, a->len) ||
         ks_meta_is_related(b->s, b->len))
         return false;
     char key[128];

@@ -658,6 +658,37 @@ static void test_summary_ends(void)
     }
 }
 
+/* A sentence wrapped before its last syllable "다." (govpress
+ * 156754238.pdf.txt) goes on: "다." is no list item without a "나." before
+ * it.  A list 가. 나. 다. keeps its items, each after the one before. */
+static void test_wrapped_letter(void)
+{
+    ks_doc *d = wrapped_doc(
+        PARTS(HEAD, "□ 지난 이십 년 동안 유럽 전력망에서 발생한 가장 심각한 사고로 기록되었\n",
+              "다. 이는 에너지 대전환을 가속화하고 있는 우리에게는 반면교사로 삼아야\n",
+              "할 더없이 중요한 참고 사례로 남게 되었다.\n"),
+        "");
+    CHECK(d != NULL);
+    if (d) {
+        const ks_block *k = find_block(d, "지난 이십 년");
+        CHECK(k && k->nlines == 3 && strstr(k->text, "기록되었 다. 이는"));
+        CHECK(!find_block(d, "이는 에너지"));
+        ks_doc_free(d);
+    }
+    d = wrapped_doc(
+        PARTS(HEAD, "□ 협약 당사자는 재생원료 사용을 확대하기 위해 다음과 같이 유기적으로 협력\n",
+              "가. 기후에너지환경부는 재생원료 사용 종량제봉투의 제작과 이용을 확대\n",
+              "나. 한국프라스틱공업협동조합연합회는 재생원료 사용 종량제봉투의 제작\n",
+              "다. 한국농수산재활용사업공제조합은 균질한 품질의 재생원료가 원활히\n"),
+        "");
+    CHECK(d != NULL);
+    if (d) {
+        const ks_block *k = find_block(d, "한국농수산");
+        CHECK(k && k->marker && STREQ(k->marker, "다.") && k->nlines == 1);
+        ks_doc_free(d);
+    }
+}
+
 int main(void)
 {
     test_dates();
@@ -679,5 +710,6 @@ int main(void)
     test_displaced_paragraph();
     test_contact_page_break();
     test_summary_ends();
+    test_wrapped_letter();
     KS_DONE();
 }
