@@ -929,8 +929,16 @@ static ks_status S_classify(S_ctx *c)
                 if (cp == '-' && !S_ends(e->s, e->len, "-") && i + 1 < nu && !UN(c, i + 1).forced &&
                     kinds[i + 1] == K_TEXT) {
                     const S_ln *nx = S_first(c, i + 1);
-                    if (!S_has_marker(nx->s, nx->len) && S_ends(nx->s, nx->len, " -") &&
-                        nx->width <= 120 && UN(c, i + 1).first == UN(c, i + 1).last) {
+                    /* ... or the end of the item between it and the next:
+                     * "- 장관, 추경 반영 보조금" + "대상 현장 방문" + "- …" */
+                    const S_ln *nn = i + 2 < nu && UN(c, i + 2).first != SIZE_MAX
+                                         ? S_first(c, i + 2)
+                                         : NULL;
+                    bool between = nn && nn->len > 2 && !memcmp(nn->s, "- ", 2) &&
+                                   !S_sentence_end(nx->s, nx->len);
+                    if (!S_has_marker(nx->s, nx->len) &&
+                        (S_ends(nx->s, nx->len, " -") || between) && nx->width <= 120 &&
+                        UN(c, i + 1).first == UN(c, i + 1).last) {
                         x->last = UN(c, i + 1).last;
                         x->joinsp = true;
                         UN(c, i + 1).role = KS_ROLE_RESIDUE; /* merged, dropped below */
@@ -2168,12 +2176,49 @@ static ks_status S_insert_piece(S_ctx *c, size_t i, const S_ln *whole, size_t a,
     return S_insert_line(c, i, piece);
 }
 
+/* The next subtitle dash in S[from..len): a "- " after a space or after a
+ * quotation mark the title ends with ("… 열린다“- 정부 …"); the index of
+ * the '-', or 0. */
+static size_t S_next_dash(const char *s, size_t len, size_t from)
+{
+    for (size_t i = from > 0 ? from : 1; i + 2 < len; i++) {
+        if (s[i] != '-' || s[i + 1] != ' ')
+            continue;
+        if (s[i - 1] == ' ' || s[i - 1] == '"')
+            return i;
+        size_t at;
+        uint32_t q = S_last_cp(s, i, &at);
+        if (ks_is_close_quote(q) || ks_is_open_quote(q))
+            return i;
+    }
+    return 0;
+}
+
 /* Split a "- subtitle -" line that pdftotext ran into the body's first
  * line (see S_body_start); only near the top, where subtitles stand. */
 static ks_status S_split_subtitles(S_ctx *c)
 {
     for (size_t i = 0; i < c->ln.len && i < 30; i++) {
         S_ln *l = &LN(c, i);
+        /* the end of a wrapped subtitle run into the next one: "- 장관,
+         * 추경 반영 보조금" / "대상 현장 방문 - 보조금 623억원 추경 반영"
+         * (govpress 156754278.pdf.txt): the next one goes on a line of
+         * its own */
+        if (i > 0 && l->hint < 0 && LN(c, i - 1).hint < 0 && LN(c, i - 1).len > 2 &&
+            !memcmp(LN(c, i - 1).s, "- ", 2) && !S_has_marker(l->s, l->len)) {
+            size_t dash = S_next_dash(l->s, l->len, 0);
+            if (dash >= 8 && l->len - dash >= 12) {
+                S_ln whole = *l;
+                size_t keep = dash;
+                while (keep > 0 && l->s[keep - 1] == ' ')
+                    keep--;
+                l->len = keep;
+                l->width = S_width(l->s, l->len);
+                if (S_insert_piece(c, i, &whole, dash, whole.len) != KS_OK)
+                    return KS_ERR_NOMEM;
+                continue; /* the piece is looked at as a subtitle next */
+            }
+        }
         if (l->hint >= 0 || l->len < 20 || memcmp(l->s, "- ", 2) != 0 || l->s[l->len - 1] == '-')
             continue;
         size_t at = S_body_start(l->s, l->len);
@@ -2207,24 +2252,6 @@ static size_t S_item_start(const char *s, size_t len, size_t from)
             best = (size_t)(p - s) + 1;
     }
     return best;
-}
-
-/* The next subtitle dash in S[from..len): a "- " after a space or after a
- * quotation mark the title ends with ("… 열린다“- 정부 …"); the index of
- * the '-', or 0. */
-static size_t S_next_dash(const char *s, size_t len, size_t from)
-{
-    for (size_t i = from > 0 ? from : 1; i + 2 < len; i++) {
-        if (s[i] != '-' || s[i + 1] != ' ')
-            continue;
-        if (s[i - 1] == ' ' || s[i - 1] == '"')
-            return i;
-        size_t at;
-        uint32_t q = S_last_cp(s, i, &at);
-        if (ks_is_close_quote(q) || ks_is_open_quote(q))
-            return i;
-    }
-    return 0;
 }
 
 /* Web text joins a release's head into one line: "TITLE - SUBTITLE -

@@ -689,6 +689,30 @@ static void test_wrapped_letter(void)
     }
 }
 
+/* A wrapped subtitle whose end pdftotext ran into the next subtitle
+ * (govpress 156754278.pdf.txt): "- A" / "A's end - B" / "- C" are the
+ * three items A, B and C. */
+static void test_summary_runin(void)
+{
+    ks_doc *d = wrapped_doc(
+        PARTS(HEAD, "- 농림축산식품부 장관, 추경 반영 면세유 유가연동 보조금\n",
+              "대상 시설농가 및 농기계 현장 방문 - 시설농가와 농기계 면세유 유가연동보조금 623억원 "
+              "추경 반영\n",
+              "- 시설농가 등 현장 애로사항 청취 및 농가 경영안정 위한 노력 지속\n"),
+        "");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    const ks_block *s1 = nth_role(d, KS_ROLE_SUMMARY, 0), *s2 = nth_role(d, KS_ROLE_SUMMARY, 1);
+    CHECK(n_role(d, KS_ROLE_SUMMARY) == 3);
+    CHECK(s1 && STREQ(s1->text, "농림축산식품부 장관, 추경 반영 면세유 유가연동 보조금 대상 시설농가 및 "
+                                "농기계 현장 방문"));
+    CHECK(s2 && STREQ(s2->text, "시설농가와 농기계 면세유 유가연동보조금 623억원 추경 반영"));
+    size_t items;
+    CHECK(whole_items(d, &items) == 6 && items == 6);
+    ks_doc_free(d);
+}
+
 int main(void)
 {
     test_dates();
@@ -711,5 +735,6 @@ int main(void)
     test_contact_page_break();
     test_summary_ends();
     test_wrapped_letter();
+    test_summary_runin();
     KS_DONE();
 }
