@@ -81,10 +81,11 @@ typedef struct {
     uint8_t kind;        /* ks_kind */
     int8_t level;
     uint8_t zone;
-    bool joinsp;         /* lines are separate paragraphs: join with ' ' */
-    bool forced;         /* role came from a reader's hint */
-    bool mspace;         /* S_build: a space followed the marker */
-    bool copied;         /* S_build: the text is a copy in the store */
+    bool joinsp : 1;     /* lines are separate paragraphs: join with ' ' */
+    bool forced : 1;     /* role came from a reader's hint */
+    bool mspace : 1;     /* S_build: a space followed the marker */
+    bool copied : 1;     /* S_build: the text is a copy in the store */
+    bool alone : 1;      /* one line between blank lines (S_cells_joined) */
 } S_unit;
 
 typedef struct {
@@ -501,6 +502,7 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
             continue;
         S_unit u = {0};
         u.first = u.last = i;
+        u.alone = i > 0 && !LN(c, i - 1).len && i + 1 < c->ln.len && !LN(c, i + 1).len;
         u.role = KS_ROLE_BODY;
         if (!line_mode && l->hint >= 0 && l->hint <= KS_ROLE_RESIDUE) {
             u.role = (ks_role)l->hint;
@@ -1313,9 +1315,12 @@ static bool S_unit_word(const char *w, size_t len)
 /* The department a contact table's unit line T names, into OUT: the line
  * as printed ("정책기획관", "국가수사본부 수사국", "외교부 카리브중남미협력과"),
  * but of two units side by side, as web text joins a table's cells, the
- * first ("정책기획관 기획재정담당관" -> "정책기획관").  False for a
- * ministry alone. */
-static bool S_department_of(const char *t, char *out, size_t cap)
+ * first ("정책기획관 기획재정담당관" -> "정책기획관").  JOINED: T may be
+ * a table's cells joined (see S_cells_joined), so an issuer's cell before
+ * one unit is dropped ("국무조정실 안전환경에너지정책관실" ->
+ * "안전환경에너지정책관실"; printed so in one cell, "외교부
+ * 카리브중남미협력과" keeps it).  False for a ministry alone. */
+static bool S_department_of(const char *t, bool joined, char *out, size_t cap)
 {
     /* a line of fields ("- 기획재정담당관: 담당자 / 사무관 배인") names none */
     if (t[0] == '-' || strchr(t, ':') || strchr(t, '/'))
@@ -1338,6 +1343,11 @@ static bool S_department_of(const char *t, char *out, size_t cap)
         return false;
     size_t first = 0, last = n;
     if (n < 4) {
+        /* the issuer's cell joined to its unit's ("국무조정실
+         * 안전환경에너지정책관실"): the issuer alone names no department */
+        if (joined && n == 2 && ks_meta_org_like(w[0], wl[0]) && S_unit_word(w[1], wl[1]) &&
+            !ks_meta_org_like(w[1], wl[1]))
+            first = 1;
         if (last - first == 2 && S_unit_word(w[first], wl[first]) &&
             S_unit_word(w[first + 1], wl[first + 1]) && !ks_meta_org_like(w[first], wl[first]) &&
             !ks_meta_org_like(w[first + 1], wl[first + 1]))
@@ -1410,7 +1420,7 @@ static int S_field_contact(ks_meta *m, const char *t)
         unit[strlen(unit) - 1] = '\0';
     if (!m->department && unit[0]) {
         char d[128];
-        if (S_department_of(unit, d, sizeof d) && !(m->department = ks_strdup(d)))
+        if (S_department_of(unit, false, d, sizeof d) && !(m->department = ks_strdup(d)))
             return -1;
     }
     if (!name[0])
@@ -1429,6 +1439,15 @@ static int S_field_contact(ks_meta *m, const char *t)
 /* Contact cells in order -> contacts.  Names wait in a queue until a phone
  * (or e-mail) arrives, so both "최영범" / "(044-202-7026)" and a column of
  * names followed by a column of phones pair up in order. */
+/* Is unit U a line of web text, where a table's cells are joined with
+ * spaces: text that did not wrap (no page width), one line between blank
+ * lines.  pdftotext prints the cells of a column on lines of their own,
+ * HWPX and its text a cell a paragraph, without blank lines. */
+static bool S_cells_joined(const S_ctx *c, const S_unit *u)
+{
+    return !c->page && u->alone && u->nlines == 1;
+}
+
 static ks_status S_contacts(S_ctx *c, char **texts)
 {
     ks_meta *m = &c->doc->meta;
@@ -1577,7 +1596,7 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         if (in_block && tl < sizeof dept && ks_utf8_count(key, strlen(key)) >= 2) {
             memcpy(dept, t, tl + 1);
             char unit[256];
-            if (want_dept && S_department_of(t, unit, sizeof unit)) {
+            if (want_dept && S_department_of(t, S_cells_joined(c, u), unit, sizeof unit)) {
                 m->department = ks_strdup(unit);
                 if (!m->department) {
                     st = KS_ERR_NOMEM;
