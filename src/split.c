@@ -2087,6 +2087,43 @@ done:
  * pdftotext sometimes prints the centred "- subtitle -" line and the
  * body's first line as one line, losing the closing " -":
  *   "- 지역과 함께 성장한다 산림청(청장 박은식)은 숲길을 ..." */
+/* An institution that a lead sentence opens with, as its topic, at byte I
+ * of S: " 관세청은 ", " 경찰청(국가수사본부)은 ", " 건설근로자공제회(이사장
+ * 직무대행 권혁태)는 ".  A ministry, agency or committee
+ * (ks_meta_org_like), or a public body by the last word of its name. */
+static bool S_topic_org_at(const char *s, size_t len, size_t i)
+{
+    static const char *const bodies[] = {"공단", "공제회", "재단", "진흥원", "연구원", "협회"};
+    size_t j = i;
+    while (j + 3 <= len && ks_is_hangul(S_cp(s, len, j, &(size_t){0})))
+        j += 3;
+    size_t org_end;
+    if (j < len && s[j] == '(') {
+        const char *close = memchr(s + j, ')', len - j < 96 ? len - j : 96);
+        if (!close || memchr(s + j + 1, '(', (size_t)(close - s) - j - 1))
+            return false;
+        size_t k = (size_t)(close - s) + 1;
+        if (k + 4 > len || s[k + 3] != ' ' ||
+            (memcmp(s + k, "\xEC\x9D\x80", 3) != 0 && memcmp(s + k, "\xEB\x8A\x94", 3) != 0))
+            return false;
+        org_end = j;
+    } else if (j < len && s[j] == ' ' && j >= i + 12 &&
+               (!memcmp(s + j - 3, "\xEC\x9D\x80", 3) || !memcmp(s + j - 3, "\xEB\x8A\x94", 3))) {
+        org_end = j - 3; /* 은 / 는 */
+    } else {
+        return false;
+    }
+    size_t n = org_end - i;
+    if (n < 9 || n > 60)
+        return false;
+    if (ks_meta_org_like(s + i, n))
+        return true;
+    for (size_t k = 0; k < sizeof bodies / sizeof bodies[0]; k++)
+        if (S_ends(s + i, n, bodies[k]) && n > strlen(bodies[k]))
+            return true;
+    return false;
+}
+
 /* The length of " TITLE은 " at S[i..) (a space, three to eight Hangul
  * syllables ending in 관 or 장, 은 or 는, a space), or 0. */
 static size_t S_title_word_at(const char *s, size_t len, size_t i)
@@ -2149,6 +2186,10 @@ static size_t S_body_start(const char *s, size_t len)
             if (ks_utf8_count(s + ns, nl) == 3 && ns > 0 && s[ns - 1] == ' ')
                 best = ns;
         }
+        /* an institution as the lead's topic: " 관세청은 중동 …", not a
+         * subtitle's: "- 관세청은 …" */
+        if (!best && s[i - 1] == ' ' && (i < 2 || s[i - 2] != '-') && S_topic_org_at(s, len, i))
+            best = i;
         /* a bracketed label: " 【관련 국정과제】 …" */
         if (!best && s[i - 1] == ' ' && i + 3 <= len && !memcmp(s + i, "\xE3\x80\x90", 3))
             best = i;

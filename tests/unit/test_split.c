@@ -725,6 +725,48 @@ static void test_summary_runin(void)
     ks_doc_free(d);
 }
 
+/* Web text that runs the last subtitle into a lead without a marker,
+ * the lead opening with an institution (govpress 156754250, 156754256,
+ * 156754190 .joined.txt): the lead is cut off the subtitle. */
+static void test_joined_lead(void)
+{
+    static const char *const leads[] = {
+        "관세청은 중동 상황 장기화에 따른 수출입 기업의 피해를 최소화하기 위해 점검 회의를 열었다.",
+        "경찰청(국가수사본부)은 지난해 7월부터 특별단속을 추진한 결과를 발표하였다.",
+        "건설근로자공제회(이사장 직무대행 권혁태)는 4월 13일부터 홍보 캠페인을 전개한다고 밝혔다."};
+    for (size_t t = 0; t < sizeof leads / sizeof *leads; t++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, "보도자료 보도시점 2026. 4. 13.(월) 즉시보도\n\n"
+                        "수출입기업 관세·물류 지원 현황 점검 회의 개최 - 원유·나프타 등 긴급 수요물품 "
+                        "입항전 통관조치 - 운임 특례 적용을 위한 시행령 개정 ··· 운송비 상승분은 "
+                        "과세가격 반영 면제 ");
+        ks_buf_puts(&b, leads[t]);
+        ks_buf_puts(&b, "\n\n□ 두 번째 문단이다.\n");
+        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        const ks_block *s2 = nth_role(d, KS_ROLE_SUMMARY, 1);
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 2);
+        CHECK(s2 && STREQ(s2->text, "운임 특례 적용을 위한 시행령 개정 ··· 운송비 상승분은 과세가격 반영 면제"));
+        const ks_block *lead = find_block(d, leads[t]);
+        CHECK(lead && lead->role == KS_ROLE_BODY);
+        ks_doc_free(d);
+    }
+    /* a subtitle that opens with one is no lead */
+    ks_doc *d = run("보도자료 보도시점 2026. 4. 13.(월) 즉시보도\n\n"
+                    "수출입기업 관세·물류 지원 현황 점검 회의 개최 - 관세청은 긴급 수요물품 통관 지원 "
+                    "□ 관세청은 중동 상황 장기화에 따른 피해를 줄이기 위해 회의를 열었다.\n",
+                    0);
+    CHECK(d != NULL);
+    if (d) {
+        const ks_block *s1 = nth_role(d, KS_ROLE_SUMMARY, 0);
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 1 && s1 && STREQ(s1->text, "관세청은 긴급 수요물품 통관 지원"));
+        ks_doc_free(d);
+    }
+}
+
 int main(void)
 {
     test_dates();
@@ -748,5 +790,6 @@ int main(void)
     test_summary_ends();
     test_wrapped_letter();
     test_summary_runin();
+    test_joined_lead();
     KS_DONE();
 }
