@@ -339,8 +339,14 @@ static bool S_is_header_label(const char *key)
 
 static bool S_is_contact_label(const char *key)
 {
-    return S_prefix(key, "담당부서") || S_prefix(key, "담당기관") || strcmp(key, "책임자") == 0 ||
-           strcmp(key, "담당자") == 0 || S_prefix(key, "문의:") || S_prefix(key, "담당부서:");
+    if (S_prefix(key, "담당부서") || S_prefix(key, "담당기관") || S_prefix(key, "문의:"))
+        return true;
+    /* "책임자", "담당자", or a row of them as web text joins the table's
+     * cells: "책임자 담당자 담당자" */
+    const char *k = key;
+    while (S_prefix(k, "책임자") || S_prefix(k, "담당자"))
+        k += strlen("책임자");
+    return k != key && *k == '\0';
 }
 
 /* "붙임", "붙임 1", "붙임. 사업개요", "(붙임)", "첨부", "별첨 2" */
@@ -1361,6 +1367,11 @@ static bool S_department_of(const char *t, bool joined, char *out, size_t cap)
     size_t kl = ks_meta_compact(a, len, key, sizeof key);
     if (len >= cap || ks_meta_org_like(key, kl))
         return false;
+    /* it ends like a unit or a body ("…과", "…공제회", "…연구소", a
+     * broken "…정책관 실" too), not like a section's label ("참고") */
+    if (!S_unit_word(key, kl) && !S_ends(key, kl, "회") && !S_ends(key, kl, "본부") &&
+        !S_ends(key, kl, "소"))
+        return false;
     memcpy(out, a, len);
     out[len] = '\0';
     return true;
@@ -1590,6 +1601,10 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             continue;
         }
         if (key[0] == '<' || key[0] == '[') /* "<총괄>" "<협조>" tags */
+            continue;
+        /* a row of titles, as web text joins the table's cells: "과 장
+         * 서기관 사무관" (the numbers' row pairs them up) */
+        if (S_titles_in(t, tl) > 1)
             continue;
         /* a unit: "정책기획관", "국가수사본부 수사국"; one syllable is a
          * title the PDF cut in two ("과" / "장"), not a unit */

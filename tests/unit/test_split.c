@@ -767,6 +767,37 @@ static void test_joined_lead(void)
     }
 }
 
+/* A contact table whose rows web text joined (govpress 156754287,
+ * 156754180 .joined.txt): a row of labels and a row of titles name no
+ * department, nor does a section's label after the table. */
+static void test_joined_contact_rows(void)
+{
+    ks_doc *d = run("보도자료\n보도시점 2026. 4. 13.(월)\n새만금 첨단성장거점 도약 논의\n"
+                    "□ 회의에서는 스무 개 과제에 대해 중점적으로 논의한다.\n담당 부서\n"
+                    "책임자 담당자 담당자\n국토도시실 성장거점정책과\n과 장 사무관 주무관\n"
+                    "백승호 (044-201-3684) 박예슬 (044-201-3693) 권순웅 (044-201-3698)\n참고\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->meta.department, "국토도시실"));
+    CHECK(d->meta.contacts.len == 3);
+    const ks_contact *k = contact(d, 2);
+    CHECK(k && STREQ(k->name, "권순웅") && STREQ(k->phone, "044-201-3698"));
+    ks_doc_free(d);
+    d = run("보도자료\n보도시점 2026. 4. 13.(월)\n고용위기 선제 대응\n"
+            "□ 점검회의를 열고 지원 실적을 점검했다.\n담당 부서\n"
+            "책임자 담당자 책임자 담당자\n과 장 서기관 사무관 사무관\n"
+            "최영범 (044-202-7026) 장지훈 (044-202-7027)\n참고\n",
+            0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(!d->meta.department);
+    CHECK(d->meta.contacts.len == 2);
+    ks_doc_free(d);
+}
+
 int main(void)
 {
     test_dates();
@@ -791,5 +822,6 @@ int main(void)
     test_wrapped_letter();
     test_summary_runin();
     test_joined_lead();
+    test_joined_contact_rows();
     KS_DONE();
 }
