@@ -1774,22 +1774,36 @@ static ks_status S_organization(S_ctx *c, char **texts)
         }
         break;
     }
-    for (size_t b = 0; b + 1 < nb; b++) {
-        if (UN(c, b).zone != Z_CONTACT || UN(c, b + 1).zone != Z_CONTACT)
+    for (size_t b = 0; b < nb; b++) {
+        if (UN(c, b).zone != Z_CONTACT)
             continue;
         ks_meta_compact(texts[b], strlen(texts[b]), key, sizeof key);
-        if (!S_prefix(key, "담당부서") && !S_prefix(key, "담당기관"))
+        const char *cell;
+        size_t cl;
+        if (S_prefix(key, "-담당부서:") && strchr(texts[b], ':')) {
+            /* korea.kr's viewer: "- 담당 부서: 국무조정실 / 책임자 …" */
+            cell = strchr(texts[b], ':') + 1;
+            const char *slash = strchr(cell, '/');
+            cl = slash ? (size_t)(slash - cell) : strlen(cell);
+        } else if ((S_prefix(key, "담당부서") || S_prefix(key, "담당기관")) && b + 1 < nb &&
+                   UN(c, b + 1).zone == Z_CONTACT) {
+            size_t nx = b + 1;
+            if (texts[nx][0] == '<' && nx + 1 < nb && UN(c, nx + 1).zone == Z_CONTACT)
+                nx++; /* "<총괄>" */
+            cell = texts[nx];
+            cl = strlen(cell);
+        } else {
             continue;
-        size_t nx = b + 1;
-        if (texts[nx][0] == '<' && nx + 1 < nb && UN(c, nx + 1).zone == Z_CONTACT)
-            nx++; /* "<총괄>" */
+        }
+        while (cl > 0 && *cell == ' ')
+            cell++, cl--;
         /* the cell, else its first word: web text joins it to the unit
          * beside it ("국무조정실 안전환경에너지정책관실") */
-        size_t kl = ks_meta_compact(texts[nx], strlen(texts[nx]), key, sizeof key);
+        size_t kl = ks_meta_compact(cell, cl, key, sizeof key);
         if (ks_meta_org_like(key, kl))
             return S_set_org(m, key, kl);
-        const char *sp = strchr(texts[nx], ' ');
-        if (sp && (kl = ks_meta_compact(texts[nx], (size_t)(sp - texts[nx]), key, sizeof key)) &&
+        const char *sp = memchr(cell, ' ', cl);
+        if (sp && (kl = ks_meta_compact(cell, (size_t)(sp - cell), key, sizeof key)) &&
             ks_meta_org_like(key, kl))
             return S_set_org(m, key, kl);
     }

@@ -557,6 +557,26 @@ static void test_viewer_contacts(void)
     CHECK(d->meta.contacts.len == 1 && STREQ(contact(d, 0)->name, "신지혜") &&
           !contact(d, 0)->department);
     ks_doc_free(d);
+
+    /* the issuer in the department field: the whole unit, else its first
+     * word; a unit of a ministry names none */
+    static const struct {
+        const char *unit, *org;
+    } cases[] = {{"국무조정실", "국무조정실"},
+                 {"법무부 검찰국 검찰과", "법무부"},
+                 {"기획조정실", NULL}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_buf_puts(&b, "□ 화재 현장 수습에 최선을 다하라고 지시했다.\n\n담당 부서\n\n- 담당 부서: ");
+        ks_buf_puts(&b, cases[k].unit);
+        ks_buf_puts(&b, " / 책임자 팀 장 장준경 / (044-200-2363)\n");
+        d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        CHECK(cases[k].org ? STREQ(d->meta.organization, cases[k].org) : !d->meta.organization);
+        ks_doc_free(d);
+    }
 }
 
 /* A paragraph of the body that pdftotext printed between the header and
