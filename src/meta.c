@@ -554,6 +554,148 @@ size_t ks_meta_file_stem(const char *name, size_t len)
     return k > 0 ? k : e;
 }
 
+bool ks_meta_file_date(const char *name, size_t len, char iso[11], size_t *ndigits)
+{
+    size_t i = 0;
+    if (len >= 2 && name[0] == '-' && name[1] == ' ')
+        i = 2;
+    if (i < len && (name[i] == '[' || name[i] == '('))
+        i++;
+    size_t d = i;
+    while (is_d(name, len, d))
+        d++;
+    size_t n = d - i;
+    if (n != 6 && n != 8)
+        return false;
+    int v[8];
+    for (size_t k = 0; k < n; k++)
+        v[k] = name[i + k] - '0';
+    const int *md = v + n - 4;
+    int y = n == 8 ? v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3] : 2000 + v[0] * 10 + v[1];
+    int m = md[0] * 10 + md[1], day = md[2] * 10 + md[3];
+    if (y < 2000 || y > 2099 || m < 1 || m > 12 || day < 1 || day > 31)
+        return false;
+    ks_date_match dm;
+    memset(&dm, 0, sizeof dm);
+    dm.year = y;
+    dm.month = m;
+    dm.day = day;
+    ks_meta_iso(&dm, iso);
+    *ndigits = n;
+    return true;
+}
+
+/* The kind words a file name may carry before its title. */
+static size_t file_kind_word(const char *s, size_t len)
+{
+    static const char *const words[] = {"보도참고자료", "보도자료", "보도참고", "참고자료",
+                                        "동정자료", "설명자료", "해명자료"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (len >= n && memcmp(s, words[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+#define KS_FILE_TAG 48 /* longest bracketed tag dropped, in bytes */
+
+size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
+{
+    if (cap == 0)
+        return 0;
+    out[0] = '\0';
+    size_t e = len;
+    if (ks_meta_file_kind(name, len)) {
+        while (e > 0 && name[e - 1] != '.')
+            e--;
+        if (e > 0)
+            e--;
+    }
+    /* '_' as a space, runs of spaces as one */
+    char buf[512];
+    size_t n = 0;
+    for (size_t i = 0; i < e && n + 1 < sizeof buf; i++) {
+        char ch = name[i] == '_' ? ' ' : name[i];
+        if (ch == ' ' && (n == 0 || buf[n - 1] == ' '))
+            continue;
+        buf[n++] = ch;
+    }
+    size_t a = 0, b = n;
+    for (bool again = true; again && a < b;) {
+        again = false;
+        while (a < b && buf[a] == ' ')
+            a++;
+        if (b - a >= 2 && buf[a] == '-' && buf[a + 1] == ' ') { /* a list dash */
+            a += 2;
+            again = true;
+            continue;
+        }
+        if (buf[a] == '[' || buf[a] == '(') { /* "[지식재산처]" "(즉시)" */
+            char close = buf[a] == '[' ? ']' : ')';
+            size_t k = a + 1;
+            while (k < b && k - a <= KS_FILE_TAG && buf[k] != close && buf[k] != '(' &&
+                   buf[k] != '[')
+                k++;
+            if (k < b && buf[k] == close && k - a <= KS_FILE_TAG && k + 1 < b) {
+                a = k + 1;
+                again = true;
+                continue;
+            }
+        }
+        size_t d = a;
+        while (d < b && buf[d] >= '0' && buf[d] <= '9')
+            d++;
+        if (d > a && d < b && (buf[d] == ' ' || buf[d] == '(' || buf[d] == '[')) {
+            a = d; /* a date or a number: "260412", "106" */
+            again = true;
+            continue;
+        }
+        size_t kw = file_kind_word(buf + a, b - a);
+        if (kw && a + kw < b && (buf[a + kw] == ' ' || buf[a + kw] == '-' || buf[a + kw] == ':' ||
+                                 buf[a + kw] == '(' || buf[a + kw] == '[')) {
+            a += kw;
+            while (a < b && (buf[a] == '-' || buf[a] == ':'))
+                a++;
+            again = true;
+        }
+    }
+    for (bool again = true; again && a < b;) {
+        again = false;
+        while (b > a && buf[b - 1] == ' ')
+            b--;
+        if (b - a > 6 && !memcmp(buf + b - 6, "최종", 6)) {
+            b -= 6;
+            again = true;
+            continue;
+        }
+        if (b > a && buf[b - 1] == ')') { /* "(기획재정담당관)" "(본문)" */
+            size_t k = b - 1;
+            while (k > a && b - k <= KS_FILE_TAG && buf[k - 1] != '(' && buf[k - 1] != ')')
+                k--;
+            if (k > a + 1 && buf[k - 1] == '(' && b - k <= KS_FILE_TAG) {
+                b = k - 1;
+                again = true;
+            }
+        }
+    }
+    /* a title the name holds whole in brackets: "보도자료(…)" */
+    if (b - a > 2 && buf[a] == '(' && buf[b - 1] == ')' && !memchr(buf + a + 1, ')', b - a - 2))
+        a++, b--;
+    size_t chars = 0;
+    for (size_t i = a; i < b;) {
+        size_t k;
+        cp_at(buf, b, i, &k);
+        i += k;
+        chars++;
+    }
+    if (chars < 8 || b - a >= cap)
+        return 0;
+    memcpy(out, buf + a, b - a);
+    out[b - a] = '\0';
+    return b - a;
+}
+
 static bool ends_with(const char *s, size_t len, const char *suf)
 {
     size_t n = strlen(suf);

@@ -63,6 +63,24 @@ const char *ks_meta_file_kind(const char *name, size_t len);
  * trailing picture number: "... 특강1.jpg" -> "... 특강". */
 size_t ks_meta_file_stem(const char *name, size_t len);
 
+/* The release date that a document's file NAME opens with, as ministries
+ * name their attachments: "260412_제목.hwpx", "(20260413)보도자료-…",
+ * "[260413 배포즉시] …".  Writes "YYYY-MM-DD" into ISO (11 bytes) and
+ * the digits' byte length into *NDIGITS; false when NAME opens with no
+ * six- or eight-digit date (a bare "0413" has no year). */
+bool ks_meta_file_date(const char *name, size_t len, char iso[11], size_t *ndigits);
+
+/* The title in a document's file NAME, into OUT (CAP bytes, NUL-ended):
+ * the stem without the conventions around it: a leading list dash, a
+ * date, a number, bracketed tags ("[지식재산처]", "(즉시)", "(동정)"), kind
+ * words ("보도자료", "보도참고"), a closing tag ("(기획재정담당관)",
+ * "(본문)"), "최종"; '_' read as a space.
+ *   "- 260412 (즉시) 전남 완도군 화재 관련 긴급 지시(국토산업재난대응과).hwpx"
+ *   -> "전남 완도군 화재 관련 긴급 지시"
+ * Returns the title's length, 0 when fewer than four words' worth (8
+ * characters) are left. */
+size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap);
+
 /* True when S (no spaces) looks like an organization name: three or more
  * Hangul syllables ending in 부 처 청 위원회 or 시 (not 정부, 실시 ...), or
  * one of the central offices named "…실" (국무조정실 ...). */

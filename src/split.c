@@ -361,7 +361,8 @@ static bool S_is_attach_label(const char *key, bool *bare)
     while (*r == ')' || *r == ']' || *r == '>' || *r == '.' || *r == ':' ||
            (*r >= '0' && *r <= '9'))
         r++;
-    *bare = *r == '\0';
+    /* "첨부파일", "붙임 자료": the label alone, the names follow */
+    *bare = *r == '\0' || strcmp(r, "파일") == 0 || strcmp(r, "자료") == 0;
     /* "첨부파일" / "붙임자료" are fine; "첨부하여" is a verb in a sentence */
     return true;
 }
@@ -1896,6 +1897,8 @@ static ks_status S_metadata(S_ctx *c, char **texts, int year)
                     p++;
                 name = *p ? p : t;
             }
+            if (name[0] == '-' && name[1] == ' ') /* "- 260412_제목.hwpx" */
+                name += 2;
             const char *kind = ks_meta_file_kind(name, strlen(name));
             ks_attachment a = {ks_strdup(name), kind ? kind : "other"};
             if (!a.name || ks_vec_push(&m->attachments, &a) != KS_OK) {
@@ -1903,6 +1906,24 @@ static ks_status S_metadata(S_ctx *c, char **texts, int year)
                 return KS_ERR_NOMEM;
             }
         }
+    }
+    /* no date in the text (korea.kr's viewer prints none): the date the
+     * release's own file is named with, "260412_제목.hwpx" */
+    for (size_t k = 0; k < m->attachments.len && !m->release_date; k++) {
+        const ks_attachment *a = &KS_AT(m->attachments, ks_attachment, k);
+        char iso[11];
+        size_t nd;
+        if (strcmp(a->kind, "document") != 0 || !ks_meta_file_date(a->name, strlen(a->name), iso, &nd))
+            continue;
+        const char *digits = a->name + strcspn(a->name, "0123456789");
+        ks_date d = {ks_strndup(digits, nd), ks_strdup(iso), "release"};
+        if (!d.raw || !d.iso || ks_vec_push(&m->dates, &d) != KS_OK) {
+            ks_free(d.raw);
+            ks_free(d.iso);
+            return KS_ERR_NOMEM;
+        }
+        if (!(m->release_date = ks_strdup(iso)))
+            return KS_ERR_NOMEM;
     }
     if (!m->organization && S_organization(c, texts) != KS_OK)
         return KS_ERR_NOMEM;
@@ -2071,9 +2092,24 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             }
             doc->title_source = "text";
         }
+        /* no title in the text: the release's own file ("260412_김민석
+         * 국무총리, 완도 냉동창고 화재 관련 긴급지시.hwpx", as korea.kr's
+         * viewer lists it), else the seed's case, a board page whose only
+         * title is the picture's file name ("… 광주서 특강1.jpg") */
+        for (size_t k = 0; k < doc->meta.attachments.len && !doc->title; k++) {
+            const ks_attachment *a = &KS_AT(doc->meta.attachments, ks_attachment, k);
+            char t[512];
+            size_t tl;
+            if (strcmp(a->kind, "document") != 0 ||
+                !(tl = ks_meta_file_title(a->name, strlen(a->name), t, sizeof t)))
+                continue;
+            if (!(doc->title = ks_strndup(t, tl))) {
+                st = KS_ERR_NOMEM;
+                goto done;
+            }
+            doc->title_source = "filename";
+        }
         if (!doc->title) {
-            /* the seed's case: a board page whose only title is the picture's
-             * file name: "대구시 공공기관 혁신사례 광주서 특강1.jpg" */
             for (size_t k = 0; k < doc->meta.attachments.len; k++) {
                 const ks_attachment *a = &KS_AT(doc->meta.attachments, ks_attachment, k);
                 if (strcmp(a->kind, "image") != 0)

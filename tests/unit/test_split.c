@@ -818,6 +818,65 @@ static void test_joined_contact_rows(void)
     ks_doc_free(d);
 }
 
+/* The title and date of a release's own file, as ministries name it
+ * (govpress *.viewer.txt), and a viewer page that gives no other. */
+static void test_file_title(void)
+{
+    static const struct {
+        const char *name, *title;
+    } cases[] = {
+        {"- 260412_김민석 국무총리, 완도 냉동창고 화재 관련 긴급지시.hwpx",
+         "김민석 국무총리, 완도 냉동창고 화재 관련 긴급지시"},
+        {"260412 (즉시) 전남 완도군 냉동창고 화재 관련 긴급 지시(국토산업재난대응과).hwpx",
+         "전남 완도군 냉동창고 화재 관련 긴급 지시"},
+        {"106 [지식재산처] 지식재산처, 박현희 첫 여성 기획조정관 임명.hwpx",
+         "지식재산처, 박현희 첫 여성 기획조정관 임명"},
+        {"(20260413)보도자료-걷고__인증하고__특별한_경험까지_명품숲길_50선_인증제.hwpx",
+         "걷고 인증하고 특별한 경험까지 명품숲길 50선 인증제"},
+        {"0413 1937년과 2020년 경주 월성 수습 비편들(돌비석 조각) 원래 하나였다(붙임1,2).pdf",
+         "1937년과 2020년 경주 월성 수습 비편들(돌비석 조각) 원래 하나였다"},
+        {"260413 보도자료(보훈부, 2026년 국외 보훈사적지 답사 참가자 모집)최종.hwpx",
+         "보훈부, 2026년 국외 보훈사적지 답사 참가자 모집"},
+        {"[260413 배포즉시] 개인정보 유출한 공공기관 대상 페널티 확대(자율보호정책과).hwpx",
+         "개인정보 유출한 공공기관 대상 페널티 확대"},
+        {"260413_(동정)_현장 점검.hwpx", NULL},  /* too short for a title */
+        {"사진1.jpg", NULL}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char t[256];
+        size_t n = ks_meta_file_title(cases[k].name, strlen(cases[k].name), t, sizeof t);
+        CHECK(cases[k].title ? n == strlen(cases[k].title) && STREQ(t, cases[k].title) : n == 0);
+    }
+    static const struct {
+        const char *name, *iso;
+    } dates[] = {{"- 260412_제목.hwpx", "2026-04-12"},
+                 {"(20260413)보도자료-제목.hwpx", "2026-04-13"},
+                 {"[260413 배포즉시] 제목.hwpx", "2026-04-13"},
+                 {"0413 제목.pdf", NULL},
+                 {"261341_제목.hwpx", NULL},
+                 {"2604121_제목.hwpx", NULL}};
+    for (size_t k = 0; k < sizeof dates / sizeof *dates; k++) {
+        char iso[11];
+        size_t nd = 0;
+        bool ok = ks_meta_file_date(dates[k].name, strlen(dates[k].name), iso, &nd);
+        CHECK(dates[k].iso ? ok && STREQ(iso, dates[k].iso) : !ok);
+    }
+    ks_doc *d = run("□ 김민석 국무총리는 화재와 관련하여 긴급 지시를 내렸다.\n\n담당 부서\n\n"
+                    "- 담당 부서: 국무조정실 / 책임자 팀 장 장준경 / (044-200-2363)\n\n첨부파일\n\n"
+                    "- 260412_김민석 국무총리, 완도 냉동창고 화재 관련 긴급지시.hwpx\n\n"
+                    "- 260412_김민석 국무총리, 완도 냉동창고 화재 관련 긴급지시.pdf\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "김민석 국무총리, 완도 냉동창고 화재 관련 긴급지시"));
+    CHECK(STREQ(d->title_source, "filename"));
+    CHECK(STREQ(d->meta.release_date, "2026-04-12"));
+    CHECK(d->meta.attachments.len == 2 &&
+          STREQ(KS_AT(d->meta.attachments, ks_attachment, 0).name,
+                "260412_김민석 국무총리, 완도 냉동창고 화재 관련 긴급지시.hwpx"));
+    ks_doc_free(d);
+}
+
 int main(void)
 {
     test_dates();
@@ -843,5 +902,6 @@ int main(void)
     test_summary_runin();
     test_joined_lead();
     test_joined_contact_rows();
+    test_file_title();
     KS_DONE();
 }
