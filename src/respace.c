@@ -90,6 +90,9 @@
 #define KS_RS_NO (-100.0)    /* the score of a gap the prefilter settles */
 #define KS_RS_STANDALONE 2.5 /* rule 8's extra evidence, in log-odds */
 #define KS_RS_CONVERTER_EPS 0.07 /* rule 10's off-grid rate */
+#ifndef KS_RS_WHOLE_ELSEWHERE
+#define KS_RS_WHOLE_ELSEWHERE 3.0 /* a word whole elsewhere, its pieces nowhere */
+#endif
 
 /* One character of the paragraph (separators are not characters). */
 typedef struct {
@@ -474,6 +477,15 @@ static void S_prefetch(const uint32_t *slots, uint32_t size, uint64_t h)
 #endif
 }
 
+/* Is A[0..N) Hangul syllables only (no number before a unit: "9조 원")? */
+static bool S_hangul_word(const ks_rs_char *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!ks_is_hangul(a[i].cls))
+            return false;
+    return true;
+}
+
 /* The model's score that the gap between tokens A and B is spurious: the
  * higher, the surer.  NB is B's length capped (the windows are short),
  * NBFULL its real length; HA is A's hash as a document token (S_step),
@@ -506,7 +518,7 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * ("강기 정" beside "강기정", where "정" alone often starts a word). */
     /* A + B less its last one and two characters, hashed on the way to
      * A + B itself, and the pair "A B" */
-    uint64_t hj = ha, hs = S_step(ha, ' '), h1 = 0, h2 = 0;
+    uint64_t hj = ha, hs = S_step(ha, ' '), h1 = 0, h2 = 0, hb = KS_FNV_INIT;
     for (size_t k = 0; k < nbfull; k++) {
         if (k + 2 == nbfull)
             h2 = hj;
@@ -514,6 +526,7 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
             h1 = hj;
         hj = S_step(hj, b[k].cp);
         hs = S_step(hs, b[k].cp);
+        hb = S_step(hb, b[k].cp);
     }
     bool cut1 = nbfull > 1, cut2 = nbfull > 2;
     uint32_t joined = S_tokens_count(&r->doc, hj);
@@ -540,6 +553,14 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
 
     z += w[KS_RSM_NTYPES + 0] * log((joined + 0.5) / (spaced + 0.5));
     z += w[KS_RSM_NTYPES + 1] * d2;
+    /* one syllable cut off a word the document writes whole elsewhere,
+     * and neither piece a word of its own anywhere else: "강기 정" beside
+     * "강기정", "특 강이" and "전 국에" beside "특강" and "전국" (compounds
+     * of two words, "공모 절차" beside "공모절차", are not weighed) */
+    if ((joined || d2 > 0.0) && (na == 1 || nbfull == 1) && S_hangul_word(a, na) &&
+        ks_is_hangul(b[0].cls) && S_tokens_count(&r->doc, ha) <= 1 &&
+        S_tokens_count(&r->doc, hb) <= 1)
+        z += KS_RS_WHOLE_ELSEWHERE;
     return z;
 }
 
