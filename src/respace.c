@@ -894,11 +894,9 @@ static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const 
     if (!nafter)
         return false;
     uint32_t b = ch[at].cls;
-    if (b == 0xC804 /* 전 */ || b == 0xD604 /* 현 */) {
-        size_t n = after[nafter - 1].off + after[nafter - 1].len - after[0].off;
-        if (S_has_title(s + after[0].off, n, true))
-            return true;
-    }
+    size_t n = after[nafter - 1].off + after[nafter - 1].len - after[0].off;
+    if ((b == 0xC804 /* 전 */ || b == 0xD604 /* 현 */) && S_has_title(s + after[0].off, n, true))
+        return true;
     uint32_t last = ch[at - 1].cls;
     return na >= 2 && S_standalone(b) &&
            (last == 0xC758 /* 의 */ || last == 0xC744 /* 을 */ || last == 0xB97C /* 를 */ ||
@@ -1325,6 +1323,45 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
     return i == end || S_is_particle(ch, i, end, s, true);
 }
 
+/* Rule 17, an ending alone: a connective ending that never stands as a
+ * word of its own, cut off the verb before it by a wrap:
+ *   서 after a verb's 아/어 form  "보여줘 서" -> "보여줘서" (training and
+ *                                  gold text: 896 joined, none spaced)
+ *   고, 며, 면서 after a quotation's "…”라" or "…”이라"
+ *                                  "것이다”라 고" -> "것이다”라고" (1026:0)
+ * The right token, less punctuation after it, is the ending exactly. */
+static bool S_ending_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                          size_t gi, const unsigned char *s)
+{
+    static const char infinitive[] = "해줘봐워돼써져쳐혀려"; /* not 와, a particle too */
+    const ks_rs_gap *g = &gp[gi];
+    if (g->at < 2 || g->at >= nch || !ks_is_hangul(ch[g->at - 1].cls))
+        return false;
+    size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;
+    while (end > g->at && (ch[end - 1].cls == '.' || ch[end - 1].cls == ',' ||
+                           ch[end - 1].cls == '!' || ch[end - 1].cls == '?' ||
+                           ch[end - 1].cls == 0x201D || ch[end - 1].cls == 0x2019))
+        end--;
+    size_t n = end - g->at;
+    uint32_t l = ch[g->at - 1].cls, r0 = ch[g->at].cls;
+    if (n == 1 && r0 == 0xC11C /* 서 */) {
+        /* "보여줘 서 장관은": the surname before a title */
+        size_t nx = gi + 1 < ng ? gp[gi + 1].at : nch, nend = gi + 2 < ng ? gp[gi + 2].at : nch;
+        if (nx < nend && S_has_title(s + ch[nx].off, ch[nend - 1].off + ch[nend - 1].len - ch[nx].off,
+                                     false))
+            return false;
+        return S_in_syllables(infinitive, s + ch[g->at - 1].off);
+    }
+    bool quoted_ra = l == 0xB77C /* 라 */ &&
+                     (S_closer(ch[g->at - 2].cls) ||
+                      (g->at >= 3 && ch[g->at - 2].cls == 0xC774 /* 이 */ &&
+                       S_closer(ch[g->at - 3].cls)));
+    if (!quoted_ra || (gi > 0 && gp[gi - 1].at >= g->at - 2))
+        return false;
+    return (n == 1 && (r0 == 0xACE0 /* 고 */ || r0 == 0xBA70 /* 며 */)) ||
+           (n == 2 && r0 == 0xBA74 /* 면 */ && ch[g->at + 1].cls == 0xC11C /* 서 */);
+}
+
 /* Is H (stem + 하 or 되) in the lexicon of stems that take a light verb? */
 static bool S_lexicon_has(uint64_t h)
 {
@@ -1512,7 +1549,8 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         ks_rs_gap *g = &gp[gi];
         if (S_punct_join(ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS) || S_particle_join(ch, nch, gp, ng, gi, s) ||
             S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s) ||
-            S_light_verb_join(r, ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS)) {
+            S_light_verb_join(r, ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS) ||
+            S_ending_join(ch, nch, gp, ng, gi, s)) {
             g->join = true;
             continue;
         }
