@@ -477,6 +477,18 @@ static void S_prefetch(const uint32_t *slots, uint32_t size, uint64_t h)
 #endif
 }
 
+/* Is CP a particle of one syllable (가 이 은 는 을 를 의 에 도 와 과 로)? */
+static bool S_one_syllable_particle(uint32_t cp)
+{
+    switch (cp) {
+    case 0xAC00: case 0xC774: case 0xC740: case 0xB294: case 0xC744: case 0xB97C:
+    case 0xC758: case 0xC5D0: case 0xB3C4: case 0xC640: case 0xACFC: case 0xB85C:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Is A[0..N) Hangul syllables only (no number before a unit: "9조 원")? */
 static bool S_hangul_word(const ks_rs_char *a, size_t n)
 {
@@ -560,6 +572,14 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
     if ((joined || d2 > 0.0) && (na == 1 || nbfull == 1) && S_hangul_word(a, na) &&
         ks_is_hangul(b[0].cls) && S_tokens_count(&r->doc, ha) <= 1 &&
         S_tokens_count(&r->doc, hb) <= 1)
+        z += KS_RS_WHOLE_ELSEWHERE;
+    /* ... or one syllable and a particle cut off a word written whole
+     * twice or more elsewhere, and more often than its first piece alone:
+     * "대구 시가" beside "대구시 시정혁신단장", "대구시 공공기관" ("남북 간에" beside
+     * "남북간" twice and "남북" more often stays) */
+    else if (!joined && nbfull == 2 && S_hangul_word(a, na) && ks_is_hangul(b[0].cls) &&
+             S_one_syllable_particle(b[1].cls) && S_tokens_count(&r->doc, h1) >= 2 &&
+             S_tokens_count(&r->doc, h1) > S_tokens_count(&r->doc, ha))
         z += KS_RS_WHOLE_ELSEWHERE;
     return z;
 }
