@@ -489,6 +489,15 @@ static bool S_one_syllable_particle(uint32_t cp)
     }
 }
 
+/* The hash of the token of N characters at A as observe counts it. */
+static uint64_t S_hash_cps(const ks_rs_char *a, size_t n)
+{
+    uint64_t h = KS_FNV_INIT;
+    for (size_t i = 0; i < n; i++)
+        h = S_step(h, a[i].cp);
+    return h;
+}
+
 /* Is A[0..N) Hangul syllables only (no number before a unit: "9조 원")? */
 static bool S_hangul_word(const ks_rs_char *a, size_t n)
 {
@@ -530,7 +539,7 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * ("강기 정" beside "강기정", where "정" alone often starts a word). */
     /* A + B less its last one and two characters, hashed on the way to
      * A + B itself, and the pair "A B" */
-    uint64_t hj = ha, hs = S_step(ha, ' '), h1 = 0, h2 = 0, hb = KS_FNV_INIT;
+    uint64_t hj = ha, hs = S_step(ha, ' '), h1 = 0, h2 = 0;
     for (size_t k = 0; k < nbfull; k++) {
         if (k + 2 == nbfull)
             h2 = hj;
@@ -538,7 +547,6 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
             h1 = hj;
         hj = S_step(hj, b[k].cp);
         hs = S_step(hs, b[k].cp);
-        hb = S_step(hb, b[k].cp);
     }
     bool cut1 = nbfull > 1, cut2 = nbfull > 2;
     uint32_t joined = S_tokens_count(&r->doc, hj);
@@ -571,7 +579,7 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * of two words, "공모 절차" beside "공모절차", are not weighed) */
     if ((joined || d2 > 0.0) && (na == 1 || nbfull == 1) && S_hangul_word(a, na) &&
         ks_is_hangul(b[0].cls) && S_tokens_count(&r->doc, ha) <= 1 &&
-        S_tokens_count(&r->doc, hb) <= 1)
+        S_tokens_count(&r->doc, S_hash_cps(b, nbfull)) <= 1)
         z += KS_RS_WHOLE_ELSEWHERE;
     /* ... or one syllable and a particle cut off a word written whole
      * twice or more elsewhere, and more often than its first piece alone:
