@@ -567,7 +567,7 @@ bool ks_meta_file_date(const char *name, size_t len, char iso[11], size_t *ndigi
     size_t n = d - i;
     if (n != 6 && n != 8)
         return false;
-    int v[8];
+    int v[8] = {0};
     for (size_t k = 0; k < n; k++)
         v[k] = name[i + k] - '0';
     const int *md = v + n - 4;
@@ -613,7 +613,7 @@ size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
             e--;
     }
     /* '_' as a space, runs of spaces as one */
-    char buf[512];
+    char buf[512] = {0};
     size_t n = 0;
     for (size_t i = 0; i < e && n + 1 < sizeof buf; i++) {
         char ch = name[i] == '_' ? ' ' : name[i];
