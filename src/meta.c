@@ -631,6 +631,13 @@ size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
             again = true;
             continue;
         }
+        size_t sn;
+        uint32_t sym = cp_at(buf, b, a, &sn);
+        if (sym >= 0x2190 && sym <= 0x2BFF) { /* a symbol: "★260413 …" */
+            a += sn;
+            again = true;
+            continue;
+        }
         if (buf[a] == '[' || buf[a] == '(') { /* "[지식재산처]" "(즉시)" */
             char close = buf[a] == '[' ? ']' : ')';
             size_t k = a + 1;
@@ -651,13 +658,20 @@ size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
             again = true;
             continue;
         }
-        size_t kw = file_kind_word(buf + a, b - a);
-        if (kw && a + kw < b && (buf[a + kw] == ' ' || buf[a + kw] == '-' || buf[a + kw] == ':' ||
-                                 buf[a + kw] == '(' || buf[a + kw] == '[')) {
-            a += kw;
-            while (a < b && (buf[a] == '-' || buf[a] == ':'))
-                a++;
-            again = true;
+        /* a kind word, or a word that ends in one ("문체부보도자료-") */
+        size_t w = a;
+        while (w < b && buf[w] != ' ' && buf[w] != '-' && buf[w] != ':' && buf[w] != '(' &&
+               buf[w] != '[')
+            w++;
+        for (size_t k = a; k < w && k - a <= 30; k++) {
+            size_t kw = file_kind_word(buf + k, w - k);
+            if (kw && k + kw == w && w < b) {
+                a = w;
+                while (a < b && (buf[a] == '-' || buf[a] == ':'))
+                    a++;
+                again = true;
+                break;
+            }
         }
     }
     for (bool again = true; again && a < b;) {
@@ -666,6 +680,15 @@ size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
             b--;
         if (b - a > 6 && !memcmp(buf + b - 6, "최종", 6)) {
             b -= 6;
+            again = true;
+            continue;
+        }
+        /* a kind word as the last word: "… 조문 보도자료" */
+        size_t w = b;
+        while (w > a && buf[w - 1] != ' ')
+            w--;
+        if (w > a && file_kind_word(buf + w, b - w) == b - w) {
+            b = w;
             again = true;
             continue;
         }

@@ -297,10 +297,27 @@ static bool S_summary_marker(const char *s, size_t len)
 static size_t S_titles_in(const char *s, size_t len);
 
 /* "보도자료" "보도참고자료" "보도 자료" "동정자료" "긴급지시" */
+/* KEY (compact) as an issuer and a kind word: "고용노동부보도참고자료",
+ * "개인정보보호위원회보도자료" (korea.kr's viewer opens a release so):
+ * the issuer's length, else 0. */
+static size_t S_org_kind(const char *key)
+{
+    static const char *const kinds[] = {"보도참고자료", "보도자료", "참고자료", "설명자료",
+                                        "해명자료", "동정자료"};
+    size_t n = strlen(key);
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t kl = strlen(kinds[k]);
+        if (n > kl && S_ends(key, n, kinds[k]) && ks_meta_org_like(key, n - kl))
+            return n - kl;
+    }
+    return 0;
+}
+
 static bool S_is_kind_line(const char *key)
 {
     size_t n = strlen(key);
-    return n <= 8 * 3 && n >= 6 && (S_ends(key, n, "자료") || strcmp(key, "긴급지시") == 0);
+    return (n <= 8 * 3 && n >= 6 && (S_ends(key, n, "자료") || strcmp(key, "긴급지시") == 0)) ||
+           S_org_kind(key) > 0;
 }
 
 /* A header label at the start of a line: "보도시점", "보도일시", "배포",
@@ -585,6 +602,9 @@ static bool S_title_like(const char *s, size_t len)
     if (w > 160 || w < 2)
         return false;
     if (w > 90 && S_sentence_end(s, len))
+        return false;
+    /* a caption or a section's mark: "< 주요 특징 >", "<붙임>" */
+    if (s[0] == '<' && s[len - 1] == '>')
         return false;
     return true;
 }
@@ -1718,6 +1738,15 @@ static ks_status S_organization(S_ctx *c, char **texts)
             }
         }
         return S_set_org(m, key, kl);
+    }
+    /* the issuer joined to the kind line: "고용노동부 보도참고자료" */
+    for (size_t b = 0; b < nb && b < 12; b++) {
+        if (UN(c, b).zone != Z_HEADER)
+            continue;
+        ks_meta_compact(texts[b], strlen(texts[b]), key, sizeof key);
+        size_t ol = S_org_kind(key);
+        if (ol)
+            return S_set_org(m, key, ol);
     }
     static const char *const heads[] = {"(장관", "(청장", "(처장", "(위원장", "(실장",
                                         "(총리", "(이하"};

@@ -839,6 +839,12 @@ static void test_file_title(void)
          "보훈부, 2026년 국외 보훈사적지 답사 참가자 모집"},
         {"[260413 배포즉시] 개인정보 유출한 공공기관 대상 페널티 확대(자율보호정책과).hwpx",
          "개인정보 유출한 공공기관 대상 페널티 확대"},
+        {"★260413 (보도자료) 제2차 외국인 증권투자 유치 자문위원회 개최.hwpx",
+         "제2차 외국인 증권투자 유치 자문위원회 개최"},
+        {"[0413]문체부보도자료-2026년 사회문화시설 활용 인문 프로그램 운영 사업 참여기관 공모.hwpx",
+         "2026년 사회문화시설 활용 인문 프로그램 운영 사업 참여기관 공모"},
+        {"260412_김민석 국무총리 완도 화재 순직 소방관 조문 보도자료.hwpx",
+         "김민석 국무총리 완도 화재 순직 소방관 조문"},
         {"260413_(동정)_현장 점검.hwpx", NULL},  /* too short for a title */
         {"사진1.jpg", NULL}};
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
@@ -874,6 +880,19 @@ static void test_file_title(void)
     CHECK(d->meta.attachments.len == 2 &&
           STREQ(KS_AT(d->meta.attachments, ks_attachment, 0).name,
                 "260412_김민석 국무총리, 완도 냉동창고 화재 관련 긴급지시.hwpx"));
+    ks_doc_free(d);
+    /* the viewer's first line, the issuer and the kind, is no title; a
+     * caption is none either */
+    d = run("고용노동부 보도참고자료\n\n < 주요 특징 > \n\n"
+            "4월 10일, 국회 본회의에서 추가경정예산이 의결되었다.\n\n첨부파일\n\n"
+            "- 260410_보도참고_2026년_고용노동부_소관_제1차_추경의결_주요내용.pdf\n",
+            0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->meta.organization, "고용노동부"));
+    CHECK(STREQ(d->title, "2026년 고용노동부 소관 제1차 추경의결 주요내용"));
+    CHECK(STREQ(d->title_source, "filename"));
     ks_doc_free(d);
 }
 
