@@ -612,8 +612,11 @@ size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
         if (e > 0)
             e--;
     }
-    /* '_' as a space, runs of spaces as one */
+    /* '_' as a space, runs of spaces as one; a name longer than the
+     * buffer is no title (and is not cut inside a character) */
     char buf[512] = {0};
+    if (e >= sizeof buf)
+        return 0;
     size_t n = 0;
     for (size_t i = 0; i < e && n + 1 < sizeof buf; i++) {
         char ch = name[i] == '_' ? ' ' : name[i];

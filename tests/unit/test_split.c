@@ -852,6 +852,16 @@ static void test_file_title(void)
         size_t n = ks_meta_file_title(cases[k].name, strlen(cases[k].name), t, sizeof t);
         CHECK(cases[k].title ? n == strlen(cases[k].title) && STREQ(t, cases[k].title) : n == 0);
     }
+    /* a name longer than any title: none, not a title cut inside a
+     * character */
+    ks_buf lb = {0};
+    ks_buf_puts(&lb, "260412_");
+    for (int i = 0; i < 200; i++)
+        ks_buf_puts(&lb, "가");
+    ks_buf_puts(&lb, ".hwpx");
+    char lt[1024];
+    CHECK(lb.data && ks_meta_file_title(lb.data, lb.len, lt, sizeof lt) == 0);
+    ks_buf_free(&lb);
     static const struct {
         const char *name, *iso;
     } dates[] = {{"- 260412_제목.hwpx", "2026-04-12"},
