@@ -94,6 +94,11 @@ typedef struct {
     ks_vec units;  /* S_unit */
     int page;      /* estimated page width in columns, 0 = not wrapped */
     ks_lines *lines; /* the input: every line followed by '\n' */
+    /* S_orphan_letter: lines read so far, and for each letter item
+     * ("가." … "하.", "가)" … "하)") one past the last line that starts
+     * with it, 0 = none yet */
+    size_t letter_read;
+    size_t letter_seen[2][14];
 } S_ctx;
 
 #define LN(c, i) KS_AT((c)->ln, S_ln, i)
@@ -462,31 +467,36 @@ static int S_page_width(S_ctx *c)
 
 #define KS_LETTER_BACK 400 /* lines searched back for a letter item's elder */
 
+/* The letter item line L starts with: 0 for 가 … 13 for 하, *FORM 0 for
+ * "가." and 1 for "가)"; -1 when none. */
+static int S_letter_item(const S_ln *l, int *form)
+{
+    size_t n;
+    uint32_t cp = S_cp(l->s, l->len, 0, &n);
+    if (cp < 0xAC00 || cp > 0xD558 || (cp - 0xAC00) % 588 != 0 || n >= l->len ||
+        (l->s[n] != '.' && l->s[n] != ')'))
+        return -1;
+    *form = l->s[n] == ')';
+    return (int)((cp - 0xAC00) / 588);
+}
+
 /* Is line I's marker a Hangul letter ("나. " "다) ") with no elder: no line
  * among the KS_LETTER_BACK before it starts with the letter before it in
  * the same form?  Such a line is the end of a wrapped sentence ("…기록되었"
  * / "다. 이는 …"), not the third item of a list: "다." ends most Korean
- * sentences, and a list's "다." follows its "나.". */
+ * sentences, and a list's "다." follows its "나.".  I must not decrease
+ * from one call to the next: each line is read once. */
 static bool S_orphan_letter(S_ctx *c, size_t i)
 {
-    const S_ln *b = &LN(c, i);
-    size_t n;
-    uint32_t cp = S_cp(b->s, b->len, 0, &n);
-    if (cp <= 0xAC00 || cp > 0xD558 || (cp - 0xAC00) % 588 != 0 || n >= b->len ||
-        (b->s[n] != '.' && b->s[n] != ')'))
+    int form, k;
+    for (; c->letter_read < i; c->letter_read++)
+        if ((k = S_letter_item(&LN(c, c->letter_read), &form)) >= 0)
+            c->letter_seen[form][k] = c->letter_read + 1;
+    k = S_letter_item(&LN(c, i), &form);
+    if (k <= 0) /* no letter, or 가: a list's first item */
         return false;
-    char elder[4];
-    uint32_t e = cp - 588;
-    elder[0] = (char)(0xE0 | (e >> 12));
-    elder[1] = (char)(0x80 | ((e >> 6) & 0x3F));
-    elder[2] = (char)(0x80 | (e & 0x3F));
-    elder[3] = b->s[n];
-    for (size_t k = i, seen = 0; k-- > 0 && seen < KS_LETTER_BACK; seen++) {
-        const S_ln *l = &LN(c, k);
-        if (l->len > 4 && !memcmp(l->s, elder, 4))
-            return false;
-    }
-    return true;
+    size_t seen = c->letter_seen[form][k - 1];
+    return !seen || i - (seen - 1) > KS_LETTER_BACK;
 }
 
 /* Does line I+1 continue the paragraph of line I (wrapped text only)? */
@@ -2520,7 +2530,7 @@ static ks_status S_split_labels(S_ctx *c, size_t limit)
 
 ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
 {
-    S_ctx c = {doc, KS_VEC(S_ln), KS_VEC(S_unit), 0, lines};
+    S_ctx c = {.doc = doc, .ln = KS_VEC(S_ln), .units = KS_VEC(S_unit), .page = 0, .lines = lines};
     ks_status st = KS_OK;
     bool line_mode = (doc->flags & KS_OPT_LINE_MODE) != 0;
     bool hints = lines->hints.len == lines->lines.len && lines->hints.len > 0;
