@@ -301,7 +301,6 @@ static bool S_summary_marker(const char *s, size_t len)
 
 static size_t S_titles_in(const char *s, size_t len);
 
-/* "보도자료" "보도참고자료" "보도 자료" "동정자료" "긴급지시" */
 /* KEY (compact) as an issuer and a kind word: "고용노동부보도참고자료",
  * "개인정보보호위원회보도자료" (korea.kr's viewer opens a release so):
  * the issuer's length, else 0. */
@@ -318,6 +317,8 @@ static size_t S_org_kind(const char *key)
     return 0;
 }
 
+/* "보도자료" "보도참고자료" "보도 자료" "동정자료" "긴급지시", and an
+ * issuer with its kind word (S_org_kind) */
 static bool S_is_kind_line(const char *key)
 {
     size_t n = strlen(key);
@@ -1478,9 +1479,6 @@ static int S_field_contact(ks_meta *m, const char *t)
                : -1;
 }
 
-/* Contact cells in order -> contacts.  Names wait in a queue until a phone
- * (or e-mail) arrives, so both "최영범" / "(044-202-7026)" and a column of
- * names followed by a column of phones pair up in order. */
 /* Is unit U a line of web text, where a table's cells are joined with
  * spaces: text that did not wrap (no page width), one line between blank
  * lines.  pdftotext prints the cells of a column on lines of their own,
@@ -1490,6 +1488,9 @@ static bool S_cells_joined(const S_ctx *c, const S_unit *u)
     return !c->page && u->alone && u->nlines == 1;
 }
 
+/* Contact cells in order -> contacts.  Names wait in a queue until a phone
+ * (or e-mail) arrives, so both "최영범" / "(044-202-7026)" and a column of
+ * names followed by a column of phones pair up in order. */
 static ks_status S_contacts(S_ctx *c, char **texts)
 {
     ks_meta *m = &c->doc->meta;
