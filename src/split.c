@@ -2181,17 +2181,6 @@ done:
     return KS_OK;
 }
 
-/* Where a body sentence starts inside line S of LEN bytes, or 0.  The
- * first body sentence of a release names its issuer in one of three ways:
- *   "산림청(청장 박은식)은 ..."            organization, head in parentheses
- *                                         (or a body named for its head:
- *                                         "한국고용노동교육원(원장 …)은")
- *   "황종우 해양수산부 장관은 ..."          name, organization, title
- *   "4월 10일, 국회 본회의에서 ..."         the date
- * A bracketed label ("【관련 국정과제】 …") starts a line of its own too.
- * pdftotext sometimes prints the centred "- subtitle -" line and the
- * body's first line as one line, losing the closing " -":
- *   "- 지역과 함께 성장한다 산림청(청장 박은식)은 숲길을 ..." */
 /* An institution that a lead sentence opens with, as its topic, at byte I
  * of S: " 관세청은 ", " 경찰청(국가수사본부)은 ", " 건설근로자공제회(이사장
  * 직무대행 권혁태)는 ".  A ministry, agency or committee
@@ -2248,6 +2237,18 @@ static size_t S_title_word_at(const char *s, size_t len, size_t i)
     return e + 1 - i;
 }
 
+/* Where a body sentence starts inside line S of LEN bytes, or 0.  The
+ * first body sentence of a release names its issuer in one of three ways:
+ *   "산림청(청장 박은식)은 ..."            organization, head in parentheses
+ *                                         (or a body named for its head:
+ *                                         "한국고용노동교육원(원장 …)은")
+ *   "황종우 해양수산부 장관은 ..."          name, organization, title
+ *   "4월 10일, 국회 본회의에서 ..."         the date
+ * or opens with the issuer as its topic (S_topic_org_at): "관세청은 …".
+ * A bracketed label ("【관련 국정과제】 …") starts a line of its own too.
+ * pdftotext sometimes prints the centred "- subtitle -" line and the
+ * body's first line as one line, losing the closing " -":
+ *   "- 지역과 함께 성장한다 산림청(청장 박은식)은 숲길을 ..." */
 static size_t S_body_start(const char *s, size_t len)
 {
     static const char *const heads[] = {"장관 ", "차관 ", "청장 ", "처장 ", "위원장 ", "원장 ",
