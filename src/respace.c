@@ -1409,8 +1409,8 @@ static bool S_lexicon_has(uint64_t h)
  * that spaced them off ("증가 하였고", "지속 되나") is undone where the
  * document writes the same noun with the light verb whole elsewhere
  * ("증가하였다"), at least half as often as apart (statutes write "아니
- * 된다" throughout), so that a noun the document never uses so keeps its
- * space.  The left token is two Hangul syllables or more (not the adverbs
+ * 된다" throughout), or, where it never writes the noun and the verb
+ * apart, where the training corpus's lexicon knows the noun takes it.  The left token is two Hangul syllables or more (not the adverbs
  * 못, 안, 잘: "못 했다", "안 된다"), the right one too ("한 해" keeps). */
 static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t nch,
                               const ks_rs_gap *gp, size_t ng, size_t gi, const unsigned char *s,
@@ -1499,9 +1499,11 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     spaced = spaced ? spaced - 1 : 0;  /* this gap's own pair */
     if (joined > 0 && joined * 2 >= spaced)
         return true;
-    /* a converter's document (rule 10) spaces every "증가 하였다" alike and
-     * holds no evidence of its own: the training corpus's lexicon speaks */
-    if (!converter)
+    /* without the document's word on it (a converter's document, rule 10,
+     * spaces every "증가 하였다" alike), the training corpus's lexicon of
+     * nouns that take the light verb speaks: "체결 했다고" -> "체결했다고";
+     * not where the document writes the noun apart from it elsewhere */
+    if (!converter && spaced != 0)
         return false;
     uint64_t hl = S_fnv(KS_FNV_INIT, s + ch[start].off, ch[g->at - 1].off + ch[g->at - 1].len -
                                                             ch[start].off);
