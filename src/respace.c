@@ -1438,7 +1438,7 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     static const char after_doe[] = "었어고나며는면지게기도자니던려므시겠다길";   /* 되 */
     static const char after_hae[] = "서도야요지졌진주줄줘나놓온왔보봤";          /* 해 돼 */
     static const char after_han[] = "다데지";                               /* 한 된 */
-    static const char one_form[] = "해했됐함됨";  /* alone; not 한 ("시행 한 달", "한-브라질"), 된 ("문제 된") */
+    static const char one_form[] = "해했됐함됨돼";  /* alone; not 한 ("시행 한 달", "한-브라질"), 된 ("문제 된") */
     /* a particle ends the left token, or -적: it is no such noun ("골자로
      * 하는", "개별적 하자") */
     static const char particle_end[] = "로를을은는에의와과도만서고며면게이야록히적";
