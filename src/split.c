@@ -1399,10 +1399,11 @@ static bool S_department_of(const char *t, bool joined, char *out, size_t cap)
     size_t kl = ks_meta_compact(a, len, key, sizeof key);
     if (len >= cap || ks_meta_org_like(key, kl))
         return false;
-    /* it ends like a unit or a body ("…과", "…공제회", "…연구소", a
-     * broken "…정책관 실" too), not like a section's label ("참고") */
+    /* it ends like a unit or a body ("…과", "…공제회", "…연구소",
+     * "…대응반", a broken "…정책관 실" too), not like a section's label
+     * ("참고") */
     if (!S_unit_word(key, kl) && !S_ends(key, kl, "회") && !S_ends(key, kl, "본부") &&
-        !S_ends(key, kl, "소"))
+        !S_ends(key, kl, "소") && !(S_ends(key, kl, "반") && kl > 3))
         return false;
     memcpy(out, a, len);
     out[len] = '\0';
