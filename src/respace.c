@@ -1404,6 +1404,29 @@ static bool S_lexicon_has(uint64_t h)
     return lo < ks_rsl_nstems && ks_rsl_stems[lo] == h;
 }
 
+/* Does the token [AT, END) of CH begin with a counter or a noun of
+ * quantity, after which 한 is the numeral "one": "달", "해", "번", "명",
+ * "가지", "차례" ...?  (A counter of one syllable must be the token's
+ * whole stem: "달을", "번에"; "해외" is no counter.) */
+static bool S_counter_at(const ks_rs_char *ch, size_t nch, size_t at, size_t end,
+                         const unsigned char *s)
+{
+    static const char one[] = "달해번명개곳건대주분편권잔쪽채벌척장줄쌍끼판회층칸배병발살통곡표방";
+    static const char two[] = "가지차례시간사람마리그루송이켤레가운가족순간마디걸음바퀴군데";
+    static const char particles[] = "을를이가은는의에도만과와로";
+    if (at >= end || at >= nch)
+        return false;
+    if (at + 2 <= end && S_in_pairs(two, s + ch[at].off))
+        return true;
+    if (!S_in_syllables(one, s + ch[at].off))
+        return false;
+    /* the syllable alone, or a particle after it, or punctuation */
+    return at + 1 == end || !ks_is_hangul(ch[at + 1].cls) ||
+           (at + 2 == end && S_in_syllables(particles, s + ch[at + 1].off)) ||
+           (at + 2 < end && !ks_is_hangul(ch[at + 2].cls) &&
+            S_in_syllables(particles, s + ch[at + 1].off));
+}
+
 /* Rule 16, a light verb after its noun: 하다 and 되다 make verbs of nouns
  * and are written against them ("증가하였고", "확대되나"); a converter
  * that spaced them off ("증가 하였고", "지속 되나") is undone where the
@@ -1467,6 +1490,12 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
         verb = S_in_syllables(one_form, v) &&
                (tend == g->at + 1 || (tend == g->at + 2 && (ch[g->at + 1].cls == ',' ||
                                                             ch[g->at + 1].cls == '.')));
+        /* 한 alone before a noun: the light verb's adnominal form ("추진
+         * 한 결과"), unless the noun counts, when 한 is "one" ("시행 한 달",
+         * "한 번", "한 명") */
+        if (!verb && lv == 0xD55C && tend == g->at + 1 && gi + 1 < ng && gp[gi + 1].space &&
+            tend < nch && ks_is_hangul(ch[tend].cls))
+            verb = !S_counter_at(ch, nch, tend, gi + 2 < ng ? gp[gi + 2].at : nch, s);
     } else {
         const unsigned char *e = s + ch[g->at + 1].off;
         const char *list = lv == 0xD558 ? after_ha : lv == 0xB418 ? after_doe
