@@ -530,7 +530,9 @@ const char *ks_meta_file_kind(const char *name, size_t len)
     return NULL;
 }
 
-size_t ks_meta_file_stem(const char *name, size_t len)
+/* The bytes of file NAME before its extension (all of them when it has
+ * no known one). */
+static size_t file_base_len(const char *name, size_t len)
 {
     size_t e = len;
     if (ks_meta_file_kind(name, len)) {
@@ -539,6 +541,12 @@ size_t ks_meta_file_stem(const char *name, size_t len)
         if (e > 0)
             e--;
     }
+    return e;
+}
+
+size_t ks_meta_file_stem(const char *name, size_t len)
+{
+    size_t e = file_base_len(name, len);
     size_t k = e;
     if (k > 2 && name[k - 1] == ')') {          /* "이름(1)" */
         size_t j = k - 1;
@@ -585,14 +593,26 @@ bool ks_meta_file_date(const char *name, size_t len, char iso[11], size_t *ndigi
     return true;
 }
 
-/* The kind words a file name may carry before its title. */
-static size_t file_kind_word(const char *s, size_t len)
+/* The kind words a release is labelled with, longest first where one
+ * ends another. */
+static const char *const kind_words[] = {"보도참고자료", "보도자료", "보도참고", "참고자료",
+                                         "동정자료", "설명자료", "해명자료"};
+
+size_t ks_meta_kind_prefix(const char *s, size_t len)
 {
-    static const char *const words[] = {"보도참고자료", "보도자료", "보도참고", "참고자료",
-                                        "동정자료", "설명자료", "해명자료"};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        size_t n = strlen(words[k]);
-        if (len >= n && memcmp(s, words[k], n) == 0)
+    for (size_t k = 0; k < sizeof kind_words / sizeof kind_words[0]; k++) {
+        size_t n = strlen(kind_words[k]);
+        if (len >= n && memcmp(s, kind_words[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+size_t ks_meta_kind_suffix(const char *s, size_t len)
+{
+    for (size_t k = 0; k < sizeof kind_words / sizeof kind_words[0]; k++) {
+        size_t n = strlen(kind_words[k]);
+        if (len >= n && memcmp(s + len - n, kind_words[k], n) == 0)
             return n;
     }
     return 0;
@@ -605,13 +625,7 @@ size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
     if (cap == 0)
         return 0;
     out[0] = '\0';
-    size_t e = len;
-    if (ks_meta_file_kind(name, len)) {
-        while (e > 0 && name[e - 1] != '.')
-            e--;
-        if (e > 0)
-            e--;
-    }
+    size_t e = file_base_len(name, len);
     /* '_' as a space, runs of spaces as one; a name longer than the
      * buffer is no title (and is not cut inside a character) */
     char buf[512] = {0};
@@ -667,7 +681,7 @@ size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
                buf[w] != '[')
             w++;
         for (size_t k = a; k < w && k - a <= 30; k++) {
-            size_t kw = file_kind_word(buf + k, w - k);
+            size_t kw = ks_meta_kind_prefix(buf + k, w - k);
             if (kw && k + kw == w && w < b) {
                 a = w;
                 while (a < b && (buf[a] == '-' || buf[a] == ':'))
@@ -690,7 +704,7 @@ size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
         size_t w = b;
         while (w > a && buf[w - 1] != ' ')
             w--;
-        if (w > a && file_kind_word(buf + w, b - w) == b - w) {
+        if (w > a && ks_meta_kind_prefix(buf + w, b - w) == b - w) {
             b = w;
             again = true;
             continue;

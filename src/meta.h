@@ -63,6 +63,12 @@ const char *ks_meta_file_kind(const char *name, size_t len);
  * trailing picture number: "... 특강1.jpg" -> "... 특강". */
 size_t ks_meta_file_stem(const char *name, size_t len);
 
+/* The byte length of the kind word ("보도자료", "보도참고자료", "설명자료"
+ * ...) that S opens with (ks_meta_kind_prefix) or ends with
+ * (ks_meta_kind_suffix), 0 when none. */
+size_t ks_meta_kind_prefix(const char *s, size_t len);
+size_t ks_meta_kind_suffix(const char *s, size_t len);
+
 /* The release date that a document's file NAME opens with, as ministries
  * name their attachments: "260412_제목.hwpx", "(20260413)보도자료-…",
  * "[260413 배포즉시] …".  Writes "YYYY-MM-DD" into ISO (11 bytes) and

@@ -306,15 +306,8 @@ static size_t S_titles_in(const char *s, size_t len);
  * the issuer's length, else 0. */
 static size_t S_org_kind(const char *key)
 {
-    static const char *const kinds[] = {"보도참고자료", "보도자료", "참고자료", "설명자료",
-                                        "해명자료", "동정자료"};
-    size_t n = strlen(key);
-    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-        size_t kl = strlen(kinds[k]);
-        if (n > kl && S_ends(key, n, kinds[k]) && ks_meta_org_like(key, n - kl))
-            return n - kl;
-    }
-    return 0;
+    size_t n = strlen(key), kl = ks_meta_kind_suffix(key, n);
+    return kl && n > kl && ks_meta_org_like(key, n - kl) ? n - kl : 0;
 }
 
 /* "보도자료" "보도참고자료" "보도 자료" "동정자료" "긴급지시", and an
