@@ -489,10 +489,11 @@ static bool S_one_syllable_particle(uint32_t cp)
     }
 }
 
-/* The hash of the token of N characters at A as observe counts it. */
-static uint64_t S_hash_cps(const ks_rs_char *a, size_t n)
+/* The hash of the N characters at A as observe counts them, from SEED
+ * (KS_FNV_INIT for a token, KS_RS_STEM_SEED for a stem). */
+static uint64_t S_hash_cps(uint64_t seed, const ks_rs_char *a, size_t n)
 {
-    uint64_t h = KS_FNV_INIT;
+    uint64_t h = seed;
     for (size_t i = 0; i < n; i++)
         h = S_step(h, a[i].cp);
     return h;
@@ -579,7 +580,7 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * of two words, "공모 절차" beside "공모절차", are not weighed) */
     if ((joined || d2 > 0.0) && (na == 1 || nbfull == 1) && S_hangul_word(a, na) &&
         ks_is_hangul(b[0].cls) && S_tokens_count(&r->doc, ha) <= 1 &&
-        S_tokens_count(&r->doc, S_hash_cps(b, nbfull)) <= 1)
+        S_tokens_count(&r->doc, S_hash_cps(KS_FNV_INIT, b, nbfull)) <= 1)
         z += KS_RS_WHOLE_ELSEWHERE;
     /* ... or one syllable and a particle cut off a word written whole
      * twice or more elsewhere, and more often than its first piece alone:
@@ -1516,9 +1517,7 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     for (size_t k = 0; k < KS_RS_NLIGHT; k++)
         if (S_light_ha[k] == lv)
             fam = S_light_ha;
-    uint64_t h = KS_RS_STEM_SEED;  /* the stem as observe hashed it */
-    for (size_t k = start; k < g->at; k++)
-        h = S_step(h, ch[k].cp);
+    uint64_t h = S_hash_cps(KS_RS_STEM_SEED, ch + start, g->at - start); /* as observe did */
     uint64_t hs = S_step(h, ' ');
     uint32_t joined = 0, spaced = 0;
     for (size_t k = 0; k < KS_RS_NLIGHT; k++) {
