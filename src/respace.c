@@ -923,9 +923,11 @@ static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const 
     if (!nafter)
         return false;
     uint32_t b = ch[at].cls;
-    size_t n = after[nafter - 1].off + after[nafter - 1].len - after[0].off;
-    if ((b == 0xC804 /* 전 */ || b == 0xD604 /* 현 */) && S_has_title(s + after[0].off, n, true))
-        return true;
+    if (b == 0xC804 /* 전 */ || b == 0xD604 /* 현 */) {
+        size_t n = after[nafter - 1].off + after[nafter - 1].len - after[0].off;
+        if (S_has_title(s + after[0].off, n, true))
+            return true;
+    }
     uint32_t last = ch[at - 1].cls;
     return na >= 2 && S_standalone(b) &&
            (last == 0xC758 /* 의 */ || last == 0xC744 /* 을 */ || last == 0xB97C /* 를 */ ||
@@ -1414,18 +1416,17 @@ static bool S_counter_at(const ks_rs_char *ch, size_t nch, size_t at, size_t end
 {
     static const char one[] = "달해번명개곳건대주분편권잔쪽채벌척장줄쌍끼판회층칸배병발살통곡표방";
     static const char two[] = "가지차례시간사람마리그루송이켤레가운가족순간마디걸음바퀴군데";
-    static const char particles[] = "을를이가은는의에도만과와로";
     if (at >= end || at >= nch)
         return false;
     if (at + 2 <= end && S_in_pairs(two, s + ch[at].off))
         return true;
     if (!S_in_syllables(one, s + ch[at].off))
         return false;
-    /* the syllable alone, or a particle after it, or punctuation */
+    /* the syllable alone, or before punctuation or a particle (that ends
+     * the word) */
     return at + 1 == end || !ks_is_hangul(ch[at + 1].cls) ||
-           (at + 2 == end && S_in_syllables(particles, s + ch[at + 1].off)) ||
-           (at + 2 < end && !ks_is_hangul(ch[at + 2].cls) &&
-            S_in_syllables(particles, s + ch[at + 1].off));
+           (S_one_syllable_particle(ch[at + 1].cls) &&
+            (at + 2 == end || !ks_is_hangul(ch[at + 2].cls)));
 }
 
 /* Rule 16, a light verb after its noun: 하다 and 되다 make verbs of nouns
