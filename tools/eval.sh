@@ -8,9 +8,10 @@
 #   structure govpress broken / pdf / gold / joined / viewer / hwpx (score_structure.py)
 #   lossless  every corpus input and the seed (check_lossless.py)
 #
-# HALF=heldout limits the govpress spacing sets to the releases the spacing
-# model never trained on (the 2nd, 4th, ... in ID order; see
-# tools/train_respace.py --govpress); HALF=all (default) uses all 44.
+# HALF=heldout limits the govpress spacing sets to every second release in
+# ID order (the 2nd, 4th, ...): a check that a change made while reading
+# the other half carries over.  The spacing model never reads a govpress
+# release (tools/train_respace.py); HALF=all (default) uses all 44.
 set -u
 ks=${1:-build/ksplit}
 S=${KS_SHARED:-../shared}
