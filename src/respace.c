@@ -66,7 +66,9 @@
  *      "□ 개 요", "성 명:" (unchanged).
  *  (12 and 13: punctuation and short paragraphs, at their functions.)
  *  14. A case particle standing alone joins the word before it, whatever
- *      the model says: "13일 부터" -> "13일부터", "현장 에서" -> "현장에서".
+ *      the model says: "13일 부터" -> "13일부터", "현장 에서" -> "현장에서";
+ *      에, 의, 은 and 로, which begin words too, where the gap after them
+ *      is plainly real: "하이위컴 에 있는" -> "하이위컴에 있는".
  *  15. A unit after an Arabic number joins it, and 제 the number after it:
  *      "+120 천명)" -> "+120천명)", "제 1 회" -> "제1회" (not "40억 원",
  *      "소외 1 회사", "코로나19 대응").
@@ -1199,6 +1201,16 @@ static bool S_closer(uint32_t c)
     return c == ')' || c == ']' || c == 0x300B || c == 0x3009 || ks_is_close_quote(c);
 }
 
+/* The end of the token [FROM, END) of CH less the full stops, commas and
+ * closing quotation marks after it ("부터." -> "부터"). */
+static size_t S_before_stops(const ks_rs_char *ch, size_t from, size_t end)
+{
+    while (end > from && (ch[end - 1].cls == '.' || ch[end - 1].cls == ',' ||
+                          ch[end - 1].cls == 0x201D || ch[end - 1].cls == 0x2019))
+        end--;
+    return end;
+}
+
 /* Rule 14, a particle alone: a right token that is exactly a case particle
  * or delimiter, which Korean never writes apart from its noun, joins the
  * token before it whatever the model says: "13일 부터" -> "13일부터",
@@ -1230,9 +1242,7 @@ static bool S_is_particle(const ks_rs_char *ch, size_t from, size_t end, const u
                                      "보다와의과의이며이고이나이다라는라고이라였다";
     static const char three_closed[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
                                        "이라는이라고로부터에서의으로의입니다이지만";
-    while (end > from && (ch[end - 1].cls == '.' || ch[end - 1].cls == ',' ||
-                          ch[end - 1].cls == 0x201D || ch[end - 1].cls == 0x2019))
-        end--;
+    end = S_before_stops(ch, from, end);
     if (end <= from || !ks_is_hangul(ch[from].cls))
         return false;
     size_t b0 = ch[from].off, n = ch[end - 1].off + ch[end - 1].len - b0;
@@ -1250,7 +1260,7 @@ static bool S_is_particle(const ks_rs_char *ch, size_t from, size_t end, const u
 }
 
 /* Is the syllable at P (3 bytes of UTF-8) in LIST, a packed list of
- * syllables as rule 15 keeps them? */
+ * syllables as rules 14 and 15 keep them? */
 static bool S_in_syllables(const char *list, const unsigned char *p)
 {
     for (; *list; list += 3)
@@ -1271,10 +1281,7 @@ static bool S_guarded_particle(const ks_rs_char *ch, const ks_rs_gap *gp, size_t
                                size_t end, const unsigned char *s)
 {
     static const char one[] = "에의은로";
-    size_t at = gp[gi].at, stem = end;
-    while (stem > at && (ch[stem - 1].cls == '.' || ch[stem - 1].cls == ',' ||
-                         ch[stem - 1].cls == 0x201D || ch[stem - 1].cls == 0x2019))
-        stem--;
+    size_t at = gp[gi].at, stem = S_before_stops(ch, at, end);
     if (stem != at + 1 || !ks_is_hangul(ch[at].cls) || !S_in_syllables(one, s + ch[at].off))
         return false;
     if (stem < end || gi + 1 >= ng)
