@@ -299,7 +299,7 @@ void ks_respacer_reset(ks_respacer *r)
 {
     if (!r)
         return;
-    if (r->doc.cap) {
+    if (r->doc.len) { /* an empty table is clear already */
         memset(r->doc.keys, 0, r->doc.cap * sizeof *r->doc.keys);
         memset(r->doc.counts, 0, r->doc.cap * sizeof *r->doc.counts);
     }
