@@ -775,6 +775,8 @@ bool ks_meta_org_like(const char *s, size_t len)
         ends_with(s, len, "초청") || ends_with(s, len, "본부") || ends_with(s, len, "대부"))
         return false;
     if (ends_with(s, len, "시")) {
+        if (ends_with(s, len, "광역시")) /* not "역시" ("as expected") */
+            return syl <= 8;
         static const char *const not_city[] = {"실시", "개시", "게시", "표시", "지시", "제시",
                                                "감시", "일시", "동시", "당시", "즉시", "수시",
                                                "임시", "상시", "역시", "도시", "배포시"};

@@ -1674,6 +1674,23 @@ static size_t S_run_before(const char *s, size_t end, size_t *start)
     return end - b;
 }
 
+/* The heads a release names in parentheses after its issuer, in the lead:
+ * "산림청(청장 박은식)은", "광주광역시(시장 강기정)는", "한국고용노동교육원(원장 …)은". */
+static const char *const S_heads[] = {"장관", "차관", "청장", "처장", "위원장", "원장", "실장",
+                                      "시장", "도지사", "지사", "군수", "구청장", "교육감",
+                                      "이사장", "회장", "사장", "총장", "본부장", "총리"};
+
+/* The length of a head and the space after it at P (N bytes there), or 0. */
+static size_t S_head_at(const char *p, size_t n)
+{
+    for (size_t h = 0; h < sizeof S_heads / sizeof S_heads[0]; h++) {
+        size_t hl = strlen(S_heads[h]);
+        if (hl < n && !memcmp(p, S_heads[h], hl) && p[hl] == ' ')
+            return hl + 1;
+    }
+    return 0;
+}
+
 /* The organization-like word that ends before byte END of S (spaces before
  * END skipped), written without spaces into OUT.  A broken word is rejoined
  * across a space when the piece in front is at most two syllables and the
@@ -1753,8 +1770,8 @@ static ks_status S_organization(S_ctx *c, char **texts)
         if (ol)
             return S_set_org(m, key, ol);
     }
-    static const char *const heads[] = {"(장관", "(청장", "(처장", "(위원장", "(실장",
-                                        "(총리", "(이하"};
+    /* the lead: "광주광역시(시장 강기정)는", "고용노동부(이하 노동부)는";
+     * then a title after the name: "해양수산부 장관은" */
     static const char *const heads2[] = {"장관", "차관", "청장", "처장", "위원장", "차장"};
     for (int pass = 0; pass < 2; pass++) {
         size_t seen = 0;
@@ -1764,19 +1781,27 @@ static ks_status S_organization(S_ctx *c, char **texts)
                 continue;
             seen++;
             const char *t = blk->text;
-            const char *const *hs = pass == 0 ? heads : heads2;
-            size_t nh = pass == 0 ? sizeof heads / sizeof heads[0] : sizeof heads2 / sizeof heads2[0];
+            size_t tl = strlen(t);
+            if (pass == 0) {
+                for (const char *p = strchr(t, '('); p; p = strchr(p + 1, '(')) {
+                    size_t rest = tl - (size_t)(p - t) - 1;
+                    if ((S_head_at(p + 1, rest) || (rest >= 6 && !memcmp(p + 1, "이하", 6))) &&
+                        S_org_before(t, (size_t)(p - t), key, sizeof key))
+                        return S_set_org(m, key, strlen(key));
+                }
+                continue;
+            }
             const char *best = NULL;
             char bk[256] = "";
-            for (size_t h = 0; h < nh; h++) {
+            for (size_t h = 0; h < sizeof heads2 / sizeof heads2[0]; h++) {
                 const char *p = t;
-                while ((p = strstr(p, hs[h])) != NULL && (!best || p < best)) {
+                while ((p = strstr(p, heads2[h])) != NULL && (!best || p < best)) {
                     if (S_org_before(t, (size_t)(p - t), key, sizeof key)) {
                         best = p;
                         memcpy(bk, key, strlen(key) + 1);
                         break;
                     }
-                    p += strlen(hs[h]);
+                    p += strlen(heads2[h]);
                 }
             }
             if (best)
@@ -2245,8 +2270,6 @@ static size_t S_title_word_at(const char *s, size_t len, size_t i)
  *   "- 지역과 함께 성장한다 산림청(청장 박은식)은 숲길을 ..." */
 static size_t S_body_start(const char *s, size_t len)
 {
-    static const char *const heads[] = {"장관 ", "차관 ", "청장 ", "처장 ", "위원장 ", "원장 ",
-                                        "실장 ", "시장 ", "이사장 ", "회장 ", "총장 "};
     static const char *const titles[] = {" 장관은 ", " 차관은 ", " 청장은 ", " 처장은 ",
                                          " 위원장은 "};
     size_t best = 0;
@@ -2254,21 +2277,15 @@ static size_t S_body_start(const char *s, size_t len)
     for (size_t i = 1; i + 1 < len; i++) {
         if (best && i >= best)
             break;
-        if (s[i] == '(' && s[i - 1] != ' ') {
-            for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
-                size_t hl = strlen(heads[h]);
-                if (i + 1 + hl > len || memcmp(s + i + 1, heads[h], hl) != 0)
-                    continue;
-                size_t ws, wl = S_run_before(s, i, &ws);
-                size_t kl = wl ? ks_meta_compact(s + ws, wl, key, sizeof key) : 0;
-                /* an organisation, or a body named for its head:
-                 * "한국고용노동교육원(원장 …", "…협회(회장 …" */
-                bool named = kl >= 9 && ks_utf8_count(key, kl) == kl / 3 &&
-                             !memcmp(key + kl - 3, heads[h], 3);
-                if (wl && ws > 0 && s[ws - 1] == ' ' && (ks_meta_org_like(key, kl) || named))
-                    best = ws;
-                break;
-            }
+        if (s[i] == '(' && s[i - 1] != ' ' && S_head_at(s + i + 1, len - i - 1)) {
+            size_t ws, wl = S_run_before(s, i, &ws);
+            size_t kl = wl ? ks_meta_compact(s + ws, wl, key, sizeof key) : 0;
+            /* an organisation, or a body named for its head:
+             * "한국고용노동교육원(원장 …", "…협회(회장 …" */
+            bool named = kl >= 9 && ks_utf8_count(key, kl) == kl / 3 &&
+                         !memcmp(key + kl - 3, s + i + 1, 3);
+            if (wl && ws > 0 && s[ws - 1] == ' ' && (ks_meta_org_like(key, kl) || named))
+                best = ws;
         }
         /* every title below opens with a space */
         for (size_t t = 0; s[i] == ' ' && t <= sizeof titles / sizeof titles[0] && !best; t++) {

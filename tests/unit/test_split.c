@@ -479,6 +479,36 @@ static void test_joined_text(void)
     ks_doc_free(d);
 }
 
+/* The issuer named in the lead with its head in parentheses, a city's
+ * too (the 광주광역시 board page: "광주광역시(시장 강기정)는"), before a
+ * ministry named later with a title after it ("중소벤처기업부장관 표창"). */
+static void test_lead_organization(void)
+{
+    static const struct {
+        const char *lead, *org;
+    } cases[] = {{"광주광역시(시장 강기정)는", "광주광역시"},
+                 {"서울특별시(시장 오세훈)는", "서울특별시"},
+                 {"산림청(청장 박은식)은", "산림청"},
+                 {"고용노동부(이하 노동부)는", "고용노동부"},
+                 /* "역시" ("as expected") is no city */
+                 {"올해도 역시(예년처럼)", "중소벤처기업부"}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, "인공지능인들, 상생발전 다짐\n\n▸ 인공지능인의 날 150여명 참여\n\n");
+        ks_buf_puts(&b, cases[k].lead);
+        ks_buf_puts(&b, " 5일 북구에서 인공지능인의 날 행사를 열고 지역 인공지능산업 발전에 "
+                        "기여한 종사자들을 격려했다.\n\n이날 행사에는 관계자 150여명이 참석했다.\n\n"
+                        "유공자 두 명이 중소벤처기업부장관 표창을 받았다.\n");
+        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        CHECK(STREQ(d->meta.organization, cases[k].org));
+        ks_doc_free(d);
+    }
+}
+
 /* The issuer in web text: a logo joined to the kind word ("보도자료
  * 개인정보보호위원회"), or the first of two contact cells joined
  * ("국무조정실 안전환경에너지정책관실"); a unit ending in 실 is no issuer. */
@@ -918,6 +948,7 @@ int main(void)
     test_contact_names();
     test_joined_text();
     test_viewer_contacts();
+    test_lead_organization();
     test_joined_organization();
     test_filename_title();
     test_line_mode();
