@@ -1728,12 +1728,55 @@ static ks_status S_set_org(ks_meta *m, const char *s, size_t len)
     return m->organization ? KS_OK : KS_ERR_NOMEM;
 }
 
+#define KS_TOPIC_ORGS 8 /* distinct institutions S_topic_org counts */
+
+/* The last resort: the institution the body makes its topic most often,
+ * twice or more ("금융위원회는 …", "이에 금융위원회는 …" in a release whose
+ * text names its issuer nowhere else).  KEY (CAP bytes) is scratch. */
+static ks_status S_topic_org(S_ctx *c, char *key, size_t cap)
+{
+    char names[KS_TOPIC_ORGS][64];
+    unsigned counts[KS_TOPIC_ORGS] = {0};
+    size_t n = 0, best = 0;
+    for (size_t b = 0; b < c->doc->blocks.len; b++) {
+        const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
+        if (blk->role != KS_ROLE_BODY)
+            continue;
+        const char *t = blk->text;
+        for (const char *p = strchr(t, ' '); p; p = strchr(p + 1, ' ')) {
+            size_t end = (size_t)(p - t);
+            if (end < 3 || (!S_ends(t, end, "는") && !S_ends(t, end, "은")))
+                continue;
+            size_t ws, wl = S_run_before(t, end - 3, &ws);
+            if (!wl || (ws > 0 && t[ws - 1] != ' '))
+                continue;
+            size_t kl = ks_meta_compact(t + ws, wl, key, cap);
+            if (kl >= sizeof names[0] || !ks_meta_org_like(key, kl))
+                continue;
+            size_t k = 0;
+            while (k < n && strcmp(names[k], key) != 0)
+                k++;
+            if (k == n) {
+                if (n == KS_TOPIC_ORGS)
+                    continue;
+                memcpy(names[n++], key, kl + 1);
+            }
+            if (++counts[k] > counts[best])
+                best = k;
+        }
+    }
+    return n && counts[best] >= 2 ? S_set_org(&c->doc->meta, names[best], strlen(names[best]))
+                                  : KS_OK;
+}
+
 /* The issuing organization, from (in order): a logo line above the header
- * ("고용노동부"); "기후에너지환경부(장관 김성환)는"; "황종우 해양수산부 장관은";
- * "고용노동부 산하 기타공공기관" (the ministry of an agency);
- * the first word of the first body paragraph ("국가유산청 국립고궁박물관은",
- * "대구시는"); a ministry-only cell of the contact block; the first word of
- * the title ("기후에너지환경부, 추가경정예산 ..."). */
+ * ("고용노동부"); the kind line ("고용노동부 보도참고자료"); the lead's
+ * issuer with its head ("기후에너지환경부(장관 김성환)는", "광주광역시(시장
+ * 강기정)는"); "황종우 해양수산부 장관은"; "고용노동부 산하 기타공공기관"
+ * (the ministry of an agency); the first word of the first body paragraph
+ * ("국가유산청 국립고궁박물관은", "대구시는"); a ministry-only cell of the
+ * contact block; the first word of the title ("기후에너지환경부, 추가경정예산
+ * ..."); the body's most frequent topic (S_topic_org). */
 static ks_status S_organization(S_ctx *c, char **texts)
 {
     ks_meta *m = &c->doc->meta;
@@ -1880,7 +1923,7 @@ static ks_status S_organization(S_ctx *c, char **texts)
         }
         break;
     }
-    return KS_OK;
+    return S_topic_org(c, key, sizeof key);
 }
 
 static ks_status S_metadata(S_ctx *c, char **texts, int year)

@@ -509,6 +509,34 @@ static void test_lead_organization(void)
     }
 }
 
+/* The last resort (korea.kr's DataContents page of a 금융위원회 release,
+ * no header, a lead without the issuer's head): the institution the body
+ * makes its topic twice or more; once is not enough. */
+static void test_topic_organization(void)
+{
+    static const char *const body =
+        "[1] 소액공모 범위 확대 : 10억원 미만 → 30억원 미만\n\n"
+        "소액공모 기준은 '09년 설정된 이후 유지되고 있다. 이에 금융위원회는 기준을 확대하는 "
+        "방안을 발표했다.\n\n한국거래소는 상장 심사를 맡는다.\n\n";
+    static const struct {
+        const char *more, *org;
+    } cases[] = {{"금융위원회는 투자자 수 산정 방안을 추진한다.\n", "금융위원회"},
+                 {"투자자 수 산정 방안을 추진한다.\n", NULL}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, "중소·벤처기업 공시부담 완화 등을 위한 자본시장법 시행령 개정 추진\n\n");
+        ks_buf_puts(&b, body);
+        ks_buf_puts(&b, cases[k].more);
+        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        CHECK(cases[k].org ? STREQ(d->meta.organization, cases[k].org) : !d->meta.organization);
+        ks_doc_free(d);
+    }
+}
+
 /* The issuer in web text: a logo joined to the kind word ("보도자료
  * 개인정보보호위원회"), or the first of two contact cells joined
  * ("국무조정실 안전환경에너지정책관실"); a unit ending in 실 is no issuer. */
@@ -949,6 +977,7 @@ int main(void)
     test_joined_text();
     test_viewer_contacts();
     test_lead_organization();
+    test_topic_organization();
     test_joined_organization();
     test_filename_title();
     test_line_mode();
