@@ -1403,12 +1403,28 @@ static bool S_department_of(const char *t, bool joined, char *out, size_t cap)
     return true;
 }
 
+/* Where the role word of a contact row begins in T ("책임자 과장 예우영 …"
+ * after a space), or NULL. */
+static const char *S_role_word(const char *t)
+{
+    static const char *const roles[] = {" 책임자 ", " 담당자 "};
+    const char *best = NULL;
+    for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++) {
+        const char *p = strstr(t, roles[r]);
+        if (p && (!best || p < best))
+            best = p;
+    }
+    return best ? best + 1 : NULL;
+}
+
 /* A contact as korea.kr's viewer prints the table, fields on one line:
  * "- 담당 부서: 기획조정실 / 책임자 과장 신지혜 / (044-205-1401)",
- * "- 기획재정담당관: 담당자 / 사무관 서민호".  Pushes the contact (its
- * department, the title and name of the field that holds a name, the
- * number when there is one) and, when the document has none yet, the
- * department.  1 when T is such a line, 0 when not, -1 out of memory. */
+ * "- 기획재정담당관: 담당자 / 사무관 서민호", or with the cells joined by
+ * spaces only: "담당 기관 중소벤처기업부 대외환경대응과 책임자 과장 예우영
+ * (044-204-7444)".  Pushes the contact (its department, the title and name
+ * of the field that holds a name, the number when there is one) and, when
+ * the document has none yet, the department.  1 when T is such a line, 0
+ * when not, -1 out of memory. */
 static int S_field_contact(ks_meta *m, const char *t)
 {
     const char *p = t;
@@ -1416,21 +1432,44 @@ static int S_field_contact(ks_meta *m, const char *t)
         p++;
     while (*p == ' ')
         p++;
-    const char *colon = strchr(p, ':');
-    if (!colon || !strchr(colon, '/'))
-        return 0;
     char key[128], unit[128] = "", name[64] = "", title[64] = "", phone[64] = "";
-    ks_meta_compact(p, (size_t)(colon - p), key, sizeof key);
+    const char *colon = strchr(p, ':'), *fields;
+    bool row = !colon || !strchr(colon, '/'); /* cells joined by spaces only */
+    if (!row) {
+        ks_meta_compact(p, (size_t)(colon - p), key, sizeof key);
+        fields = colon + 1;
+    } else {
+        /* the label, the unit, then the role word opens the one field */
+        const char *role = S_role_word(p);
+        ks_meta_compact(p, strlen(p), key, sizeof key);
+        if (!role || strchr(p, '/') || (!S_prefix(key, "담당부서") && !S_prefix(key, "담당기관")))
+            return 0;
+        size_t pl = strlen(p), i = 0, n;
+        for (int k = 0; k < 4 && i < pl; i += n) /* past "담당 부서" / "담당기관" */
+            k += !ks_is_space(S_cp(p, pl, i, &n));
+        const char *u = p + i;
+        while (u < role && *u == ' ')
+            u++;
+        size_t ul = (size_t)(role - u);
+        while (ul > 0 && u[ul - 1] == ' ')
+            ul--;
+        if (!ul || ul >= sizeof unit)
+            return 0;
+        memcpy(unit, u, ul), unit[ul] = '\0';
+        fields = role;
+    }
     bool label = S_prefix(key, "담당부서") || S_prefix(key, "담당기관");
-    if (!label && (size_t)(colon - p) < sizeof unit)
+    if (!label && !row && (size_t)(colon - p) < sizeof unit)
         memcpy(unit, p, (size_t)(colon - p)), unit[colon - p] = '\0';
-    for (const char *f = colon + 1; *f;) {
+    for (const char *f = fields; *f;) {
         const char *e = strchr(f, '/');
         size_t fl = e ? (size_t)(e - f) : strlen(f);
         size_t ps, pe;
         char w[64];
-        if (ks_meta_find_phone(f, fl, &ps, &pe, phone, sizeof phone)) {
-            /* the number */
+        if (ks_meta_find_phone(f, fl, &ps, &pe, phone, sizeof phone))
+            fl = ps; /* the number; the words before it follow */
+        if (!fl) {
+            /* the number alone */
         } else if (label && !unit[0]) {
             while (fl > 0 && f[fl - 1] == ' ')
                 fl--;
@@ -1457,7 +1496,7 @@ static int S_field_contact(ks_meta *m, const char *t)
         unit[strlen(unit) - 1] = '\0';
     if (!m->department && unit[0]) {
         char d[128];
-        if (S_department_of(unit, false, d, sizeof d) && !(m->department = ks_strdup(d)))
+        if (S_department_of(unit, row, d, sizeof d) && !(m->department = ks_strdup(d)))
             return -1;
     }
     if (!name[0])

@@ -601,6 +601,24 @@ static void test_viewer_contacts(void)
           STREQ(c1->department, "기획재정담당관"));
     ks_doc_free(d);
 
+    /* the viewer's row with its cells joined by spaces only (govpress
+     * 156754124.viewer.txt): the issuer's cell is no part of the department */
+    d = run("□ 모집공고의 자세한 내용은 누리집을 참고한다.\n\n"
+            "담당 기관 중소벤처기업부 대외환경대응과 책임자 과장 예우영 (044-204-7444)\n\n"
+            "담당자 사무관 이경규 (044-204-7438)\n",
+            0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->meta.department, "대외환경대응과"));
+    CHECK(d->meta.contacts.len == 2);
+    c0 = contact(d, 0);
+    CHECK(c0 && STREQ(c0->name, "예우영") && STREQ(c0->title, "과장") &&
+          STREQ(c0->phone, "044-204-7444") &&
+          STREQ(c0->department, "중소벤처기업부 대외환경대응과"));
+    CHECK(contact(d, 1) && STREQ(contact(d, 1)->name, "이경규"));
+    ks_doc_free(d);
+
     /* a unit longer than any department (the fuzzer's case: it overran a
      * buffer): the contact without it */
     ks_buf b = {0};
