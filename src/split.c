@@ -86,6 +86,7 @@ typedef struct {
     bool mspace : 1;     /* S_build: a space followed the marker */
     bool copied : 1;     /* S_build: the text is a copy in the store */
     bool alone : 1;      /* one line between blank lines (S_cells_joined) */
+    bool unitcell : 1;   /* a department cell without its label (S_unlabelled_unit) */
 } S_unit;
 
 typedef struct {
@@ -622,6 +623,8 @@ static bool S_starts_conj(const char *s, size_t len)
 enum { K_TEXT = 0, K_KIND, K_HLABEL, K_CLABEL, K_ATTACH, K_ATTACH_BARE, K_FILE,
        K_LISTHEAD, K_ROW, K_RESIDUE };
 
+static void S_unlabelled_unit(S_ctx *c, size_t label);
+
 static int S_kind_of(S_ctx *c, size_t ui)
 {
     const S_ln *l = S_first(c, ui);
@@ -1035,6 +1038,7 @@ static ks_status S_classify(S_ctx *c)
             contact = true;
             x->role = KS_ROLE_META;
             x->zone = Z_CONTACT;
+            S_unlabelled_unit(c, i);
             continue;
         case K_HLABEL:
             if (i < 12) {
@@ -1521,6 +1525,51 @@ static bool S_cells_joined(const S_ctx *c, const S_unit *u)
     return !c->page && u->alone && u->nlines == 1;
 }
 
+/* A table's department cell printed without its "담당 부서" label, on the
+ * line before the role label "책임자" that opens the contact block (web
+ * text of govpress 156754155: "지식재산처 지식재산분쟁대응협력총괄과" /
+ * "책임자" / "과" / "장" / …): in a document that prints no such label,
+ * the unit before the label at LABEL, one short line of at most three
+ * words, no marker, digit or sentence end, is the block's first cell. */
+static void S_unlabelled_unit(S_ctx *c, size_t label)
+{
+    char key[128], unit[256];
+    for (size_t i = 0; i < c->units.len; i++) {
+        if (UN(c, i).first == SIZE_MAX)
+            continue;
+        const S_ln *l = S_first(c, i);
+        S_key(l->s, l->len, key, sizeof key);
+        if (S_prefix(key, "담당부서") || S_prefix(key, "담당기관") || S_prefix(key, "문의:"))
+            return;
+    }
+    size_t u = label;
+    while (u > 0 && (UN(c, u - 1).forced || UN(c, u - 1).first == SIZE_MAX))
+        u--;
+    if (u == 0)
+        return;
+    S_unit *x = &UN(c, u - 1);
+    const S_ln *p = S_first(c, u - 1);
+    if (x->role != KS_ROLE_BODY || x->first != x->last || x->mraw || p->width > 60 ||
+        p->len >= sizeof unit || S_sentence_end(p->s, p->len) || S_has_marker(p->s, p->len))
+        return;
+    char t[256];
+    int words = 1;
+    for (size_t i = 0; i < p->len; i++) {
+        if (p->s[i] >= '0' && p->s[i] <= '9')
+            return;
+        words += p->s[i] == ' ' && i + 1 < p->len && p->s[i + 1] != ' ';
+    }
+    if (words > 3)
+        return;
+    memcpy(t, p->s, p->len);
+    t[p->len] = '\0';
+    if (!S_department_of(t, S_cells_joined(c, x), unit, sizeof unit))
+        return;
+    x->role = KS_ROLE_META;
+    x->zone = Z_CONTACT;
+    x->unitcell = true;
+}
+
 /* Contact cells in order -> contacts.  Names wait in a queue until a phone
  * (or e-mail) arrives, so both "최영범" / "(044-202-7026)" and a column of
  * names followed by a column of phones pair up in order. */
@@ -1556,6 +1605,10 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             in_block = true;
             dept[0] = '\0';
             continue;
+        }
+        if (u->unitcell) { /* the unit cell is read as if its label came first */
+            in_block = true;
+            dept[0] = '\0';
         }
         if (S_is_contact_label(key) || key[0] == '\0')
             continue;

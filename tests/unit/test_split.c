@@ -581,6 +581,41 @@ static void test_joined_organization(void)
     }
 }
 
+/* A department cell without its "담당 부서" label before the role label
+ * (web text of govpress 156754155): the department, not a body paragraph;
+ * not a numbered heading there, nor where the document prints the label. */
+static void test_unlabelled_unit(void)
+{
+    static const struct {
+        const char *before, *after, *dept;
+    } cases[] = {{"지식재산처 지식재산분쟁대응협력총괄과", "", "지식재산분쟁대응협력총괄과"},
+                 {"3. 2025년 참진드기 발생 감시결과", "", NULL},
+                 {"지식재산처 지식재산분쟁대응협력총괄과", "담당 부서\n\n정책기획관\n\n", "정책기획관"}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, "K-브랜드 정부인증제도 도입\n\n"
+                        "지식재산처(처장 김용선)는 수출 중소기업 지원을 위해 추가경정예산 95억원을 "
+                        "확보했다고 밝혔다.\n\n");
+        ks_buf_puts(&b, cases[k].before);
+        ks_buf_puts(&b, "\n\n책임자\n\n과\n\n장\n\n정경훈 (042-481-1500)\n\n");
+        ks_buf_puts(&b, cases[k].after);
+        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        CHECK(cases[k].dept ? STREQ(d->meta.department, cases[k].dept) : !d->meta.department);
+        bool in_body = false;
+        for (size_t i = 0; i < d->blocks.len; i++) {
+            const ks_block *blk = &KS_AT(d->blocks, ks_block, i);
+            in_body |= blk->role == KS_ROLE_BODY && STREQ(blk->text, cases[k].before);
+        }
+        CHECK(in_body == (k != 0));
+        CHECK(d->meta.contacts.len == 1 && STREQ(contact(d, 0)->name, "정경훈"));
+        ks_doc_free(d);
+    }
+}
+
 /* The contact table as korea.kr's viewer prints it, fields on one line. */
 static void test_viewer_contacts(void)
 {
@@ -995,6 +1030,7 @@ int main(void)
     test_joined_text();
     test_viewer_contacts();
     test_lead_organization();
+    test_unlabelled_unit();
     test_topic_organization();
     test_joined_organization();
     test_filename_title();
