@@ -97,6 +97,8 @@
 #define HWPX_MAX_SECTIONS 1024u
 #define HWPX_MAX_DEPTH 200
 #define HWPX_MIMETYPE "application/hwp+zip"
+#define HWPX_DASH_SPAN 3     /* most paragraphs a broken "- … -" sub-headline spans */
+#define HWPX_SUBHEAD_PCT 85u /* a title-box line this much smaller than the title is a sub-headline */
 
 typedef struct {
     ks_doc *doc;
@@ -112,6 +114,8 @@ typedef struct {
     int header_tables;
     char *dept;            /* NEW: department cell of the current contact rows */
     bool have_release;     /* release date came from a 보도 label */
+    uint32_t height;       /* type height of the paragraph being pushed (0: none) */
+    ks_vec heights;        /* uint32_t, the type height of each line pushed */
 } S_ctx;
 
 /* ---- small string helpers (bytes; never ctype on plain char) --------- */
@@ -308,7 +312,7 @@ static ks_status S_push_line(S_ctx *c, const char *s, size_t len, signed char hi
     if (!len)
         return KS_OK;
     if (ks_buf_append(&c->out->text, s, len) != KS_OK || ks_buf_putc(&c->out->text, '\n') != KS_OK ||
-        ks_vec_push(&c->out->hints, &hint) != KS_OK)
+        ks_vec_push(&c->out->hints, &hint) != KS_OK || ks_vec_push(&c->heights, &c->height) != KS_OK)
         return KS_NOMEM(c->err, "hwpx");
     if (hint == -1 && c->in_table == 0)
         c->body_seen = true;
@@ -409,6 +413,31 @@ static ks_status S_limit_depth(S_ctx *c)
                         "%s: nesting deeper than %d levels", c->section, HWPX_MAX_DEPTH);
 }
 
+/* The type height of paragraph P: its first line's hp:lineseg textheight
+ * (hundredths of a point), 0 when it has none. */
+static uint32_t S_para_height(const xmlNode *p)
+{
+    for (const xmlNode *a = p->children; a; a = a->next) {
+        if (!S_is_name(a, "linesegarray"))
+            continue;
+        for (const xmlNode *l = a->children; l; l = l->next) {
+            if (!S_is_name(l, "lineseg"))
+                continue;
+            for (const xmlAttr *at = l->properties; at; at = at->next) {
+                if (strcmp((const char *)at->name, "textheight") != 0 || !at->children ||
+                    !at->children->content)
+                    continue;
+                uint32_t h = 0;
+                for (const xmlChar *d = at->children->content; *d >= '0' && *d <= '9' && h < 100000; d++)
+                    h = h * 10 + (uint32_t)(*d - '0');
+                return h;
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* Rules 1-2: one paragraph, then what is nested in it. */
 static ks_status S_para(S_ctx *c, const xmlNode *p, int depth)
 {
@@ -417,10 +446,69 @@ static ks_status S_para(S_ctx *c, const xmlNode *p, int depth)
     ks_buf_clear(&c->scratch);
     if (S_own_text(p, &c->scratch, depth + 1) != KS_OK)
         return KS_NOMEM(c->err, "hwpx");
+    c->height = S_para_height(p);
     ks_status st = S_push_line(c, c->scratch.data ? c->scratch.data : "", c->scratch.len, c->hint);
+    c->height = 0;
     if (st != KS_OK)
         return st;
     return S_nested(c, p, depth + 1);
+}
+
+/* Is the line LT (LL bytes) opened by a dash (-, –, －)? */
+static bool S_dash_open(const char *lt, size_t ll)
+{
+    return (ll >= 1 && lt[0] == '-') || (ll >= 3 && (!strncmp(lt, "–", 3) || !strncmp(lt, "－", 3)));
+}
+
+/* Is it closed by one (" -")? */
+static bool S_dash_close(const char *lt, size_t ll)
+{
+    return (ll >= 2 && lt[ll - 1] == '-' && lt[ll - 2] == ' ') ||
+           (ll >= 4 && lt[ll - 4] == ' ' && (!strncmp(lt + ll - 3, "–", 3) || !strncmp(lt + ll - 3, "－", 3)));
+}
+
+/* A sub-headline "- … -" the author broke into paragraphs ("- 2026. 4.
+ * 13.(월) … 대상자" / "총 48명의 명단을 공개 -") is one line again: from line
+ * FIRST (at byte OFF of the text), a line a dash opens and leaves open is
+ * joined with a space to the lines after it up to the one that closes it,
+ * when one of the next HWPX_DASH_SPAN does and none opens another. */
+static void S_join_dashed(S_ctx *c, size_t first, size_t off)
+{
+    ks_buf *t = &c->out->text;
+    for (size_t ln = first; ln < c->out->hints.len; ln++) {
+        char *lt = t->data + off;
+        size_t ll = (size_t)(strchr(lt, '\n') - lt);
+        off += ll + 1;
+        if (!S_dash_open(lt, ll) || S_dash_close(lt, ll))
+            continue;
+        size_t n = 0, o = off; /* lines to join, the last closing */
+        for (size_t k = ln + 1; k < c->out->hints.len && k <= ln + HWPX_DASH_SPAN; k++) {
+            const char *kt = t->data + o;
+            size_t kl = (size_t)(strchr(kt, '\n') - kt);
+            o += kl + 1;
+            if (S_dash_open(kt, kl))
+                break;
+            if (S_dash_close(kt, kl)) {
+                n = k - ln;
+                break;
+            }
+        }
+        if (!n)
+            continue;
+        /* the '\n's after line LN and the next N - 1 become spaces */
+        char *e = lt;
+        for (size_t k = 0; k < n; k++) {
+            e = strchr(e, '\n');
+            *e = ' ';
+        }
+        signed char *h = c->out->hints.items;
+        uint32_t *hs = c->heights.items;
+        memmove(h + ln + 1, h + ln + 1 + n, (c->out->hints.len - ln - 1 - n) * sizeof *h);
+        memmove(hs + ln + 1, hs + ln + 1 + n, (c->heights.len - ln - 1 - n) * sizeof *hs);
+        c->out->hints.len -= n;
+        c->heights.len -= n;
+        off = (size_t)(strchr(lt, '\n') - t->data) + 1;
+    }
 }
 
 /* ---- tables ---------------------------------------------------------- */
@@ -878,12 +966,20 @@ static ks_status S_table(S_ctx *c, const xmlNode *tbl, int depth)
             size_t first_line = c->out->hints.len, off = c->out->text.len;
             st = S_emit_under(c, cell->tc, h, depth + 1);
             /* title lines: a "- … -" paragraph in the title cell is a
-             * sub-headline (SUMMARY); the rest joins doc->title */
+             * sub-headline (SUMMARY), and so is one set in smaller type
+             * than the title's first line ("김민석 국무총리, 완도 화재" /
+             * "순직 소방관에 …" at 24 pt, "유가족 위로, …" at 15 pt);
+             * the rest joins doc->title */
+            if (st == KS_OK)
+                S_join_dashed(c, first_line, off);
+            uint32_t top = is_title && first_line < c->heights.len
+                               ? KS_AT(c->heights, uint32_t, first_line) : 0;
             for (size_t ln = first_line; is_title && st == KS_OK && ln < c->out->hints.len; ln++) {
                 const char *lt = c->out->text.data + off;
                 size_t ll = (size_t)(strchr(lt, '\n') - lt);
                 off += ll + 1;
-                if (lt[0] == '-' || strncmp(lt, "–", 3) == 0 || strncmp(lt, "－", 3) == 0) {
+                uint32_t th = KS_AT(c->heights, uint32_t, ln);
+                if (S_dash_open(lt, ll) || (th && (uint64_t)th * 100 < (uint64_t)top * HWPX_SUBHEAD_PCT)) {
                     KS_AT(c->out->hints, signed char, ln) = KS_ROLE_SUMMARY;
                     continue;
                 }
@@ -1170,6 +1266,7 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     size_t nsec = 0;
     S_budget bud = {0};
     S_ctx c = {0};
+    c.heights = KS_VEC(uint32_t);
     ks_status st = KS_OK;
 
     if (!doc || !out || (!raw && len))
@@ -1184,6 +1281,12 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     doc->encoding_reason = "hwpx";
     doc->bytes = len;
 
+    /* the heights run beside the hints: lines already there have none */
+    for (size_t i = 0; i < out->hints.len; i++)
+        if (ks_vec_push(&c.heights, &c.height) != KS_OK) {
+            st = KS_NOMEM(err, "hwpx");
+            goto done;
+        }
     src = LZ->zip_source_buffer_create(raw ? raw : "", len, 0, &ze);
     if (!src) {
         st = KS_NOMEM(err, "hwpx");
@@ -1319,6 +1422,7 @@ done:
     ks_free(secnum);
     ks_free(secidx);
     ks_free(c.dept);
+    ks_vec_free(&c.heights);
     ks_buf_free(&c.scratch);
     ks_buf_free(&c.title);
     return st;

@@ -9,6 +9,7 @@ Contents/section0.xml, section1.xml ... hold the text.  This script packs
 FIXTURE_DIR/src/*.xml into:
 
   release.hwpx          release-section0.xml + release-section1.xml
+  subhead.hwpx          subhead-section0.xml: sub-headlines in the title box
   entity.hwpx           a DOCTYPE with entity declarations (must be refused)
   missing-section.hwpx  content.hpf lists section1, the zip lacks it
   gap.hwpx              section0 and section2, no section1
@@ -83,6 +84,8 @@ def main():
     out = {}
     out["release.hwpx"] = pack([("Contents/content.hpf", hpf(2)),
                                 ("Contents/section0.xml", s0), ("Contents/section1.xml", s1)])
+    out["subhead.hwpx"] = pack([("Contents/content.hpf", hpf(1)),
+                                ("Contents/section0.xml", src("subhead-section0.xml"))])
     out["entity.hwpx"] = pack([("Contents/content.hpf", hpf(1)),
                                ("Contents/section0.xml", src("entity-section0.xml"))])
     out["missing-section.hwpx"] = pack([("Contents/content.hpf", hpf(2)),

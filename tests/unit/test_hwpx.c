@@ -81,6 +81,29 @@ static void test_release(void)
     ks_doc_free(doc);
 }
 
+/* The title box's sub-headlines: a paragraph of the title cell set in
+ * smaller type than the title, and a "- … -" broken into two paragraphs
+ * (one summary line again; a whole one beside it stays as it is). */
+static void test_subheadlines(void)
+{
+    ks_doc *doc;
+    ks_extract x;
+    ks_error err;
+    CHECK(run("subhead.hwpx", &doc, &x, &err) == KS_OK);
+    CHECK(doc->title && strcmp(doc->title, "마을 도서관 100곳, 주말에도 문을 연다") == 0);
+    CHECK(ks_t_hint_of(&x, "지역 주민 누구나 이용할 수 있도록 개방") == KS_ROLE_SUMMARY);
+    CHECK(ks_t_hint_of(&x, "- 3월부터 토·일요일 오후 6시까지 운영하고 공휴일은 휴관 -") ==
+          KS_ROLE_SUMMARY);
+    CHECK(ks_t_hint_of(&x, "- 운영 도서관 목록은 누리집에 공개 -") == KS_ROLE_SUMMARY);
+    CHECK(ks_t_hint_of(&x, "□ 가나다부는 3월부터 전국 마을 도서관 100곳을 주말에도 운영한다고 밝혔다.") == -1);
+    size_t lines = 0;
+    for (const char *p = x.text.data; p && *p; p++)
+        lines += *p == '\n';
+    CHECK(lines == 6 && lines == x.hints.len);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
 static void expect_error(const char *name, ks_status want, const char *words)
 {
     ks_doc *doc;
@@ -141,6 +164,7 @@ int main(int argc, char **argv)
 {
     dir = argc > 1 ? argv[1] : "tests/fixtures/hwpx";
     test_release();
+    test_subheadlines();
     test_errors();
     test_sniff();
     test_nomem();
