@@ -1445,10 +1445,13 @@ static int S_field_contact(ks_meta *m, const char *t)
     } else {
         /* the label, the unit, then the role word opens the one field */
         const char *role = S_role_word(p);
-        ks_meta_compact(p, strlen(p), key, sizeof key);
-        if (!role || strchr(p, '/') || (!S_prefix(key, "담당부서") && !S_prefix(key, "담당기관")))
+        if (!role || strchr(p, '/'))
             return 0;
-        size_t pl = strlen(p), i = 0, n;
+        size_t pl = strlen(p);
+        ks_meta_compact(p, pl < 24 ? pl : 24, key, sizeof key);
+        if (!S_prefix(key, "담당부서") && !S_prefix(key, "담당기관"))
+            return 0;
+        size_t i = 0, n;
         for (int k = 0; k < 4 && i < pl; i += n) /* past "담당 부서" / "담당기관" */
             k += !ks_is_space(S_cp(p, pl, i, &n));
         const char *u = p + i;
@@ -1534,14 +1537,6 @@ static bool S_cells_joined(const S_ctx *c, const S_unit *u)
 static void S_unlabelled_unit(S_ctx *c, size_t label)
 {
     char key[128], unit[256];
-    for (size_t i = 0; i < c->units.len; i++) {
-        if (UN(c, i).first == SIZE_MAX)
-            continue;
-        const S_ln *l = S_first(c, i);
-        S_key(l->s, l->len, key, sizeof key);
-        if (S_prefix(key, "담당부서") || S_prefix(key, "담당기관") || S_prefix(key, "문의:"))
-            return;
-    }
     size_t u = label;
     while (u > 0 && (UN(c, u - 1).forced || UN(c, u - 1).first == SIZE_MAX))
         u--;
@@ -1565,6 +1560,14 @@ static void S_unlabelled_unit(S_ctx *c, size_t label)
     t[p->len] = '\0';
     if (!S_department_of(t, S_cells_joined(c, x), unit, sizeof unit))
         return;
+    for (size_t i = 0; i < c->units.len; i++) { /* the document prints no label */
+        if (UN(c, i).first == SIZE_MAX)
+            continue;
+        const S_ln *l = S_first(c, i);
+        S_key(l->s, l->len < 24 ? l->len : 24, key, sizeof key);
+        if (S_prefix(key, "담당부서") || S_prefix(key, "담당기관") || S_prefix(key, "문의:"))
+            return;
+    }
     x->role = KS_ROLE_META;
     x->zone = Z_CONTACT;
     x->unitcell = true;
