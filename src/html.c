@@ -83,6 +83,7 @@
 #include <string.h>
 
 #include "dynlib.h"
+#include "meta.h"
 
 /* libxml2, loaded by ks_html_extract before any node is read */
 #define LX (ks_libxml_api())
@@ -792,11 +793,7 @@ static ks_status S_mark_parts(S_ctx *c, xmlNode *root, ks_buf *tmp)
             ks_buf_clear(tmp);
             if (S_flat(c, k, tmp) != KS_OK)
                 return KS_NOMEM(c->err, "html");
-            static const char *const nb[] = {"이전글", "다음글", "윗글", "아랫글", "이전 글",
-                                             "다음 글", NULL};
-            bool hit = false;
-            for (const char *const *w = nb; *w && !hit && tmp->data; w++)
-                hit = strncmp(tmp->data, *w, strlen(*w)) == 0;
+            bool hit = tmp->data && ks_meta_neighbour_label(tmp->data, tmp->len) > 0;
             if (hit && !(S_tag(k, "div") && k->children && in->all > 200)) {
                 in->role = S_R_RELATED;
                 k = S_next(k, root, false);

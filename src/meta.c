@@ -411,6 +411,47 @@ static size_t related_cells(const char *s, size_t len, char *out, size_t cap)
     return cells ? o : 0;
 }
 
+size_t ks_meta_neighbour_label(const char *s, size_t len)
+{
+    static const char *const labels[] = {"이전글", "다음글", "윗글", "아랫글", "이전 글", "다음 글"};
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        size_t n = strlen(labels[k]);
+        if (len >= n && memcmp(s, labels[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* A board page's neighbour link, "이전글 광주시, 관광공사 사장 후보에 정재영씨
+ * 내정 2025-12-05" or "다음글 : 제목": the title between the label (and a
+ * colon or bar after it) and a date that ends the line, if one does. */
+static bool related_neighbour(const char *s, size_t len, size_t *tstart, size_t *tend,
+                              ks_date_match *dm, bool *dated)
+{
+    size_t ts = ks_meta_neighbour_label(s, len), te = len;
+    if (!ts)
+        return false;
+    while (ts < len && (s[ts] == ' ' || s[ts] == ':' || s[ts] == '|'))
+        ts++;
+    while (te > ts && s[te - 1] == ' ')
+        te--;
+    *dated = false;
+    size_t ds = te;
+    while (ds > ts && (is_d(s, len, ds - 1) || s[ds - 1] == '.' || s[ds - 1] == '-'))
+        ds--;
+    if (ds < te && ds > ts && s[ds - 1] == ' ' && try_date(s, te, ds, 0, dm) && dm->end == te) {
+        *dated = true;
+        te = ds;
+        while (te > ts && (s[te - 1] == ' ' || s[te - 1] == '|'))
+            te--;
+    }
+    if (te <= ts)
+        return false;
+    *tstart = ts;
+    *tend = te;
+    return true;
+}
+
 bool ks_meta_is_related(const char *s, size_t len)
 {
     long num, views;
@@ -423,7 +464,9 @@ bool ks_meta_is_related(const char *s, size_t len)
         s = spaced;
         len = n;
     }
-    return len < 2000 && related_scan(s, len, &num, &views, &file, &ts, &te, &dm);
+    bool dated = false;
+    return len < 2000 && (related_scan(s, len, &num, &views, &file, &ts, &te, &dm) ||
+                          (related_neighbour(s, len, &ts, &te, &dm, &dated) && dated));
 }
 
 ks_status ks_meta_parse_related(const char *s, size_t len, ks_related *out, bool *ok)
@@ -441,17 +484,24 @@ ks_status ks_meta_parse_related(const char *s, size_t len, ks_related *out, bool
         s = spaced;
         len = n;
     }
-    if (!related_scan(s, len, &num, &views, &file, &ts, &te, &dm))
+    bool dated = true;
+    if (related_scan(s, len, &num, &views, &file, &ts, &te, &dm)) {
+        out->number = num;
+        out->views = views;
+        out->has_file = file;
+    } else if (related_neighbour(s, len, &ts, &te, &dm, &dated)) {
+        out->number = out->views = -1;
+        out->has_file = false;
+    } else {
         return KS_OK;
-    char iso[11];
-    ks_meta_iso(&dm, iso);
-    out->number = num;
-    out->views = views;
-    out->has_file = file;
+    }
+    char iso[11] = "";
+    if (dated)
+        ks_meta_iso(&dm, iso);
     out->title = ks_strndup(s + ts, te - ts);
-    out->date = ks_strdup(iso);
+    out->date = dated ? ks_strdup(iso) : NULL;
     out->raw = ks_strndup(raw, rawlen);
-    if (!out->title || !out->date || !out->raw) {
+    if (!out->title || (dated && !out->date) || !out->raw) {
         ks_free(out->title);
         ks_free(out->date);
         ks_free(out->raw);

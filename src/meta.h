@@ -43,12 +43,19 @@ bool ks_meta_find_phone(const char *s, size_t len, size_t *start, size_t *end, c
 bool ks_meta_find_email(const char *s, size_t len, char *out, size_t cap);
 
 /* Parse a board listing row "567 제목 ... file 2021.12.15 31" (number,
- * title, optional "file" mark, date, views).  On a match fills *OUT with
- * NEW title / date / raw strings and returns KS_OK with *OK true; *OK false
- * when S is not a row.  KS_ERR_NOMEM when an allocation fails. */
+ * title, optional "file" mark, date, views), or a neighbour link "이전글
+ * 제목 2025-12-05" (title, the date when one ends it; number and views
+ * -1).  On a match fills *OUT with NEW title / date (NULL when none) / raw
+ * strings and returns KS_OK with *OK true; *OK false when S is neither.
+ * KS_ERR_NOMEM when an allocation fails. */
 ks_status ks_meta_parse_related(const char *s, size_t len, ks_related *out, bool *ok);
 
-/* True when S is a board listing row (the same test, no allocation). */
+/* The length of the neighbour-link label S opens with ("이전글", "다음글",
+ * "윗글", "아랫글", "이전 글", "다음 글"), or 0. */
+size_t ks_meta_neighbour_label(const char *s, size_t len);
+
+/* True when S is a board listing row, or a neighbour link that ends with
+ * its date (the same tests, no allocation). */
 bool ks_meta_is_related(const char *s, size_t len);
 
 /* True when S is a board listing header ("번호 제목 날짜 조회 수"). */

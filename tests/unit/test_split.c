@@ -509,6 +509,31 @@ static void test_lead_organization(void)
     }
 }
 
+/* A board page's neighbour links, copied as text: the label and the date
+ * come off the title ("이전글 … 2025-12-05", "다음글 : … 2025.12.06"). */
+static void test_neighbour_links(void)
+{
+    ks_doc *d = run("광주 인공지능인들, 상생발전 다짐\n\n"
+                    "광주광역시(시장 강기정)는 5일 북구에서 인공지능인의 날 행사를 열고 지역 "
+                    "인공지능산업 발전에 기여한 종사자들을 격려했다.\n\n"
+                    "이날 행사에는 관계자 150여명이 참석했다.\n\n"
+                    "이전글 광주시, 관광공사 사장 후보에 정재영씨 내정 2025-12-05\n"
+                    "다음글 : 광주시, 겨울 축제 개막 2025.12.06\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(d->meta.related.len == 2);
+    if (d->meta.related.len == 2) {
+        const ks_related *a = &KS_AT(d->meta.related, ks_related, 0);
+        const ks_related *b = &KS_AT(d->meta.related, ks_related, 1);
+        CHECK(STREQ(a->title, "광주시, 관광공사 사장 후보에 정재영씨 내정") &&
+              STREQ(a->date, "2025-12-05") && a->number == -1 && a->views == -1);
+        CHECK(STREQ(b->title, "광주시, 겨울 축제 개막") && STREQ(b->date, "2025-12-06"));
+    }
+    ks_doc_free(d);
+}
+
 /* The last resort (korea.kr's DataContents page of a 금융위원회 release,
  * no header, a lead without the issuer's head): the institution the body
  * makes its topic twice or more; once is not enough. */
@@ -1030,6 +1055,7 @@ int main(void)
     test_joined_text();
     test_viewer_contacts();
     test_lead_organization();
+    test_neighbour_links();
     test_unlabelled_unit();
     test_topic_organization();
     test_joined_organization();
