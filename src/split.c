@@ -624,6 +624,7 @@ enum { K_TEXT = 0, K_KIND, K_HLABEL, K_CLABEL, K_ATTACH, K_ATTACH_BARE, K_FILE,
        K_LISTHEAD, K_ROW, K_RESIDUE };
 
 static void S_unlabelled_unit(S_ctx *c, size_t label);
+static size_t S_title_word_at(const char *s, size_t len, size_t i);
 
 static int S_kind_of(S_ctx *c, size_t ui)
 {
@@ -1929,6 +1930,12 @@ static ks_status S_organization(S_ctx *c, char **texts)
                 }
                 continue;
             }
+            /* "문지성 재정경제부 국제경제관리관은": a title word ending in
+             * 관 or 장 after the issuer */
+            for (const char *p = strchr(t, ' '); p; p = strchr(p + 1, ' '))
+                if (S_title_word_at(t, tl, (size_t)(p - t)) &&
+                    S_org_before(t, (size_t)(p - t), key, sizeof key))
+                    return S_set_org(m, key, strlen(key));
             const char *best = NULL;
             char bk[256] = "";
             for (size_t h = 0; h < sizeof heads2 / sizeof heads2[0]; h++) {

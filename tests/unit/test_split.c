@@ -490,6 +490,8 @@ static void test_lead_organization(void)
                  {"서울특별시(시장 오세훈)는", "서울특별시"},
                  {"산림청(청장 박은식)은", "산림청"},
                  {"고용노동부(이하 노동부)는", "고용노동부"},
+                 /* a title word ending in 관 after the issuer (viewer 156754275) */
+                 {"문지성 재정경제부 국제경제관리관은", "재정경제부"},
                  /* "역시" ("as expected") is no city */
                  {"올해도 역시(예년처럼)", "중소벤처기업부"}};
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
