@@ -354,9 +354,16 @@ static bool S_is_header_label(const char *key)
     return *rest == '\0' || *rest == ':' || (*rest >= '0' && *rest <= '9') || *rest == '(';
 }
 
+/* Does KEY (a line without spaces) open with the label of a contact
+ * table's unit, "담당 부서" or "담당 기관"? */
+static bool S_unit_label(const char *key)
+{
+    return S_prefix(key, "담당부서") || S_prefix(key, "담당기관");
+}
+
 static bool S_is_contact_label(const char *key)
 {
-    if (S_prefix(key, "담당부서") || S_prefix(key, "담당기관") || S_prefix(key, "문의:"))
+    if (S_unit_label(key) || S_prefix(key, "문의:"))
         return true;
     /* "책임자", "담당자", or a row of them as web text joins the table's
      * cells: "책임자 담당자 담당자" */
@@ -1450,7 +1457,7 @@ static int S_field_contact(ks_meta *m, const char *t)
             return 0;
         size_t pl = strlen(p);
         ks_meta_compact(p, pl < 24 ? pl : 24, key, sizeof key);
-        if (!S_prefix(key, "담당부서") && !S_prefix(key, "담당기관"))
+        if (!S_unit_label(key))
             return 0;
         size_t i = 0, n;
         for (int k = 0; k < 4 && i < pl; i += n) /* past "담당 부서" / "담당기관" */
@@ -1466,7 +1473,7 @@ static int S_field_contact(ks_meta *m, const char *t)
         memcpy(unit, u, ul), unit[ul] = '\0';
         fields = role;
     }
-    bool label = S_prefix(key, "담당부서") || S_prefix(key, "담당기관");
+    bool label = S_unit_label(key);
     if (!label && !row && (size_t)(colon - p) < sizeof unit)
         memcpy(unit, p, (size_t)(colon - p)), unit[colon - p] = '\0';
     for (const char *f = fields; *f;) {
@@ -1566,7 +1573,7 @@ static void S_unlabelled_unit(S_ctx *c, size_t label)
             continue;
         const S_ln *l = S_first(c, i);
         S_key(l->s, l->len < 24 ? l->len : 24, key, sizeof key);
-        if (S_prefix(key, "담당부서") || S_prefix(key, "담당기관") || S_prefix(key, "문의:"))
+        if (S_unit_label(key) || S_prefix(key, "문의:"))
             return;
     }
     x->role = KS_ROLE_META;
@@ -1605,7 +1612,7 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             want_dept = m->department == NULL;
             continue;
         }
-        if (S_prefix(key, "담당부서") || S_prefix(key, "담당기관")) {
+        if (S_unit_label(key)) {
             in_block = true;
             dept[0] = '\0';
             continue;
@@ -1990,7 +1997,7 @@ static ks_status S_organization(S_ctx *c, char **texts)
             cell = strchr(texts[b], ':') + 1;
             const char *slash = strchr(cell, '/');
             cl = slash ? (size_t)(slash - cell) : strlen(cell);
-        } else if ((S_prefix(key, "담당부서") || S_prefix(key, "담당기관")) && b + 1 < nb &&
+        } else if (S_unit_label(key) && b + 1 < nb &&
                    UN(c, b + 1).zone == Z_CONTACT) {
             size_t nx = b + 1;
             if (texts[nx][0] == '<' && nx + 1 < nb && UN(c, nx + 1).zone == Z_CONTACT)
