@@ -4,6 +4,8 @@
  * mode and the rejoining of hard-wrapped lines (harness.h counts the
  * checks).
  */
+#include <stdarg.h>
+
 #include "internal.h"
 #include "meta.h"
 
@@ -99,6 +101,20 @@ static ks_doc *run(const char *text, unsigned flags)
     return doc;
 }
 
+/* run() on the pieces FIRST, ... (NULL-terminated) put together. */
+static ks_doc *run_cat(const char *first, ...)
+{
+    ks_buf b = {0};
+    va_list ap;
+    va_start(ap, first);
+    for (const char *piece = first; piece; piece = va_arg(ap, const char *))
+        ks_buf_puts(&b, piece);
+    va_end(ap);
+    ks_doc *d = b.data ? run(b.data, 0) : NULL;
+    ks_buf_free(&b);
+    return d;
+}
+
 static const ks_block *find_block(const ks_doc *d, const char *prefix)
 {
     for (size_t i = 0; i < d->blocks.len; i++) {
@@ -167,13 +183,10 @@ static void test_office_department(void)
         const char *first, *dept;
     } cases[] = {{"국무조정실", "안전환경에너지정책관실"}, {"기획조정실", "기획조정실"}};
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        ks_buf b = {0};
-        ks_buf_puts(&b, "보도자료\n보도시점\n2026. 4. 12.(일)\n완도 화재 관련 긴급지시\n"
-                        "□ 국무총리는 현장 수습에 만전을 기하라고 지시했다.\n담당 부서\n");
-        ks_buf_puts(&b, cases[k].first);
-        ks_buf_puts(&b, "\n책임자\n팀 장\n장준경\n(044-200-2363)\n안전환경에너지정책관실\n");
-        ks_doc *d = b.data ? run(b.data, 0) : NULL;
-        ks_buf_free(&b);
+        ks_doc *d = run_cat("보도자료\n보도시점\n2026. 4. 12.(일)\n완도 화재 관련 긴급지시\n"
+                            "□ 국무총리는 현장 수습에 만전을 기하라고 지시했다.\n담당 부서\n",
+                            cases[k].first,
+                            "\n책임자\n팀 장\n장준경\n(044-200-2363)\n안전환경에너지정책관실\n", NULL);
         CHECK(d != NULL);
         if (!d)
             continue;
@@ -495,14 +508,11 @@ static void test_lead_organization(void)
                  /* "역시" ("as expected") is no city */
                  {"올해도 역시(예년처럼)", "중소벤처기업부"}};
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        ks_buf b = {0};
-        ks_buf_puts(&b, "인공지능인들, 상생발전 다짐\n\n▸ 인공지능인의 날 150여명 참여\n\n");
-        ks_buf_puts(&b, cases[k].lead);
-        ks_buf_puts(&b, " 5일 북구에서 인공지능인의 날 행사를 열고 지역 인공지능산업 발전에 "
-                        "기여한 종사자들을 격려했다.\n\n이날 행사에는 관계자 150여명이 참석했다.\n\n"
-                        "유공자 두 명이 중소벤처기업부장관 표창을 받았다.\n");
-        ks_doc *d = b.data ? run(b.data, 0) : NULL;
-        ks_buf_free(&b);
+        ks_doc *d = run_cat("인공지능인들, 상생발전 다짐\n\n▸ 인공지능인의 날 150여명 참여\n\n",
+                            cases[k].lead,
+                            " 5일 북구에서 인공지능인의 날 행사를 열고 지역 인공지능산업 발전에 "
+                            "기여한 종사자들을 격려했다.\n\n이날 행사에는 관계자 150여명이 참석했다.\n\n"
+                            "유공자 두 명이 중소벤처기업부장관 표창을 받았다.\n", NULL);
         CHECK(d != NULL);
         if (!d)
             continue;
@@ -550,12 +560,9 @@ static void test_topic_organization(void)
     } cases[] = {{"금융위원회는 투자자 수 산정 방안을 추진한다.\n", "금융위원회"},
                  {"투자자 수 산정 방안을 추진한다.\n", NULL}};
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        ks_buf b = {0};
-        ks_buf_puts(&b, "중소·벤처기업 공시부담 완화 등을 위한 자본시장법 시행령 개정 추진\n\n");
-        ks_buf_puts(&b, body);
-        ks_buf_puts(&b, cases[k].more);
-        ks_doc *d = b.data ? run(b.data, 0) : NULL;
-        ks_buf_free(&b);
+        ks_doc *d = run_cat("중소·벤처기업 공시부담 완화 등을 위한 자본시장법 시행령 개정 추진\n\n",
+                            body,
+                            cases[k].more, NULL);
         CHECK(d != NULL);
         if (!d)
             continue;
@@ -619,15 +626,12 @@ static void test_unlabelled_unit(void)
                  {"3. 2025년 참진드기 발생 감시결과", "", NULL},
                  {"지식재산처 지식재산분쟁대응협력총괄과", "담당 부서\n\n정책기획관\n\n", "정책기획관"}};
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        ks_buf b = {0};
-        ks_buf_puts(&b, "K-브랜드 정부인증제도 도입\n\n"
-                        "지식재산처(처장 김용선)는 수출 중소기업 지원을 위해 추가경정예산 95억원을 "
-                        "확보했다고 밝혔다.\n\n");
-        ks_buf_puts(&b, cases[k].before);
-        ks_buf_puts(&b, "\n\n책임자\n\n과\n\n장\n\n정경훈 (042-481-1500)\n\n");
-        ks_buf_puts(&b, cases[k].after);
-        ks_doc *d = b.data ? run(b.data, 0) : NULL;
-        ks_buf_free(&b);
+        ks_doc *d = run_cat("K-브랜드 정부인증제도 도입\n\n"
+                            "지식재산처(처장 김용선)는 수출 중소기업 지원을 위해 추가경정예산 95억원을 "
+                            "확보했다고 밝혔다.\n\n",
+                            cases[k].before,
+                            "\n\n책임자\n\n과\n\n장\n\n정경훈 (042-481-1500)\n\n",
+                            cases[k].after, NULL);
         CHECK(d != NULL);
         if (!d)
             continue;
@@ -894,15 +898,12 @@ static void test_joined_lead(void)
         "경찰청(국가수사본부)은 지난해 7월부터 특별단속을 추진한 결과를 발표하였다.",
         "건설근로자공제회(이사장 직무대행 권혁태)는 4월 13일부터 홍보 캠페인을 전개한다고 밝혔다."};
     for (size_t t = 0; t < sizeof leads / sizeof *leads; t++) {
-        ks_buf b = {0};
-        ks_buf_puts(&b, "보도자료 보도시점 2026. 4. 13.(월) 즉시보도\n\n"
-                        "수출입기업 관세·물류 지원 현황 점검 회의 개최 - 원유·나프타 등 긴급 수요물품 "
-                        "입항전 통관조치 - 운임 특례 적용을 위한 시행령 개정 ··· 운송비 상승분은 "
-                        "과세가격 반영 면제 ");
-        ks_buf_puts(&b, leads[t]);
-        ks_buf_puts(&b, "\n\n□ 두 번째 문단이다.\n");
-        ks_doc *d = b.data ? run(b.data, 0) : NULL;
-        ks_buf_free(&b);
+        ks_doc *d = run_cat("보도자료 보도시점 2026. 4. 13.(월) 즉시보도\n\n"
+                            "수출입기업 관세·물류 지원 현황 점검 회의 개최 - 원유·나프타 등 긴급 수요물품 "
+                            "입항전 통관조치 - 운임 특례 적용을 위한 시행령 개정 ··· 운송비 상승분은 "
+                            "과세가격 반영 면제 ",
+                            leads[t],
+                            "\n\n□ 두 번째 문단이다.\n", NULL);
         CHECK(d != NULL);
         if (!d)
             continue;
