@@ -1547,7 +1547,8 @@ ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
         for (size_t j = p->open; j < end; j++)
             c.t.quoted[j / 8] |= (uint8_t)(1u << (j % 8));
     }
-    if ((st = S_reg_build(&c)) != KS_OK)
+    /* the registry of names serves the quotations' speakers only */
+    if (c.pairs.len && (st = S_reg_build(&c)) != KS_OK)
         goto done;
     st = S_quotes(&c, &info);
 done:
