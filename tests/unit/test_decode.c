@@ -1,7 +1,10 @@
 /*
  * test_decode.c -- unit tests for stage 1 (decode.c): detection, BOMs,
- * characters cut between chunks at every position, bad bytes, strict mode.
+ * characters cut between chunks at every position, bad bytes, strict mode,
+ * and the CP949 table against the system's iconv, pair by pair.
  */
+#include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 
 #include "harness.h"
@@ -61,6 +64,46 @@ static void same_at_every_chunking(ks_encoding enc, const char *in, size_t len,
     }
 }
 
+/* Every byte pair with a lead byte of 80-FF: where iconv ("CP949") makes
+ * one character of the two bytes, ksplit's decoder makes the same one;
+ * where it makes none, ksplit's decoder finds the lead byte undecodable. */
+static void cp949_matches_iconv(void)
+{
+    iconv_t cd = iconv_open("UTF-8", "CP949");
+    KS_CHECK(cd != (iconv_t)-1, "iconv has CP949");
+    if (cd == (iconv_t)-1)
+        return;
+    size_t agree = 0, chars = 0;
+    for (unsigned lead = 0x80; lead <= 0xFF; lead++) {
+        for (unsigned trail = 0; trail <= 0xFF; trail++) {
+            char in[2] = {(char)lead, (char)trail}, ref[16];
+            char *ip = in, *op = ref;
+            size_t il = 2, ol = sizeof ref;
+            iconv(cd, NULL, NULL, NULL, NULL);
+            size_t r = iconv(cd, &ip, &il, &op, &ol);
+            size_t nref = sizeof ref - ol;
+            ref[nref] = '\0';
+            uint32_t cp = 0;
+            bool one = r != (size_t)-1 && il == 0 && nref > 1 &&
+                       ks_utf8_decode((const unsigned char *)ref, nref, &cp) == nref;
+            warns w = {0};
+            ks_status st;
+            char *got = decode(KS_ENC_CP949, false, in, 2, 2, &w, &st, NULL, NULL);
+            bool ok = got && (one ? !strcmp(got, ref) && w.calls == 0
+                                  : !strncmp(got, "\xEF\xBF\xBD", 3) && w.first_offset == 0);
+            agree += ok;
+            chars += one;
+            if (!ok)
+                KS_CHECK(ok, "CP949 %02X %02X: iconv \"%s\" (%s), ksplit \"%s\"", lead, trail,
+                         ref, one ? "one character" : "none", got ? got : "(null)");
+            free(got);
+        }
+    }
+    iconv_close(cd);
+    KS_CHECK(agree == 128 * 256, "%zu of %d pairs agree", agree, 128 * 256);
+    KS_CHECK(chars == 17048, "iconv made %zu characters of the pairs", chars);
+}
+
 int main(void)
 {
     warns w = {0};
@@ -89,6 +132,33 @@ int main(void)
     KS_STREQ(reason, "valid-cp949");
     free(got);
     same_at_every_chunking(KS_ENC_CP949, cp, sizeof cp - 1, "대구 똠", "cp949");
+
+    cp949_matches_iconv();
+
+    /* CP949 bad bytes: a lead byte whose pair is no character is bad on
+     * its own and decoding goes on at the next byte (glibc's iconv took
+     * A2 E8 as one bad pair and then dropped the "A" after it). */
+    const char a2e8[] = "x\xA2\xE8" "ABC";
+    same_at_every_chunking(KS_ENC_CP949, a2e8, sizeof a2e8 - 1, "x\xEF\xBF\xBD" "ABC", "A2 E8");
+    w = (warns){0};
+    got = decode(KS_ENC_CP949, false, a2e8, sizeof a2e8 - 1, 4096, &w, &st, NULL, NULL);
+    KS_CHECK(w.calls == 1 && w.first_offset == 1, "A2 E8: calls %d offset %llu", w.calls,
+             (unsigned long long)w.first_offset);
+    free(got);
+    same_at_every_chunking(KS_ENC_CP949, "\xB0\x20" "A", 3, "\xEF\xBF\xBD A", "lead, space");
+    /* a lead byte cut at the end; 80 and FF start nothing */
+    same_at_every_chunking(KS_ENC_CP949, "\xB0\xA1\xB0", 3, "가\xEF\xBF\xBD", "cut lead");
+    same_at_every_chunking(KS_ENC_CP949, "\x80\xB0\xA1\xFF", 4, "\xEF\xBF\xBD가\xEF\xBF\xBD",
+                           "80 and FF");
+    /* bad bytes take three bytes of output for one: the buffer grows */
+    char alt[2000], want[4001];
+    for (size_t i = 0; i < sizeof alt; i += 2) {
+        alt[i] = (char)0x80;
+        alt[i + 1] = 'A';
+        memcpy(want + i * 2, "\xEF\xBF\xBD" "A", 4);
+    }
+    want[sizeof want - 1] = '\0';
+    same_at_every_chunking(KS_ENC_CP949, alt, sizeof alt, want, "alternating bad bytes");
 
     /* UTF-16LE and BE with BOM, surrogate pair included (U+1F600). */
     const char le[] = "\xFF\xFE\x00\xAC\x41\x00\x3D\xD8\x00\xDE";
