@@ -217,9 +217,10 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
     size_t i = 0;
     while (i < len) {
         /* Fast path: a run of Hangul syllables and ASCII letters and
-         * digits, with no space owed before it, is copied as it is (no
-         * rule below touches those characters). */
-        if (!pending) {
+         * digits is copied as it is (no rule below touches those
+         * characters), after the space owed before it when the last
+         * character was an ordinary one (no rule drops that space). */
+        if (!pending || last == OTHER) {
             size_t k = i;
             while (k < len) {
                 unsigned char c = u[k];
@@ -239,6 +240,14 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
                 break;
             }
             if (k > i) {
+                if (pending) {
+                    if (run > 1)
+                        st->space_runs++;
+                    if (ks_buf_putc(out, ' ') != KS_OK)
+                        return KS_ERR_NOMEM;
+                    pending = false;
+                    run = 0;
+                }
                 if (ks_buf_append(out, s + i, k - i) != KS_OK)
                     return KS_ERR_NOMEM;
                 last = OTHER;
