@@ -813,19 +813,18 @@ static double S_sigmoid(double v)
     return 1.0 / (1.0 + exp(-v));
 }
 
-/* P(spurious) of a space gap, as the script's spur_prob(); EPS is the rate
- * of spurious spaces off the wrap grid. */
-static double S_spur_prob(const ks_rs_gap *g, double eps, bool shortp)
+/* P(spurious) of a space gap, as the script's spur_prob(); LEPS is the
+ * log-odds of a spurious space off the wrap grid (EPS / (1 - EPS)), LQ
+ * that of a wrap inside a word (the model's grid_q). */
+static double S_spur_prob(const ks_rs_gap *g, double lq, double leps, bool shortp)
 {
-    double v = g->z - ks_rsm_log_prior, q = ks_rsm_grid_q;
+    double v = g->z - ks_rsm_log_prior;
     v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
-    double grid = g->pw * S_sigmoid(v + log(q / (1 - q))) +
-                  (1 - g->pw) * S_sigmoid(v + log(eps / (1 - eps)));
+    double grid = g->pw * S_sigmoid(v + lq) + (1 - g->pw) * S_sigmoid(v + leps);
     if (!shortp)
         return grid;
     /* where a wrap fell says nothing of the text: natural odds apply */
-    double one = g->pc * S_sigmoid(v + log(KS_RS_JOINED_ODDS)) +
-                 (1 - g->pc) * S_sigmoid(v + log(eps / (1 - eps)));
+    double one = g->pc * S_sigmoid(v + log(KS_RS_JOINED_ODDS)) + (1 - g->pc) * S_sigmoid(v + leps);
     return one > grid ? one : grid;
 }
 
@@ -1634,6 +1633,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
     if (any && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
         return rc;
     bool shortp = any && short_ok;
+    double lq = log(ks_rsm_grid_q / (1 - ks_rsm_grid_q)), leps = log(eps / (1 - eps));
     if (shortp)
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
@@ -1654,7 +1654,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
             g->join = full_line && g->z >= ks_rsm_threshold_wrap;
         } else {
             g->join = any && (shortp || !g->lone) &&
-                      S_spur_prob(g, eps, shortp) >= ks_rsm_threshold_grid;
+                      S_spur_prob(g, lq, leps, shortp) >= ks_rsm_threshold_grid;
         }
     }
 
