@@ -514,8 +514,31 @@ ks_status ks_meta_parse_related(const char *s, size_t len, ks_related *out, bool
 
 size_t ks_meta_compact(const char *s, size_t len, char *out, size_t cap)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t o = 0;
     for (size_t i = 0; i < len;) {
+        /* the common characters without decoding them: ASCII, and the
+         * three-byte characters U+A000-D7FF (Hangul syllables), no space */
+        if (u[i] < 0x80) {
+            if (u[i] != ' ' && u[i] != '\t' && u[i] != '\v' && u[i] != '\f') {
+                if (o + 1 >= cap)
+                    break;
+                out[o++] = s[i];
+            }
+            i++;
+            continue;
+        }
+        if (u[i] >= 0xEA && u[i] <= 0xED && len - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80 && (u[i] < 0xED || u[i + 1] < 0xA0)) {
+            if (o + 3 >= cap)
+                break;
+            out[o] = s[i];
+            out[o + 1] = s[i + 1];
+            out[o + 2] = s[i + 2];
+            o += 3;
+            i += 3;
+            continue;
+        }
         size_t n;
         uint32_t cp = cp_at(s, len, i, &n);
         if (!ks_is_space(cp)) {

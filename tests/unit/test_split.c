@@ -50,6 +50,23 @@ static void test_dates(void)
     CHECK(ks_meta_context_year(s, strlen(s)) == 2026);
 }
 
+/* ks_meta_compact drops every white space character and keeps the rest,
+ * whole characters only, within its buffer. */
+static void test_compact(void)
+{
+    char out[64];
+    /* tab, NBSP, U+3000, U+2009; Hangul, a Hanja, a bullet and a line break stay */
+    const char *s = "담당\t부서 :\xC2\xA0기획\xE3\x80\x80조정실\xE2\x80\x89(企) ■\n끝";
+    CHECK(ks_meta_compact(s, strlen(s), out, sizeof out) == strlen("담당부서:기획조정실(企)■\n끝") &&
+          STREQ(out, "담당부서:기획조정실(企)■\n끝"));
+    /* a character that does not fit is left out whole */
+    CHECK(ks_meta_compact("가나다", 9, out, 8) == 6 && STREQ(out, "가나"));
+    CHECK(ks_meta_compact("ab 가", 6, out, 3) == 2 && STREQ(out, "ab"));
+    /* bytes that are no UTF-8 (a surrogate, a cut character) are kept */
+    CHECK(ks_meta_compact("\xED\xA0\x80 \xEA\xB0", 6, out, sizeof out) == 5 &&
+          !memcmp(out, "\xED\xA0\x80\xEA\xB0", 6));
+}
+
 static void test_phones(void)
 {
     char out[64];
@@ -1049,6 +1066,7 @@ static void test_file_title(void)
 int main(void)
 {
     test_dates();
+    test_compact();
     test_phones();
     test_related();
     test_release();
