@@ -176,6 +176,19 @@ static bool S_is_quote_particle(const unsigned char *s, size_t len)
     return false;
 }
 
+/* Is the mark before S[0..LEN) the apostrophe of an abbreviated year,
+ * two digits and then 년 or a dot and a digit: "’27년 4월", "‘26.1월",
+ * "'19.10월" (written with either single quotation mark)?  No quotation
+ * opens or closes there ("‘24시간 돌봄’" still does). */
+static bool S_year_apostrophe(const unsigned char *s, size_t len)
+{
+    if (len < 3 || !ks_is_digit(s[0]) || !ks_is_digit(s[1]))
+        return false;
+    if (s[2] == '.')
+        return len >= 4 && ks_is_digit(s[3]);
+    return len >= 5 && !memcmp(s + 2, "\xEB\x85\x84", 3); /* 년 */
+}
+
 /* Pair index of an opening / closing mark, or -1. */
 static int S_open_pair(uint32_t cp)
 {
@@ -286,10 +299,15 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
             i += n;
             continue;
         }
-        /* What kind of mark is this? */
+        /* What kind of mark is this?  (None: an abbreviated year's
+         * apostrophe.) */
         int op = S_open_pair(cp), cl = S_close_pair(cp);
+        bool year = (cp == 0x2018 || cp == 0x2019 || cp == '\'') &&
+                    S_year_apostrophe(u + i + n, len - i - n);
         bool is_open = false, is_close = false, single = false;
-        if (cl >= 0 && (cp != 0x2019 || open[cl] > 0)) {
+        if (year) {
+            /* an ordinary character */
+        } else if (cl >= 0 && (cp != 0x2019 || open[cl] > 0)) {
             is_close = true;
         } else if (op >= 0 && (cp != 0x2018 || pending || !after_word)) {
             /* a ‘ against the word before it opens nothing: authors who
@@ -335,7 +353,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
             pending = false;
             run = 0;
         }
-        if (cp == 0x2019 || cp == 0x2018)  /* writers mix '...’ and ‘...' */
+        if ((cp == 0x2019 || cp == 0x2018) && !year) /* writers mix '...’ and ‘...' */
             squote = cp == 0x2018 && is_open;
         if (single) {
             squote = is_open;

@@ -51,6 +51,15 @@ int main(void)
      * before it closes, and the ’ after ", " is theirs to space
      * (govpress 156754252). */
     case_("’식물성 유지‘, ’낙농제품‘ 제조업", "’식물성 유지‘, ’낙농제품‘ 제조업");
+    /* The apostrophe of an abbreviated year, in either single mark, is
+     * no quotation mark: the ‘ of "‘27년 3월" does not open one that
+     * "거쳐 ’27년" would close (the space before ’ stays), while
+     * "‘24시간 돌봄’" is a quotation. */
+    case_("9월부터 ‘27년 3월까지 검증을 거쳐 ’27년 4월에 발표",
+          "9월부터 ‘27년 3월까지 검증을 거쳐 ’27년 4월에 발표");
+    case_("‘25.11월 12월 ’26.1월", "‘25.11월 12월 ’26.1월");
+    case_("'19.10월 전후 ‘ 돌봄 ’", "'19.10월 전후 ‘돌봄’");
+    case_("‘ 24시간 돌봄 ’ 사업", "‘24시간 돌봄’ 사업");
     /* A ‘ after a bracket still opens: "(‘ 26.1)" is padded. */
     case_("(‘ 26.1)", "(‘26.1)");
     /* Straight single quotes pair by order; a mark against the word
