@@ -178,15 +178,27 @@ static bool S_is_quote_particle(const unsigned char *s, size_t len)
 
 /* Is the mark before S[0..LEN) the apostrophe of an abbreviated year,
  * two digits and then 년 or a dot and a digit: "’27년 4월", "‘26.1월",
- * "'19.10월" (written with either single quotation mark)?  No quotation
- * opens or closes there ("‘24시간 돌봄’" still does). */
-static bool S_year_apostrophe(const unsigned char *s, size_t len)
+ * "'19.10월" (written with either single quotation mark)?  SPACED: a
+ * converter's spaces may stand after the mark and the digits too ("’ 27
+ * 년", "’ 25. 8. 25").  No quotation opens or closes there ("‘24시간
+ * 돌봄’" still does). */
+static bool S_year_apostrophe(const unsigned char *s, size_t len, bool spaced)
 {
-    if (len < 3 || !ks_is_digit(s[0]) || !ks_is_digit(s[1]))
+    size_t i = 0;
+    if (spaced && i < len && s[i] == ' ')
+        i++;
+    if (len - i < 3 || !ks_is_digit(s[i]) || !ks_is_digit(s[i + 1]))
         return false;
-    if (s[2] == '.')
-        return len >= 4 && ks_is_digit(s[3]);
-    return len >= 5 && !memcmp(s + 2, "\xEB\x85\x84", 3); /* 년 */
+    i += 2;
+    if (spaced && i < len && s[i] == ' ')
+        i++;
+    if (i < len && s[i] == '.') {
+        i++;
+        if (spaced && i < len && s[i] == ' ')
+            i++;
+        return i < len && ks_is_digit(s[i]);
+    }
+    return len - i >= 3 && !memcmp(s + i, "\xEB\x85\x84", 3); /* 년 */
 }
 
 /* Pair index of an opening / closing mark, or -1. */
@@ -302,8 +314,10 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
         /* What kind of mark is this?  (None: an abbreviated year's
          * apostrophe.) */
         int op = S_open_pair(cp), cl = S_close_pair(cp);
+        /* (spaced only where no quotation is open that the mark could
+         * close: "‘올해의 인물 ’ 25년 만에" keeps its quotation) */
         bool year = (cp == 0x2018 || cp == 0x2019 || cp == '\'') &&
-                    S_year_apostrophe(u + i + n, len - i - n);
+                    S_year_apostrophe(u + i + n, len - i - n, open[1] == 0 && !squote);
         bool is_open = false, is_close = false, single = false;
         if (year) {
             /* an ordinary character */
@@ -371,7 +385,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
                 straight++;
             last = OPENER;
         } else {
-            last = OTHER;
+            last = year ? OPENER : OTHER; /* a space after "’" in "’ 27 년" goes */
         }
         after_word = ks_is_hangul(cp) || ks_is_alpha(cp) || ks_is_digit(cp);
         if ((flags & KS_OPT_FOLD_DOTS) && cp != 0xB7 && ks_is_middle_dot(cp)) {

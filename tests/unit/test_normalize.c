@@ -45,8 +45,12 @@ int main(void)
     case_("“ 기본사회 ” 를 위해", "“기본사회”를 위해");
     case_("‘ 광주광역시 공공기관장 회의 ’ 에 초청돼", "‘광주광역시 공공기관장 회의’에 초청돼");
     case_("\" 지난 \" 라고", "\"지난\"라고");
-    /* Not a closing mark without an opening one: the year apostrophe. */
-    case_("회계 ’ 25 년", "회계 ’ 25 년");
+    /* Not a closing mark without an opening one: the year apostrophe,
+     * whose converter's space after it goes ("25 년" is respace's). */
+    case_("회계 ’ 25 년", "회계 ’25 년");
+    case_("(평가일정) ’ 25. 8. 25", "(평가일정) ’25. 8. 25");
+    /* with a quotation open, "’ 25년" closes it */
+    case_("‘올해의 인물 ’ 25년 만에", "‘올해의 인물’ 25년 만에");
     /* Authors who quote the wrong way round (’...‘): a ‘ against the word
      * before it closes, and the ’ after ", " is theirs to space
      * (govpress 156754252). */
