@@ -1596,6 +1596,22 @@ static bool S_light_verb_join(const ks_respacer *r, const ks_rs_char *ch, size_t
     return S_lexicon_has(S_fnv(hl, u, un));
 }
 
+/* A syllable and a hyphen open a pair of short names, a word of its own:
+ * "2월 말 한-브라질 정상회담", "한-칠레", and as converters space it,
+ * "말 한 - 브라질", "말 한- 브라질"; the space before it is real whatever
+ * the model makes of "말한" (a verb).  Decided here, not by the score, so
+ * that the wrap grid weighs the gap as before. */
+static bool S_hyphen_pair(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                          size_t gi)
+{
+    size_t at = gp[gi].at, end = gi + 1 < ng ? gp[gi + 1].at : nch;  /* the token B */
+    if (at == 0 || at >= nch || !ks_is_hangul(ch[at].cls))
+        return false;
+    if (end - at == 1)
+        return end < nch && ch[end].cls == '-';
+    return ch[at + 1].cls == '-' && (end - at == 2 || ks_is_hangul(ch[at + 2].cls));
+}
+
 /* A score "2 대 1": 대 alone between two numbers is "versus", and both of
  * its spaces are real whatever the model makes of "2대" (a count). */
 static bool S_versus(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng, size_t gi)
@@ -1662,6 +1678,8 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
+        if (S_hyphen_pair(ch, nch, gp, ng, gi))
+            continue;
         if (S_punct_join(ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS) || S_particle_join(ch, nch, gp, ng, gi, s) ||
             S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s) ||
             S_light_verb_join(r, ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS) ||
