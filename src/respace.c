@@ -1632,6 +1632,29 @@ static bool S_versus(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size
     return before && after;
 }
 
+/* 한 before a counter is the numeral "one", a word of its own: "또 한
+ * 번", "학생 한 명을", "시행 한 달을" keep the space before it whatever
+ * the model makes of "또한" or "학생한".  The token after 한 is the
+ * counter and at most a particle ("한 대책", "한 주요" are no counts). */
+static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                          size_t gi, const unsigned char *s)
+{
+    static const char counter[] = "번명대개달해곳건권채잔쪽살주날회";
+    static const char pair[] = "가지차례마리사람군데가구";
+    size_t at = gp[gi].at;
+    if (at == 0 || gi + 1 >= ng || gp[gi + 1].at != at + 1 || ch[at].cls != 0xD55C /* 한 */)
+        return false;
+    size_t i = at + 1, end = gi + 2 < ng ? gp[gi + 2].at : nch;
+    if (i + 1 < end && ks_is_hangul(ch[i].cls) && ks_is_hangul(ch[i + 1].cls) &&
+        S_in_pairs(pair, s + ch[i].off))
+        i += 2;
+    else if (i < end && ks_is_hangul(ch[i].cls) && S_in_syllables(counter, s + ch[i].off))
+        i++;
+    else
+        return false;
+    return i == end || S_before_stops(ch, i, end) == i || S_is_particle(ch, i, end, s, true);
+}
+
 ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
                              ks_stats *st, ks_doc *doc, size_t block, long line)
 {
@@ -1678,7 +1701,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
-        if (S_hyphen_pair(ch, nch, gp, ng, gi))
+        if (S_hyphen_pair(ch, nch, gp, ng, gi) || S_numeral_one(ch, nch, gp, ng, gi, s))
             continue;
         if (S_punct_join(ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS) || S_particle_join(ch, nch, gp, ng, gi, s) ||
             S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s) ||
