@@ -77,6 +77,10 @@
  *      beside "증가하였다" (not "아니 된다" in statutes, "골자로 하는"); in
  *      a converter's document (rule 10), where the noun is in the lexicon
  *      of 하다/되다 nouns (respace_lexicon.c, tools/train_lexicon.py).
+ *  (17: endings alone, at S_ending_join.)
+ *  18. A syllable alone between two spaces goes to the side it belongs to
+ *      more, not to the first one the scan meets: "여중생들에 의 해" ->
+ *      "여중생들에 의해" (not "여중생들에의 해").
  */
 #include <math.h>
 #include <string.h>
@@ -1030,6 +1034,30 @@ static bool S_padded_angle(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp
 /* Pass 1: score every gap that needs a decision.  The left token runs from
  * the last separator kept so far (a gap that looks spurious on its own is
  * taken as joined), the right token to the next separator. */
+/* Rule 18, a syllable alone between two spaces: a wrap that cut a word
+ * after its first syllable leaves that syllable alone, and the scan, left
+ * to right, would give it to the word before whenever that scores high
+ * enough: "여중생들에 의 해" -> "여중생들에의 해", "감정이 나 타나고" ->
+ * "감정이나 타나고".  The syllable after gap GI (scored Z) is scored as
+ * the left token of the gap after it too; when it belongs there by
+ * KS_RS_ORPHAN_MARGIN more, and the scan would join it there, the gap GI
+ * is a real space: "여중생들에 의해", "감정이 나타나고". */
+#define KS_RS_ORPHAN_MARGIN 2.0
+
+static bool S_orphan_right(const ks_respacer *r, const ks_rs_char *ch, size_t nch,
+                           const ks_rs_gap *gp, size_t ng, size_t gi, double z)
+{
+    size_t at = gp[gi].at;
+    if (gi + 1 >= ng || !ks_is_hangul(ch[at].cls) || !gp[gi + 1].space || gp[gi + 1].wrap)
+        return false;
+    size_t c = gp[gi + 1].at, cend = gi + 2 < ng ? gp[gi + 2].at : nch;
+    if (c >= nch || !ks_is_hangul(ch[c].cls))
+        return false;
+    size_t nc = cend - c;
+    double zr = S_score(r, ch + at, 1, ch + c, nc < 32 ? nc : 32, nc, S_step(KS_FNV_INIT, ch[at].cp));
+    return zr >= ks_rsm_threshold_space && zr > z + KS_RS_ORPHAN_MARGIN;
+}
+
 static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_wrap)
 {
     const ks_rs_char *ch = r->chars.items;
@@ -1091,6 +1119,8 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
                 g->z = KS_RS_NO;
             else if (g->z > KS_RS_NO && g->at - tok == 1 && S_standalone(ch[tok].cls))
                 g->z -= KS_RS_STANDALONE;
+            if (g->z > KS_RS_NO && nb == 1 && S_orphan_right(r, ch, nch, gp, ng, gi, g->z))
+                g->z = KS_RS_NO;
             g->scored = true;
             joined = g->z >= (g->wrap ? ks_rsm_threshold_wrap : ks_rsm_threshold_space);
         }
