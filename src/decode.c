@@ -1,8 +1,8 @@
 /*
  * decode.c -- stage 1: raw bytes -> valid UTF-8.
  *
- * The only file that includes <iconv.h> (for UTF-16).  Invariant of everything it
- * appends to its output: valid UTF-8 without NUL bytes.
+ * The only file that includes <iconv.h> (for UTF-16).  Invariant of
+ * everything it appends to its output: valid UTF-8 without NUL bytes.
  *
  * Encodings
  *   utf-8     own validator; a UTF-8 BOM at the start is dropped.
@@ -304,13 +304,7 @@ static ks_status S_cp949(ks_decoder *d, const unsigned char *s, size_t len, uint
             if (u) {
                 if (oend - o < (u < 0x800 ? 2 : 3))
                     break;
-                if (u < 0x800) {
-                    *o++ = (unsigned char)(0xC0 | u >> 6);
-                } else {
-                    *o++ = (unsigned char)(0xE0 | u >> 12);
-                    *o++ = (unsigned char)(0x80 | ((u >> 6) & 0x3F));
-                }
-                *o++ = (unsigned char)(0x80 | (u & 0x3F));
+                o += ks_utf8_encode(u, o);
                 i += 2;
                 d->in_bad_run = false;
                 continue;

@@ -53,7 +53,8 @@
  *   7. A title or honorific after a surname, an initial or a ministry is a
  *      word of its own: "김 씨는", "A 씨가", "행정안전부 장관은", and so is
  *      전 / 현 ("former", "current") before a title: "원 전 원장을"
- *      (unchanged, not "원전").
+ *      (unchanged, not "원전").  So are a syllable and a hyphen, "말 한-브라질",
+ *      and 한 ("one") before a counter, "또 한 번" (not "말한", "또한").
  *   8. One-syllable determiners and numerals usually stand alone and need
  *      stronger evidence: "이 사고로", "그 동안"; after a particle they
  *      open the next phrase: "이태원의 한 클럽" (unchanged).
@@ -1031,9 +1032,6 @@ static bool S_padded_angle(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp
     return false;
 }
 
-/* Pass 1: score every gap that needs a decision.  The left token runs from
- * the last separator kept so far (a gap that looks spurious on its own is
- * taken as joined), the right token to the next separator. */
 /* Rule 18, a syllable alone between two spaces: a wrap that cut a word
  * after its first syllable leaves that syllable alone, and the scan, left
  * to right, would give it to the word before whenever that scores high
@@ -1058,6 +1056,9 @@ static bool S_orphan_right(const ks_respacer *r, const ks_rs_char *ch, size_t nc
     return zr >= ks_rsm_threshold_space && zr > z + KS_RS_ORPHAN_MARGIN;
 }
 
+/* Pass 1: score every gap that needs a decision.  The left token runs from
+ * the last separator kept so far (a gap that looks spurious on its own is
+ * taken as joined), the right token to the next separator. */
 static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_wrap)
 {
     const ks_rs_char *ch = r->chars.items;
