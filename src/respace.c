@@ -1158,6 +1158,7 @@ static bool S_latin_prefix(const ks_rs_char *ch, size_t h, size_t tok, const uns
  *   a comma            "긴 소매 옷 , 긴 바지" -> "옷, 긴 바지"
  *   after a middle dot "기획· 운영"          -> "기획·운영"
  *   a Hanja gloss      "심천 (深圳)"          -> "심천(深圳)"
+ *   inside brackets    "A( 29)", "(현지시각 )" -> "A(29)", "(현지시각)"
  *   a split ellipsis   "선정. .. 노조법"     -> "선정... 노조법"
  *   a split thousands group (digits, comma, space, exactly three digits)
  *                      "5, 070건"            -> "5,070건"
@@ -1191,6 +1192,13 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
         gp[gi - 1].space && S_word_char(rc) && S_word_char(ch[g->at - 2].cls))
         return true;
     if (l == '.' && rc == '.')
+        return true;
+    /* a bracket stands against what it opens or closes: "A( 29·여)" ->
+     * "A(29·여)", "(현지시각 )" -> "(현지시각)" (training text: 975 to
+     * 1 and 985 to 4, the four after a range's "~") */
+    if ((l == '(' || l == '[') && rc != ')' && rc != ']')
+        return true;
+    if ((rc == ')' || rc == ']') && l != '(' && l != '[' && l != '~')
         return true;
     /* a hyphen binds: inside a number ("044- 204-7615" -> "044-204-7615")
      * or after a Latin prefix ("K- 디지털" -> "K-디지털"); training and
