@@ -683,8 +683,9 @@ static ks_status S_grid_reserve(ks_respacer *r, size_t n)
 
 /* The grid's loops run over the periods, one lane each: with AVX2 (where
  * the machine has it, chosen at load time) four at a time.  The sums are
- * the same in every lane order, so the output does not depend on it. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+ * the same in every lane order, so the output does not depend on it.
+ * (target_clones needs the loader's ifunc: GCC on glibc only.) */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
 #define KS_RS_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define KS_RS_VECTOR_CLONES
