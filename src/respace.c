@@ -1672,6 +1672,22 @@ static bool S_versus(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size
     return before && after;
 }
 
+/* 원 alone after a number is the currency, a word of its own whatever
+ * comes after it: "560만 원 전부를", "1000만 원 형을" (not "원전부를",
+ * "원형을").  The gap GI is after the token "원"; the token before it ends
+ * in a digit or in 만, 억, 천, 조 after one. */
+static bool S_currency(const ks_rs_char *ch, const ks_rs_gap *gp, size_t gi)
+{
+    size_t at = gp[gi].at;
+    if (gi == 0 || at < 3 || gp[gi - 1].at != at - 1 || ch[at - 1].cls != 0xC6D0 /* 원 */)
+        return false;
+    uint32_t n = ch[at - 2].cls;  /* the end of the number before the gap GI - 1 */
+    if (n == 0xB9CC /* 만 */ || n == 0xC5B5 /* 억 */ || n == 0xCC9C /* 천 */ ||
+        n == 0xC870 /* 조 */)
+        n = ch[at - 3].cls;
+    return n == '0';
+}
+
 /* 한 before a counter is the numeral "one", a word of its own: "또 한
  * 번", "학생 한 명을", "시행 한 달을" keep the space before it whatever
  * the model makes of "또한" or "학생한".  The token after 한 is the
@@ -1750,7 +1766,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
             g->join = true;
             continue;
         }
-        if (!g->scored || S_versus(ch, nch, gp, ng, gi))
+        if (!g->scored || S_versus(ch, nch, gp, ng, gi) || S_currency(ch, gp, gi))
             continue;
         if (g->wrap) {
             /* A line well short of the usual wrapped width ended on
