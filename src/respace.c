@@ -1688,6 +1688,25 @@ static bool S_currency(const ks_rs_char *ch, const ks_rs_gap *gp, size_t gi)
     return n == '0';
 }
 
+/* 지 alone after a verb's ㄴ form is the bound noun "since", and a time
+ * follows it: "제기한 지 하루 뒤에야", "된 지 반년도 안 돼", "일어난 지
+ * 어느덧" (not "지하루", "지어느덧").  The gap GI is after 지. */
+static bool S_since(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng, size_t gi,
+                    const unsigned char *s)
+{
+    static const char one[] = "약근꼭만몇";
+    static const char two[] = "하루이틀사흘나흘닷새엿새열흘보름반년어느벌써오래얼마불과겨우이미수년";
+    size_t at = gp[gi].at;
+    if (gi == 0 || at < 3 || at >= nch || gp[gi - 1].at != at - 1 || ch[at - 1].cls != 0xC9C0 ||
+        !ks_is_hangul(ch[at - 2].cls) || (ch[at - 2].cls - 0xAC00) % 28 != 4 /* final ㄴ */ ||
+        !ks_is_hangul(ch[at].cls))
+        return false;
+    size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;
+    if (end - at == 1)
+        return S_in_syllables(one, s + ch[at].off) || ch[at].cls == 0xD55C; /* 한 (달) */
+    return at + 1 < nch && ks_is_hangul(ch[at + 1].cls) && S_in_pairs(two, s + ch[at].off);
+}
+
 /* 한 before a counter is the numeral "one", a word of its own: "또 한
  * 번", "학생 한 명을", "시행 한 달을" keep the space before it whatever
  * the model makes of "또한" or "학생한".  The token after 한 is the
@@ -1766,7 +1785,8 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
             g->join = true;
             continue;
         }
-        if (!g->scored || S_versus(ch, nch, gp, ng, gi) || S_currency(ch, gp, gi))
+        if (!g->scored || S_versus(ch, nch, gp, ng, gi) || S_currency(ch, gp, gi) ||
+            S_since(ch, nch, gp, ng, gi, s))
             continue;
         if (g->wrap) {
             /* A line well short of the usual wrapped width ended on
