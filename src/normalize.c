@@ -201,6 +201,15 @@ static bool S_year_apostrophe(const unsigned char *s, size_t len, bool spaced)
     return len - i >= 3 && !memcmp(s + i, "\xEB\x85\x84", 3); /* 년 */
 }
 
+/* Write the one space a run of RUN white space characters comes down to
+ * (a run of more than one is counted). */
+static ks_status S_put_space(ks_buf *out, size_t run, ks_stats *st)
+{
+    if (run > 1)
+        st->space_runs++;
+    return ks_buf_putc(out, ' ');
+}
+
 /* Pair index of an opening / closing mark, or -1. */
 static int S_open_pair(uint32_t cp)
 {
@@ -266,9 +275,7 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
             }
             if (k > i) {
                 if (pending) {
-                    if (run > 1)
-                        st->space_runs++;
-                    if (ks_buf_putc(out, ' ') != KS_OK)
+                    if (S_put_space(out, run, st) != KS_OK)
                         return KS_ERR_NOMEM;
                     pending = false;
                     run = 0;
@@ -358,12 +365,8 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
                 keep = false;
                 st->quote_padding++;
             }
-            if (keep) {
-                if (run > 1)
-                    st->space_runs++;
-                if (ks_buf_putc(out, ' ') != KS_OK)
-                    return KS_ERR_NOMEM;
-            }
+            if (keep && S_put_space(out, run, st) != KS_OK)
+                return KS_ERR_NOMEM;
             pending = false;
             run = 0;
         }
