@@ -459,6 +459,12 @@ void ks_respacer_reset(ks_respacer *r);
  * writes whole, where its lines wrap).  Call for every block before the
  * first ks_respacer_repair of that document.  TEXT may hold '\n' marks. */
 ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len);
+/* Does the one '\n' mark in TEXT[0..LEN) fall inside a word, by the model
+ * alone (no layout, no evidence of the document), with the confidence a
+ * space must give to be removed?  Sets *INSIDE.  For the lines of a table
+ * cell, whose widths say nothing (split.c); uses R's scratch only, not the
+ * document's evidence.  KS_ERR_NOMEM when out of memory. */
+ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, bool *inside);
 /* Repair TEXT[0..LEN): drop spurious spaces; each '\n' (a line wrap)
  * becomes ' ' or nothing.  Appends the result to OUT (never '\n').
  * Adds to ST->respace_removed / respace_joined.  When DOC is not NULL and

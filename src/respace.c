@@ -1730,6 +1730,29 @@ static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
     return i == end || S_before_stops(ch, i, end) == i || S_is_particle(ch, i, end, s, true);
 }
 
+ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, bool *inside)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    *inside = false;
+    ks_status rc = S_scan(r, s, len);
+    bool has_wrap;
+    if (rc != KS_OK || (rc = S_score_gaps(r, s, &has_wrap)) != KS_OK)
+        return rc;
+    const ks_rs_gap *gp = r->gaps.items;
+    size_t ng = r->gaps.len, wraps = 0, at = 0;
+    for (size_t gi = 0; gi < ng; gi++)
+        if (gp[gi].wrap) {
+            wraps++;
+            at = gi;
+        }
+    /* one mark, no space beside it, scored, and as sure as a space needs */
+    *inside = wraps == 1 && !gp[at].space && gp[at].scored && gp[at].z >= ks_rsm_threshold_space &&
+              !S_versus(r->chars.items, r->chars.len, gp, ng, at) &&
+              !S_currency(r->chars.items, gp, at) &&
+              !S_since(r->chars.items, r->chars.len, gp, ng, at, s);
+    return KS_OK;
+}
+
 ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
                              ks_stats *st, ks_doc *doc, size_t block, long line)
 {
@@ -1790,9 +1813,11 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
             continue;
         if (g->wrap) {
             /* A line well short of the usual wrapped width ended on
-             * purpose (or on a word the next line could not hold). */
+             * purpose (or on a word the next line could not hold), or is
+             * a table cell's (split.c's S_cell_lines): only the certainty
+             * a space needs joins it. */
             bool full_line = !full || g->linew + KS_RS_SHORT >= full;
-            g->join = full_line && g->z >= ks_rsm_threshold_wrap;
+            g->join = g->z >= (full_line ? ks_rsm_threshold_wrap : ks_rsm_threshold_space);
         } else {
             g->join = any && (shortp || !g->lone) &&
                       S_spur_prob(g, lq, leps, shortp) >= ks_rsm_threshold_grid;

@@ -95,6 +95,7 @@ typedef struct {
     ks_vec units;  /* S_unit */
     int page;      /* estimated page width in columns, 0 = not wrapped */
     ks_lines *lines; /* the input: every line followed by '\n' */
+    ks_respacer *rs; /* NULL with --no-respace (S_cell_lines) */
     /* S_orphan_letter: lines read so far, and for each letter item
      * ("가." … "하.", "가)" … "하)") one past the last line that starts
      * with it, 0 = none yet */
@@ -501,17 +502,57 @@ static bool S_orphan_letter(S_ctx *c, size_t i)
     return !seen || i - (seen - 1) > KS_LETTER_BACK;
 }
 
+static bool S_may_continue(S_ctx *c, size_t i);
+
 /* Does line I+1 continue the paragraph of line I (wrapped text only)? */
 static bool S_continues(S_ctx *c, size_t i)
+{
+    const S_ln *a = &LN(c, i);
+    if (a->width * 10 < c->page * 8)
+        return false;
+    if (S_sentence_end(a->s, a->len) && a->width * 100 < c->page * 92)
+        return false;
+    return S_may_continue(c, i);
+}
+
+#define KS_CELL_WIDTH 24 /* widest line of a table cell S_cell_lines joins */
+#define KS_CELL_LINES 4  /* most lines it joins */
+
+/* The last line of the table cell that starts at line I, whose lines
+ * wrapped inside a word: pdftotext prints a cell's lines together and
+ * blank lines between the cells, "과학기술정보" / "통신부(6)", "기후에너지" /
+ * "환경부(8)".  Its lines are narrow and say nothing of the page width,
+ * and the lines of the cells below in the same column come the same way,
+ * "정책기획관" / "기획재정담당관", so the line after is taken only where the
+ * model is sure that the break fell inside a word.  I itself when there is
+ * no such line. */
+static ks_status S_cell_lines(S_ctx *c, size_t i, size_t *last)
+{
+    *last = i;
+    if (!c->rs || (i > 0 && LN(c, i - 1).len))
+        return KS_OK;
+    for (size_t k = i; k + 1 < c->ln.len && k + 1 - i < KS_CELL_LINES; k++) {
+        const S_ln *a = &LN(c, k), *b = &LN(c, k + 1);
+        if (a->width > KS_CELL_WIDTH || b->width > KS_CELL_WIDTH || b->s != a->s + a->len + 1 ||
+            !S_may_continue(c, k))
+            break;
+        bool inside;
+        if (ks_respacer_wrap_inside(c->rs, a->s, a->len + 1 + b->len, &inside) != KS_OK)
+            return KS_ERR_NOMEM;
+        if (!inside)
+            break;
+        *last = k + 1;
+    }
+    return KS_OK;
+}
+
+/* Can line I+1 continue the paragraph of line I, whatever their widths? */
+static bool S_may_continue(S_ctx *c, size_t i)
 {
     const S_ln *a = &LN(c, i), *b = &LN(c, i + 1);
     if (!a->len || !b->len || a->hint >= 0 || b->hint >= 0)
         return false;
     if (a->lineno == b->lineno) /* pieces of one line S_split_subtitles cut */
-        return false;
-    if (a->width * 10 < c->page * 8)
-        return false;
-    if (S_sentence_end(a->s, a->len) && a->width * 100 < c->page * 92)
         return false;
     /* a bracketed label starts its own line: "【관련 국정과제】 …" */
     if (b->len >= 3 && !memcmp(b->s, "\xE3\x80\x90", 3))
@@ -538,7 +579,6 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
             continue;
         S_unit u = {0};
         u.first = u.last = i;
-        u.alone = i > 0 && !LN(c, i - 1).len && i + 1 < c->ln.len && !LN(c, i + 1).len;
         u.role = KS_ROLE_BODY;
         if (!line_mode && l->hint >= 0 && l->hint <= KS_ROLE_RESIDUE) {
             u.role = (ks_role)l->hint;
@@ -546,7 +586,11 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
         } else if (!line_mode && c->page) {
             while (u.last + 1 < c->ln.len && S_continues(c, u.last))
                 u.last++;
+            if (u.last == i && S_cell_lines(c, i, &u.last) != KS_OK)
+                return KS_ERR_NOMEM;
         }
+        u.alone = u.first == u.last && i > 0 && !LN(c, i - 1).len && i + 1 < c->ln.len &&
+                  !LN(c, i + 1).len;
         if (ks_vec_push(&c->units, &u) != KS_OK)
             return KS_ERR_NOMEM;
         i = u.last;
@@ -2695,7 +2739,8 @@ static ks_status S_split_labels(S_ctx *c, size_t limit)
 
 ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
 {
-    S_ctx c = {.doc = doc, .ln = KS_VEC(S_ln), .units = KS_VEC(S_unit), .page = 0, .lines = lines};
+    S_ctx c = {.doc = doc, .ln = KS_VEC(S_ln), .units = KS_VEC(S_unit), .page = 0, .lines = lines,
+               .rs = rs};
     ks_status st = KS_OK;
     bool line_mode = (doc->flags & KS_OPT_LINE_MODE) != 0;
     bool hints = lines->hints.len == lines->lines.len && lines->hints.len > 0;

@@ -439,6 +439,40 @@ static void test_wrapped_tables(void)
     ks_doc_free(d);
 }
 
+/* A table cell of PDF text whose lines wrapped inside a word is one block
+ * (govpress 156754182.pdf.txt: "과학기술정보" / "통신부(6)"); the cells of
+ * one column, printed the same way, stay apart ("정책기획관" /
+ * "기획재정담당관").  Without repair nothing says where a word was cut. */
+static void test_wrapped_cells(void)
+{
+    const char *tail = "\n기관명\n\n과학기술정보\n통신부(6)\n\n한국방송통신전파진흥원, 한국연구재단\n"
+                       "\n정책기획관\n기획재정담당관\n\n";
+    for (int repair = 0; repair <= 1; repair++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, HEAD);
+        for (int p = 0; p < 6; p++) {
+            ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
+            ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
+            ks_buf_puts(&b, "추진한다.\n");
+        }
+        ks_buf_puts(&b, tail);
+        ks_options o;
+        memset(&o, 0, sizeof o);
+        o.flags = repair ? 0 : KS_OPT_NO_RESPACE;
+        ks_doc *d = NULL;
+        ks_error err;
+        CHECK(b.data && ks_convert(&o, b.data, b.len, &d, &err) == KS_OK);
+        ks_buf_free(&b);
+        if (!d)
+            continue;
+        const ks_block *cell = find_block(d, "과학기술정보");
+        CHECK(cell && streq(cell->text, repair ? "과학기술정보통신부(6)" : "과학기술정보"));
+        const ks_block *a = find_block(d, "정책기획관"), *c = find_block(d, "기획재정담당관");
+        CHECK(a && c && streq(a->text, "정책기획관"));
+        ks_doc_free(d);
+    }
+}
+
 /* Wrapped text whose centred title runs over two lines before the summary
  * bullets (govpress 156754194.pdf.txt): both lines are the title. */
 static void test_wrapped_title(void)
@@ -1085,6 +1119,7 @@ int main(void)
     test_wrapped();
     test_summary_lead();
     test_wrapped_tables();
+    test_wrapped_cells();
     test_wrapped_title();
     test_displaced_paragraph();
     test_contact_page_break();
