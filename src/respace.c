@@ -64,7 +64,8 @@
  *      leaves spurious spaces off the grid too: such a document gets a
  *      higher off-grid rate ("10 개 사업" -> "10개 사업").
  *  11. A letter-spaced heading in a table or list keeps its spaces:
- *      "□ 개 요", "성 명:" (unchanged).
+ *      "□ 개 요", "성 명:" (unchanged), not a sentence's first syllable:
+ *      "우 선 기후에너지환경부는 … 집중한다." -> "우선 …".
  *  (12 and 13: punctuation and short paragraphs, at their functions.)
  *  14. A case particle standing alone joins the word before it, whatever
  *      the model says: "13일 부터" -> "13일부터", "현장 에서" -> "현장에서";
@@ -94,6 +95,7 @@
 #define KS_RS_SHORT 10       /* a line this much narrower than full did not wrap */
 #define KS_RS_GRID_MAX 4000  /* longest paragraph (code points) given the grid */
 #define KS_RS_PERIODS 64     /* most wrap periods the grid weighs */
+#define KS_RS_SENTENCE_MIN 40 /* a sentence's characters at least (rule 11) */
 #define KS_RS_NO (-100.0)    /* the score of a gap the prefilter settles */
 #define KS_RS_STANDALONE 2.5 /* rule 8's extra evidence, in log-odds */
 #define KS_RS_CONVERTER_EPS 0.07 /* rule 10's off-grid rate */
@@ -977,7 +979,9 @@ static bool S_ascii_word(uint32_t cls)
  * the pair is either a cell spaced out to the column ("허 진 이화여대",
  * "시 간 주요내용") or a line wrap after a paragraph's first syllable
  * ("우 리 동네 교통·안전 문제,"): S_LONE, left to rule 13, which alone
- * expects a wrap anywhere in a short paragraph. */
+ * expects a wrap anywhere in a short paragraph.  Not in a paragraph that
+ * ends a sentence, "우 선 기후에너지환경부는 … 집중한다.": no cell or
+ * heading, its first syllable is decided like any other. */
 enum { S_WORD, S_HEADING, S_LONE };
 
 static int S_spaced_heading(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
@@ -1068,6 +1072,8 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     unsigned linew = 0;
     uint64_t hleft = KS_FNV_INIT;  /* the left token so far, hashed (S_step) */
     *has_wrap = false;
+    /* a paragraph that ends a sentence ("...했다.") is no table row */
+    bool sentence = nch >= KS_RS_SENTENCE_MIN && ch[nch - 1].cls == '.' && ch[nch - 2].cp == 0xB2E4;
     size_t ci = 0;
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
@@ -1093,7 +1099,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
                      (S_ascii_word(ch[g->at].cls) || ch[g->at].cls == '-' || ch[g->at].cls == '+');
         int heading = edge ? S_WORD : S_spaced_heading(ch, nch, gp, ng, gi, tok, next_end);
         bool spaced_out = heading == S_HEADING;
-        g->lone = heading == S_LONE;
+        g->lone = heading == S_LONE && !sentence;
         bool joined = false;
         g->site = !edge && g->space && !g->wrap;
         /* a space after a comma, '!', '?' or ';' is a real one: not worth
