@@ -1407,7 +1407,8 @@ static bool S_in_pairs(const char *pairs, const unsigned char *p)
  * "+120 천명)" -> "+120천명)", "2026 년도" -> "2026년도".  The token must
  * be nothing but that: "코로나19 대응", "2 대 0", "소외 1 회사", "4.7
  * 인치", "2013 세계" keep their spaces.  So does "제 1 회": 제 alone
- * before a number is the ordinal prefix ("제 1" -> "제1"). */
+ * before a number is the ordinal prefix ("제 1" -> "제1"), and the
+ * hundreds after 천 join it: "1천 500여명" -> "1천500여명". */
 static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
                         size_t gi, size_t tok, const unsigned char *s)
 {
@@ -1423,6 +1424,11 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
     const ks_rs_gap *g = &gp[gi];
     if (!g->space || g->at == 0 || g->at >= nch)
         return false;
+    /* 천 inside one group of four digits: "1천 500여명" -> "1천500여명"
+     * (KLUE's news text: 133 joined, none spaced; 만, 억 and 조 begin
+     * groups the standard spaces, "1조 572억", and stay) */
+    if (g->at >= 2 && ch[g->at - 1].cls == 0xCC9C /* 천 */ && ch[g->at - 2].cls == '0')
+        return ch[g->at].cls == '0';
     if (ch[g->at - 1].cls != '0')
         return ch[g->at].cls == '0' && g->at - tok == 1 && ch[tok].cls == 0xC81C /* 제 */;
     /* the Hangul the token opens with; a bracket or punctuation may
