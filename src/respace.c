@@ -872,7 +872,8 @@ static double S_off_grid_rate(const ks_respacer *r)
 
 /* Rule 7: a title or honorific after a surname, a Latin initial or an
  * organisation is a word of its own: "홍 시장의", "김 씨는", "A 씨가",
- * "이 전 위원장", "현 지사", "행정안전부 장관은" keep their space.  (The
+ * "이 전 위원장", "현 지사", "전 통일부장관", "행정안전부 장관은" keep their
+ * space.  (The
  * statutes the model learned from write "행정안전부장관" as one term.)
  * A (NA characters) is the left token, B (NB) the right one. */
 #define KS_T(s) {s, sizeof s - 1}
@@ -898,6 +899,34 @@ static bool S_has_title(const unsigned char *p, size_t n, bool anywhere)
     return false;
 }
 
+/* Does P[0..N) hold one of rule 7's titles right after an organisation's
+ * last syllable or 부 ("vice"): "통일부장관이", "부회장을"? */
+static bool S_org_title(const unsigned char *p, size_t n)
+{
+    static const char org[] = "부처청원회";
+    for (size_t k = 3; k < n; k += 3) {
+        if (!S_has_title(p + k, n - k, false))
+            continue;
+        for (const char *o = org; *o; o += 3)
+            if (!memcmp(p + k - 3, o, 3))
+                return true;
+    }
+    return false;
+}
+
+/* Is the left token of gap GI, starting at TOK, one syllable right after
+ * 전 or 현 alone ("former", "current")?  Then it is no surname but a
+ * title's first syllable a wrap cut off: "신동주 전 부 회장을" ->
+ * "신동주 전 부회장을" (a surname stands before 전: "김 전 회장"). */
+static bool S_after_former(const ks_rs_char *ch, const ks_rs_gap *gp, size_t gi, size_t tok)
+{
+    if (gi == 0 || gp[gi].at - tok != 1 || gp[gi - 1].at != tok || tok == 0)
+        return false;
+    size_t prev = gi >= 2 ? gp[gi - 2].at : 0;  /* the token before starts here */
+    uint32_t c = ch[tok - 1].cls;
+    return tok - prev == 1 && (c == 0xC804 /* 전 */ || c == 0xD604 /* 현 */);
+}
+
 static bool S_title_after_name(const ks_rs_char *a, size_t na, const ks_rs_char *b, size_t nb,
                                const unsigned char *s)
 {
@@ -915,6 +944,11 @@ static bool S_title_after_name(const ks_rs_char *a, size_t na, const ks_rs_char 
     const unsigned char *bp = s + b[0].off;
     size_t blen = b[nb - 1].off + b[nb - 1].len - b[0].off;
     if (S_has_title(bp, blen, false))
+        return true;
+    /* 전 or 현 alone ("former", "current") before an organisation's title
+     * or a vice-title: "정동영 전 통일부장관이", "신동주 전 부회장을" (not
+     * "전통…", "전부…"; but "전 력시장", where a wrap cut 전력) */
+    if (single && (last == 0xC804 /* 전 */ || last == 0xD604 /* 현 */) && S_org_title(bp, blen))
         return true;
     /* an honorific and its particles: "김 씨는", "김 씨에게는" */
     if (org || nb > 5 || blen < 3)
@@ -948,7 +982,8 @@ static bool S_standalone(uint32_t cp)
  * 전 원장을", "정동영 전 통일부장관이" keep their spaces ("원전" and
  * "정동영전" would read as words).  A determiner after a particle opens
  * the next phrase: "이태원의 한 클럽", "할 수 있는 한", "운동을 한 뒤"
- * (not "과도 한", whose 도 is no particle).  AFTER/NAFTER is the token
+ * (not "과도 한", whose 도 is no particle).  After 전 / 현 alone, B may be
+ * a title's first syllable a wrap cut off: "전 부 회장을" keeps "전 부".  AFTER/NAFTER is the token
  * after B (NAFTER 0: none); A is NA characters ending at CH[at - 1]. */
 static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const ks_rs_char *after,
                               size_t nafter, const unsigned char *s)
@@ -956,9 +991,19 @@ static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const 
     if (!nafter)
         return false;
     uint32_t b = ch[at].cls;
+    size_t n = after[nafter - 1].off + after[nafter - 1].len - after[0].off;
     if (b == 0xC804 /* 전 */ || b == 0xD604 /* 현 */) {
-        size_t n = after[nafter - 1].off + after[nafter - 1].len - after[0].off;
         if (S_has_title(s + after[0].off, n, true))
+            return true;
+    }
+    /* B cut off a title after 전 / 현 alone: "신동주 전 부 회장을" (B + the
+     * token after it, "부회장을", holds it) */
+    uint32_t a = ch[at - 1].cls;
+    if (na == 1 && (a == 0xC804 || a == 0xD604) && ks_is_hangul(b) && n <= 60) {
+        unsigned char buf[64];
+        memcpy(buf, s + ch[at].off, 3);
+        memcpy(buf + 3, s + after[0].off, n);
+        if (S_has_title(buf, n + 3, false) || S_org_title(buf, n + 3))
             return true;
     }
     uint32_t last = ch[at - 1].cls;
@@ -1120,7 +1165,8 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
                            g->at - tok <= 64 ? hleft : KS_FNV_INIT);
             size_t after_end = gi + 2 < ng ? gp[gi + 2].at : nch;
             if (g->z > KS_RS_NO &&
-                (S_title_after_name(ch + tok, g->at - tok, ch + g->at, next_end - g->at, s) ||
+                ((!S_after_former(ch, gp, gi, tok) &&
+                  S_title_after_name(ch + tok, g->at - tok, ch + g->at, next_end - g->at, s)) ||
                  (next_end - g->at == 1 &&
                   S_word_of_its_own(ch, g->at, g->at - tok, ch + next_end,
                                     gi + 1 < ng ? after_end - next_end : 0, s))))
