@@ -1007,6 +1007,11 @@ static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const 
             return true;
     }
     uint32_t last = ch[at - 1].cls;
+    /* ... and after 의 a wrap cut off its word ("이태원 의 한 클럽"): 의 is
+     * the genitive, not 의한 (that one follows 에, "사고에 의 한") */
+    if (na == 1 && last == 0xC758 /* 의 */ && at >= 2 && ks_is_hangul(ch[at - 2].cls) &&
+        ch[at - 2].cls != 0xC5D0 /* 에 */)
+        return S_standalone(b);
     return na >= 2 && S_standalone(b) &&
            (last == 0xC758 /* 의 */ || last == 0xC744 /* 을 */ || last == 0xB97C /* 를 */ ||
             last == 0xC740 /* 은 */ || last == 0xB294 /* 는 */ || last == 0xC5D0 /* 에 */);
@@ -1097,6 +1102,10 @@ static bool S_orphan_right(const ks_respacer *r, const ks_rs_char *ch, size_t nc
 {
     size_t at = gp[gi].at;
     if (gi + 1 >= ng || !ks_is_hangul(ch[at].cls) || !gp[gi + 1].space || gp[gi + 1].wrap)
+        return false;
+    /* 의 opens 의하다's forms ("의해", "의한") only after 에: elsewhere it
+     * is the genitive of the word before, "이태원 의 한 클럽" */
+    if (ch[at].cls == 0xC758 /* 의 */ && ch[at - 1].cls != 0xC5D0 /* 에 */)
         return false;
     size_t c = gp[gi + 1].at, cend = gi + 2 < ng ? gp[gi + 2].at : nch;
     if (c >= nch || !ks_is_hangul(ch[c].cls))
