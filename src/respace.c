@@ -1056,6 +1056,31 @@ static int S_spaced_heading(const ks_rs_char *ch, size_t nch, const ks_rs_gap *g
     return S_HEADING;
 }
 
+/* Rule 11 on a whole paragraph: three syllables or more, each a token of
+ * its own (the last one may carry punctuation), are a heading or a table
+ * cell spaced out to its width, "사 업 명", "주 요 내 용", "성 명:": no
+ * wrap leaves more than one spurious space in so short a line, and the
+ * words of a sentence are not all of one syllable.  Every space stays
+ * (not "사 업명"). */
+static bool S_letter_spaced(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng)
+{
+    if (ng < 2 || ng > 12 || nch > 2 * ng + 4)
+        return false;
+    size_t from = 0;
+    for (size_t gi = 0; gi <= ng; gi++) {
+        size_t to = gi < ng ? gp[gi].at : nch;
+        if (gi < ng && (!gp[gi].space || to == 0))
+            return false;  /* a wrap mark, or a gap at an edge */
+        if (to == from || !ks_is_hangul(ch[from].cls))
+            return false;
+        for (size_t i = from + 1; i < to; i++)  /* punctuation after the last one only */
+            if (gi < ng || ks_is_hangul(ch[i].cls) || S_ascii_word(ch[i].cls))
+                return false;
+        from = to;
+    }
+    return true;
+}
+
 static bool S_closes(uint32_t c)
 {
     return c == ',' || c == '!' || c == '?' || c == ';';
@@ -1128,6 +1153,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     *has_wrap = false;
     /* a paragraph that ends a sentence ("...했다.") is no table row */
     bool sentence = nch >= KS_RS_SENTENCE_MIN && ch[nch - 1].cls == '.' && ch[nch - 2].cp == 0xB2E4;
+    bool spaced_line = S_letter_spaced(ch, nch, gp, ng);
     size_t ci = 0;
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
@@ -1152,7 +1178,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         bool ascii = !edge && S_ascii_word(ch[g->at - 1].cls) &&
                      (S_ascii_word(ch[g->at].cls) || ch[g->at].cls == '-' || ch[g->at].cls == '+');
         int heading = edge ? S_WORD : S_spaced_heading(ch, nch, gp, ng, gi, tok, next_end);
-        bool spaced_out = heading == S_HEADING;
+        bool spaced_out = heading == S_HEADING || spaced_line;
         g->lone = heading == S_LONE && !sentence;
         bool joined = false;
         g->site = !edge && g->space && !g->wrap;
