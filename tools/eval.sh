@@ -4,7 +4,8 @@
 # for.  Nothing here is a test: it measures.  Needs ../shared beside the
 # repository; KS_SHARED overrides where it is.
 #
-#   spacing   klue-formal (line-aligned), govpress pdf / joined / viewer
+#   spacing   klue-formal (line-aligned), govpress pdf / joined / viewer, and
+#             the gold text itself as input (every removal there is damage)
 #   structure govpress broken / pdf / gold / joined / viewer / hwpx (score_structure.py)
 #   lossless  every corpus input and the seed (check_lossless.py)
 #
@@ -29,7 +30,8 @@ case " $what " in *" spacing "*)
     "$py" "$E/score_spacing.py" "$C/spacing/klue-formal.gold.txt" "$C/spacing/klue-formal.broken.txt" "$out/klue.rep"
     ids=$(ls "$C"/govpress/*.gold.txt | sort | sed 's|.*/||; s|\.gold\.txt$||')
     [ "${HALF:-all}" = heldout ] && ids=$(echo "$ids" | awk 'NR % 2 == 0')
-    for form in pdf joined viewer; do
+    for form in pdf joined viewer gold; do
+        [ "$form" = gold ] && echo "== (the author's own text as input: nothing to remove, every removal is damage)"
         echo "== spacing: govpress/*.$form.txt (${HALF:-all}: $(echo "$ids" | wc -l) releases)"
         : > "$out/pairs.$form"
         for id in $ids; do
