@@ -502,50 +502,6 @@ static bool S_orphan_letter(S_ctx *c, size_t i)
     return !seen || i - (seen - 1) > KS_LETTER_BACK;
 }
 
-static bool S_may_continue(S_ctx *c, size_t i);
-
-/* Does line I+1 continue the paragraph of line I (wrapped text only)? */
-static bool S_continues(S_ctx *c, size_t i)
-{
-    const S_ln *a = &LN(c, i);
-    if (a->width * 10 < c->page * 8)
-        return false;
-    if (S_sentence_end(a->s, a->len) && a->width * 100 < c->page * 92)
-        return false;
-    return S_may_continue(c, i);
-}
-
-#define KS_CELL_WIDTH 24 /* widest line of a table cell S_cell_lines joins */
-#define KS_CELL_LINES 4  /* most lines it joins */
-
-/* The last line of the table cell that starts at line I, whose lines
- * wrapped inside a word: pdftotext prints a cell's lines together and
- * blank lines between the cells, "과학기술정보" / "통신부(6)", "기후에너지" /
- * "환경부(8)".  Its lines are narrow and say nothing of the page width,
- * and the lines of the cells below in the same column come the same way,
- * "정책기획관" / "기획재정담당관", so the line after is taken only where the
- * model is sure that the break fell inside a word.  I itself when there is
- * no such line. */
-static ks_status S_cell_lines(S_ctx *c, size_t i, size_t *last)
-{
-    *last = i;
-    if (!c->rs || (i > 0 && LN(c, i - 1).len))
-        return KS_OK;
-    for (size_t k = i; k + 1 < c->ln.len && k + 1 - i < KS_CELL_LINES; k++) {
-        const S_ln *a = &LN(c, k), *b = &LN(c, k + 1);
-        if (a->width > KS_CELL_WIDTH || b->width > KS_CELL_WIDTH || b->s != a->s + a->len + 1 ||
-            !S_may_continue(c, k))
-            break;
-        bool inside;
-        if (ks_respacer_wrap_inside(c->rs, a->s, a->len + 1 + b->len, &inside) != KS_OK)
-            return KS_ERR_NOMEM;
-        if (!inside)
-            break;
-        *last = k + 1;
-    }
-    return KS_OK;
-}
-
 /* Can line I+1 continue the paragraph of line I, whatever their widths? */
 static bool S_may_continue(S_ctx *c, size_t i)
 {
@@ -569,6 +525,48 @@ static bool S_may_continue(S_ctx *c, size_t i)
         S_is_residue(key))
         return false;
     return true;
+}
+
+/* Does line I+1 continue the paragraph of line I (wrapped text only)? */
+static bool S_continues(S_ctx *c, size_t i)
+{
+    const S_ln *a = &LN(c, i);
+    if (a->width * 10 < c->page * 8)
+        return false;
+    if (S_sentence_end(a->s, a->len) && a->width * 100 < c->page * 92)
+        return false;
+    return S_may_continue(c, i);
+}
+
+#define KS_CELL_WIDTH 24 /* widest line of a table cell S_cell_lines joins */
+#define KS_CELL_LINES 4  /* most lines it joins */
+
+/* *LAST: the last line of the table cell that starts at line I, whose
+ * lines wrapped inside a word: pdftotext prints a cell's lines together and
+ * blank lines between the cells, "과학기술정보" / "통신부(6)", "기후에너지" /
+ * "환경부(8)".  Its lines are narrow and say nothing of the page width,
+ * and the lines of the cells below in the same column come the same way,
+ * "정책기획관" / "기획재정담당관", so the line after is taken only where the
+ * model is sure that the break fell inside a word.  I itself when there is
+ * no such line.  KS_ERR_NOMEM when out of memory. */
+static ks_status S_cell_lines(S_ctx *c, size_t i, size_t *last)
+{
+    *last = i;
+    if (!c->rs || (i > 0 && LN(c, i - 1).len))
+        return KS_OK;
+    for (size_t k = i; k + 1 < c->ln.len && k + 1 - i < KS_CELL_LINES; k++) {
+        const S_ln *a = &LN(c, k), *b = &LN(c, k + 1);
+        if (a->width > KS_CELL_WIDTH || b->width > KS_CELL_WIDTH || b->s != a->s + a->len + 1 ||
+            !S_may_continue(c, k))
+            break;
+        bool inside;
+        if (ks_respacer_wrap_inside(c->rs, a->s, a->len + 1 + b->len, &inside) != KS_OK)
+            return KS_ERR_NOMEM;
+        if (!inside)
+            break;
+        *last = k + 1;
+    }
+    return KS_OK;
 }
 
 static ks_status S_make_units(S_ctx *c, bool line_mode)
