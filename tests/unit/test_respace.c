@@ -232,6 +232,40 @@ done:
     ks_doc_free(doc);
 }
 
+/* ks_respacer_wrap_inside: a table cell's two lines, by the model alone
+ * (split.c's S_cell_lines asks it) */
+static void S_wrap_inside(ks_tally *t)
+{
+    static const struct {
+        const char *text;
+        bool inside;
+    } cases[] = {
+        {"과학기술정보\n통신부(6)", true},     /* a ministry's name cut */
+        {"수요 관\n리 체계를", true},
+        {"정책기획관\n기획재정담당관", false}, /* two cells of one column */
+        {"책임자\n담당자", false},
+        {"과학기술정보 통신부(6)", false},      /* no mark */
+        {"과학기술\n정보\n통신부", false},     /* two marks */
+        {"과학기술정보 \n통신부", false},       /* a space beside it */
+        {"\n", false},
+        {"", false},
+    };
+    ks_respacer *r = ks_respacer_new();
+    if (!r) {
+        S_check(t, false, "wrap_inside: new", 0);
+        return;
+    }
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        bool inside = !cases[i].inside;
+        ks_status rc = ks_respacer_wrap_inside(r, cases[i].text, strlen(cases[i].text), &inside);
+        char what[160];
+        snprintf(what, sizeof what, "wrap_inside(\"%s\") is %s", cases[i].text,
+                 cases[i].inside ? "true" : "false");
+        S_check(t, rc == KS_OK && inside == cases[i].inside, what, 0);
+    }
+    ks_respacer_free(r);
+}
+
 /* Allocation failure: fail the Nth allocation for N = 1, 2, ... until a run
  * succeeds; every failing run must report KS_ERR_NOMEM cleanly. */
 static void S_nomem(ks_tally *t)
@@ -245,7 +279,11 @@ static void S_nomem(ks_tally *t)
         ks_buf out = {0};
         ks_status rc = KS_ERR_NOMEM;
         if (r) {
-            rc = ks_respacer_observe(r, text, strlen(text));
+            bool inside;  /* first: its scratch is not grown yet */
+            rc = ks_respacer_wrap_inside(r, "과학기술정보\n통신부(6)", strlen("과학기술정보\n통신부(6)"),
+                                         &inside);
+            if (rc == KS_OK)
+                rc = ks_respacer_observe(r, text, strlen(text));
             if (rc == KS_OK)
                 rc = ks_respacer_repair(r, text, strlen(text), &out, NULL, NULL, 0, 0);
         }
@@ -274,6 +312,7 @@ int main(int argc, char **argv)
     S_big(&t, "있 었다 ", "1 MB of split words");
     S_big(&t, "가\n", "1 MB of wrap marks");
     S_explain(&t);
+    S_wrap_inside(&t);
     S_nomem(&t);
     if (t.todo)
         printf("%d known weak (~ cases, not counted)\n", t.todo);
