@@ -556,9 +556,11 @@ static ks_status S_cell_lines(S_ctx *c, size_t i, size_t *last)
         return KS_OK;
     for (size_t k = i; k + 1 < c->ln.len && k + 1 - i < KS_CELL_LINES; k++) {
         const S_ln *a = &LN(c, k), *b = &LN(c, k + 1);
-        if (a->width > KS_CELL_WIDTH || b->width > KS_CELL_WIDTH || b->s != a->s + a->len + 1 ||
-            !S_may_continue(c, k))
-            break;
+        size_t at, n;
+        if (a->width > KS_CELL_WIDTH || b->width > KS_CELL_WIDTH || !a->len || !b->len ||
+            b->s != a->s + a->len + 1 || !ks_is_hangul(S_last_cp(a->s, a->len, &at)) ||
+            !ks_is_hangul(S_cp(b->s, b->len, 0, &n)) || !S_may_continue(c, k))
+            break;  /* a word is cut between two syllables */
         bool inside;
         if (ks_respacer_wrap_inside(c->rs, a->s, a->len + 1 + b->len, &inside) != KS_OK)
             return KS_ERR_NOMEM;
