@@ -329,8 +329,9 @@ static bool S_is_kind_line(const char *key)
  * the first six syllables); KEY itself when there is none. */
 static const char *S_after_kind(const char *key)
 {
-    for (size_t k = 3; k <= 5 * 3 && key[k] && key[k + 1] && key[k + 2]; k += 3)
-        if (memcmp(key + k, "자료", 6) == 0 && key[k + 6] != '\0')
+    size_t n = strnlen(key, 5 * 3 + 7);
+    for (size_t k = 3; k <= 5 * 3 && k + 6 < n; k += 3)
+        if (memcmp(key + k, "자료", 6) == 0)
             return key + k + 6;
     if (S_prefix(key, "긴급지시") && key[12] != '\0')
         return key + 12;
