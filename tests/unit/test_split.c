@@ -320,18 +320,25 @@ static void test_line_mode(void)
 #define HEAD "보도자료\n보도시점 2026. 4. 10.(금)\n짧은 제목\n"
 #define PARTS(...) ((const char *const[]){__VA_ARGS__, NULL})
 
-/* HEAD's parts, six hard-wrapped paragraphs of three lines each, TAIL. */
+/* HEAD's parts, six hard-wrapped paragraphs of three lines each, TAIL:
+ * into B. */
+static void wrapped_text(ks_buf *b, const char *const *head, const char *tail)
+{
+    for (; *head; head++)
+        ks_buf_puts(b, *head);
+    for (int p = 0; p < 6; p++) {
+        ks_buf_puts(b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
+        ks_buf_puts(b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
+        ks_buf_puts(b, "추진한다.\n");
+    }
+    ks_buf_puts(b, tail);
+}
+
+/* run() on wrapped_text(). */
 static ks_doc *wrapped_doc(const char *const *head, const char *tail)
 {
     ks_buf b = {0};
-    for (; *head; head++)
-        ks_buf_puts(&b, *head);
-    for (int p = 0; p < 6; p++) {
-        ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
-        ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
-        ks_buf_puts(&b, "추진한다.\n");
-    }
-    ks_buf_puts(&b, tail);
+    wrapped_text(&b, head, tail);
     ks_doc *d = b.data ? run(b.data, 0) : NULL;
     ks_buf_free(&b);
     return d;
@@ -449,13 +456,7 @@ static void test_wrapped_cells(void)
                        "\n정책기획관\n기획재정담당관\n\n";
     for (int repair = 0; repair <= 1; repair++) {
         ks_buf b = {0};
-        ks_buf_puts(&b, HEAD);
-        for (int p = 0; p < 6; p++) {
-            ks_buf_puts(&b, "□ 국토교통부는 공모를 통해 총 두 개의 지방정부를 선정하여 개소당 최대\n");
-            ks_buf_puts(&b, "십억 원의 국비를 지원할 계획이며 국비와 지방비를 일대일로 매칭하여\n");
-            ks_buf_puts(&b, "추진한다.\n");
-        }
-        ks_buf_puts(&b, tail);
+        wrapped_text(&b, PARTS(HEAD), tail);
         ks_options o;
         memset(&o, 0, sizeof o);
         o.flags = repair ? 0 : KS_OPT_NO_RESPACE;
