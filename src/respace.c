@@ -1839,17 +1839,23 @@ static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
     return i == end || S_before_stops(ch, i, end) == i || S_is_particle(ch, i, end, s, true);
 }
 
+/* Pass 1 on TEXT: its characters and gaps, each gap scored. */
+static ks_status S_read(ks_respacer *r, const unsigned char *s, size_t len, bool *has_wrap)
+{
+    ks_status rc = S_scan(r, s, len);
+    return rc != KS_OK ? rc : S_score_gaps(r, s, has_wrap);
+}
+
 /* Only the model and the rules of pass 1: the vetoes of pass 2 (S_versus,
  * S_currency, S_since) concern numbers and verbs, not a table cell's
  * syllables, and a second caller made GCC stop inlining them into the
  * repair of every paragraph (1 % more instructions). */
 ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, bool *inside)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    *inside = false;
-    ks_status rc = S_scan(r, s, len);
     bool has_wrap;
-    if (rc != KS_OK || (rc = S_score_gaps(r, s, &has_wrap)) != KS_OK)
+    *inside = false;
+    ks_status rc = S_read(r, (const unsigned char *)text, len, &has_wrap);
+    if (rc != KS_OK)
         return rc;
     const ks_rs_gap *gp = r->gaps.items;
     size_t ng = r->gaps.len, wraps = 0, at = 0;
@@ -1867,9 +1873,9 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
                              ks_stats *st, ks_doc *doc, size_t block, long line)
 {
     const unsigned char *s = (const unsigned char *)text;
-    ks_status rc = S_scan(r, s, len);
     bool has_wrap;
-    if (rc != KS_OK || (rc = S_score_gaps(r, s, &has_wrap)) != KS_OK)
+    ks_status rc = S_read(r, s, len, &has_wrap);
+    if (rc != KS_OK)
         return rc;
     const ks_rs_char *ch = r->chars.items;
     ks_rs_gap *gp = r->gaps.items;
