@@ -190,9 +190,24 @@ static void S_key(const char *s, size_t len, char *out, size_t cap)
     ks_meta_compact(s, len > 96 ? 96 : len, out, cap);
 }
 
+/* Does S start with P?  The label tests ask it of every line's key
+ * against a dozen labels that mostly differ in their first two bytes:
+ * those are compared here, before the library call. */
 static bool S_prefix(const char *s, const char *p)
 {
-    return strncmp(s, p, strlen(p)) == 0;
+    if (p[0] == '\0')
+        return true;
+    if (s[0] != p[0])
+        return false;
+    if (p[1] == '\0')
+        return true;
+    return s[1] == p[1] && strncmp(s, p, strlen(p)) == 0;
+}
+
+/* Is A the string B?  (The same first-bytes test as S_prefix.) */
+static bool S_streq(const char *a, const char *b)
+{
+    return a[0] == b[0] && (a[0] == '\0' || (a[1] == b[1] && strcmp(a, b) == 0));
 }
 
 /* ---- markers --------------------------------------------------------- */
@@ -405,8 +420,8 @@ static bool S_is_residue(const char *key)
         if (d > 0 && strcmp(k, "-") == 0)
             return true;
     }
-    return strcmp(key, "끝.") == 0 || strcmp(key, "<끝>") == 0 || strcmp(key, "-끝-") == 0 ||
-           strcmp(key, "끝") == 0 || strcmp(key, "(끝)") == 0 || key[0] == '#';
+    return S_streq(key, "끝.") || S_streq(key, "<끝>") || S_streq(key, "-끝-") ||
+           S_streq(key, "끝") || S_streq(key, "(끝)") || key[0] == '#';
 }
 
 /* ---- pass 1: lines -> units ------------------------------------------ */
@@ -1270,7 +1285,7 @@ static bool S_is_title_word(const char *k)
         "선임연구원", "대리", "사원", "주사", "서기", "행정사무관", "기술서기관", "부이사관",
         "이사관", "정책관", "팀원", "직무대리", "수석", "선임", "책임", "담당"};
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-        if (strcmp(k, titles[i]) == 0)
+        if (S_streq(k, titles[i]))
             return true;
     return false;
 }
@@ -1350,7 +1365,7 @@ static bool S_is_name(const char *k)
                                          "공동", "참고", "붙임", "문의", "연락처", "한국",
                                          "국립", "국가", "대한"};
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (strcmp(k, labels[i]) == 0)
+        if (S_streq(k, labels[i]))
             return false;
     return true;
 }
@@ -1902,7 +1917,7 @@ static ks_status S_topic_org(S_ctx *c, char *key, size_t cap)
             if (kl >= sizeof names[0] || !ks_meta_org_like(key, kl))
                 continue;
             size_t k = 0;
-            while (k < n && strcmp(names[k], key) != 0)
+            while (k < n && !S_streq(names[k], key))
                 k++;
             if (k == n) {
                 if (n == KS_TOPIC_ORGS)
