@@ -52,8 +52,13 @@ const char *ks_memfind(const char *hay, size_t n, const char *needle)
     size_t m = strlen(needle);
     if (m == 0 || n < m)
         return NULL;
-    for (size_t i = 0; i + m <= n; i++)
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
-            return hay + i;
+    /* memchr to each place the needle's last byte is: in Korean text the
+     * last byte of a syllable is one of 64, its first one of a handful */
+    const char *end = hay + n, *p = hay + m - 1;
+    while ((p = memchr(p, needle[m - 1], (size_t)(end - p))) != NULL) {
+        if (memcmp(p - (m - 1), needle, m - 1) == 0)
+            return p - (m - 1);
+        p++;
+    }
     return NULL;
 }

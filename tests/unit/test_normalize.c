@@ -30,8 +30,30 @@ static void case_(const char *in, const char *want)
     ks_free(got);
 }
 
+/* ks_memfind (utf8.c), the byte search the line tests use: found at the
+ * start, in the middle and at the very end; a last byte that occurs
+ * before a match (and at offset 0, before the needle could fit); the
+ * needle longer than the text; one byte. */
+static void test_memfind(void)
+{
+    const char *hay = "번호 제목 번제목";
+    size_t n = strlen(hay);
+    CHECK(ks_memfind(hay, n, "번호") == hay);
+    CHECK(ks_memfind(hay, n, "제목") == hay + strlen("번호 "));
+    CHECK(ks_memfind(hay, n, "번제목") == hay + n - strlen("번제목"));
+    CHECK(ks_memfind(hay, n, "목") == hay + strlen("번호 제"));
+    CHECK(ks_memfind(hay, n - 1, "번제목") == NULL);  /* cut short of its end */
+    CHECK(ks_memfind(hay, n, "호번") == NULL);
+    CHECK(ks_memfind("ab", 2, "abc") == NULL);
+    CHECK(ks_memfind("xaxab", 5, "ab") != NULL && !strcmp(ks_memfind("xaxab", 5, "ab"), "ab"));
+    CHECK(ks_memfind("bab", 3, "ab") != NULL && ks_memfind("bab", 3, "ab")[-1] == 'b');
+    CHECK(ks_memfind("abc", 3, "c") != NULL && *ks_memfind("abc", 3, "c") == 'c');
+    CHECK(ks_memfind("abc", 3, "") == NULL);
+}
+
 int main(void)
 {
+    test_memfind();
     /* White space. */
     case_("  가   나\t다  ", "가 나 다");
     case_("전\xE2\x80\x8B국", "전국");                 /* zero-width space */
