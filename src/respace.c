@@ -147,6 +147,7 @@ struct ks_respacer {
     size_t digit_joined;     /* "10개" */
 
     bool width_known;
+    bool stale;              /* reset: cleared on the next use (S_fresh) */
     ks_vec chars;            /* ks_rs_char, scratch */
     ks_vec gaps;             /* ks_rs_gap, scratch */
     ks_vec grid;             /* double, scratch for the wrap-grid pass */
@@ -305,10 +306,15 @@ void ks_respacer_free(ks_respacer *r)
     ks_free(r);
 }
 
-void ks_respacer_reset(ks_respacer *r)
+/* Clear what the last document left, the first time the next one uses
+ * the respacer: a pipeline resets itself when a document ends, and in a
+ * batch it is freed right after, so clearing there (tens of kilobytes of
+ * token table a release) would be work for nothing. */
+static void S_fresh(ks_respacer *r)
 {
-    if (!r)
+    if (!r->stale)
         return;
+    r->stale = false;
     if (r->doc.len) { /* an empty table is clear already */
         memset(r->doc.keys, 0, r->doc.cap * sizeof *r->doc.keys);
         memset(r->doc.counts, 0, r->doc.cap * sizeof *r->doc.counts);
@@ -320,6 +326,12 @@ void ks_respacer_reset(ks_respacer *r)
     r->nwidths = 0;
     r->full_width = 0;
     r->width_known = false;
+}
+
+void ks_respacer_reset(ks_respacer *r)
+{
+    if (r)
+        r->stale = true;
 }
 
 static bool S_is_sep(unsigned char c)
@@ -351,6 +363,7 @@ static bool S_light_verb(uint32_t cp)
 
 ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
 {
+    S_fresh(r);
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     unsigned width = 0;
@@ -1842,6 +1855,7 @@ static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
 /* Pass 1 on TEXT: its characters and gaps, each gap scored. */
 static ks_status S_read(ks_respacer *r, const unsigned char *s, size_t len, bool *has_wrap)
 {
+    S_fresh(r);
     ks_status rc = S_scan(r, s, len);
     return rc != KS_OK ? rc : S_score_gaps(r, s, has_wrap);
 }

@@ -232,6 +232,43 @@ done:
     ks_doc_free(doc);
 }
 
+/* ks_respacer_reset forgets the document: the evidence that joins "강기 정"
+ * (the document writes 강기정 elsewhere, tests/spacing.txt) is gone for the
+ * next one, whether it observes text of its own first or nothing. */
+static void S_reset(ks_tally *t)
+{
+    static const char whole[] = "특강을 들은 강기정 광주시장은 말했다.";
+    static const char cut[] = "공유하기 위해 강기 정 광주시장과 공공기관장들이 한자리에 모였다.";
+    static const char other[] = "정부는 이번 추가경정예산을 통해 일자리를 늘리겠다고 밝혔다.";
+    ks_respacer *r = ks_respacer_new();
+    ks_buf out = {0};
+    if (!r) {
+        S_check(t, false, "reset: new", 0);
+        return;
+    }
+    ks_status rc = ks_respacer_observe(r, whole, strlen(whole));
+    if (rc == KS_OK)
+        rc = ks_respacer_observe(r, cut, strlen(cut));
+    if (rc == KS_OK)
+        rc = ks_respacer_repair(r, cut, strlen(cut), &out, NULL, NULL, 0, 1);
+    S_check(t, rc == KS_OK && out.data && strstr(out.data, "강기정 광주시장과"),
+            "reset: the document's evidence joins \"강기 정\"", 0);
+    for (int pass = 0; pass < 2; pass++) {
+        ks_respacer_reset(r);
+        ks_buf_clear(&out);
+        /* (the cut text is not observed again: a second "강기 정" would
+         * outweigh the one 강기정 even if the evidence stayed) */
+        rc = pass == 0 ? ks_respacer_observe(r, other, strlen(other)) : KS_OK;
+        if (rc == KS_OK)
+            rc = ks_respacer_repair(r, cut, strlen(cut), &out, NULL, NULL, 0, 1);
+        S_check(t, rc == KS_OK && out.data && strstr(out.data, "강기 정 광주시장과"),
+                pass == 0 ? "reset: evidence forgotten (another document observed)"
+                          : "reset: evidence forgotten (nothing else observed)", 0);
+    }
+    ks_buf_free(&out);
+    ks_respacer_free(r);
+}
+
 /* ks_respacer_wrap_inside: a table cell's two lines, by the model alone
  * (split.c's S_cell_lines asks it) */
 static void S_wrap_inside(ks_tally *t)
@@ -312,6 +349,7 @@ int main(int argc, char **argv)
     S_big(&t, "있 었다 ", "1 MB of split words");
     S_big(&t, "가\n", "1 MB of wrap marks");
     S_explain(&t);
+    S_reset(&t);
     S_wrap_inside(&t);
     S_nomem(&t);
     if (t.todo)
