@@ -224,9 +224,12 @@ static uint8_t S_width(uint32_t cp)
 
 /* ---- the document's tokens ------------------------------------------ */
 
+/* The table starts at 2048 slots: a release of a few kilobytes holds a
+ * thousand or two tokens and pairs, and each growth on the way there is
+ * an allocation and a rehash (1024 and 4096 cost more, callgrind). */
 static ks_status S_tokens_grow(ks_rs_tokens *t)
 {
-    size_t cap = t->cap ? t->cap * 2 : 1024;
+    size_t cap = t->cap ? t->cap * 2 : 2048;
     uint64_t *keys = ks_calloc(cap, sizeof *keys);
     uint32_t *counts = ks_calloc(cap, sizeof *counts);
     if (!keys || !counts) {
