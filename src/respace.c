@@ -567,26 +567,30 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * word the document writes whole elsewhere is always weighed
      * ("강기 정" beside "강기정", where "정" alone often starts a word). */
     /* A + B less its last one and two characters, hashed on the way to
-     * A + B itself, and the pair "A B" */
-    uint64_t hj = ha, hs = S_step(ha, ' '), h1 = 0, h2 = 0;
+     * A + B itself */
+    uint64_t hj = ha, h1 = 0, h2 = 0;
     for (size_t k = 0; k < nbfull; k++) {
         if (k + 2 == nbfull)
             h2 = hj;
         if (k + 1 == nbfull)
             h1 = hj;
         hj = S_step(hj, b[k].cp);
-        hs = S_step(hs, b[k].cp);
     }
     bool cut1 = nbfull > 1, cut2 = nbfull > 2;
     uint32_t joined = S_tokens_count(&r->doc, hj);
-    uint32_t spaced = S_tokens_count(&r->doc, hs);
-    spaced = spaced ? spaced - 1 : 0;
     double d2 = 0.0;
     if (!joined && ((cut1 && S_tokens_count(&r->doc, h1) > 0) ||
                     (cut2 && S_tokens_count(&r->doc, h2) > 0)))
         d2 = 1.0;
     if (zf < ks_rsm_fast_cut && !joined && d2 == 0.0)
         return KS_RS_NO;  /* plainly a real space: most gaps stop here */
+    /* the pair "A B" elsewhere (this one not counted): only the full
+     * model weighs it, so it is looked up past the prefilter */
+    uint64_t hs = S_step(ha, ' ');
+    for (size_t k = 0; k < nbfull; k++)
+        hs = S_step(hs, b[k].cp);
+    uint32_t spaced = S_tokens_count(&r->doc, hs);
+    spaced = spaced ? spaced - 1 : 0;
     const double *w = ks_rsm_weight;
     double z = w[KS_RSM_NFEAT];
     for (int t = 0; t < KS_RSM_NTYPES; t++)
