@@ -937,6 +937,12 @@ static bool S_org_title(const unsigned char *p, size_t n)
     return false;
 }
 
+/* Is C 전 or 현, "former" or "current" before a title (rule 7)? */
+static bool S_former(uint32_t c)
+{
+    return c == 0xC804 /* 전 */ || c == 0xD604 /* 현 */;
+}
+
 /* Is the left token of gap GI, starting at TOK, one syllable right after
  * 전 or 현 alone ("former", "current")?  Then it is no surname but a
  * title's first syllable a wrap cut off: "신동주 전 부 회장을" ->
@@ -947,7 +953,7 @@ static bool S_after_former(const ks_rs_char *ch, const ks_rs_gap *gp, size_t gi,
         return false;
     size_t prev = gi >= 2 ? gp[gi - 2].at : 0;  /* the token before starts here */
     uint32_t c = ch[tok - 1].cls;
-    return tok - prev == 1 && (c == 0xC804 /* 전 */ || c == 0xD604 /* 현 */);
+    return tok - prev == 1 && S_former(c);
 }
 
 static bool S_title_after_name(const ks_rs_char *a, size_t na, const ks_rs_char *b, size_t nb,
@@ -971,7 +977,7 @@ static bool S_title_after_name(const ks_rs_char *a, size_t na, const ks_rs_char 
     /* 전 or 현 alone ("former", "current") before an organisation's title
      * or a vice-title: "정동영 전 통일부장관이", "신동주 전 부회장을" (not
      * "전통…", "전부…"; but "전 력시장", where a wrap cut 전력) */
-    if (single && (last == 0xC804 /* 전 */ || last == 0xD604 /* 현 */) && S_org_title(bp, blen))
+    if (single && S_former(last) && S_org_title(bp, blen))
         return true;
     /* an honorific and its particles: "김 씨는", "김 씨에게는" */
     if (org || nb > 5 || blen < 3)
@@ -1016,14 +1022,14 @@ static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const 
         return false;
     uint32_t b = ch[at].cls;
     size_t n = after[nafter - 1].off + after[nafter - 1].len - after[0].off;
-    if (b == 0xC804 /* 전 */ || b == 0xD604 /* 현 */) {
+    if (S_former(b)) {
         if (S_has_title(s + after[0].off, n, true))
             return true;
     }
     /* B cut off a title after 전 / 현 alone: "신동주 전 부 회장을" (B + the
      * token after it, "부회장을", holds it) */
     uint32_t last = ch[at - 1].cls;
-    if (na == 1 && (last == 0xC804 || last == 0xD604) && ks_is_hangul(b) && n <= 60) {
+    if (na == 1 && S_former(last) && ks_is_hangul(b) && n <= 60) {
         unsigned char buf[64];
         memcpy(buf, s + ch[at].off, 3);
         memcpy(buf + 3, s + after[0].off, n);

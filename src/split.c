@@ -195,13 +195,8 @@ static void S_key(const char *s, size_t len, char *out, size_t cap)
  * those are compared here, before the library call. */
 static bool S_prefix(const char *s, const char *p)
 {
-    if (p[0] == '\0')
-        return true;
-    if (s[0] != p[0])
-        return false;
-    if (p[1] == '\0')
-        return true;
-    return s[1] == p[1] && strncmp(s, p, strlen(p)) == 0;
+    size_t n = strlen(p);
+    return n == 0 || (s[0] == p[0] && (n == 1 || s[1] == p[1]) && strncmp(s, p, n) == 0);
 }
 
 /* Is A the string B?  (The same first-bytes test as S_prefix.) */
