@@ -204,8 +204,12 @@ const char *ks_memfind(const char *hay, size_t n, const char *needle);
 /* The classes every stage asks per character: inline. */
 static inline bool ks_is_space(uint32_t cp) /* incl. NBSP, U+3000, U+2000-200A */
 {
-    return cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
-           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+    /* Two range tests first: a syllable (above U+3000) is answered by one. */
+    if (cp > 0x3000)
+        return false;
+    if (cp < 0xA0)
+        return cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f';
+    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
            cp == 0x205F || cp == 0x3000;
 }
 

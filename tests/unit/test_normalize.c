@@ -51,9 +51,28 @@ static void test_memfind(void)
     CHECK(ks_memfind("abc", 3, "") == NULL);
 }
 
+/* The white-space class every stage asks per character, over every code
+ * point: exactly these and no others (its range tests are a shortcut). */
+static void test_is_space(void)
+{
+    static const uint32_t want[] = {'\t', '\v', '\f', ' ', 0xA0, 0x1680, 0x2000, 0x2001,
+                                    0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+                                    0x2009, 0x200A, 0x202F, 0x205F, 0x3000};
+    size_t k = 0, wrong = 0;
+    for (uint32_t cp = 0; cp < 0x110000; cp++) {
+        bool in = k < sizeof want / sizeof *want && want[k] == cp;
+        k += in;
+        wrong += ks_is_space(cp) != in;
+    }
+    CHECK(k == sizeof want / sizeof *want);
+    CHECK(wrong == 0);
+    CHECK(!ks_is_space('\n') && !ks_is_space('\r') && !ks_is_space(0x200B) && !ks_is_space(0xAC00));
+}
+
 int main(void)
 {
     test_memfind();
+    test_is_space();
     /* White space. */
     case_("  가   나\t다  ", "가 나 다");
     case_("전\xE2\x80\x8B국", "전국");                 /* zero-width space */
