@@ -178,10 +178,12 @@ static size_t S_decode_block(const char *text, size_t len, S_ch *out, size_t pos
             m = 1; /* U+FFFD for a bad byte; the text is valid in practice */
         if (u == '\n')
             u = ' ';
-        if (has && (u == 0x201C || u == 0x201D || u == '"'))
-            *has |= QT_HAS_DQ;
-        else if (has && u >= 0x300C && u <= 0x300F)
-            *has |= QT_HAS_BR;
+        if (has && u <= 0x300F) { /* never a syllable: one test for most */
+            if (u == 0x201C || u == 0x201D || u == '"')
+                *has |= QT_HAS_DQ;
+            else if (u >= 0x300C)
+                *has |= QT_HAS_BR;
+        }
         if (out)
             out[n] = (S_ch)(u > 0xFFFF ? 0xFFFD : u);
         n++;
