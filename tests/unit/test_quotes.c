@@ -289,6 +289,16 @@ static void test_marks(void)
           "기후에너지환경부 장관", "격려했다");
     KS_CHECK(nwarn(d) == 0, "%zu warnings", nwarn(d));
     ks_doc_free(d);
+
+    /* corner brackets over two paragraphs: each paragraph holds one mark
+     * of the pair, and each must be seen for the pair to be read */
+    d = BODY("송미령 장관은 「농가의 어려움을", "덜겠다」고 밝혔다.",
+             "윤호중 장관은 『추경을", "집행하겠다』고 말했다.");
+    KS_CHECK(d->quotes.len == 2, "%zu quotes", d->quotes.len);
+    quote(d, 0, 0, "농가의 어려움을 덜겠다", "송미령", "장관", "밝혔다");
+    quote(d, 1, 2, "추경을 집행하겠다", "윤호중", "장관", "말했다");
+    KS_CHECK(nwarn(d) == 0, "%zu warnings", nwarn(d));
+    ks_doc_free(d);
 }
 
 static void test_not_speech(void)
