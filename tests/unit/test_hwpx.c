@@ -44,15 +44,15 @@ static void test_release(void)
     CHECK(ks_t_hint_of(&x, "- 3월부터 토·일요일 오후 6시까지 운영 -") == KS_ROLE_SUMMARY);
     CHECK(doc->title && strcmp(doc->title, "마을 도서관 100곳, 주말에도 문을 연다") == 0);
     CHECK(strcmp(doc->title_source, "hwpx") == 0);
-    /* text rules: fwSpace, tab and lineBreak carry no text (as in the
-     * corpus's gold.txt, the authors' own paragraphs), runs joined */
+    /* text rules: fwSpace carries no text, tab and lineBreak are a space
+     * (none after a space), runs joined */
     CHECK(ks_t_hint_of(&x, "□ 가나다부는 3월부터 전국 마을 도서관 100곳을 주말에도 운영한다고 밝혔다.") == -1);
-    CHECK(ks_t_hint_of(&x, "ㅇ 운영 시간은토·일요일 오전 10시부터 오후 6시까지이다.") == -1);
+    CHECK(ks_t_hint_of(&x, "ㅇ 운영 시간은 토·일요일 오전 10시부터 오후 6시까지이다.") == -1);
     CHECK(ks_t_hint_of(&x, "* 공휴일은 휴관") == -1);
-    CHECK(ks_t_hint_of(&x, "붙임 1. 운영 도서관 목록.2. 질의응답. 끝.") == -1);
-    /* data table rows; a line break inside a word joins it */
+    CHECK(ks_t_hint_of(&x, "붙임 1. 운영 도서관 목록. 2. 질의응답. 끝.") == -1);
+    /* data table rows; a line break in a cell is a space */
     CHECK(ks_t_hint_of(&x, "구분 | 2025년 | 2026년") == -1);
-    CHECK(ks_t_hint_of(&x, "작은도서관연계 | - | 20곳") == -1);
+    CHECK(ks_t_hint_of(&x, "작은도서관 연계 | - | 20곳") == -1);
     /* text box, second section, no shape comments */
     CHECK(ks_t_hint_of(&x, "상자 안의 안내 문구") == -1);
     CHECK(ks_t_hint_of(&x, "운영 도서관 목록은 누리집에서 볼 수 있다.") == -1);
