@@ -190,6 +190,15 @@ static void S_key(const char *s, size_t len, char *out, size_t cap)
     ks_meta_compact(s, len > 96 ? 96 : len, out, cap);
 }
 
+/* Copy at most CAP - 1 bytes of S[0..LEN) into OUT, NUL-terminated (a
+ * character cut at the end does no harm to the prefix tests made on it). */
+static void S_cstr(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t n = len < cap - 1 ? len : cap - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
 /* Does S start with P?  The label tests ask it of every line's key
  * against a dozen labels that mostly differ in their first two bytes:
  * those are compared here, before the library call. */
@@ -401,6 +410,200 @@ static bool S_is_attach_label(const char *key, bool *bare)
     *bare = *r == '\0' || strcmp(r, "파일") == 0 || strcmp(r, "자료") == 0;
     /* "첨부파일" / "붙임자료" are fine; "첨부하여" is a verb in a sentence */
     return true;
+}
+
+/* ---- attachment names -------------------------------------------------- */
+
+/* An item number at P: "1. ", "2) ", "3 " or "1.사업" before a name.  Its
+ * value, with *END past it and the spaces after; -1 when P holds none
+ * ("2026년", "1.5배", "1부" are not item numbers). */
+static int S_item_number(const char *p, const char **end)
+{
+    int v = 0, d = 0;
+    while (d < 3 && p[d] >= '0' && p[d] <= '9') {
+        v = v * 10 + (p[d] - '0');
+        d++;
+    }
+    if (d == 0 || d > 2)
+        return -1;
+    const char *q = p + d;
+    if (*q == '.' || *q == ')') {
+        q++;
+        if (*q >= '0' && *q <= '9')
+            return -1;
+    } else if (*q != ' ' && *q != '\0') {
+        return -1;
+    }
+    while (*q == ' ')
+        q++;
+    *end = q;
+    return v;
+}
+
+/* Where item number N starts a new name inside S[0..LEN): the "2" of
+ * " 2. " or ".2. " after "1. 개요" on the same line ("1.2.3" is no such
+ * place).  LEN when there is none. */
+static size_t S_next_item(const char *s, size_t len, int n)
+{
+    for (size_t i = 1; i + 1 < len; i++) {
+        const char *e;
+        if (s[i] >= '0' && s[i] <= '9' &&
+            (s[i - 1] == ' ' || (s[i - 1] == '.' && i >= 2 && !(s[i - 2] >= '0' && s[i - 2] <= '9'))) &&
+            S_item_number(s + i, &e) == n &&
+            (s[i + 1] == '.' || s[i + 1] == ')' || s[i + 2] == '.' || s[i + 2] == ')'))
+            return i;
+    }
+    return len;
+}
+
+/* Does S[0..LEN) end with SUF after a space, a '.' or nothing? */
+static bool S_ends_word(const char *s, size_t len, const char *suf)
+{
+    size_t n = strlen(suf);
+    return len >= n && memcmp(s + len - n, suf, n) == 0 &&
+           (len == n || s[len - n - 1] == ' ' || s[len - n - 1] == '.');
+}
+
+/* Trim one attachment name in place of *LEN: the end mark ("끝.", "<끝>"),
+ * the copy count ("1부"), a table of contents' leader and page number
+ * ("현황 ······ 20"), the closing period and spaces. */
+static size_t S_trim_name(const char *s, size_t len)
+{
+    static const char *const ends[] = {"<끝>", "(끝)", "끝.", "끝"};
+    for (bool again = true; again;) {
+        again = false;
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '.' || s[len - 1] == '|'))
+            len--, again = true;
+        for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+            if (S_ends_word(s, len, ends[k])) {
+                len -= strlen(ends[k]);
+                again = true;
+            }
+        /* "목록 1부": digits, "부", after a space */
+        size_t d = len;
+        if (len >= strlen("부") && memcmp(s + len - strlen("부"), "부", strlen("부")) == 0) {
+            d = len - strlen("부");
+            size_t e = d;
+            while (d && s[d - 1] >= '0' && s[d - 1] <= '9')
+                d--;
+            if (d < e && d && s[d - 1] == ' ') {
+                len = d;
+                again = true;
+            }
+        }
+        /* "현황 ······ 20", "개요 ..... 3": a leader of three or more dots */
+        d = len;
+        while (d && s[d - 1] >= '0' && s[d - 1] <= '9')
+            d--;
+        if (d < len) {
+            size_t e = d, dots = 0;
+            while (e && s[e - 1] == ' ')
+                e--;
+            for (;;) {
+                if (e && s[e - 1] == '.') {
+                    e--;
+                } else if (e >= 2 && (unsigned char)s[e - 2] == 0xC2 &&
+                           (unsigned char)s[e - 1] == 0xB7) { /* U+00B7 */
+                    e -= 2;
+                } else if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
+                           (unsigned char)s[e - 2] == 0x80 &&
+                           ((unsigned char)s[e - 1] == 0xA5 || (unsigned char)s[e - 1] == 0xA6)) {
+                    e -= 3; /* U+2025, U+2026 */
+                } else if (e && s[e - 1] == ' ') {
+                    e--;
+                    continue;
+                } else {
+                    break;
+                }
+                dots++;
+            }
+            if (dots >= 3) {
+                len = e;
+                again = true;
+            }
+        }
+    }
+    return len;
+}
+
+/* Does S[0..LEN) hold at least two letters (Hangul syllables, ASCII
+ * letters, ideographs)?  "01" and "’" left by a page layout do not. */
+static bool S_wordy(const char *s, size_t len)
+{
+    int letters = 0;
+    for (size_t i = 0; i < len && letters < 2;) {
+        uint32_t cp;
+        i += ks_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        letters += ks_is_hangul(cp) || ks_is_alpha(cp) || (cp >= 0x4E00 && cp <= 0x9FFF);
+    }
+    return letters >= 2;
+}
+
+/* Add one attachment NAME[0..LEN) to M unless M has it already (compared
+ * without spaces: "감시결과" and "감시 결과" are one attachment, named once
+ * in the release's list and again over its own page). */
+static ks_status S_push_attachment(ks_meta *m, const char *name, size_t len)
+{
+    char key[256], other[256];
+    ks_meta_compact(name, len, key, sizeof key);
+    for (size_t k = 0; k < m->attachments.len; k++) {
+        const ks_attachment *a = &KS_AT(m->attachments, ks_attachment, k);
+        ks_meta_compact(a->name, strlen(a->name), other, sizeof other);
+        if (strcmp(key, other) == 0)
+            return KS_OK;
+    }
+    char *copy = ks_strndup(name, len);
+    if (!copy)
+        return KS_ERR_NOMEM;
+    const char *kind = ks_meta_file_kind(copy, len);
+    ks_attachment a = {copy, kind ? kind : "other"};
+    if (ks_vec_push(&m->attachments, &a) != KS_OK) {
+        ks_free(copy);
+        return KS_ERR_NOMEM;
+    }
+    return KS_OK;
+}
+
+/* The attachments one ATTACHMENT line T names: "붙임 1. 개요. 2. 질의응답.
+ * 끝." -> "개요", "질의응답"; "<붙임> 1. 2026년 사업 목록" -> "2026년 사업
+ * 목록"; "2. 질의응답" (the list's next line) -> "질의응답"; a file name
+ * as printed.  A bare label ("붙임", "첨부파일") names nothing. */
+static ks_status S_add_attachments(ks_meta *m, const char *t)
+{
+    char key[128];
+    S_key(t, strlen(t), key, sizeof key);
+    bool bare = false;
+    const char *p = t;
+    if (S_is_attach_label(key, &bare)) {
+        if (bare)
+            return KS_OK; /* the name is on the next line */
+        while (*p == '(' || *p == '[' || *p == '<' || *p == ' ')
+            p++;
+        p += strlen("붙임"); /* 붙임, 첨부 and 별첨 have one length */
+        while (*p == ' ' || *p == '.' || *p == ':' || *p == ')' || *p == ']' || *p == '>')
+            p++;
+    }
+    if (p[0] == '-' && p[1] == ' ') /* "- 260412_제목.hwpx" */
+        p += 2;
+    const char *e = p;
+    int n = ks_meta_file_kind(p, strlen(p)) ? -1 : S_item_number(p, &e);
+    if (n >= 0)
+        p = e;
+    while (*p == '|' || *p == ':' || *p == ' ')
+        p++;
+    for (size_t len = strlen(p); len;) {
+        size_t cut = n >= 0 ? S_next_item(p, len, n + 1) : len;
+        size_t keep = S_trim_name(p, cut);
+        if (S_wordy(p, keep) && S_push_attachment(m, p, keep) != KS_OK)
+            return KS_ERR_NOMEM;
+        if (cut == len)
+            break;
+        S_item_number(p + cut, &e);
+        len -= (size_t)(e - p);
+        p = e;
+        n++;
+    }
+    return KS_OK;
 }
 
 /* Page numbers and end marks: "- 1 -", "- 12 -", "끝.", "<끝>", "- 끝 -" */
@@ -711,6 +914,32 @@ static int S_kind_of(S_ctx *c, size_t ui)
             return K_FILE;
     }
     return K_TEXT;
+}
+
+/* The list an attachment line opens: "<붙임> 1. 사업 개요" followed by
+ * "2. 질의응답", "3. 감시 결과", each numbered one more, short, and no
+ * sentence.  Marks them ATTACHMENT and moves *I past them. */
+static void S_attach_list(S_ctx *c, const int *kinds, size_t nu, size_t *i)
+{
+    char head[64];
+    const S_ln *l = S_first(c, *i);
+    S_cstr(l->s, l->len, head, sizeof head);
+    const char *k = head, *e;
+    while (*k == '(' || *k == '[' || *k == '<' || *k == ' ')
+        k++;
+    k += strlen("붙임"); /* 붙임, 첨부 and 별첨 have one length */
+    while (*k == ' ' || *k == '.' || *k == ':' || *k == ')' || *k == ']' || *k == '>')
+        k++;
+    int n = S_item_number(k, &e);
+    while (n >= 0 && *i + 1 < nu && kinds[*i + 1] == K_TEXT && !UN(c, *i + 1).forced) {
+        const S_ln *nx = S_first(c, *i + 1);
+        S_cstr(nx->s, nx->len, head, sizeof head);
+        if (S_item_number(head, &e) != n + 1 || nx->width > 100 || S_sentence_end(nx->s, nx->len))
+            break;
+        UN(c, *i + 1).role = KS_ROLE_ATTACHMENT;
+        ++*i;
+        n++;
+    }
 }
 
 static bool S_value_like(const S_ln *l)
@@ -1118,8 +1347,11 @@ static ks_status S_classify(S_ctx *c)
             x->role = KS_ROLE_RELATED;
             continue;
         case K_FILE:
+            x->role = KS_ROLE_ATTACHMENT;
+            continue;
         case K_ATTACH:
             x->role = KS_ROLE_ATTACHMENT;
+            S_attach_list(c, kinds, nu, &i);
             continue;
         case K_ATTACH_BARE:
             x->role = KS_ROLE_ATTACHMENT;
@@ -2145,32 +2377,8 @@ static ks_status S_metadata(S_ctx *c, char **texts, int year)
                 return KS_ERR_NOMEM;
             }
         } else if (blk->role == KS_ROLE_ATTACHMENT) {
-            const char *t = blk->text;
-            char key[128];
-            S_key(t, strlen(t), key, sizeof key);
-            bool bare = false;
-            const char *name = t;
-            if (S_is_attach_label(key, &bare)) {
-                if (bare)
-                    continue; /* the name is on the next line */
-                /* "붙임. 2026년 사업개요" -> "2026년 사업개요" */
-                const char *p = t;
-                if (*p == '(' || *p == '[' || *p == '<')
-                    p++;
-                p += strlen("붙임");
-                while (*p == ' ' || *p == '.' || *p == ':' || *p == ')' || *p == ']' ||
-                       *p == '>' || (*p >= '0' && *p <= '9'))
-                    p++;
-                name = *p ? p : t;
-            }
-            if (name[0] == '-' && name[1] == ' ') /* "- 260412_제목.hwpx" */
-                name += 2;
-            const char *kind = ks_meta_file_kind(name, strlen(name));
-            ks_attachment a = {ks_strdup(name), kind ? kind : "other"};
-            if (!a.name || ks_vec_push(&m->attachments, &a) != KS_OK) {
-                ks_free(a.name);
+            if (S_add_attachments(m, blk->text) != KS_OK)
                 return KS_ERR_NOMEM;
-            }
         }
     }
     /* no date in the text (korea.kr's viewer prints none): the date the

@@ -1098,6 +1098,53 @@ static void test_file_title(void)
     ks_doc_free(d);
 }
 
+/* The attachments a release names: one per item of a "붙임" list, on one
+ * line or on several; the item number, the end mark, the copy count and a
+ * table of contents' leader dropped, a year after the number kept, each
+ * attachment named once although its own page names it again. */
+static void test_attachment_names(void)
+{
+    static const struct {
+        const char *text;
+        const char *names[4];
+    } cases[] = {
+        {"붙임 1. 2026년 사업 공모 개요. 2. 질의응답. 끝.\n",
+         {"2026년 사업 공모 개요", "질의응답"}},
+        {"붙임 1. 토론회 개요.2. 전력망 기술기준(그리드코드) 개요. 끝.\n",
+         {"토론회 개요", "전력망 기술기준(그리드코드) 개요"}},
+        {"<붙임> 1. 2026년 감시지점\n2. 관련 질의응답(Q&A)\n3. 2025년 감시 결과\n\n"
+         "붙임 3\n\n2025년 감시결과\n",
+         {"2026년 감시지점", "관련 질의응답(Q&A)", "2025년 감시 결과"}},
+        {"붙임 유물 목록 1부. 끝.\n", {"유물 목록"}},
+        {"붙임 외국인 당연가입자 현황 ······ 20\n", {"외국인 당연가입자 현황"}},
+        {"붙임 1 | 제1차 특별성과 선정결과\n", {"제1차 특별성과 선정결과"}},
+        {"붙임 2026년 사업개요\n", {"2026년 사업개요"}},
+        /* a list item that is no attachment: the count is 1.5 */
+        {"붙임 1. 개요 1.5배 확대\n", {"개요 1.5배 확대"}},
+        /* a bare label over a page number: no attachment named "01" */
+        {"붙임 2\n01\n", {NULL}},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[512];
+        snprintf(text, sizeof text, "□ 가나다부는 사업을 공모한다고 밝혔다.\n\n%s", cases[k].text);
+        ks_doc *d = run(text, 0);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        size_t n = 0;
+        while (n < 4 && cases[k].names[n])
+            n++;
+        CHECK(d->meta.attachments.len == n);
+        for (size_t i = 0; i < n && i < d->meta.attachments.len; i++) {
+            const char *got = KS_AT(d->meta.attachments, ks_attachment, i).name;
+            if (!STREQ(got, cases[k].names[i]))
+                fprintf(stderr, "  case %zu item %zu: %s\n", k, i, got ? got : "(none)");
+            CHECK(STREQ(got, cases[k].names[i]));
+        }
+        ks_doc_free(d);
+    }
+}
+
 int main(void)
 {
     test_dates();
@@ -1130,5 +1177,6 @@ int main(void)
     test_joined_lead();
     test_joined_contact_rows();
     test_file_title();
+    test_attachment_names();
     KS_DONE();
 }
