@@ -414,6 +414,25 @@ static bool S_is_attach_label(const char *key, bool *bare)
 
 /* ---- attachment names -------------------------------------------------- */
 
+/* Past the attachment label at the start of raw text P, which
+ * S_is_attach_label accepted on its key: brackets, the two syllables
+ * (spaces between them too: "붙 임"), the punctuation after them. */
+static const char *S_after_label(const char *p)
+{
+    while (*p == '(' || *p == '[' || *p == '<' || *p == ' ')
+        p++;
+    for (int syl = 0; syl < 2 && *p; syl++) {
+        p++;
+        while ((*p & 0xC0) == 0x80) /* the rest of the syllable */
+            p++;
+        while (*p == ' ' && syl == 0)
+            p++;
+    }
+    while (*p == ' ' || *p == '.' || *p == ':' || *p == ')' || *p == ']' || *p == '>')
+        p++;
+    return p;
+}
+
 /* An item number at P: "1. ", "2) ", "3 " or "1.사업" before a name.  Its
  * value, with *END past it and the spaces after; -1 when P holds none
  * ("2026년", "1.5배", "1부" are not item numbers). */
@@ -577,11 +596,7 @@ static ks_status S_add_attachments(ks_meta *m, const char *t)
     if (S_is_attach_label(key, &bare)) {
         if (bare)
             return KS_OK; /* the name is on the next line */
-        while (*p == '(' || *p == '[' || *p == '<' || *p == ' ')
-            p++;
-        p += strlen("붙임"); /* 붙임, 첨부 and 별첨 have one length */
-        while (*p == ' ' || *p == '.' || *p == ':' || *p == ')' || *p == ']' || *p == '>')
-            p++;
+        p = S_after_label(p);
     }
     if (p[0] == '-' && p[1] == ' ') /* "- 260412_제목.hwpx" */
         p += 2;
@@ -924,13 +939,8 @@ static void S_attach_list(S_ctx *c, const int *kinds, size_t nu, size_t *i)
     char head[64];
     const S_ln *l = S_first(c, *i);
     S_cstr(l->s, l->len, head, sizeof head);
-    const char *k = head, *e;
-    while (*k == '(' || *k == '[' || *k == '<' || *k == ' ')
-        k++;
-    k += strlen("붙임"); /* 붙임, 첨부 and 별첨 have one length */
-    while (*k == ' ' || *k == '.' || *k == ':' || *k == ')' || *k == ']' || *k == '>')
-        k++;
-    int n = S_item_number(k, &e);
+    const char *e;
+    int n = S_item_number(S_after_label(head), &e);
     while (n >= 0 && *i + 1 < nu && kinds[*i + 1] == K_TEXT && !UN(c, *i + 1).forced) {
         const S_ln *nx = S_first(c, *i + 1);
         S_cstr(nx->s, nx->len, head, sizeof head);

@@ -1119,6 +1119,7 @@ static void test_attachment_names(void)
         {"붙임 외국인 당연가입자 현황 ······ 20\n", {"외국인 당연가입자 현황"}},
         {"붙임 1 | 제1차 특별성과 선정결과\n", {"제1차 특별성과 선정결과"}},
         {"붙임 2026년 사업개요\n", {"2026년 사업개요"}},
+        {"(붙 임) 1. 사업 개요\n", {"사업 개요"}},
         /* a list item that is no attachment: the count is 1.5 */
         {"붙임 1. 개요 1.5배 확대\n", {"개요 1.5배 확대"}},
         /* a bare label over a page number: no attachment named "01" */
