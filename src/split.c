@@ -552,7 +552,8 @@ static bool S_wordy(const char *s, size_t len)
     int letters = 0;
     for (size_t i = 0; i < len && letters < 2;) {
         uint32_t cp;
-        i += ks_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        size_t n = ks_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        i += n ? n : 1; /* a byte that begins no character: a step all the same */
         letters += ks_is_hangul(cp) || ks_is_alpha(cp) || (cp >= 0x4E00 && cp <= 0x9FFF);
     }
     return letters >= 2;
