@@ -732,10 +732,11 @@ static bool S_orphan_letter(S_ctx *c, size_t i)
     return !seen || i - (seen - 1) > KS_LETTER_BACK;
 }
 
-/* Can line I+1 continue the paragraph of line I, whatever their widths? */
-static bool S_may_continue(S_ctx *c, size_t i)
+/* Can line J continue the paragraph of line I (J > I), whatever their
+ * widths? */
+static bool S_may_follow(S_ctx *c, size_t i, size_t j)
 {
-    const S_ln *a = &LN(c, i), *b = &LN(c, i + 1);
+    const S_ln *a = &LN(c, i), *b = &LN(c, j);
     if (!a->len || !b->len || a->hint >= 0 || b->hint >= 0)
         return false;
     if (a->lineno == b->lineno) /* pieces of one line S_split_subtitles cut */
@@ -744,7 +745,7 @@ static bool S_may_continue(S_ctx *c, size_t i)
     if (b->len >= 3 && !memcmp(b->s, "\xE3\x80\x90", 3))
         return false;
     if ((S_has_marker(b->s, b->len) && !(!S_sentence_end(a->s, a->len) &&
-                                          S_orphan_letter(c, i + 1))) ||
+                                          S_orphan_letter(c, j))) ||
         ks_meta_is_related(a->s, a->len) ||
         ks_meta_is_related(b->s, b->len))
         return false;
@@ -754,6 +755,46 @@ static bool S_may_continue(S_ctx *c, size_t i)
     if (S_is_header_label(key) || S_is_contact_label(key) || S_is_attach_label(key, &bare) ||
         S_is_residue(key))
         return false;
+    return true;
+}
+
+/* Can line I+1 continue the paragraph of line I, whatever their widths? */
+static bool S_may_continue(S_ctx *c, size_t i)
+{
+    return S_may_follow(c, i, i + 1);
+}
+
+#define KS_JUSTIFIED_WORD 24 /* widest word of a justified line S_justified takes */
+
+/* Is line I, the last of a paragraph cut off short ("…봄(4~5월)부터 약충이"
+ * / "활동을"), followed by the words of a justified line that pdftotext
+ * printed one a paragraph ("시작하여", "여름철(6~7월)에는", "성충이", …)
+ * and then by the paragraph's next full line?  Then *NEXT is that line.
+ * The cut needs a line near the page width before I, I one short word that
+ * ends no sentence, two or more such words each between blank lines, and a
+ * wide line after them that may continue a paragraph: the cells of a table
+ * printed one a paragraph ("책임자" / "과" / "장") follow no such cut. */
+static bool S_justified(S_ctx *c, size_t i, size_t *next)
+{
+    const S_ln *l = &LN(c, i);
+    if (i == 0 || !l->len || l->width > KS_JUSTIFIED_WORD || memchr(l->s, ' ', l->len) ||
+        S_sentence_end(l->s, l->len) || LN(c, i - 1).width * 10 < c->page * 8)
+        return false;
+    size_t k = i, words = 0;
+    while (k + 2 < c->ln.len && !LN(c, k + 1).len && LN(c, k + 2).len) {
+        const S_ln *w = &LN(c, k + 2);
+        if (w->width * 10 >= c->page * 6)
+            break;
+        if (w->width > KS_JUSTIFIED_WORD || memchr(w->s, ' ', w->len) ||
+            S_sentence_end(w->s, w->len) || !S_may_follow(c, k, k + 2))
+            return false;
+        words++;
+        k += 2;
+    }
+    if (words < 2 || k + 2 >= c->ln.len || LN(c, k + 1).len || !S_may_follow(c, k, k + 2) ||
+        LN(c, k + 2).width * 10 < c->page * 6)
+        return false;
+    *next = k + 2;
     return true;
 }
 
@@ -814,8 +855,13 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
             u.role = (ks_role)l->hint;
             u.forced = true;
         } else if (!line_mode && c->page) {
-            while (u.last + 1 < c->ln.len && S_continues(c, u.last))
-                u.last++;
+            for (size_t next;;) {
+                while (u.last + 1 < c->ln.len && S_continues(c, u.last))
+                    u.last++;
+                if (u.last == i || !S_justified(c, u.last, &next))
+                    break;
+                u.last = next; /* the blank lines between are skipped */
+            }
             if (u.last == i && S_cell_lines(c, i, &u.last) != KS_OK)
                 return KS_ERR_NOMEM;
         }
@@ -1398,6 +1444,8 @@ static size_t S_unit_text(const S_ctx *c, const S_unit *u, char *dst)
     size_t n = 0;
     for (size_t i = u->first; i <= u->last; i++) {
         const S_ln *l = &LN(c, i);
+        if (!l->len && i > u->first && i < u->last)
+            continue; /* a blank line inside a unit (S_justified) */
         size_t a = i == u->first ? u->mlen : 0;
         size_t b = l->len - (i == u->last ? u->trail : 0);
         if (i > u->first) {
@@ -1424,7 +1472,7 @@ static bool S_unit_span(const S_ctx *c, const S_unit *u, const char **s, size_t 
         return false;
     for (size_t i = u->first; i < u->last; i++) {
         const S_ln *l = &LN(c, i);
-        if (LN(c, i + 1).s != l->s + l->len + 1 || l->s[l->len] != '\n')
+        if (LN(c, i + 1).s != l->s + l->len + 1 || l->s[l->len] != '\n' || !LN(c, i + 1).len)
             return false;
     }
     const S_ln *f = &LN(c, u->first), *e = &LN(c, u->last);

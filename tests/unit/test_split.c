@@ -1146,6 +1146,50 @@ static void test_attachment_names(void)
     }
 }
 
+/* A justified line that pdftotext printed one word a paragraph (govpress
+ * 156754235.pdf.txt): the words and the paragraph's next line join the
+ * paragraph cut off before them; table cells printed the same way after a
+ * paragraph that ends whole, or after one that was not cut short, stay
+ * blocks of their own. */
+static void test_justified_words(void)
+{
+    ks_doc *d = wrapped_doc(PARTS(HEAD),
+                            "□ 참진드기는 유충, 약충, 성충 단계에서 각기 다른 숙주에 기생하여 흡혈\n"
+                            "하는 습성을 가짐에 따라 날씨가 따뜻해지는 봄(4~5월)부터 약충이\n"
+                            "활동을\n\n시작하여\n\n여름철(6~7월)에는\n\n성충이\n\n되면서\n\n"
+                            "가을철(9~11월)에는 유충으로 성장하면서 개체수가 급격히 증가하고\n"
+                            "야외활동 시 접촉에 대한 주의가 필요하다.\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    const ks_block *b = find_block(d, "참진드기는");
+    CHECK(b && strstr(b->text, "약충이 활동을 시작하여 여름철(6~7월)에는 성충이 되면서 가을철") &&
+          strstr(b->text, "주의가 필요하다."));
+    CHECK(find_block(d, "시작하여") == NULL);
+    ks_doc_free(d);
+    /* the paragraph ends a sentence: the cells stay apart */
+    static const char *const ends[] = {
+        "□ 참진드기는 유충, 약충, 성충 단계에서 각기 다른 숙주에 기생하여 흡혈\n"
+        "하는 습성을 가짐에 따라 날씨가 따뜻해지는 봄(4~5월)부터 약충이\n활동한다.\n",
+        /* no cut: the last line is not one short word */
+        "□ 참진드기는 유충, 약충, 성충 단계에서 각기 다른 숙주에 기생하여 흡혈\n"
+        "하는 습성을 가짐에 따라 날씨가 따뜻해지는 봄(4~5월)부터\n"};
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        ks_buf t = {0};
+        ks_buf_puts(&t, ends[k]);
+        ks_buf_puts(&t, "\n구분\n\n지역\n\n기관\n\n"
+                        "전국 26개 지역에서 사람들과 접촉가능성이 높은 4개 환경에서 감시를\n");
+        d = t.data ? wrapped_doc(PARTS(HEAD), t.data) : NULL;
+        ks_buf_free(&t);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        b = find_block(d, "지역");
+        CHECK(b && STREQ(b->text, "지역"));
+        ks_doc_free(d);
+    }
+}
+
 int main(void)
 {
     test_dates();
@@ -1179,5 +1223,6 @@ int main(void)
     test_joined_contact_rows();
     test_file_title();
     test_attachment_names();
+    test_justified_words();
     KS_DONE();
 }
