@@ -17,7 +17,8 @@
  *   - linear time: per gap a fixed number of hash lookups (a token is seen
  *     through windows of at most KS_RS_WIN characters), and the wrap grid
  *     costs O(gaps x periods) on paragraphs of at most KS_RS_GRID_MAX code
- *     points;
+ *     points; rule 20 O(characters x widths x width) on paragraphs of at
+ *     most KS_RS_FIXED_MAX;
  *   - the model is static data: ks_respacer_new allocates a small struct and
  *     reads nothing.
  *
@@ -86,6 +87,20 @@
  *  19. A space between a word and the bracket after it is the author's:
  *      "충칭청사 (연화지)", "최영범 (044-…)" (unchanged); a '\n' there is
  *      the model's to decide ("확대\n(3.8만명" -> "확대(3.8만명").
+ *  20. With --line-mode each line is one paragraph wrapped at a fixed
+ *      width of KS_RS_FIXED_WMIN..WMAX characters, spaces counted: a wrap
+ *      falls every W characters after the one before; one that falls on a
+ *      real space leaves no trace, one inside a word leaves a space, and
+ *      one inside an ASCII word moves to the word's start.  Every width
+ *      and first-line offset that explains where the spaces are (and are
+ *      not) is weighed with the model's evidence for the spaces it makes
+ *      spurious, and a space goes when P(spurious) >= ks_rsm_threshold_fixed
+ *      (set by the training's held-out simulation, as the others are):
+ *        "2위는 제프 쿤 스(1억…" -> "쿤스" (a name the model does not know,
+ *      where a wrap fits); a space no wrap can have made stays even where
+ *      a rule would join it (P < KS_RS_FIXED_FLOOR): "…2020 년 … 제 21대
+ *      … 제 명했다." -> "2020년 … 제 21대 … 제명했다."  Where no width
+ *      explains the line, rule 6's grid decides.
  */
 #include <math.h>
 #include <string.h>
@@ -129,6 +144,7 @@ typedef struct {
     double z;                /* the model's score that the gap is spurious */
     double pw;               /* P(a line wrap fell here), from the grid */
     double pc;               /* the same for a short paragraph (rule 13) */
+    double pf;               /* rule 20: P(spurious) at a fixed wrap width */
 } ks_rs_gap;
 
 /* The document's tokens: 64-bit FNV-1a hash -> count, open addressing. */
@@ -1865,6 +1881,170 @@ static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
     return i == end || S_before_stops(ch, i, end) == i || S_is_particle(ch, i, end, s, true);
 }
 
+/* ---- rule 20: a paragraph wrapped at a fixed width ------------------ */
+
+#define KS_RS_FIXED_WMIN 32    /* narrowest line, characters (the training's) */
+#define KS_RS_FIXED_WMAX 48    /* widest */
+#define KS_RS_FIXED_MAX 512    /* longest paragraph (characters) weighed */
+#define KS_RS_FIXED_FLOOR 0.05 /* below: the layout overrules a rule's join */
+
+/* The length of the ASCII word (letters and digits) starting at character
+ * K, up to the next gap (NEXT: where it is, or NCH); 0 when K does not
+ * start one: a wrap inside it moves to its start. */
+static size_t S_fixed_run(const ks_rs_char *ch, size_t k, size_t next, bool gap_before)
+{
+    if (!S_ascii_word(ch[k].cls) || (k > 0 && !gap_before && S_ascii_word(ch[k - 1].cls)))
+        return 0;
+    size_t m = k + 1;
+    while (m < next && S_ascii_word(ch[m].cls))
+        m++;
+    return m - k;
+}
+
+/* Does the wrap D characters ahead fall right here (at the next offset),
+ * once a wrap inside an ASCII word of RUN characters starting here has
+ * moved to its start? */
+static bool S_fixed_here(size_t d, size_t run)
+{
+    return d == 0 || (run >= 2 && d <= run - 1);
+}
+
+/* Rule 20: set each gap's pf to P(spurious) over every fixed width and
+ * first-line offset that explains the paragraph.  False when none does,
+ * or the paragraph holds a '\n' or is too long to weigh.
+ *
+ * A state is D, the characters (spaces counted) from the next offset of
+ * the unbroken text to the next wrap; a character with no gap before it
+ * takes one offset (D - 1), and is impossible where the wrap falls on it
+ * (the wrap would have left a space); a gap before character K is either
+ * real (the space takes an offset: D - 2, or, when the wrap falls on the
+ * space or on K, the next line starts at K: W - 1 after K) or spurious
+ * (the wrap falls on K, D = 0: W - 1 after K, weighted by exp(llr)).
+ * Backward sums over D go in R->grid; the forward pass adds each gap's
+ * spurious paths to its pf.  O(nch x widths x W): no explanation is
+ * enumerated. */
+static ks_status S_fixed(ks_respacer *r, ks_rs_gap *gp, size_t ng, const ks_rs_char *ch, size_t nch,
+                         bool *ok)
+{
+    *ok = false;
+    if (nch == 0 || nch > KS_RS_FIXED_MAX)
+        return KS_OK;
+    for (size_t gi = 0; gi < ng; gi++) {
+        if (gp[gi].wrap)
+            return KS_OK;
+        gp[gi].pf = 0;
+    }
+    const size_t stride = KS_RS_FIXED_WMAX + 1;
+    if (S_grid_reserve(r, (nch + 1) * stride + 2 * stride) != KS_OK)
+        return KS_ERR_NOMEM;
+    double *beta = r->grid.items, *a = beta + (nch + 1) * stride, *b = a + stride;
+    double z = 0, widths = KS_RS_FIXED_WMAX - KS_RS_FIXED_WMIN + 1;
+    for (size_t w = KS_RS_FIXED_WMIN; w <= KS_RS_FIXED_WMAX; w++) {
+        /* backward: beta[k][d], the weight of every way from character K
+         * in state D to the end */
+        for (size_t d = 0; d <= w; d++)
+            beta[nch * stride + d] = 1;
+        size_t gi = ng;
+        while (gi > 0 && gp[gi - 1].at >= nch)
+            gi--;
+        for (size_t k = nch; k-- > 0;) {
+            bool gap = gi > 0 && gp[gi - 1].at == k && k > 0;
+            size_t next = gi < ng && gp[gi].at < nch ? gp[gi].at : nch;
+            size_t run = S_fixed_run(ch, k, next, gap);
+            const double *nb = beta + (k + 1) * stride;
+            double *cb = beta + k * stride, after = nb[w - 1], e = 0;
+            if (gap) {
+                const ks_rs_gap *g = &gp[gi - 1];
+                double v = g->scored ? g->z - ks_rsm_log_prior : ks_rsm_llr_min;
+                v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
+                e = exp(v);
+            }
+            if (!gap && run < 2 && k > 0) {
+                /* most characters: one offset on, no wrap on them */
+                cb[0] = 0;
+                memcpy(cb + 1, nb, w * sizeof *cb);
+                continue;
+            }
+            for (size_t d = 0; d <= w; d++) {
+                double t = 0;
+                if (gap) {
+                    if (S_fixed_here(d, run))
+                        t += e * after;  /* spurious */
+                    /* real: the wrap on the space (d 0), on K (d 1, or
+                     * moved to K's ASCII word) or further on */
+                    t += d <= 1 || (run >= 2 && d <= run) ? after : nb[d - 2];
+                } else if (k == 0 || !S_fixed_here(d, run)) {
+                    t = d >= 1 ? nb[d - 1] : 0;
+                }
+                cb[d] = t;
+            }
+            if (gap)
+                gi--;
+        }
+        /* forward: a[d] over every first-line offset (1..W), the prior of
+         * the width and offset in it; each spurious step adds its share */
+        double prior = 1.0 / (widths * (double)w);
+        for (size_t d = 0; d <= w; d++)
+            a[d] = d >= 1 ? prior : 0;
+        gi = 0;
+        while (gi < ng && gp[gi].at == 0)
+            gi++;
+        for (size_t d = 1; d <= w; d++)
+            z += prior * beta[d];
+        for (size_t k = 0; k < nch; k++) {
+            bool gap = gi < ng && gp[gi].at == k && k > 0;
+            ks_rs_gap *g = gap ? &gp[gi] : NULL;
+            if (gap)
+                gi++;
+            size_t next = gi < ng && gp[gi].at < nch ? gp[gi].at : nch;
+            size_t run = S_fixed_run(ch, k, next, gap);
+            const double *nb = beta + (k + 1) * stride;
+            if (!g && run < 2 && k > 0) {
+                memmove(a, a + 1, w * sizeof *a); /* a[0] falls inside a word */
+                a[w] = 0;
+                continue;
+            }
+            double e = 0, spur = 0;
+            if (g) {
+                double v = g->scored ? g->z - ks_rsm_log_prior : ks_rsm_llr_min;
+                v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
+                e = exp(v);
+            }
+            for (size_t d = 0; d <= w; d++)
+                b[d] = 0;
+            for (size_t d = 0; d <= w; d++) {
+                double x = a[d];
+                if (x == 0)
+                    continue;
+                if (g) {
+                    if (S_fixed_here(d, run)) {
+                        b[w - 1] += x * e;
+                        spur += x * e;
+                    }
+                    if (d <= 1 || (run >= 2 && d <= run))
+                        b[w - 1] += x;
+                    else
+                        b[d - 2] += x;
+                } else if (k == 0 || !S_fixed_here(d, run)) {
+                    if (d >= 1)
+                        b[d - 1] += x;
+                }
+            }
+            if (g)
+                g->pf += spur * nb[w - 1];
+            double *t = a;
+            a = b;
+            b = t;
+        }
+    }
+    if (!(z > 0) || !isfinite(z))
+        return KS_OK;
+    for (size_t gi = 0; gi < ng; gi++)
+        gp[gi].pf /= z;
+    *ok = true;
+    return KS_OK;
+}
+
 /* Pass 1 on TEXT: its characters and gaps, each gap scored. */
 static ks_status S_read(ks_respacer *r, const unsigned char *s, size_t len, bool *has_wrap)
 {
@@ -1936,6 +2116,10 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
     }
     if (any && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
         return rc;
+    /* rule 20 */
+    bool fixed = false;
+    if (doc && (doc->flags & KS_OPT_LINE_MODE) && !has_wrap && (rc = S_fixed(r, gp, ng, ch, nch, &fixed)) != KS_OK)
+        return rc;
     bool shortp = any && short_ok;
     double lq = log(ks_rsm_grid_q / (1 - ks_rsm_grid_q)), leps = log(eps / (1 - eps));
     if (shortp)
@@ -1948,7 +2132,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
             S_unit_join(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s) ||
             S_light_verb_join(r, ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS) ||
             S_ending_join(ch, nch, gp, ng, gi, s)) {
-            g->join = true;
+            g->join = !fixed || g->at == 0 || g->at >= nch || g->pf >= KS_RS_FIXED_FLOOR;
             continue;
         }
         if (!g->scored || S_paren_after_word(ch, nch, g) || S_versus(ch, nch, gp, ng, gi) || S_currency(ch, gp, gi) ||
@@ -1961,6 +2145,8 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
              * a space needs joins it. */
             bool full_line = !full || g->linew + KS_RS_SHORT >= full;
             g->join = g->z >= (full_line ? ks_rsm_threshold_wrap : ks_rsm_threshold_space);
+        } else if (fixed) {
+            g->join = !g->lone && g->pf >= ks_rsm_threshold_fixed;
         } else {
             g->join = any && (shortp || !g->lone) &&
                       S_spur_prob(g, lq, leps, shortp) >= ks_rsm_threshold_grid;

@@ -21,6 +21,7 @@ extern const double ks_rsm_weight[KS_RSM_NFEAT + 1]; /* last one is the bias */
 extern const double ks_rsm_threshold_space;  /* remove a space when score >= this */
 extern const double ks_rsm_threshold_wrap;   /* join a '\n' wrap when score >= this */
 extern const double ks_rsm_threshold_grid;   /* remove a space when P(spurious) >= this */
+extern const double ks_rsm_threshold_fixed;  /* the same at a fixed width (rule 20) */
 extern const double ks_rsm_log_prior;        /* log odds spurious:real the score includes */
 extern const int ks_rsm_pmin, ks_rsm_pmax, ks_rsm_band; /* wrap periods, characters */
 extern const double ks_rsm_grid_q;           /* P(a wrap falls inside a word) */

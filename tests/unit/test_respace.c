@@ -35,25 +35,30 @@ static void S_check(ks_tally *t, bool ok, const char *what, long line)
         printf("FAIL: %s\n", what);
 }
 
-/* Repair TEXT as a one-document case with CONTEXT observed beside it.
- * Returns NEW output or NULL. */
-static char *S_repair(const char *context, const char *text, ks_stats *st)
+/* Repair TEXT as a one-document case with CONTEXT observed beside it, in
+ * a document with FLAGS (KS_OPT_LINE_MODE: rule 20).  Returns NEW output
+ * or NULL. */
+static char *S_repair(const char *context, const char *text, ks_stats *st, unsigned flags)
 {
     ks_respacer *r = ks_respacer_new();
+    ks_doc *doc = flags ? ks_doc_new() : NULL;
     ks_buf out = {0};
     char *res = NULL;
-    if (!r)
-        return NULL;
+    if (!r || (flags && !doc))
+        goto done;
+    if (doc)
+        doc->flags = flags;
     if (context && *context && ks_respacer_observe(r, context, strlen(context)) != KS_OK)
         goto done;
     if (ks_respacer_observe(r, text, strlen(text)) != KS_OK)
         goto done;
-    if (ks_respacer_repair(r, text, strlen(text), &out, st, NULL, 0, 1) != KS_OK)
+    if (ks_respacer_repair(r, text, strlen(text), &out, st, doc, 0, 1) != KS_OK)
         goto done;
     res = ks_buf_detach(&out);
 done:
     ks_buf_free(&out);
     ks_respacer_free(r);
+    ks_doc_free(doc);
     return res;
 }
 
@@ -99,12 +104,15 @@ static void S_run_file(ks_tally *t, const char *path)
     ks_buf ctx = {0};
     char *input = NULL;
     long lineno = 0, input_line = 0;
+    unsigned flags = 0;  /* "@ line-mode" before a case: KS_OPT_LINE_MODE */
     while (fgets(line, sizeof line, f)) {
         lineno++;
         size_t n = strlen(line);
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = '\0';
-        if (n >= 2 && line[0] == '=' && line[1] == ' ') {
+        if (strcmp(line, "@ line-mode") == 0) {
+            flags = KS_OPT_LINE_MODE;
+        } else if (n >= 2 && line[0] == '=' && line[1] == ' ') {
             if (ctx.len)
                 ks_buf_putc(&ctx, ' ');
             S_unescape(line + 2);
@@ -120,7 +128,7 @@ static void S_run_file(ks_tally *t, const char *path)
         } else if (n >= 2 && (line[0] == '>' || line[0] == '~') && line[1] == ' ' && input) {
             bool todo = line[0] == '~';
             ks_stats st = {0};
-            char *got = S_repair(ctx.data, input, &st);
+            char *got = S_repair(ctx.data, input, &st, flags);
             bool ok = got && strcmp(got, line + 2) == 0;
             bool lossless = got && S_same_nonspace(got, input) && !strchr(got, '\n');
             if (todo && !ok && lossless) {
@@ -138,6 +146,7 @@ static void S_run_file(ks_tally *t, const char *path)
             free(input);
             input = NULL;
             ks_buf_clear(&ctx);
+            flags = 0;
         } else if (n == 0) {
             ks_buf_clear(&ctx);
         }
@@ -150,22 +159,22 @@ static void S_run_file(ks_tally *t, const char *path)
 static void S_edges(ks_tally *t)
 {
     ks_stats st = {0};
-    char *got = S_repair(NULL, "", &st);
+    char *got = S_repair(NULL, "", &st, 0);
     S_check(t, got && !*got, "empty input gives empty output", 0);
     ks_free(got);
-    got = S_repair(NULL, "   ", &st);
+    got = S_repair(NULL, "   ", &st, 0);
     S_check(t, got && strspn(got, " ") == strlen(got), "spaces only give spaces only", 0);
     ks_free(got);
-    got = S_repair(NULL, "\n", &st);
+    got = S_repair(NULL, "\n", &st, 0);
     S_check(t, got && !*got, "a lone wrap mark gives nothing", 0);
     ks_free(got);
-    got = S_repair(NULL, "\n가나다\n", &st);
+    got = S_repair(NULL, "\n가나다\n", &st, 0);
     S_check(t, got && strcmp(got, "가나다") == 0, "wrap marks at the edges are dropped", 0);
     ks_free(got);
-    got = S_repair(NULL, "가", &st);
+    got = S_repair(NULL, "가", &st, 0);
     S_check(t, got && strcmp(got, "가") == 0, "one syllable", 0);
     ks_free(got);
-    got = S_repair(NULL, "353,452 376,761 2026 10", &st);
+    got = S_repair(NULL, "353,452 376,761 2026 10", &st, 0);
     S_check(t, got && strcmp(got, "353,452 376,761 2026 10") == 0,
              "spaces between numbers are kept", 0);
     ks_free(got);
@@ -188,7 +197,7 @@ static void S_big(ks_tally *t, const char *unit, const char *what)
     /* its time is the benchmark's to measure (bench/bench.py, linear
      * time); here, that it ends and loses nothing */
     ks_stats st = {0};
-    char *got = S_repair(NULL, s, &st);
+    char *got = S_repair(NULL, s, &st, 0);
     char msg[200];
     snprintf(msg, sizeof msg, "%s: 1 MB repaired", what);
     S_check(t, got != NULL, msg, 0);
