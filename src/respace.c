@@ -1888,6 +1888,14 @@ static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
 #define KS_RS_FIXED_MAX 512    /* longest paragraph (characters) weighed */
 #define KS_RS_FIXED_FLOOR 0.05 /* below: the layout overrules a rule's join */
 
+/* Line mode only: kept out of ks_respacer_repair, whose other calls the
+ * compiler then still inlines (GCC, clang; elsewhere a plain function). */
+#if defined(__GNUC__)
+#define KS_RS_COLD __attribute__((noinline, cold))
+#else
+#define KS_RS_COLD
+#endif
+
 /* The length of the ASCII word (letters and digits) starting at character
  * K, up to the next gap (NEXT: where it is, or NCH); 0 when K does not
  * start one: a wrap inside it moves to its start. */
@@ -1923,8 +1931,8 @@ static bool S_fixed_here(size_t d, size_t run)
  * Backward sums over D go in R->grid; the forward pass adds each gap's
  * spurious paths to its pf.  O(nch x widths x W): no explanation is
  * enumerated. */
-static ks_status S_fixed(ks_respacer *r, ks_rs_gap *gp, size_t ng, const ks_rs_char *ch, size_t nch,
-                         bool *ok)
+KS_RS_COLD static ks_status S_fixed(ks_respacer *r, ks_rs_gap *gp, size_t ng, const ks_rs_char *ch,
+                                    size_t nch, bool *ok)
 {
     *ok = false;
     if (nch == 0 || nch > KS_RS_FIXED_MAX)
