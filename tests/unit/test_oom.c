@@ -140,6 +140,8 @@ static const input S_inputs[] = {
     {"tests/golden/warn-bad-bytes-utf8/input.txt", KS_OPT_FOLD_DOTS, KS_ENC_UTF8},
     {"tests/golden/govpress-156754143-gold/input.txt", KS_OPT_LINE_MODE | KS_OPT_NO_RESPACE,
      KS_ENC_UTF8},
+    /* line mode with the repair: rule 20's scratch (respace.c S_fixed) */
+    {"tests/golden/govpress-156754060-broken-lines/input.txt", KS_OPT_LINE_MODE, KS_ENC_UTF8},
 };
 
 /* ---- one run ------------------------------------------------------------- */
