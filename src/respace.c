@@ -1917,9 +1917,18 @@ static bool S_fixed_here(size_t d, size_t run)
     return d == 0 || (run >= 2 && d <= run - 1);
 }
 
+/* The model's evidence that gap G is spurious, as a clipped log-likelihood
+ * ratio; a gap the model does not score cannot be. */
+static double S_fixed_llr(const ks_rs_gap *g)
+{
+    double v = g->scored ? g->z - ks_rsm_log_prior : ks_rsm_llr_min;
+    return v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
+}
+
 /* Rule 20: set each gap's pf to P(spurious) over every fixed width and
- * first-line offset that explains the paragraph.  False when none does,
- * or the paragraph holds a '\n' or is too long to weigh.
+ * first-line offset that explains the paragraph, and *OK; *OK false when
+ * none does, or the paragraph holds a '\n' or is too long to weigh.
+ * KS_ERR_NOMEM when out of memory.
  *
  * A state is D, the characters (spaces counted) from the next offset of
  * the unbroken text to the next wrap; a character with no gap before it
@@ -1961,12 +1970,8 @@ KS_RS_COLD static ks_status S_fixed(ks_respacer *r, ks_rs_gap *gp, size_t ng, co
             size_t run = S_fixed_run(ch, k, next, gap);
             const double *nb = beta + (k + 1) * stride;
             double *cb = beta + k * stride, after = nb[w - 1], e = 0;
-            if (gap) {
-                const ks_rs_gap *g = &gp[gi - 1];
-                double v = g->scored ? g->z - ks_rsm_log_prior : ks_rsm_llr_min;
-                v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
-                e = exp(v);
-            }
+            if (gap)
+                e = exp(S_fixed_llr(&gp[gi - 1]));
             if (!gap && run < 2 && k > 0) {
                 /* most characters: one offset on, no wrap on them */
                 cb[0] = 0;
@@ -2013,11 +2018,8 @@ KS_RS_COLD static ks_status S_fixed(ks_respacer *r, ks_rs_gap *gp, size_t ng, co
                 continue;
             }
             double e = 0, spur = 0;
-            if (g) {
-                double v = g->scored ? g->z - ks_rsm_log_prior : ks_rsm_llr_min;
-                v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
-                e = exp(v);
-            }
+            if (g)
+                e = exp(S_fixed_llr(g));
             for (size_t d = 0; d <= w; d++)
                 b[d] = 0;
             for (size_t d = 0; d <= w; d++) {
