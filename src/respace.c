@@ -17,8 +17,8 @@
  *   - linear time: per gap a fixed number of hash lookups (a token is seen
  *     through windows of at most KS_RS_WIN characters), and the wrap grid
  *     costs O(gaps x periods) on paragraphs of at most KS_RS_GRID_MAX code
- *     points; rule 20 O(characters x widths x width) on paragraphs of at
- *     most KS_RS_FIXED_MAX;
+ *     points; rule 20 O(widths x (characters + gaps x width)) on
+ *     paragraphs of at most KS_RS_FIXED_MAX characters;
  *   - the model is static data: ks_respacer_new allocates a small struct and
  *     reads nothing.
  *
@@ -1937,114 +1937,114 @@ static double S_fixed_llr(const ks_rs_gap *g)
  * real (the space takes an offset: D - 2, or, when the wrap falls on the
  * space or on K, the next line starts at K: W - 1 after K) or spurious
  * (the wrap falls on K, D = 0: W - 1 after K, weighted by exp(llr)).
- * Backward sums over D go in R->grid; the forward pass adds each gap's
- * spurious paths to its pf.  O(nch x widths x W): no explanation is
- * enumerated. */
+ * The backward sums (R->grid) are kept for the current character only,
+ * and the weight after each gap; the forward pass adds each gap's
+ * spurious paths to its pf.  O(widths x (nch + gaps x W)), no explanation
+ * enumerated: a character costs O(1), a gap one move of W sums. */
 KS_RS_COLD static ks_status S_fixed(ks_respacer *r, ks_rs_gap *gp, size_t ng, const ks_rs_char *ch,
                                     size_t nch, bool *ok)
 {
     *ok = false;
     if (nch == 0 || nch > KS_RS_FIXED_MAX)
         return KS_OK;
+    size_t first = 0, last = ng; /* the gaps between two characters */
+    while (first < last && gp[first].at == 0)
+        first++;
+    while (last > first && gp[last - 1].at >= nch)
+        last--;
     for (size_t gi = 0; gi < ng; gi++) {
         if (gp[gi].wrap)
             return KS_OK;
         gp[gi].pf = 0;
     }
-    const size_t stride = KS_RS_FIXED_WMAX + 1;
-    if (S_grid_reserve(r, (nch + 1) * stride + 2 * stride) != KS_OK)
+    /* per character, the ASCII word starting there; per gap, exp(llr)
+     * and beta after it (at most one gap a character) */
+    uint16_t run[KS_RS_FIXED_MAX];
+    double ev[KS_RS_FIXED_MAX], after[KS_RS_FIXED_MAX];
+    for (size_t k = 0, gi = first; k < nch; k++) {
+        bool gap = gi < last && gp[gi].at == k;
+        if (gap)
+            gi++;
+        run[k] = (uint16_t)S_fixed_run(ch, k, gi < last ? gp[gi].at : nch, gap);
+    }
+    for (size_t gi = first; gi < last; gi++)
+        ev[gi - first] = exp(S_fixed_llr(&gp[gi]));
+    /* The sums are kept by J = K + D: a character with no gap before it
+     * leaves every sum where it is (only the state falling on it, D 0,
+     * goes); a gap moves them by one. */
+    size_t span = nch + KS_RS_FIXED_WMAX + 2;
+    if (S_grid_reserve(r, 2 * span) != KS_OK)
         return KS_ERR_NOMEM;
-    double *beta = r->grid.items, *a = beta + (nch + 1) * stride, *b = a + stride;
+    double *beta = r->grid.items, *alpha = beta + span;
     double z = 0, widths = KS_RS_FIXED_WMAX - KS_RS_FIXED_WMIN + 1;
     for (size_t w = KS_RS_FIXED_WMIN; w <= KS_RS_FIXED_WMAX; w++) {
-        /* backward: beta[k][d], the weight of every way from character K
-         * in state D to the end */
+        /* backward: beta[K + D], the weight of every way from character K
+         * in state D to the end; AFTER[gap], beta at K + 1, D = W - 1 */
         for (size_t d = 0; d <= w; d++)
-            beta[nch * stride + d] = 1;
-        size_t gi = ng;
-        while (gi > 0 && gp[gi - 1].at >= nch)
-            gi--;
+            beta[nch + d] = 1;
+        size_t gi = last;
         for (size_t k = nch; k-- > 0;) {
-            bool gap = gi > 0 && gp[gi - 1].at == k && k > 0;
-            size_t next = gi < ng && gp[gi].at < nch ? gp[gi].at : nch;
-            size_t run = S_fixed_run(ch, k, next, gap);
-            const double *nb = beta + (k + 1) * stride;
-            double *cb = beta + k * stride, after = nb[w - 1], e = 0;
-            if (gap)
-                e = exp(S_fixed_llr(&gp[gi - 1]));
-            if (!gap && run < 2 && k > 0) {
-                /* most characters: one offset on, no wrap on them */
-                cb[0] = 0;
-                memcpy(cb + 1, nb, w * sizeof *cb);
+            double *cb = beta + k; /* cb[d]: this character's sums */
+            size_t rk = run[k];
+            if (!(gi > first && gp[gi - 1].at == k)) {
+                /* no wrap on it: D 0 (and inside its ASCII word) cannot be */
+                size_t top = k > 0 && rk >= 2 ? (rk - 1 < w ? rk - 1 : w) : 0;
+                for (size_t d = 0; d <= top; d++)
+                    cb[d] = 0;
                 continue;
             }
-            for (size_t d = 0; d <= w; d++) {
-                double t = 0;
-                if (gap) {
-                    if (S_fixed_here(d, run))
-                        t += e * after;  /* spurious */
-                    /* real: the wrap on the space (d 0), on K (d 1, or
-                     * moved to K's ASCII word) or further on */
-                    t += d <= 1 || (run >= 2 && d <= run) ? after : nb[d - 2];
-                } else if (k == 0 || !S_fixed_here(d, run)) {
-                    t = d >= 1 ? nb[d - 1] : 0;
-                }
-                cb[d] = t;
-            }
-            if (gap)
-                gi--;
+            gi--;
+            double a = cb[w], e = ev[gi - first]; /* a: beta at K + 1, D = W - 1 */
+            after[gi - first] = a;
+            /* real, further on: D - 2 after K, the sum one place down */
+            size_t lo = rk >= 2 ? rk + 1 : 2; /* the first D not absorbed */
+            if (lo <= w)
+                memmove(cb + lo, cb + lo - 1, (w - lo + 1) * sizeof *cb);
+            /* real, the wrap on the space (D 0), on K (D 1, or moved to
+             * K's ASCII word): the next line starts after K; spurious
+             * where the wrap falls on K */
+            for (size_t d = 0; d < lo && d <= w; d++)
+                cb[d] = (S_fixed_here(d, rk) ? e * a : 0) + a;
         }
-        /* forward: a[d] over every first-line offset (1..W), the prior of
-         * the width and offset in it; each spurious step adds its share */
+        /* forward: alpha[K + D] over every first-line offset (1..W), the
+         * prior of the width and offset in it; each spurious step adds its
+         * share to the gap's pf */
         double prior = 1.0 / (widths * (double)w);
-        for (size_t d = 0; d <= w; d++)
-            a[d] = d >= 1 ? prior : 0;
-        gi = 0;
-        while (gi < ng && gp[gi].at == 0)
-            gi++;
-        for (size_t d = 1; d <= w; d++)
+        alpha[0] = 0;
+        for (size_t d = 1; d <= w; d++) {
+            alpha[d] = prior;
             z += prior * beta[d];
+        }
+        gi = first;
         for (size_t k = 0; k < nch; k++) {
-            bool gap = gi < ng && gp[gi].at == k && k > 0;
-            ks_rs_gap *g = gap ? &gp[gi] : NULL;
-            if (gap)
-                gi++;
-            size_t next = gi < ng && gp[gi].at < nch ? gp[gi].at : nch;
-            size_t run = S_fixed_run(ch, k, next, gap);
-            const double *nb = beta + (k + 1) * stride;
-            if (!g && run < 2 && k > 0) {
-                memmove(a, a + 1, w * sizeof *a); /* a[0] falls inside a word */
-                a[w] = 0;
+            double *ca = alpha + k; /* ca[d]: the sums before this character */
+            size_t rk = run[k];
+            if (!(gi < last && gp[gi].at == k)) {
+                size_t top = k > 0 && rk >= 2 ? (rk - 1 < w ? rk - 1 : w) : 0;
+                for (size_t d = 1; d <= top; d++)
+                    ca[d] = 0; /* a wrap inside its ASCII word would show */
+                ca[w + 1] = 0;
                 continue;
             }
-            double e = 0, spur = 0;
-            if (g)
-                e = exp(S_fixed_llr(g));
-            for (size_t d = 0; d <= w; d++)
-                b[d] = 0;
-            for (size_t d = 0; d <= w; d++) {
-                double x = a[d];
-                if (x == 0)
-                    continue;
-                if (g) {
-                    if (S_fixed_here(d, run)) {
-                        b[w - 1] += x * e;
-                        spur += x * e;
-                    }
-                    if (d <= 1 || (run >= 2 && d <= run))
-                        b[w - 1] += x;
-                    else
-                        b[d - 2] += x;
-                } else if (k == 0 || !S_fixed_here(d, run)) {
-                    if (d >= 1)
-                        b[d - 1] += x;
+            double e = ev[gi - first], spur = 0, acc = 0;
+            size_t lo = rk >= 2 ? rk + 1 : 2;
+            /* the next line starts after K: D W - 1 there, J = K + W */
+            for (size_t d = 0; d < lo && d <= w; d++) {
+                double x = ca[d];
+                if (S_fixed_here(d, rk)) {
+                    acc += x * e;
+                    spur += x * e;
                 }
+                acc += x;
             }
-            if (g)
-                g->pf += spur * nb[w - 1];
-            double *t = a;
-            a = b;
-            b = t;
+            if (lo <= w)
+                memmove(ca + lo - 1, ca + lo, (w - lo + 1) * sizeof *ca);
+            for (size_t d = 1; d + 1 < lo && d <= w; d++)
+                ca[d] = 0;
+            ca[w] = acc;
+            ca[w + 1] = 0;
+            gp[gi].pf += spur * after[gi - first];
+            gi++;
         }
     }
     if (!(z > 0) || !isfinite(z))
