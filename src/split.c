@@ -483,9 +483,10 @@ static bool S_ends_word(const char *s, size_t len, const char *suf)
            (len == n || s[len - n - 1] == ' ' || s[len - n - 1] == '.');
 }
 
-/* Trim one attachment name in place of *LEN: the end mark ("끝.", "<끝>"),
- * the copy count ("1부"), a table of contents' leader and page number
- * ("현황 ······ 20"), the closing period and spaces. */
+/* The length of attachment name S[0..LEN) without what ends it but is no
+ * part of it: the end mark ("끝.", "<끝>"), the copy count ("1부"), a
+ * table of contents' leader and page number ("현황 ······ 20"), the
+ * closing period, spaces and a cell separator. */
 static size_t S_trim_name(const char *s, size_t len)
 {
     static const char *const ends[] = {"<끝>", "(끝)", "끝.", "끝"};
