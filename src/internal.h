@@ -469,6 +469,14 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len);
  * cell, whose widths say nothing (split.c); uses R's scratch only, not the
  * document's evidence.  KS_ERR_NOMEM when out of memory. */
 ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, bool *inside);
+/* Weigh TEXT[0..LEN), one paragraph of a --line-mode document, as a line
+ * wrapped at a fixed width (rule 20): counts the spaces the model alone
+ * would remove and those of them no fixed-width wrap can explain.  Call
+ * for every paragraph after the document's last ks_respacer_observe and
+ * before its first ks_respacer_repair: rule 20 then applies to the
+ * document only where its spaces fit (respace.c, KS_RS_FIXED_FIT).
+ * KS_ERR_NOMEM when out of memory. */
+ks_status ks_respacer_weigh_layout(ks_respacer *r, const char *text, size_t len);
 /* Repair TEXT[0..LEN): drop spurious spaces; each '\n' (a line wrap)
  * becomes ' ' or nothing.  Appends the result to OUT (never '\n').
  * Adds to ST->respace_removed / respace_joined.  When DOC is not NULL and

@@ -100,7 +100,12 @@
  *      where a wrap fits); a space no wrap can have made stays even where
  *      a rule would join it (P < KS_RS_FIXED_FLOOR): "…2020 년 … 제 21대
  *      … 제 명했다." -> "2020년 … 제 21대 … 제명했다."  Where no width
- *      explains the line, rule 6's grid decides.
+ *      explains the line, rule 6's grid decides; so it does in a whole
+ *      document whose lines do not fit fixed-width wraps (split.c weighs
+ *      every line first, ks_respacer_weigh_layout): one with fewer than
+ *      KS_RS_FIXED_SURE spaces the model alone removes, or more than
+ *      KS_RS_FIXED_MISFIT of them where no wrap fits (a web page's or a
+ *      PDF's lines, one paragraph a line).
  */
 #include <math.h>
 #include <string.h>
@@ -161,6 +166,8 @@ struct ks_respacer {
     unsigned full_width;     /* typical wrapped line width, 0 = unknown */
     size_t digit_spaced;     /* "10 개": a digit, a space, a Hangul syllable */
     size_t digit_joined;     /* "10개" */
+    size_t fixed_sure;       /* rule 20: spaces the model alone removes */
+    size_t fixed_misfit;     /* of them, where no fixed-width wrap fits */
 
     bool width_known;
     bool stale;              /* reset: cleared on the next use (S_fresh) */
@@ -341,6 +348,7 @@ static void S_fresh(ks_respacer *r)
     r->doc.len = 0;
     memset(r->widths, 0, sizeof r->widths);
     r->digit_spaced = r->digit_joined = 0;
+    r->fixed_sure = r->fixed_misfit = 0;
 
     r->nwidths = 0;
     r->full_width = 0;
@@ -1887,6 +1895,12 @@ static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
 #define KS_RS_FIXED_WMAX 48    /* widest */
 #define KS_RS_FIXED_MAX 512    /* longest paragraph (characters) weighed */
 #define KS_RS_FIXED_FLOOR 0.05 /* below: the layout overrules a rule's join */
+/* A document is taken for fixed-width wraps when at least FIXED_SURE
+ * spaces the model alone removes were weighed and at most FIXED_MISFIT of
+ * them fall where no wrap of any width fits (simulated wraps: about 1 %;
+ * a web page's or a PDF's lines, one paragraph a line: 11 - 31 %). */
+#define KS_RS_FIXED_SURE 20
+#define KS_RS_FIXED_MISFIT 0.05
 
 /* Line mode only: kept out of ks_respacer_repair, whose other calls the
  * compiler then still inlines (GCC, clang; elsewhere a plain function). */
@@ -2067,6 +2081,34 @@ static ks_status S_read(ks_respacer *r, const unsigned char *s, size_t len, bool
  * S_currency, S_since) concern numbers and verbs, not a table cell's
  * syllables, and a second caller made GCC stop inlining them into the
  * repair of every paragraph (1 % more instructions). */
+/* Rule 20 applies to the document: enough spaces weighed, few misfits
+ * (KS_RS_FIXED_SURE, KS_RS_FIXED_MISFIT). */
+static bool S_fixed_fits(const ks_respacer *r)
+{
+    return r->fixed_sure >= KS_RS_FIXED_SURE &&
+           (double)r->fixed_misfit <= KS_RS_FIXED_MISFIT * (double)r->fixed_sure;
+}
+
+ks_status ks_respacer_weigh_layout(ks_respacer *r, const char *text, size_t len)
+{
+    bool has_wrap, fixed = false;
+    ks_status rc = S_read(r, (const unsigned char *)text, len, &has_wrap);
+    if (rc != KS_OK || has_wrap)
+        return rc;
+    ks_rs_gap *gp = r->gaps.items;
+    size_t ng = r->gaps.len;
+    if ((rc = S_fixed(r, gp, ng, r->chars.items, r->chars.len, &fixed)) != KS_OK || !fixed)
+        return rc;
+    for (size_t gi = 0; gi < ng; gi++) {
+        const ks_rs_gap *g = &gp[gi];
+        if (g->scored && g->z >= ks_rsm_threshold_space && g->at > 0 && g->at < r->chars.len) {
+            r->fixed_sure++;
+            r->fixed_misfit += g->pf < KS_RS_FIXED_FLOOR;
+        }
+    }
+    return KS_OK;
+}
+
 ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, bool *inside)
 {
     bool has_wrap;
@@ -2128,7 +2170,8 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         return rc;
     /* rule 20 */
     bool fixed = false;
-    if (doc && (doc->flags & KS_OPT_LINE_MODE) && !has_wrap && (rc = S_fixed(r, gp, ng, ch, nch, &fixed)) != KS_OK)
+    if (doc && (doc->flags & KS_OPT_LINE_MODE) && !has_wrap && S_fixed_fits(r) &&
+        (rc = S_fixed(r, gp, ng, ch, nch, &fixed)) != KS_OK)
         return rc;
     bool shortp = any && short_ok;
     double lq = log(ks_rsm_grid_q / (1 - ks_rsm_grid_q)), leps = log(eps / (1 - eps));

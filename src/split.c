@@ -2562,6 +2562,13 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         st = KS_ERR_NOMEM;
         goto done;
     }
+    /* line mode: were the lines wrapped at a fixed width (respace.c's
+     * rule 20)?  Every line is weighed before any is repaired. */
+    for (size_t i = 0; line_mode && rs && i < nu; i++)
+        if (ks_respacer_weigh_layout(rs, src[i], UN(c, i).srclen) != KS_OK) {
+            st = KS_ERR_NOMEM;
+            goto done;
+        }
     /* second pass: each text repaired over itself */
     used = 0;
     for (size_t i = 0; i < nu; i++) {

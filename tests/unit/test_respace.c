@@ -35,9 +35,24 @@ static void S_check(ks_tally *t, bool ok, const char *what, long line)
         printf("FAIL: %s\n", what);
 }
 
+/* Observe (WEIGH false) or weigh as a line-mode paragraph (WEIGH true)
+ * each '\n'-separated line of TEXT. */
+static ks_status S_each_line(ks_respacer *r, const char *text, bool weigh)
+{
+    ks_status rc = KS_OK;
+    for (const char *p = text; *p && rc == KS_OK;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        rc = weigh ? ks_respacer_weigh_layout(r, p, n) : ks_respacer_observe(r, p, n);
+        p += n + (e != NULL);
+    }
+    return rc;
+}
+
 /* Repair TEXT as a one-document case with CONTEXT observed beside it, in
- * a document with FLAGS (KS_OPT_LINE_MODE: rule 20).  Returns NEW output
- * or NULL. */
+ * a document with FLAGS.  With KS_OPT_LINE_MODE the document is CONTEXT's
+ * lines and TEXT, each a paragraph, weighed for rule 20 as split.c does.
+ * Returns NEW output or NULL. */
 static char *S_repair(const char *context, const char *text, ks_stats *st, unsigned flags)
 {
     ks_respacer *r = ks_respacer_new();
@@ -48,9 +63,14 @@ static char *S_repair(const char *context, const char *text, ks_stats *st, unsig
         goto done;
     if (doc)
         doc->flags = flags;
-    if (context && *context && ks_respacer_observe(r, context, strlen(context)) != KS_OK)
+    bool lines = (flags & KS_OPT_LINE_MODE) != 0;
+    if (context && *context &&
+        (lines ? S_each_line(r, context, false) : ks_respacer_observe(r, context, strlen(context))) != KS_OK)
         goto done;
     if (ks_respacer_observe(r, text, strlen(text)) != KS_OK)
+        goto done;
+    if (lines && ((context && S_each_line(r, context, true) != KS_OK) ||
+                  ks_respacer_weigh_layout(r, text, strlen(text)) != KS_OK))
         goto done;
     if (ks_respacer_repair(r, text, strlen(text), &out, st, doc, 0, 1) != KS_OK)
         goto done;
@@ -113,8 +133,8 @@ static void S_run_file(ks_tally *t, const char *path)
         if (strcmp(line, "@ line-mode") == 0) {
             flags = KS_OPT_LINE_MODE;
         } else if (n >= 2 && line[0] == '=' && line[1] == ' ') {
-            if (ctx.len)
-                ks_buf_putc(&ctx, ' ');
+            if (ctx.len) /* line mode: each context line a paragraph */
+                ks_buf_putc(&ctx, flags & KS_OPT_LINE_MODE ? '\n' : ' ');
             S_unescape(line + 2);
             ks_buf_puts(&ctx, line + 2);
         } else if (n >= 2 && line[0] == '<' && line[1] == ' ') {
