@@ -194,6 +194,9 @@ def pathological(k):
         ("10 MB of split words, one line", ("있 었다 " * int(s * 10 * 1024 * 1024 // 11)).encode(), []),
         ("10 MB of wrap marks", "가\n".encode() * int(s * 10 * 1024 * 1024 // 4), []),
         ("1M bullets", "□ 항목\n".encode() * int(s * 1000000), []),
+        ("100k attachment lines", "붙임 1. 사업 개요. 2. 질의응답. 끝.\n".encode() * int(s * 100000), []),
+        ("50k lines in line mode", ("전 국에 있 었다 가나다라마바 사아자 차카타 파하 " * 2 + "\n").encode()
+         * int(s * 50000), ["--line-mode"]),
         ("all 0xFF bytes", b"\xff" * int(s * 1024 * 1024), []),
         ("cut character at the end", "보도자료".encode() * max(1, int(s * 10)) + b"\xeb\xb3", []),
         ("NUL bytes", b"\x00" * int(s * 100000) + "본문".encode(), []),

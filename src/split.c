@@ -560,16 +560,20 @@ static bool S_wordy(const char *s, size_t len)
     return letters >= 2;
 }
 
+#define KS_ATTACH_SAME 32 /* attachments a new name is compared with */
+
 /* Add one attachment NAME[0..LEN) to M unless M has it already (compared
  * without spaces: "감시결과" and "감시 결과" are one attachment, named once
- * in the release's list and again over its own page). */
+ * in the release's list and again over its own page).  Only the first
+ * KS_ATTACH_SAME are compared: a release names a few, and a text of
+ * thousands of "붙임" lines stays linear. */
 static ks_status S_push_attachment(ks_meta *m, const char *name, size_t len)
 {
     char key[256], other[256];
-    ks_meta_compact(name, len, key, sizeof key);
-    for (size_t k = 0; k < m->attachments.len; k++) {
+    ks_meta_compact(name, len < sizeof key ? len : sizeof key, key, sizeof key);
+    for (size_t k = 0; k < m->attachments.len && k < KS_ATTACH_SAME; k++) {
         const ks_attachment *a = &KS_AT(m->attachments, ks_attachment, k);
-        ks_meta_compact(a->name, strlen(a->name), other, sizeof other);
+        ks_meta_compact(a->name, strnlen(a->name, sizeof other), other, sizeof other);
         if (strcmp(key, other) == 0)
             return KS_OK;
     }
