@@ -474,7 +474,8 @@ ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, 
  * would remove and those of them no fixed-width wrap can explain.  Call
  * for every paragraph after the document's last ks_respacer_observe and
  * before its first ks_respacer_repair: rule 20 then applies to the
- * document only where its spaces fit (respace.c, KS_RS_FIXED_FIT).
+ * document only where its spaces fit (respace.c, KS_RS_FIXED_MISFIT);
+ * once enough spaces are weighed the call does nothing.
  * KS_ERR_NOMEM when out of memory. */
 ks_status ks_respacer_weigh_layout(ks_respacer *r, const char *text, size_t len);
 /* Repair TEXT[0..LEN): drop spurious spaces; each '\n' (a line wrap)

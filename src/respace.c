@@ -1901,6 +1901,7 @@ static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
  * a web page's or a PDF's lines, one paragraph a line: 11 - 31 %). */
 #define KS_RS_FIXED_SURE 20
 #define KS_RS_FIXED_MISFIT 0.05
+#define KS_RS_FIXED_ENOUGH 400 /* spaces weighed: the share is known, stop */
 
 /* Line mode only: kept out of ks_respacer_repair, whose other calls the
  * compiler then still inlines (GCC, clang; elsewhere a plain function). */
@@ -2092,6 +2093,8 @@ static bool S_fixed_fits(const ks_respacer *r)
 ks_status ks_respacer_weigh_layout(ks_respacer *r, const char *text, size_t len)
 {
     bool has_wrap, fixed = false;
+    if (!r->stale && r->fixed_sure >= KS_RS_FIXED_ENOUGH)
+        return KS_OK; /* the repair would score and weigh the line again */
     ks_status rc = S_read(r, (const unsigned char *)text, len, &has_wrap);
     if (rc != KS_OK || has_wrap)
         return rc;
