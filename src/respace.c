@@ -720,6 +720,21 @@ static ks_status S_explain(ks_doc *doc, const unsigned char *s, size_t len, cons
 }
 
 /* Make the grid scratch hold at least N doubles. */
+/* A score's log-likelihood ratio (spurious against real), clipped to the
+ * model's range. */
+static double S_clip_llr(double z)
+{
+    double v = z - ks_rsm_log_prior;
+    return v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
+}
+
+/* The model's evidence that gap G is spurious; a gap the model does not
+ * score cannot be. */
+static double S_llr(const ks_rs_gap *g)
+{
+    return g->scored ? S_clip_llr(g->z) : ks_rsm_llr_min;
+}
+
 static ks_status S_grid_reserve(ks_respacer *r, size_t n)
 {
     if (r->grid.len >= n)
@@ -778,9 +793,7 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
     for (size_t i = 0; i < ng; i++) {
         if (!gp[i].site)
             continue;
-        double v = gp[i].z - ks_rsm_log_prior;
-        v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
-        double e = exp(v), q = ks_rsm_grid_q, eps = ks_rsm_grid_eps;
+        double e = exp(S_clip_llr(gp[i].z)), q = ks_rsm_grid_q, eps = ks_rsm_grid_eps;
         x[k] = (double)(gp[i].at + i);  /* code points before the separator */
         rho[k] = ((1 - q) + q * e) / ((1 - eps) + eps * e);
         k++;
@@ -878,9 +891,7 @@ static void S_short(ks_rs_gap *gp, size_t ng, size_t n)
         none = at;
     double total = none;
     for (size_t i = 0; i < ng; i++) {
-        double v = gp[i].scored ? gp[i].z - ks_rsm_log_prior : ks_rsm_llr_min;
-        v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
-        gp[i].pc = gp[i].space && !gp[i].wrap ? at * (1.0 + KS_RS_JOINED_ODDS * exp(v)) : 0.0;
+        gp[i].pc = gp[i].space && !gp[i].wrap ? at * (1.0 + KS_RS_JOINED_ODDS * exp(S_llr(&gp[i]))) : 0.0;
         total += gp[i].pc;
     }
     for (size_t i = 0; i < ng; i++)
@@ -897,8 +908,7 @@ static double S_sigmoid(double v)
  * that of a wrap inside a word (the model's grid_q). */
 static double S_spur_prob(const ks_rs_gap *g, double lq, double leps, bool shortp)
 {
-    double v = g->z - ks_rsm_log_prior;
-    v = v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
+    double v = S_clip_llr(g->z);
     double grid = g->pw * S_sigmoid(v + lq) + (1 - g->pw) * S_sigmoid(v + leps);
     if (!shortp)
         return grid;
@@ -1932,14 +1942,6 @@ static bool S_fixed_here(size_t d, size_t run)
     return d == 0 || (run >= 2 && d <= run - 1);
 }
 
-/* The model's evidence that gap G is spurious, as a clipped log-likelihood
- * ratio; a gap the model does not score cannot be. */
-static double S_fixed_llr(const ks_rs_gap *g)
-{
-    double v = g->scored ? g->z - ks_rsm_log_prior : ks_rsm_llr_min;
-    return v < ks_rsm_llr_min ? ks_rsm_llr_min : v > ks_rsm_llr_max ? ks_rsm_llr_max : v;
-}
-
 /* Rule 20: set each gap's pf to P(spurious) over every fixed width and
  * first-line offset that explains the paragraph, and *OK; *OK false when
  * none does, or the paragraph holds a '\n' or is too long to weigh.
@@ -1983,7 +1985,7 @@ KS_RS_COLD static ks_status S_fixed(ks_respacer *r, ks_rs_gap *gp, size_t ng, co
         run[k] = (uint16_t)S_fixed_run(ch, k, gi < last ? gp[gi].at : nch, gap);
     }
     for (size_t gi = first; gi < last; gi++)
-        ev[gi - first] = exp(S_fixed_llr(&gp[gi]));
+        ev[gi - first] = exp(S_llr(&gp[gi]));
     /* The sums are kept by J = K + D: a character with no gap before it
      * leaves every sum where it is (only the state falling on it, D 0,
      * goes); a gap moves them by one. */
