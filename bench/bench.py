@@ -290,14 +290,21 @@ record("repair model load (5 KB, vs --no-respace)", "%.2f" % (t1 - tn), "ms", ""
 record("  (peak RSS %+.1f MB; --no-respace %.2f ms, %.1f MB)"
        % ((rss - rn) / 1024, tn, rn / 1024), "", "", "", None)
 
-# a 100 MB single document
-for enc, src in (("UTF-8", [b for _, b in docs]), ("CP949", to_cp949(docs)[0])):
-    big = os.path.join(WORK, "big-%s.txt" % enc.lower())
+# a 100 MB single document; also as one line (a web page's text squashed
+# onto one line: a single paragraph of 100 MB)
+def one_line(b):
+    return b.replace(b"\r", b" ").replace(b"\n", b" ")
+
+
+for enc, src in (("UTF-8", [b for _, b in docs]), ("CP949", to_cp949(docs)[0]),
+                 ("UTF-8, one line", [one_line(b) for _, b in docs])):
+    big = os.path.join(WORK, "big.txt")
     size = 0
+    end = b" " if "one line" in enc else b"\n"
     with open(big, "wb") as fh:
         while size < BIG_MB * MB:
             for b in src:
-                fh.write(b + b"\n")
+                fh.write(b + end)
                 size += len(b) + 1
     t, r, rc = run_once([KS, "-q", big], limit=BIG_LIMIT)
     ratio = r * 1024 / size

@@ -20,7 +20,13 @@
  *     points; rule 20 O(widths x (characters + gaps x width)) on
  *     paragraphs of at most KS_RS_FIXED_MAX characters;
  *   - the model is static data: ks_respacer_new allocates a small struct and
- *     reads nothing.
+ *     reads nothing;
+ *   - bounded scratch: a paragraph longer than KS_RS_PIECE bytes is
+ *     repaired in pieces, cut after a sentence's end where it can be
+ *     (S_piece), so the records kept per character and per gap never
+ *     outgrow one piece (and a character's 32-bit offset never
+ *     overflows): a 100 MB web page on one line took 14 times its size
+ *     in memory, and takes 3.
  *
  * How a gap is decided: pass 1 scores each gap (a run of ' ' / '\n' between
  * two characters): the left token runs from the last separator kept, the
@@ -117,6 +123,7 @@
 #define KS_RS_CTX 4          /* characters of context in --explain edits */
 #define KS_RS_SHORT 10       /* a line this much narrower than full did not wrap */
 #define KS_RS_GRID_MAX 4000  /* longest paragraph (code points) given the grid */
+#define KS_RS_PIECE 65536    /* longer paragraphs are repaired in pieces (bytes) */
 #define KS_RS_PERIODS 64     /* most wrap periods the grid weighs */
 #define KS_RS_SENTENCE_MIN 40 /* a sentence's characters at least (rule 11) */
 #define KS_RS_NO (-100.0)    /* the score of a gap the prefilter settles */
@@ -699,7 +706,7 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
 }
 
 static ks_status S_explain(ks_doc *doc, const unsigned char *s, size_t len, const ks_rs_gap *g,
-                           const ks_rs_char *ch, size_t nch, size_t block, long line)
+                           const ks_rs_char *ch, size_t nch, size_t block, long line, size_t base)
 {
     size_t from = g->at >= KS_RS_CTX ? g->at - KS_RS_CTX : 0;
     size_t to = g->at + KS_RS_CTX < nch ? g->at + KS_RS_CTX : nch;
@@ -716,7 +723,7 @@ static ks_status S_explain(ks_doc *doc, const unsigned char *s, size_t len, cons
             continue;
         after[na++] = s[i] == '\n' ? ' ' : (char)s[i];
     }
-    return ks_doc_edit(doc, "respace", line, block, g->off, before, nb, after, na);
+    return ks_doc_edit(doc, "respace", line, block, base + g->off, before, nb, after, na);
 }
 
 /* Make the grid scratch hold at least N doubles. */
@@ -2097,6 +2104,8 @@ ks_status ks_respacer_weigh_layout(ks_respacer *r, const char *text, size_t len)
     bool has_wrap, fixed = false;
     if (!r->stale && r->fixed_sure >= KS_RS_FIXED_ENOUGH)
         return KS_OK; /* the repair would score and weigh the line again */
+    if (len > KS_RS_PIECE)
+        return KS_OK; /* repaired in pieces, never by rule 20 */
     ks_status rc = S_read(r, (const unsigned char *)text, len, &has_wrap);
     if (rc != KS_OK || has_wrap)
         return rc;
@@ -2133,8 +2142,12 @@ ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, 
     return KS_OK;
 }
 
-ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
-                             ks_stats *st, ks_doc *doc, size_t block, long line)
+/* Repair TEXT[0..LEN), a whole paragraph (WHOLE) or one piece of a long
+ * one that starts BASE bytes into its block (ks_respacer_repair): a piece
+ * is never weighed as a short paragraph, by the grid or by rule 20, as
+ * the paragraph it is part of would not be. */
+static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out, ks_stats *st,
+                          ks_doc *doc, size_t block, long line, size_t base, bool whole)
 {
     const unsigned char *s = (const unsigned char *)text;
     bool has_wrap;
@@ -2159,7 +2172,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
      * where the wraps are marked ('\n' anywhere in it: a short paragraph
      * there was not wrapped), nor where a converter spaced digits from
      * units (rule 10: its spaces are not wraps). */
-    bool short_ok = !has_wrap && nch + ng <= KS_RS_SHORT_MAX && r->nwidths == 0 &&
+    bool short_ok = whole && !has_wrap && nch + ng <= KS_RS_SHORT_MAX && r->nwidths == 0 &&
                     eps == ks_rsm_grid_eps;
     double qmax = ks_rsm_grid_q > eps ? ks_rsm_grid_q : eps;
     if (short_ok && KS_RS_JOINED_ODDS / (1 + KS_RS_JOINED_ODDS) > qmax)
@@ -2171,11 +2184,11 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
         if (gp[gi].scored && !gp[gi].wrap && (v > ks_rsm_llr_max ? ks_rsm_llr_max : v) >= vmin)
             any = true;
     }
-    if (any && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
+    if (any && whole && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
         return rc;
     /* rule 20 */
     bool fixed = false;
-    if (doc && (doc->flags & KS_OPT_LINE_MODE) && !has_wrap && S_fixed_fits(r) &&
+    if (whole && doc && (doc->flags & KS_OPT_LINE_MODE) && !has_wrap && S_fixed_fits(r) &&
         (rc = S_fixed(r, gp, ng, ch, nch, &fixed)) != KS_OK)
         return rc;
     bool shortp = any && short_ok;
@@ -2229,7 +2242,7 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
                 else
                     st->respace_removed++;
             }
-            if (explain && (rc = S_explain(doc, s, len, g, ch, nch, block, lineno)) != KS_OK)
+            if (explain && (rc = S_explain(doc, s, len, g, ch, nch, block, lineno, base)) != KS_OK)
                 return rc;
         } else if ((!edge || g->space) && (rc = ks_buf_putc(out, ' ')) != KS_OK) {
             return rc;
@@ -2241,4 +2254,54 @@ ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_bu
                                         ch[nch - 1].off + ch[nch - 1].len - ch[ci].off)) != KS_OK)
         return rc;
     return KS_OK;
+}
+
+/* The length of the first piece of TEXT[0..LEN) that ks_respacer_repair
+ * repairs alone: all of it when it is at most KS_RS_PIECE bytes.  Else the
+ * piece ends before a run of separators in the second half of the first
+ * KS_RS_PIECE bytes (the run is the caller's, a space): the last one after
+ * a sentence's end ('.', '?', '!'), where the space is the author's, else
+ * the last one; in a run without separators, at the start of a
+ * character. */
+static size_t S_piece(const unsigned char *s, size_t len)
+{
+    if (len <= KS_RS_PIECE)
+        return len;
+    size_t any = 0;
+    for (size_t i = KS_RS_PIECE; i > KS_RS_PIECE / 2; i--) {
+        if (!S_is_sep(s[i]) || S_is_sep(s[i - 1]))
+            continue;
+        if (s[i - 1] == '.' || s[i - 1] == '?' || s[i - 1] == '!')
+            return i;
+        if (!any)
+            any = i;
+    }
+    if (any)
+        return any;
+    size_t i = KS_RS_PIECE;
+    while (i > KS_RS_PIECE / 2 && (s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
+                             ks_stats *st, ks_doc *doc, size_t block, long line)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t at = 0;
+    for (;;) {
+        size_t n = S_piece(s + at, len - at);
+        ks_status rc = S_repair(r, text + at, n, out, st, doc, block, line, at, n == len);
+        if (rc != KS_OK || at + n == len)
+            return rc;
+        for (size_t i = at; i < at + n; i++)
+            line += s[i] == '\n';
+        at += n;
+        if (S_is_sep(s[at])) { /* the separators between two pieces: a space */
+            while (at < len && S_is_sep(s[at]))
+                line += s[at++] == '\n';
+            if ((rc = ks_buf_putc(out, ' ')) != KS_OK)
+                return rc;
+        }
+    }
 }

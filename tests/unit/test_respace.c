@@ -226,6 +226,112 @@ static void S_big(ks_tally *t, const char *unit, const char *what)
     free(s);
 }
 
+/* Repair TEXT alone; with EXPLAIN, records its edits in a new *DOC.
+ * Returns NEW output or NULL. */
+static char *S_repair_alone(const char *text, ks_stats *st, ks_doc **doc)
+{
+    ks_respacer *r = ks_respacer_new();
+    ks_buf out = {0};
+    char *res = NULL;
+    if (doc && (*doc = ks_doc_new()) != NULL)
+        (*doc)->flags = KS_OPT_EXPLAIN;
+    if (r && (!doc || *doc) && ks_respacer_repair(r, text, strlen(text), &out, st, doc ? *doc : NULL, 0, 1) == KS_OK)
+        res = ks_buf_detach(&out);
+    ks_buf_free(&out);
+    ks_respacer_free(r);
+    return res;
+}
+
+/* COPIES copies of PART joined by SEP, NEW. */
+static char *S_repeat(const char *part, const char *sep, size_t copies)
+{
+    size_t n = strlen(part), m = strlen(sep);
+    char *s = malloc(copies * (n + m) + 1), *w = s;
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < copies; i++) {
+        if (i) {
+            memcpy(w, sep, m);
+            w += m;
+        }
+        memcpy(w, part, n);
+        w += n;
+    }
+    *w = '\0';
+    return s;
+}
+
+/* A paragraph longer than KS_RS_PIECE (64 KB) is repaired in pieces, cut
+ * after a sentence's end: the same as its sentences repaired as one
+ * paragraph of their own too long for the grid (12 copies of 3,000
+ * words), with every edit's offset in the whole paragraph. */
+static void S_pieces(ks_tally *t)
+{
+    static const char unit[] = "정부는 전국에 있 었다고 밝혔다. 지역 일자리\n를 늘리겠다고 말했다.";
+    static const char *seps[] = {" ", "\n", " \n "};
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        char *mid = S_repeat(unit, seps[k], 400), *whole = mid ? S_repeat(mid, seps[k], 12) : NULL;
+        ks_stats sm = {0}, sw = {0};
+        ks_doc *doc = NULL;
+        char *gm = mid ? S_repair_alone(mid, &sm, NULL) : NULL;
+        char *gw = whole ? S_repair_alone(whole, &sw, &doc) : NULL;
+        char *want = gm ? S_repeat(gm, " ", 12) : NULL;
+        char msg[120];
+        snprintf(msg, sizeof msg, "pieces (separator %zu): %zu bytes repaired as its parts", k,
+                 whole ? strlen(whole) : 0);
+        S_check(t, whole && strlen(whole) > 3 * 65536 && gm && strstr(gm, " 있었다고 ") && strstr(gm, "일자리를") && gw && want &&
+                       strcmp(gw, want) == 0, msg, 0);
+        S_check(t, sw.respace_removed == 12 * sm.respace_removed && sw.respace_joined == 12 * sm.respace_joined,
+                 "pieces: counts", 0);
+        bool offsets = doc && doc->edits.len == sw.respace_removed + sw.respace_joined;
+        size_t last = 0;
+        for (size_t i = 0; offsets && i < doc->edits.len; i++) {
+            const ks_edit *e = &KS_AT(doc->edits, ks_edit, i);
+            offsets = e->offset < strlen(whole) && (whole[e->offset] == ' ' || whole[e->offset] == '\n') &&
+                      (i == 0 || e->offset > last);
+            last = e->offset;
+        }
+        S_check(t, offsets && last > 3 * 65536, "pieces: edits at their gaps, in order", 0);
+        free(mid);
+        free(whole);
+        free(want);
+        ks_free(gm);
+        ks_free(gw);
+        ks_doc_free(doc);
+    }
+    /* a last piece as short as a paragraph the short-paragraph rule
+     * weighs ("대구시는 …" alone) is still part of a long one, where that
+     * space stays */
+    static const char tail[] = "대 구시는 이날 밝혔다.";
+    size_t copies = 65536 / sizeof unit - 1;
+    char *head = S_repeat(unit, " ", copies), *longer = head ? S_repeat(head, " ", 2) : NULL;
+    if (longer) {
+        /* HEAD, a sentence of 가 up to about 65,530 bytes, TAIL */
+        char *w = longer + strlen(head);
+        *w++ = ' ';
+        while (w < longer + 65526)
+            w += strlen(strcpy(w, "가"));
+        *w++ = '.';
+        *w++ = ' ';
+        memcpy(w, tail, sizeof tail);
+        char *alone = S_repair_alone(tail, NULL, NULL), *got = S_repair_alone(longer, NULL, NULL);
+        size_t n = got ? strlen(got) : 0;
+        S_check(t, strlen(longer) > 65536 && alone && strcmp(alone, "대구시는 이날 밝혔다.") == 0 && got &&
+                       n > sizeof tail && strcmp(got + n - (sizeof tail - 1), tail) == 0,
+                 "pieces: a short last piece is not a short paragraph", 0);
+        ks_free(alone);
+        ks_free(got);
+    }
+    free(head);
+    free(longer);
+    /* no separator to cut at: characters only, none lost or spaced */
+    char *token = S_repeat("가나다라", "", 20000);
+    char *got = token ? S_repair_alone(token, NULL, NULL) : NULL;
+    S_check(t, got && strcmp(got, token) == 0, "pieces: 320 KB without a separator unchanged", 0);
+    free(token);
+    ks_free(got);
+}
+
 static void S_explain(ks_tally *t)
 {
     ks_doc *doc = ks_doc_new();
@@ -378,6 +484,7 @@ int main(int argc, char **argv)
     S_big(&t, "있 었다 ", "1 MB of split words");
     S_big(&t, "가\n", "1 MB of wrap marks");
     S_explain(&t);
+    S_pieces(&t);
     S_reset(&t);
     S_wrap_inside(&t);
     S_nomem(&t);
