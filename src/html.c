@@ -16,8 +16,12 @@
  *     names boilerplate (menu, gnb, lnb, footer, share, sns, breadcrumb ...);
  *   - no recursion over the tree: every walk is iterative (parent / next
  *     pointers), so deep pages cost time, not stack.  libxml2's HTML parser
- *     itself keeps 256 levels (without HTML_PARSE_HUGE) and drops deeper
- *     elements; that gives an "html-depth" warning, never a crash.
+ *     itself keeps 256 levels (without XML_PARSE_HUGE) and drops deeper
+ *     elements; that gives an "html-depth" warning, never a crash;
+ *   - no text cut: libxml2 also cuts a text node of over 10 MB (and drops
+ *     what follows); such a page is parsed again with XML_PARSE_HUGE, and
+ *     S_index skips what that lets nest deeper than KS_HTML_DEPTH (the
+ *     walks cost the depth per node: 10k levels would be quadratic).
  * Safety: HTML_PARSE_NONET | NOERROR | NOWARNING | RECOVER | IGNORE_ENC; no
  * entity loading (the HTML parser knows only the built-in named entities).
  *
@@ -84,6 +88,8 @@
 
 #include "dynlib.h"
 #include "meta.h"
+
+#define KS_HTML_DEPTH 256 /* elements deeper than this are not read */
 
 /* libxml2, loaded by ks_html_extract before any node is read */
 #define LX (ks_libxml_api())
@@ -294,7 +300,8 @@ typedef struct {
     size_t text;      /* non-space bytes of text outside links */
     size_t all;       /* non-space bytes of text, links included */
     int role;         /* S_R_* mark */
-    bool skip;        /* boilerplate subtree */
+    unsigned depth;   /* elements from the root, the root 1 */
+    bool skip;        /* boilerplate subtree, or deeper than KS_HTML_DEPTH */
 } S_info;
 
 typedef struct {
@@ -310,6 +317,7 @@ typedef struct {
     bool line_space;   /* a space is pending */
     xmlNode *title;    /* rule D's title element, or NULL */
     bool title_passed; /* the walk has reached it */
+    bool too_deep;     /* elements below KS_HTML_DEPTH were skipped */
 } S_ctx;
 
 static S_info *S_get(const S_ctx *c, const xmlNode *n)
@@ -465,11 +473,18 @@ static ks_status S_index(S_ctx *c, xmlNode *root)
     for (xmlNode *k = root; k; k = S_next(k, root, true))
         if (k->type == XML_ELEMENT_NODE)
             k->_private = (void *)(uintptr_t)(++i);
-    /* skip marks: a skipped element's whole subtree is skipped */
+    /* skip marks: a skipped element's whole subtree is skipped; so is
+     * one deeper than libxml2 nests without XML_PARSE_HUGE (the walks
+     * below cost the depth per text node) */
     for (xmlNode *k = root; k;) {
         S_info *in = k->type == XML_ELEMENT_NODE ? S_get(c, k) : NULL;
-        if (in && S_is_skip(k)) {
+        if (in) {
+            const S_info *up = k->parent ? S_get(c, k->parent) : NULL;
+            in->depth = up ? up->depth + 1 : 1;
+        }
+        if (in && (S_is_skip(k) || in->depth > KS_HTML_DEPTH)) {
             in->skip = true;
+            c->too_deep |= in->depth > KS_HTML_DEPTH;
             k = S_next(k, root, false);
             continue;
         }
@@ -1253,19 +1268,28 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
         st = KS_NOMEM(err, "html");
         goto done;
     }
-    hd = LX->htmlCtxtReadMemory(px, utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8",
-                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
-    {
-        /* libxml2 stops nesting at 256 levels and drops what is deeper */
-        const xmlError *xe = LX->xmlCtxtGetLastError(px);
-        if (xe && xe->message && strstr(xe->message, "Excessive depth") &&
-            ks_doc_warn(doc, "html-depth", 0, xe->line,
-                        "elements nested deeper than 256 levels were dropped") != KS_OK) {
+    int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+               HTML_PARSE_IGNORE_ENC;
+    hd = LX->htmlCtxtReadMemory(px, utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8", opts);
+    const xmlError *xe = LX->xmlCtxtGetLastError(px);
+    if (xe && xe->message && strstr(xe->message, "huge text node")) {
+        /* libxml2 cut a text of over 10 MB (and what followed it): read
+         * the page again without its limits; S_index still skips what is
+         * nested deeper than KS_HTML_DEPTH */
+        if (hd)
+            LX->xmlFreeDoc(hd);
+        LX->htmlFreeParserCtxt(px);
+        hd = NULL;
+        if (!(px = LX->htmlNewParserCtxt())) {
             st = KS_NOMEM(err, "html");
             goto done;
         }
+        hd = LX->htmlCtxtReadMemory(px, utf8.data, (int)utf8.len, NULL, "UTF-8", opts | XML_PARSE_HUGE);
+        xe = LX->xmlCtxtGetLastError(px);
     }
+    /* libxml2 stops nesting at 256 levels and drops what is deeper */
+    bool deep = xe && xe->message && strstr(xe->message, "Excessive depth");
+    int deep_line = deep ? xe->line : 0;
     xmlNode *root = hd ? LX->xmlDocGetRootElement(hd) : NULL;
     if (!root) {
         if (utf8.len == 0 || !hd) {
@@ -1282,6 +1306,12 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
     c.line_hint = -1;
     if ((st = S_index(&c, root)) != KS_OK)
         goto done;
+    if ((deep || c.too_deep) &&
+        ks_doc_warn(doc, "html-depth", 0, deep_line,
+                    "elements nested deeper than 256 levels were dropped") != KS_OK) {
+        st = KS_NOMEM(err, "html");
+        goto done;
+    }
     xmlNode *start = root;
     for (xmlNode *k = root->children; k; k = k->next)
         if (S_tag(k, "body"))

@@ -153,6 +153,47 @@ static void test_pathological(void)
     ks_doc_free(doc);
 }
 
+/* Count of non-space bytes of S[0..N). */
+static size_t nonspace(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] != ' ' && s[i] != '\n';
+    return k;
+}
+
+/* A paragraph of over 10 MB of text: libxml2 cuts such a text node (and
+ * what follows it) unless told otherwise; every character is read, and a
+ * paragraph after it too.  With 10k nested divs after it the page is read
+ * again without libxml2's limits, and the nesting still stops at 256 levels
+ * (with the warning), in linear time. */
+static void test_huge_text(void)
+{
+    for (int deep = 0; deep < 2; deep++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, "<html><body><div><p>");
+        size_t words = 0;
+        while (b.len < 10500000) {
+            ks_buf_puts(&b, "가나다라마 ");
+            words++;
+        }
+        ks_buf_puts(&b, "</p><p>마지막 문단이다.</p>");
+        for (int i = 0; deep && i < 10000; i++)
+            ks_buf_puts(&b, "<div>");
+        ks_buf_puts(&b, "</div></body></html>");
+        ks_doc *doc;
+        ks_extract x;
+        CHECK(b.data && run_buf(b.data, b.len, &doc, &x) == KS_OK);
+        CHECK(x.text.data && nonspace(x.text.data, x.text.len) == words * 15 + strlen("마지막문단이다."));
+        CHECK(x.text.data && strstr(x.text.data, "마지막 문단이다.") != NULL);
+        CHECK(doc->warnings.len == (size_t)deep);
+        CHECK(!deep || strcmp(KS_AT(doc->warnings, ks_warning, 0).code, "html-depth") == 0);
+        ks_extract_free(&x);
+        ks_doc_free(doc);
+        ks_buf_free(&b);
+    }
+}
+
 static void test_sniff(void)
 {
     CHECK(ks_sniff_format("<!DOCTYPE html><html>", 21) == KS_FROM_HTML);
@@ -186,6 +227,7 @@ int main(int argc, char **argv)
     test_encodings();
     test_table_board();
     test_pathological();
+    test_huge_text();
     test_sniff();
     test_nomem();
     KS_DONE();
