@@ -21,6 +21,10 @@
 
 #include "internal.h"
 
+/* libxml2's XML_MAX_TEXT_LENGTH: without XML_PARSE_HUGE it cuts a longer
+ * text node, so an input longer than this is parsed with it. */
+#define KS_XML_TEXT_MAX 10000000
+
 /* The libxml2 functions the readers call. */
 typedef struct {
     htmlParserCtxtPtr (*htmlNewParserCtxt)(void);

@@ -19,8 +19,8 @@
  *     itself keeps 256 levels (without XML_PARSE_HUGE) and drops deeper
  *     elements; that gives an "html-depth" warning, never a crash;
  *   - no text cut: libxml2 also cuts a text node of over 10 MB (and drops
- *     what follows); such a page is parsed again with XML_PARSE_HUGE, and
- *     S_index skips what that lets nest deeper than KS_HTML_DEPTH (the
+ *     what follows); a page longer than that is parsed with XML_PARSE_HUGE,
+ *     and S_index skips what that lets nest deeper than KS_HTML_DEPTH (the
  *     walks cost the depth per node: 10k levels would be quadratic).
  * Safety: HTML_PARSE_NONET | NOERROR | NOWARNING | RECOVER | IGNORE_ENC; no
  * entity loading (the HTML parser knows only the built-in named entities).
@@ -1268,25 +1268,11 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
         st = KS_NOMEM(err, "html");
         goto done;
     }
+    /* a page over libxml2's text limit may hold a text that long */
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-               HTML_PARSE_IGNORE_ENC;
+               HTML_PARSE_IGNORE_ENC | (utf8.len > KS_XML_TEXT_MAX ? XML_PARSE_HUGE : 0);
     hd = LX->htmlCtxtReadMemory(px, utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8", opts);
     const xmlError *xe = LX->xmlCtxtGetLastError(px);
-    if (xe && xe->message && strstr(xe->message, "huge text node")) {
-        /* libxml2 cut a text of over 10 MB (and what followed it): read
-         * the page again without its limits; S_index still skips what is
-         * nested deeper than KS_HTML_DEPTH */
-        if (hd)
-            LX->xmlFreeDoc(hd);
-        LX->htmlFreeParserCtxt(px);
-        hd = NULL;
-        if (!(px = LX->htmlNewParserCtxt())) {
-            st = KS_NOMEM(err, "html");
-            goto done;
-        }
-        hd = LX->htmlCtxtReadMemory(px, utf8.data, (int)utf8.len, NULL, "UTF-8", opts | XML_PARSE_HUGE);
-        xe = LX->xmlCtxtGetLastError(px);
-    }
     /* libxml2 stops nesting at 256 levels and drops what is deeper */
     bool deep = xe && xe->message && strstr(xe->message, "Excessive depth");
     int deep_line = deep ? xe->line : 0;

@@ -31,7 +31,10 @@
  * XML safety: a section holding "<!DOCTYPE" or "<!ENTITY" is refused before
  * parsing (KS_ERR_FORMAT); libxml2 runs with XML_PARSE_NONET, without
  * XML_PARSE_NOENT (no substitution), without DTD loading and without
- * XML_PARSE_HUGE (so its own depth and size caps stay on).
+ * XML_PARSE_HUGE (so its own depth and size caps stay on), except in a
+ * section longer than libxml2's text limit (10 MB), which may hold a text
+ * that long: there it is on (within the section size limit; the walks
+ * stop at HWPX_MAX_DEPTH themselves).
  *
  * Text rules (the paragraph text equals the corpus's gold.txt but for rule
  * 1's line breaks and tabs, see tests/hwpx_check.sh)
@@ -1182,9 +1185,10 @@ static ks_status S_section(S_ctx *c, const char *data, size_t len)
         st = KS_NOMEM(c->err, "hwpx");
         goto done;
     }
-    xd = LX->xmlCtxtReadMemory(px, data, (int)len, c->section, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                               XML_PARSE_NOCDATA);
+    /* a section over libxml2's text limit may hold a text that long */
+    int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+               (len > KS_XML_TEXT_MAX ? XML_PARSE_HUGE : 0);
+    xd = LX->xmlCtxtReadMemory(px, data, (int)len, c->section, "UTF-8", opts);
     if (!xd) {
         const xmlError *xe = LX->xmlCtxtGetLastError(px);
         char msg[120] = "not well-formed XML";

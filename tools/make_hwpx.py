@@ -17,6 +17,9 @@ FIXTURE_DIR/src/*.xml into:
   bomb.hwpx             a section whose headers declare 3.75 GiB uncompressed
   lie.hwpx              a section that inflates past the size it declares
   notmime.hwpx          a zip whose mimetype is not application/hwp+zip
+  huge-text.hwpx        one paragraph of 11.2 MB (700,000 words of five
+                        syllables and a space) and one after it: over libxml2's
+                        default text limit
 
 Output is deterministic (fixed timestamps).  Standard library only.
 """
@@ -100,6 +103,13 @@ def main():
     out["bomb.hwpx"] = patch_sizes(out["release.hwpx"], "Contents/section0.xml", 0xF0000000)
     out["lie.hwpx"] = patch_sizes(out["release.hwpx"], "Contents/section0.xml", 100)
     out["notmime.hwpx"] = pack([("Contents/section0.xml", s0)], mime=b"application/zip")
+    huge = ('<?xml version="1.0" encoding="UTF-8"?><hs:sec '
+            'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" '
+            'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section">'
+            '<hp:p><hp:run><hp:t>' + "가나다라마 " * 700000 + '</hp:t></hp:run></hp:p>'
+            '<hp:p><hp:run><hp:t>마지막 문단이다.</hp:t></hp:run></hp:p></hs:sec>')
+    out["huge-text.hwpx"] = pack([("Contents/content.hpf", hpf(1)),
+                                  ("Contents/section0.xml", huge.encode())])
     for name, data in out.items():
         with open(os.path.join(d, name), "wb") as f:
             f.write(data)

@@ -139,6 +139,23 @@ static void test_errors(void)
     ks_doc_free(doc);
 }
 
+/* A paragraph of 11.2 MB, over libxml2's default text limit (which would
+ * refuse the section): read whole, and the paragraph after it. */
+static void test_huge_text(void)
+{
+    ks_doc *doc;
+    ks_extract x;
+    ks_error err;
+    CHECK(run("huge-text.hwpx", &doc, &x, &err) == KS_OK);
+    size_t words = 0;
+    for (const char *p = x.text.data; p && (p = strstr(p, "가나다라마")) != NULL; p++)
+        words++;
+    CHECK(words == 700000);
+    CHECK(ks_t_hint_of(&x, "마지막 문단이다.") == -1);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
 static void test_sniff(void)
 {
     size_t len = 0;
@@ -166,6 +183,7 @@ int main(int argc, char **argv)
     test_release();
     test_subheadlines();
     test_errors();
+    test_huge_text();
     test_sniff();
     test_nomem();
     KS_DONE();
