@@ -147,9 +147,13 @@ static void test_huge_text(void)
     ks_extract x;
     ks_error err;
     CHECK(run("huge-text.hwpx", &doc, &x, &err) == KS_OK);
-    size_t words = 0;
-    for (const char *p = x.text.data; p && (p = strstr(p, "가나다라마")) != NULL; p++)
-        words++;
+    size_t words = 0, n = strlen("가나다라마");
+    /* not strstr in a loop: ASan's strstr reads the whole rest each call */
+    for (size_t i = 0; x.text.data && i + n <= x.text.len; i++)
+        if (memcmp(x.text.data + i, "가나다라마", n) == 0) {
+            words++;
+            i += n - 1;
+        }
     CHECK(words == 700000);
     CHECK(ks_t_hint_of(&x, "마지막 문단이다.") == -1);
     ks_extract_free(&x);
