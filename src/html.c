@@ -352,6 +352,11 @@ static const char *const S_block_tags[] = {
     "table", "tbody", "thead", "tfoot", "blockquote", "pre", "section", "article", "main",
     "form", "fieldset", "figure", "figcaption", "address", "center", "caption", "hr", NULL};
 
+/* Blocks that hold one paragraph's text (rule B does not step into one
+ * that has a sentence beside it). */
+static const char *const S_para_tags[] = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+                                          "h6", "blockquote", "pre", "address", NULL};
+
 /* Boilerplate names in id / class (ASCII, lower-cased before matching). */
 static const char *const S_boiler[] = {
     "menu", "gnb", "lnb", "snb", "tnb", "footer", "share", "sns", "breadcrumb", "navi",
@@ -543,7 +548,10 @@ static xmlNode *S_find_body(S_ctx *c, xmlNode *start)
         double rest = ci->prose - bp;
         bool step = ci->endings > 0 ? (bp >= 0.6 * ci->prose && ci->endings - be <= 1)
                                     : rest <= 0.15 * ci->prose;
-        if (!step)
+        /* one paragraph is not the body when a sentence stands beside it:
+         * <body><h3>…</h3><p>(four sentences)</p><p>(one)</p> (a page
+         * exported from a word processor) keeps its last paragraph */
+        if (!step || (S_tag_in(best, S_para_tags) && ci->endings > be))
             return cur;
         cur = best;
     }

@@ -123,7 +123,9 @@
 #define KS_RS_CTX 4          /* characters of context in --explain edits */
 #define KS_RS_SHORT 10       /* a line this much narrower than full did not wrap */
 #define KS_RS_GRID_MAX 4000  /* longest paragraph (code points) given the grid */
+#ifndef KS_RS_PIECE
 #define KS_RS_PIECE 65536    /* longer paragraphs are repaired in pieces (bytes) */
+#endif
 #define KS_RS_PERIODS 64     /* most wrap periods the grid weighs */
 #define KS_RS_SENTENCE_MIN 40 /* a sentence's characters at least (rule 11) */
 #define KS_RS_NO (-100.0)    /* the score of a gap the prefilter settles */

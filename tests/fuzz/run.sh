@@ -22,7 +22,10 @@
 #
 # Environment: FUZZTIME (seconds per target), FUZZ_TARGETS (a subset, e.g.
 # "fuzz_decode fuzz_pipeline"), CLANG (default clang), FUZZ_TIMEOUT (seconds
-# one input may take, default 20), FUZZ_MAXLEN (default 65536).
+# one input may take, default 20), FUZZ_MAXLEN (default 65536), FUZZ_CFLAGS
+# (added to the build, e.g. -DKS_RS_PIECE=256 so that inputs of fuzzing
+# size reach the repair of long paragraphs in pieces) with FUZZ_OUT (the
+# build and corpus folder, default build/fuzz: one per set of flags).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 FUZZTIME=${FUZZTIME:-60}
@@ -31,7 +34,7 @@ TIMEOUT=${FUZZ_TIMEOUT:-20}
 MAXLEN=${FUZZ_MAXLEN:-65536}
 TARGETS=${FUZZ_TARGETS:-"fuzz_decode fuzz_pipeline fuzz_html fuzz_hwpx"}
 PY=${PYTHON:-python3}
-out=build/fuzz
+out=${FUZZ_OUT:-build/fuzz}
 PKGS="jansson libxml-2.0 libutf8proc libzip"
 
 command -v "$CLANG" > /dev/null || { echo "fuzz: $CLANG not found (libFuzzer needs clang)" >&2; exit 2; }
@@ -42,7 +45,7 @@ mkdir -p "$out/obj" "$out/corpus" "$out/artifacts" || exit 2
 
 WARN="-Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
-CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L $WARN -O1 -g -fno-omit-frame-pointer $SAN $pkg_cflags -Isrc"
+CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L $WARN -O1 -g -fno-omit-frame-pointer $SAN $pkg_cflags -Isrc ${FUZZ_CFLAGS:-}"
 
 # ---- build ----------------------------------------------------------------
 

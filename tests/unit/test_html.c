@@ -153,6 +153,24 @@ static void test_pathological(void)
     ks_doc_free(doc);
 }
 
+/* Paragraphs right under <body> (a word processor's export): the longest
+ * one is not the body when a sentence stands beside it; nothing is lost. */
+static void test_flat_page(void)
+{
+    const char page[] = "<html><body><h3>인공지능 협약 체결</h3>"
+                        "<p>광주시는 이날 협약을 체결했다고 밝혔다. 지역 기업과 함께 사업을 추진한다. "
+                        "예산은 10억 원이다. 협약식에는 기업 대표들이 참석했다.</p>"
+                        "<p>시는 앞으로도 지원을 이어갈 계획이다.</p></body></html>";
+    ks_doc *doc;
+    ks_extract x;
+    CHECK(run_buf(page, sizeof page - 1, &doc, &x) == KS_OK);
+    CHECK(ks_t_hint_of(&x, "시는 앞으로도 지원을 이어갈 계획이다.") == -1);
+    CHECK(x.text.data && strstr(x.text.data, "협약식에는 기업 대표들이 참석했다.") != NULL);
+    CHECK(ks_t_hint_of(&x, "인공지능 협약 체결") >= -1); /* the split finds the title */
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
 /* Count of non-space bytes of S[0..N). */
 static size_t nonspace(const char *s, size_t n)
 {
@@ -228,6 +246,7 @@ int main(int argc, char **argv)
     test_table_board();
     test_pathological();
     test_huge_text();
+    test_flat_page();
     test_sniff();
     test_nomem();
     KS_DONE();
