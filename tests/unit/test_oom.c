@@ -132,17 +132,38 @@ typedef struct {
     const char *path;
     unsigned flags;
     ks_encoding enc;
+    bool one_line; /* the file's lines joined by spaces, repeated past 64 KB */
 } input;
 
 static const input S_inputs[] = {
-    {"samples/daegu-gwangju-lecture.txt", 0, KS_ENC_AUTO},
-    {"tests/golden/seed-cp949/input.txt", KS_OPT_EXPLAIN, KS_ENC_AUTO},
-    {"tests/golden/warn-bad-bytes-utf8/input.txt", KS_OPT_FOLD_DOTS, KS_ENC_UTF8},
+    {"samples/daegu-gwangju-lecture.txt", 0, KS_ENC_AUTO, false},
+    {"tests/golden/seed-cp949/input.txt", KS_OPT_EXPLAIN, KS_ENC_AUTO, false},
+    {"tests/golden/warn-bad-bytes-utf8/input.txt", KS_OPT_FOLD_DOTS, KS_ENC_UTF8, false},
     {"tests/golden/govpress-156754143-gold/input.txt", KS_OPT_LINE_MODE | KS_OPT_NO_RESPACE,
-     KS_ENC_UTF8},
+     KS_ENC_UTF8, false},
     /* line mode with the repair: rule 20's scratch (respace.c S_fixed) */
-    {"tests/golden/govpress-156754060-broken-lines/input.txt", KS_OPT_LINE_MODE, KS_ENC_UTF8},
+    {"tests/golden/govpress-156754060-broken-lines/input.txt", KS_OPT_LINE_MODE, KS_ENC_UTF8,
+     false},
+    /* one paragraph the repair takes in pieces (respace.c S_piece) */
+    {"samples/daegu-gwangju-lecture.txt", KS_OPT_EXPLAIN, KS_ENC_UTF8, true},
 };
+
+/* LEN bytes of BUF as one line ('\n' -> ' '), repeated past 64 KB; NEW. */
+static char *S_one_line(const char *buf, size_t *len)
+{
+    size_t copies = 65536 / (*len + 1) + 2, n = copies * (*len + 1);
+    char *out = malloc(n);
+    if (!out)
+        return NULL;
+    for (size_t c = 0; c < copies; c++) {
+        char *w = out + c * (*len + 1);
+        for (size_t i = 0; i < *len; i++)
+            w[i] = buf[i] == '\n' || buf[i] == '\r' ? ' ' : buf[i];
+        w[*len] = ' ';
+    }
+    *len = n;
+    return out;
+}
 
 /* ---- one run ------------------------------------------------------------- */
 
@@ -225,6 +246,14 @@ int main(void)
         KS_CHECK(buf != NULL, "cannot read %s (run from the repository root)", in->path);
         if (!buf)
             continue;
+        if (in->one_line) {
+            char *line = S_one_line(buf, &len);
+            free(buf);
+            buf = line;
+            KS_CHECK(buf != NULL && len > 65536, "%s: one line of %zu bytes", in->path, len);
+            if (!buf)
+                continue;
+        }
         if (only_n) {
             outcome o1 = S_run(in, buf, len, only_n);
             printf("%s N=%lu: %s\n", in->path, only_n,
