@@ -479,7 +479,9 @@ ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, 
  * KS_ERR_NOMEM when out of memory. */
 ks_status ks_respacer_weigh_layout(ks_respacer *r, const char *text, size_t len);
 /* Repair TEXT[0..LEN): drop spurious spaces; each '\n' (a line wrap)
- * becomes ' ' or nothing.  Appends the result to OUT (never '\n').
+ * becomes ' ' or nothing.  Appends the result to OUT (never '\n').  A
+ * TEXT over 64 KB is repaired in pieces cut after a sentence's end, so the
+ * scratch stays bounded (respace.c, KS_RS_PIECE).
  * Adds to ST->respace_removed / respace_joined.  When DOC is not NULL and
  * has KS_OPT_EXPLAIN, records ks_edit entries for BLOCK at LINE. */
 ks_status ks_respacer_repair(ks_respacer *r, const char *text, size_t len, ks_buf *out,
