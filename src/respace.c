@@ -2182,8 +2182,7 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
     double vmin = log(ks_rsm_threshold_grid / (1 - ks_rsm_threshold_grid)) - log(qmax / (1 - qmax));
     bool any = false;
     for (size_t gi = 0; gi < ng && !any; gi++) {
-        double v = gp[gi].z - ks_rsm_log_prior;
-        if (gp[gi].scored && !gp[gi].wrap && (v > ks_rsm_llr_max ? ks_rsm_llr_max : v) >= vmin)
+        if (gp[gi].scored && !gp[gi].wrap && S_clip_llr(gp[gi].z) >= vmin)
             any = true;
     }
     if (any && whole && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
