@@ -15,13 +15,12 @@
  *     controls, nav, header, footer, aside, or an element whose id / class
  *     names boilerplate (menu, gnb, lnb, footer, share, sns, breadcrumb ...);
  *   - no recursion over the tree: every walk is iterative (parent / next
- *     pointers), so deep pages cost time, not stack.  libxml2's HTML parser
- *     itself keeps 256 levels (without XML_PARSE_HUGE) and drops deeper
- *     elements; that gives an "html-depth" warning, never a crash;
- *   - no text cut: libxml2 also cuts a text node of over 10 MB (and drops
- *     what follows); a page longer than that is parsed with XML_PARSE_HUGE,
- *     and S_index skips what that lets nest deeper than KS_HTML_DEPTH (the
- *     walks cost the depth per node: 10k levels would be quadratic).
+ *     pointers), so deep pages cost time, not stack; elements nested
+ *     deeper than KS_HTML_DEPTH are not read (S_index), with an
+ *     "html-depth" warning, never a crash;
+ *   - no text cut: libxml2 runs with XML_PARSE_HUGE, since without it it
+ *     cuts a text node of over 10 MB and drops what follows (and stops at
+ *     256 levels, which S_index does itself).
  * Safety: HTML_PARSE_NONET | NOERROR | NOWARNING | RECOVER | IGNORE_ENC; no
  * entity loading (the HTML parser knows only the built-in named entities).
  *
@@ -318,6 +317,7 @@ typedef struct {
     xmlNode *title;    /* rule D's title element, or NULL */
     bool title_passed; /* the walk has reached it */
     bool too_deep;     /* elements below KS_HTML_DEPTH were skipped */
+    long deep_line;    /* the first one's line */
 } S_ctx;
 
 static S_info *S_get(const S_ctx *c, const xmlNode *n)
@@ -479,8 +479,8 @@ static ks_status S_index(S_ctx *c, xmlNode *root)
         if (k->type == XML_ELEMENT_NODE)
             k->_private = (void *)(uintptr_t)(++i);
     /* skip marks: a skipped element's whole subtree is skipped; so is
-     * one deeper than libxml2 nests without XML_PARSE_HUGE (the walks
-     * below cost the depth per text node) */
+     * one deeper than KS_HTML_DEPTH (the walks below cost the depth per
+     * text node: 40k levels took 24 s) */
     for (xmlNode *k = root; k;) {
         S_info *in = k->type == XML_ELEMENT_NODE ? S_get(c, k) : NULL;
         if (in) {
@@ -489,7 +489,10 @@ static ks_status S_index(S_ctx *c, xmlNode *root)
         }
         if (in && (S_is_skip(k) || in->depth > KS_HTML_DEPTH)) {
             in->skip = true;
-            c->too_deep |= in->depth > KS_HTML_DEPTH;
+            if (in->depth > KS_HTML_DEPTH && !c->too_deep) {
+                c->too_deep = true;
+                c->deep_line = k->line; /* libxml2 stops counting at 65535 */
+            }
             k = S_next(k, root, false);
             continue;
         }
@@ -1276,14 +1279,11 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
         st = KS_NOMEM(err, "html");
         goto done;
     }
-    /* a page over libxml2's text limit may hold a text that long */
-    int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-               HTML_PARSE_IGNORE_ENC | (utf8.len > KS_XML_TEXT_MAX ? XML_PARSE_HUGE : 0);
-    hd = LX->htmlCtxtReadMemory(px, utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8", opts);
-    const xmlError *xe = LX->xmlCtxtGetLastError(px);
-    /* libxml2 stops nesting at 256 levels and drops what is deeper */
-    bool deep = xe && xe->message && strstr(xe->message, "Excessive depth");
-    int deep_line = deep ? xe->line : 0;
+    /* without libxml2's limits (a text over 10 MB cut, and the page after
+     * it; 256 levels): S_index keeps the depth limit itself */
+    hd = LX->htmlCtxtReadMemory(px, utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8",
+                                HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                    HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
     xmlNode *root = hd ? LX->xmlDocGetRootElement(hd) : NULL;
     if (!root) {
         if (utf8.len == 0 || !hd) {
@@ -1300,8 +1300,8 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
     c.line_hint = -1;
     if ((st = S_index(&c, root)) != KS_OK)
         goto done;
-    if ((deep || c.too_deep) &&
-        ks_doc_warn(doc, "html-depth", 0, deep_line,
+    if (c.too_deep &&
+        ks_doc_warn(doc, "html-depth", 0, c.deep_line,
                     "elements nested deeper than 256 levels were dropped") != KS_OK) {
         st = KS_NOMEM(err, "html");
         goto done;
