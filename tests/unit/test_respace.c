@@ -226,8 +226,10 @@ static void S_big(ks_tally *t, const char *unit, const char *what)
     free(s);
 }
 
-/* Repair TEXT alone; with EXPLAIN, records its edits in a new *DOC.
- * Returns NEW output or NULL. */
+/* Repair TEXT alone, unlike S_repair without observing it first (no
+ * evidence from the document: 400 copies of "있 었다고" would keep their
+ * space); with DOC, records the edits in a new *DOC.  Returns NEW output
+ * or NULL. */
 static char *S_repair_alone(const char *text, ks_stats *st, ks_doc **doc)
 {
     ks_respacer *r = ks_respacer_new();
