@@ -119,7 +119,7 @@ static void test_pathological(void)
     ks_doc *doc;
     ks_extract x;
     CHECK(b.data && run_buf(b.data, b.len, &doc, &x) == KS_OK);
-    /* libxml2 keeps 256 levels: the text below is dropped, with a warning */
+    /* ksplit reads 256 levels: the text below is dropped, with a warning */
     CHECK(doc->warnings.len == 1 &&
           strcmp(KS_AT(doc->warnings, ks_warning, 0).code, "html-depth") == 0);
     ks_extract_free(&x);
@@ -182,9 +182,8 @@ static size_t nonspace(const char *s, size_t n)
 
 /* A paragraph of over 10 MB of text: libxml2 cuts such a text node (and
  * what follows it) unless told otherwise; every character is read, and a
- * paragraph after it too.  With 10k nested divs after it the page is read
- * again without libxml2's limits, and the nesting still stops at 256 levels
- * (with the warning), in linear time. */
+ * paragraph after it too.  With 10k nested divs after it, the nesting
+ * still stops at 256 levels (with the warning), in linear time. */
 static void test_huge_text(void)
 {
     for (int deep = 0; deep < 2; deep++) {
