@@ -21,7 +21,9 @@
  *      A blank line, a marker ("□", "ㅇ", "-", "1." ...), a header or contact
  *      label, or a sentence end ("...계획이다.") on a line clearly shorter than
  *      the page width starts a new paragraph.  Text that is not wrapped
- *      (one paragraph a line) keeps one unit per line.
+ *      (one paragraph a line), or too short to tell its page width, keeps
+ *      one unit per line, except where the spacing model is sure a word
+ *      was cut between two lines ("…운영할 계" + "획이다.").
  *   2. units -> roles, top to bottom:
  *        header    "보도자료" / "보도시점" / "2026. 4. 10.(금) 배포 즉시" /
  *                  "배포" ... and short logo lines above them -> META
@@ -182,6 +184,14 @@ static bool S_sentence_end(const char *s, size_t len)
     }
     return cp == 0xB2E4 /* 다 */ || cp == 0xD568 /* 함 */ || cp == 0xC784 /* 임 */ ||
            cp == 0xC74C /* 음 */;
+}
+
+/* Does line L end a sentence with a full stop after a syllable ("…했다.",
+ * not "2026.")? */
+static bool S_full_stop(const S_ln *l)
+{
+    size_t at, at2;
+    return S_last_cp(l->s, l->len, &at) == '.' && ks_is_hangul(S_last_cp(l->s, at, &at2));
 }
 
 /* Compact copy (no spaces) of the start of S, for label tests. */
@@ -817,32 +827,93 @@ static bool S_continues(S_ctx *c, size_t i)
 #define KS_CELL_WIDTH 24 /* widest line of a table cell S_cell_lines joins */
 #define KS_CELL_LINES 4  /* most lines it joins */
 
+/* Is line K one syllable of a word written down a column, one syllable a
+ * line ("장" / "려" in a table's heading cell), with a line of one
+ * syllable before or after it?  Its breaks are not wraps: "…이정표 제시" /
+ * "장" / "려" is no "제시장".  A table cell's last syllable alone on its
+ * line ("…기타개인서비" / "스") is not. */
+static bool S_vertical(S_ctx *c, size_t k)
+{
+    if (!LN(c, k).len || LN(c, k).width > 2)
+        return false;
+    return (k > 0 && LN(c, k - 1).len && LN(c, k - 1).width <= 2) ||
+           (k + 1 < c->ln.len && LN(c, k + 1).len && LN(c, k + 1).width <= 2);
+}
+
+/* *CUT: did the break between line K and line K+1 fall inside a word, so
+ * that K+1 goes on with K's paragraph whatever their widths?  Both lines
+ * are text the paragraph may hold, K ends and K+1 begins with a Hangul
+ * syllable, neither is one syllable of a column (S_vertical), and the
+ * model is as sure that the break is spurious as a space needs ("…운영할
+ * 계" / "획이다.", not "…크게 늘" / "렸다고", where it is less sure).
+ * KS_ERR_NOMEM when out of memory. */
+static ks_status S_cut_word(S_ctx *c, size_t k, bool *cut)
+{
+    *cut = false;
+    if (!c->rs || k + 1 >= c->ln.len)
+        return KS_OK;
+    const S_ln *a = &LN(c, k), *b = &LN(c, k + 1);
+    size_t at, n;
+    if (!a->len || !b->len || b->s != a->s + a->len + 1 ||
+        !ks_is_hangul(S_last_cp(a->s, a->len, &at)) || !ks_is_hangul(S_cp(b->s, b->len, 0, &n)) ||
+        S_vertical(c, k) || S_vertical(c, k + 1) || !S_may_continue(c, k))
+        return KS_OK;
+    /* the model reads the two words on each side, not the lines: a
+     * paragraph a line would be scored whole once more for each line */
+    const char *from = a->s + a->len, *to = b->s;
+    for (int words = 0; from > a->s && words < 2; words++) {
+        while (from > a->s && from[-1] == ' ')
+            from--;
+        while (from > a->s && from[-1] != ' ')
+            from--;
+    }
+    for (int words = 0; to < b->s + b->len && words < 2; words++) {
+        while (to < b->s + b->len && *to == ' ')
+            to++;
+        while (to < b->s + b->len && *to != ' ')
+            to++;
+    }
+    return ks_respacer_wrap_inside(c->rs, from, (size_t)(to - from), cut);
+}
+
 /* *LAST: the last line of the table cell that starts at line I, whose
  * lines wrapped inside a word: pdftotext prints a cell's lines together and
  * blank lines between the cells, "과학기술정보" / "통신부(6)", "기후에너지" /
  * "환경부(8)".  Its lines are narrow and say nothing of the page width,
  * and the lines of the cells below in the same column come the same way,
  * "정책기획관" / "기획재정담당관", so the line after is taken only where the
- * model is sure that the break fell inside a word.  I itself when there is
- * no such line.  KS_ERR_NOMEM when out of memory. */
+ * break fell inside a word (S_cut_word).  I itself when there is no such
+ * line.  KS_ERR_NOMEM when out of memory. */
 static ks_status S_cell_lines(S_ctx *c, size_t i, size_t *last)
 {
     *last = i;
-    if (!c->rs || (i > 0 && LN(c, i - 1).len))
+    if (i > 0 && LN(c, i - 1).len)
         return KS_OK;
     for (size_t k = i; k + 1 < c->ln.len && k + 1 - i < KS_CELL_LINES; k++) {
-        const S_ln *a = &LN(c, k), *b = &LN(c, k + 1);
-        size_t at, n;
-        if (a->width > KS_CELL_WIDTH || b->width > KS_CELL_WIDTH || !a->len || !b->len ||
-            b->s != a->s + a->len + 1 || !ks_is_hangul(S_last_cp(a->s, a->len, &at)) ||
-            !ks_is_hangul(S_cp(b->s, b->len, 0, &n)) || !S_may_continue(c, k))
-            break;  /* a word is cut between two syllables */
-        bool inside;
-        if (ks_respacer_wrap_inside(c->rs, a->s, a->len + 1 + b->len, &inside) != KS_OK)
+        bool cut;
+        if (LN(c, k).width > KS_CELL_WIDTH || LN(c, k + 1).width > KS_CELL_WIDTH)
+            break;
+        if (S_cut_word(c, k, &cut) != KS_OK)
             return KS_ERR_NOMEM;
-        if (!inside)
+        if (!cut)
             break;
         *last = k + 1;
+    }
+    return KS_OK;
+}
+
+/* *LAST: the last line of the paragraph that starts at line I in a text
+ * whose page width is unknown (a short release, a narrow column, one
+ * paragraph a line): each line goes on with the one before only where a
+ * word was cut between them (S_cut_word), so that no word is split
+ * between two paragraphs.  KS_ERR_NOMEM when out of memory. */
+static ks_status S_cut_lines(S_ctx *c, size_t i, size_t *last)
+{
+    *last = i;
+    for (bool cut = true; cut;) {
+        if (S_cut_word(c, *last, &cut) != KS_OK)
+            return KS_ERR_NOMEM;
+        *last += cut;
     }
     return KS_OK;
 }
@@ -869,6 +940,8 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
             }
             if (u.last == i && S_cell_lines(c, i, &u.last) != KS_OK)
                 return KS_ERR_NOMEM;
+        } else if (!line_mode && S_cut_lines(c, i, &u.last) != KS_OK) {
+            return KS_ERR_NOMEM;
         }
         u.alone = u.first == u.last && i > 0 && !LN(c, i - 1).len && i + 1 < c->ln.len &&
                   !LN(c, i + 1).len;
@@ -1235,10 +1308,7 @@ static ks_status S_classify(S_ctx *c)
             kinds[i + 1] == K_TEXT && !UN(c, i + 1).forced &&
             !S_has_marker(S_first(c, i + 1)->s, S_first(c, i + 1)->len) &&
             S_title_like(S_first(c, i + 1)->s, S_first(c, i + 1)->len)) {
-            const S_ln *e = &LN(c, UN(c, i).last);
-            size_t at, at2;
-            uint32_t end = S_last_cp(e->s, e->len, &at);
-            if (end == '.' && ks_is_hangul(S_last_cp(e->s, at, &at2))) {
+            if (S_full_stop(&LN(c, UN(c, i).last))) {
                 UN(c, i).role = KS_ROLE_BODY;
                 S_set_marker(c, &UN(c, i));
                 i++;
@@ -1251,8 +1321,12 @@ static ks_status S_classify(S_ctx *c)
             size_t at;
             uint32_t c0 = S_cp(l->s, l->len, 0, &at);
             bool quote = ks_is_open_quote(c0) || c0 == '"';
+            /* a unit of several lines that ends with a full stop is a
+             * paragraph ("정부는 … 운영할 계" / "획이다.") */
+            const S_unit *x = &UN(c, i);
             first_ok = (quote || !S_has_marker(l->s, l->len)) && S_title_like(l->s, l->len) &&
-                       (have_header || !S_sentence_end(l->s, l->len));
+                       (have_header || !S_sentence_end(l->s, l->len)) &&
+                       !(x->last > x->first && S_full_stop(&LN(c, x->last)));
         }
         if (first_ok) {
             while (i < nu && nt < 4) {
@@ -1266,6 +1340,13 @@ static ks_status S_classify(S_ctx *c)
                     break;
                 const S_ln *nx = S_first(c, i);
                 if (S_has_marker(nx->s, nx->len) || !S_title_like(nx->s, nx->len))
+                    break;
+                /* after a title that is only short, not left open by
+                 * its last word, a unit that ends a sentence with a full
+                 * stop is the body's first paragraph: "청년 일자리 지원
+                 * 확대" / "정부는 … 운영할 계획이다." (but "… 고용위기," /
+                 * "신속한 … 빈틈없이 지원한다." is one title) */
+                if (S_full_stop(&LN(c, UN(c, i).last)) && !S_title_open(e->s, e->len, false))
                     break;
                 if (S_starts_conj(nx->s, nx->len))
                     continue;

@@ -474,6 +474,62 @@ static void test_wrapped_cells(void)
     }
 }
 
+/* Hard-wrapped text too short to tell its page width (fewer than ten
+ * lines): a line goes on with the one before where the model is sure a
+ * word was cut between them ("운영할 계" / "획이다.", "지원 대" / "상 기업도"),
+ * so that no word is split between two paragraphs; a break between two
+ * words still ends a paragraph, and a word written down a column, one
+ * syllable a line ("장" / "려"), is not joined to the line above it.
+ * Without repair nothing says where a word was cut.  With it, the short
+ * title before them does not take in the paragraph, which ends a
+ * sentence with a full stop. */
+static void test_cut_words(void)
+{
+    const char *text = "보도자료\n\n청년 일자리 지원 확대\n\n"
+                       "정부는 중소기업과 협력하여 다양한 일경험 프로그램을 운영할 계\n"
+                       "획이다. 이번 사업은 전국의 청년 약 3만 명을 대상으로 하며, 지원 대\n"
+                       "상 기업도 두 배로 늘어난다.\n"
+                       "정부는 올해 청년 일자리 지원 예산을 늘렸다\n"
+                       "고 밝혔다.\n\n"
+                       "범정부 협업으로 이정표 제시\n장\n려\n";
+    for (int repair = 0; repair <= 1; repair++) {
+        ks_options o;
+        memset(&o, 0, sizeof o);
+        o.flags = repair ? 0 : KS_OPT_NO_RESPACE;
+        ks_doc *d = NULL;
+        ks_error err;
+        CHECK(ks_convert(&o, text, strlen(text), &d, &err) == KS_OK);
+        if (!d)
+            continue;
+        CHECK(!repair || STREQ(d->title, "청년 일자리 지원 확대"));
+        const ks_block *b = find_block(d, "정부는 중소기업과");
+        CHECK(b && streq(b->text, repair ? "정부는 중소기업과 협력하여 다양한 일경험 프로그램을 운영할 "
+                                           "계획이다. 이번 사업은 전국의 청년 약 3만 명을 대상으로 "
+                                           "하며, 지원 대상 기업도 두 배로 늘어난다."
+                                         : "정부는 중소기업과 협력하여 다양한 일경험 프로그램을 운영할 계"));
+        const ks_block *v = find_block(d, "범정부");
+        CHECK(v && streq(v->text, "범정부 협업으로 이정표 제시"));
+        const ks_block *said = find_block(d, "정부는 올해");
+        CHECK(said && streq(said->text, repair ? "정부는 올해 청년 일자리 지원 예산을 늘렸다고 밝혔다."
+                                               : "정부는 올해 청년 일자리 지원 예산을 늘렸다"));
+        ks_doc_free(d);
+    }
+    /* with no title line, such a paragraph is no title either */
+    const char *lead = "정부는 중소기업과 협력하여 다양한 일경험 프로그램을 운영할 계\n"
+                       "획이다. 이번 사업은 전국의 청년을 대상으로 한다.\n";
+    ks_options o;
+    memset(&o, 0, sizeof o);
+    ks_doc *d = NULL;
+    ks_error err;
+    CHECK(ks_convert(&o, lead, strlen(lead), &d, &err) == KS_OK);
+    if (!d)
+        return;
+    CHECK(d->title == NULL);
+    const ks_block *b = find_block(d, "정부는");
+    CHECK(b && b->role == KS_ROLE_BODY && strstr(b->text, "운영할 계획이다. 이번"));
+    ks_doc_free(d);
+}
+
 /* Wrapped text whose centred title runs over two lines before the summary
  * bullets (govpress 156754194.pdf.txt): both lines are the title. */
 static void test_wrapped_title(void)
@@ -1213,6 +1269,7 @@ int main(void)
     test_summary_lead();
     test_wrapped_tables();
     test_wrapped_cells();
+    test_cut_words();
     test_wrapped_title();
     test_displaced_paragraph();
     test_contact_page_break();
