@@ -655,12 +655,60 @@ static bool S_is_residue(const char *key)
 
 /* ---- pass 1: lines -> units ------------------------------------------ */
 
+/* Do most of the lines of text wrapped at page width BW (those near it
+ * followed by a line) end in the middle of a sentence? */
+static bool S_open_lines(S_ctx *c, int bw)
+{
+    size_t n = 0, open = 0;
+    for (size_t i = 0; i + 1 < c->ln.len; i++) {
+        const S_ln *a = &LN(c, i), *b = &LN(c, i + 1);
+        if (!a->len || !b->len || a->width * 10 < bw * 8)
+            continue;
+        n++;
+        if (!S_sentence_end(a->s, a->len) && !S_has_marker(b->s, b->len))
+            open++;
+    }
+    return n >= 5 && open * 100 >= n * 55;
+}
+
+#define KS_PAGE_H 200   /* widths counted apart, in columns */
+#define KS_ODD_MIN 32   /* narrowest page (a narrow column) */
+#define KS_ODD_MAX 160  /* widest (a landscape page) */
+
+/* The page width of text wrapped at a width a release seldom has, a
+ * narrow column (KS_ODD_MIN..49 columns) or a landscape page
+ * (121..KS_ODD_MAX), or 0.  Table cells and the last lines of paragraphs
+ * crowd those widths as well, so the evidence asked is stronger than
+ * S_page_width's: a window [w - w/7, w + w/16] of widths that holds a
+ * quarter of the lines 30 columns wide or more, and hardly a line (one
+ * in twenty) wider than it.  HIST counts the lines by width, WIDE those
+ * 30 columns wide or more. */
+static int S_odd_page(const size_t *hist, size_t wide)
+{
+    size_t below[KS_PAGE_H + 1]; /* below[k]: lines narrower than k columns */
+    below[0] = 0;
+    for (int k = 0; k < KS_PAGE_H; k++)
+        below[k + 1] = below[k] + hist[k];
+    size_t best = 0;
+    int bw = 0;
+    for (int w = KS_ODD_MIN; w <= KS_ODD_MAX; w++) {
+        if (w >= 50 && w <= 120)
+            continue;
+        int lo = w - w / 7, hi = w + w / 16;
+        size_t win = below[hi + 1] - below[lo], above = below[KS_PAGE_H] - below[hi + 1];
+        if (above * 20 <= win && win * 100 >= wide * 25 && win > best)
+            best = win, bw = (lo + hi) / 2;
+    }
+    return bw;
+}
+
 /* Estimate the page width of hard-wrapped text, or 0 when the text is
- * one paragraph a line.  Wrapped text has a peak of line widths in
- * 50..120 columns and most long lines end in the middle of a sentence. */
+ * one paragraph a line.  Wrapped text has a peak of line widths, most
+ * often in 50..120 columns, and most long lines end in the middle of a
+ * sentence. */
 static int S_page_width(S_ctx *c)
 {
-    enum { H = 160 };
+    enum { H = KS_PAGE_H };
     size_t hist[H] = {0}, nonblank = 0, wide = 0;
     for (size_t i = 0; i < c->ln.len; i++) {
         int w = LN(c, i).width;
@@ -696,21 +744,11 @@ static int S_page_width(S_ctx *c)
     }
     if (bw < 50 || bw > 120 || best * 100 < nonblank * 6) {
         if (bw_wide < 50 || best_wide * 100 < wide * 15)
-            return 0;
-        bw = bw_wide;
+            bw = S_odd_page(hist, wide); /* a narrow column, a wide page */
+        else
+            bw = bw_wide;
     }
-    size_t n = 0, open = 0;
-    for (size_t i = 0; i + 1 < c->ln.len; i++) {
-        const S_ln *a = &LN(c, i), *b = &LN(c, i + 1);
-        if (!a->len || !b->len || a->width * 10 < bw * 8)
-            continue;
-        n++;
-        if (!S_sentence_end(a->s, a->len) && !S_has_marker(b->s, b->len))
-            open++;
-    }
-    if (n < 5 || open * 100 < n * 55)
-        return 0;
-    return bw;
+    return bw && S_open_lines(c, bw) ? bw : 0;
 }
 
 #define KS_LETTER_BACK 400 /* lines searched back for a letter item's elder */

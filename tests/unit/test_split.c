@@ -530,6 +530,75 @@ static void test_cut_words(void)
     ks_doc_free(d);
 }
 
+/* Append TEXT to B wrapped at WIDTH characters a line, as a word processor
+ * that breaks lines at any syllable prints it (no line starts or ends with
+ * a space); to JOINED, the same lines joined by one space. */
+static void wrap_at(ks_buf *b, ks_buf *joined, const char *text, size_t width)
+{
+    size_t n = 0;
+    for (const char *p = text; *p;) {
+        size_t len = 1;
+        while ((p[len] & 0xC0) == 0x80)
+            len++;
+        if (n == width || (*p == ' ' && n + 1 == width)) {
+            ks_buf_putc(b, '\n');
+            ks_buf_putc(joined, ' ');
+            n = 0;
+            if (*p == ' ') {
+                p++;
+                continue;
+            }
+        }
+        ks_buf_append(b, p, len);
+        ks_buf_append(joined, p, len);
+        p += len;
+        n++;
+    }
+    ks_buf_putc(b, '\n');
+}
+
+/* Text wrapped at a width a release seldom has, a narrow column (18
+ * characters, 36 columns) or a landscape page (70 characters, 140
+ * columns), is rejoined into its paragraphs as at the usual widths (35).
+ * (Each paragraph's last line is short at every width: one that ends a
+ * sentence on a full line cannot be told from one that goes on.) */
+static void test_odd_widths(void)
+{
+    static const char *const paras[] = {
+        "고용노동부는 중동전쟁으로 인한 현장의 고용위기에 신속하게 대응하기 위해 고용유지지원금의 "
+        "지원요건을 완화하고 지원 수준을 높이는 제도개선을 추진한다고 밝혔다. 이번 개선으로 매출액이 "
+        "감소한 사업장도 고용조정이 불가피한 경우 지원을 받을 수 있게 되었으며 지원 기간도 늘어난다.",
+        "정부는 지역 청년들이 양질의 일자리를 찾을 수 있도록 일경험 프로그램을 확대하고 중소기업과 "
+        "협력하여 맞춤형 훈련과정을 운영할 계획이다. 특히 청년들이 선호하는 업종을 중심으로 참여 "
+        "기업을 늘리고 참여자에게는 훈련수당과 교통비를 함께 지원하여 부담을 덜어줄 예정이다.",
+        "노동부 장관은 현장의 목소리를 듣고 필요한 지원이 제때 이루어질 수 있도록 관계부처와 긴밀히 "
+        "협력하겠다고 강조하였다. 아울러 지방관서별로 전담창구를 설치하여 사업주와 노동자의 문의에 "
+        "신속하게 답변한다.",
+        "한편 정부는 이번 대책의 효과를 점검하기 위해 매월 고용동향을 분석하고 추가 지원이 필요한 "
+        "업종과 지역을 발굴하여 후속 대책을 마련할 방침이다. 관련 예산은 추가경정예산을 통해 확보하였으며 "
+        "상반기 안에 집행을 마칠 수 있도록 절차를 간소화하였다."};
+    const size_t widths[] = {18, 35, 70};
+    for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+        ks_buf b = {0}, joined[4] = {{0}};
+        ks_buf_puts(&b, "보도자료\n\n고용위기 대응 지원 강화\n\n");
+        for (size_t p = 0; p < 4; p++)
+            wrap_at(&b, &joined[p], paras[p], widths[w]);
+        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (d) {
+            CHECK(n_role(d, KS_ROLE_BODY) == 4);
+            for (size_t p = 0; p < 4; p++) {
+                const ks_block *k = nth_role(d, KS_ROLE_BODY, p);
+                CHECK(k && joined[p].data && streq(k->text, joined[p].data));
+            }
+            ks_doc_free(d);
+        }
+        for (size_t p = 0; p < 4; p++)
+            ks_buf_free(&joined[p]);
+    }
+}
+
 /* Wrapped text whose centred title runs over two lines before the summary
  * bullets (govpress 156754194.pdf.txt): both lines are the title. */
 static void test_wrapped_title(void)
@@ -1270,6 +1339,7 @@ int main(void)
     test_wrapped_tables();
     test_wrapped_cells();
     test_cut_words();
+    test_odd_widths();
     test_wrapped_title();
     test_displaced_paragraph();
     test_contact_page_break();
