@@ -476,10 +476,11 @@ static void test_wrapped_cells(void)
 
 /* Hard-wrapped text too short to tell its page width (fewer than ten
  * lines): a line goes on with the one before where the model is sure a
- * word was cut between them ("운영할 계" / "획이다.", "지원 대" / "상 기업도"),
- * so that no word is split between two paragraphs; a break between two
- * words still ends a paragraph, and a word written down a column, one
- * syllable a line ("장" / "려"), is not joined to the line above it.
+ * word was cut between them ("운영할 계" / "획이다.", "지원 대" / "상 기업도",
+ * "늘렸다" / "고 밝혔다."), so that no word is split between two
+ * paragraphs; a line that ends a sentence still ends its paragraph, and a
+ * word written down a column, one syllable a line ("장" / "려"), is not
+ * joined to the line above it.
  * Without repair nothing says where a word was cut.  With it, the short
  * title before them does not take in the paragraph, which ends a
  * sentence with a full stop. */
