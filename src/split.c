@@ -1014,6 +1014,8 @@ static void S_set_marker(S_ctx *c, S_unit *u)
     }
 }
 
+#define KS_TITLE_LINES 4 /* most lines one title unit runs over */
+
 /* Does a title line leave the title open, so the next line continues it?
  * "범정부·기업 방산협력 사절단" (short), "건설근로자공제회," (comma),
  * "행안부-기후부, 남원시 람천 불법공사 관련" (open word). */
@@ -1362,11 +1364,13 @@ static ks_status S_classify(S_ctx *c)
             uint32_t c0 = S_cp(l->s, l->len, 0, &at);
             bool quote = ks_is_open_quote(c0) || c0 == '"';
             /* a unit of several lines that ends with a full stop is a
-             * paragraph ("정부는 … 운영할 계" / "획이다.") */
+             * paragraph ("정부는 … 운영할 계" / "획이다."), and so is one
+             * of more lines than a title runs over */
             const S_unit *x = &UN(c, i);
             first_ok = (quote || !S_has_marker(l->s, l->len)) && S_title_like(l->s, l->len) &&
                        (have_header || !S_sentence_end(l->s, l->len)) &&
-                       !(x->last > x->first && S_full_stop(&LN(c, x->last)));
+                       !(x->last > x->first && S_full_stop(&LN(c, x->last))) &&
+                       x->last - x->first < KS_TITLE_LINES;
         }
         if (first_ok) {
             while (i < nu && nt < 4) {

@@ -600,6 +600,34 @@ static void test_odd_widths(void)
     }
 }
 
+/* Hard-wrapped text with no title: its first paragraph, wrapped over
+ * more lines than a title runs (KS_TITLE_LINES), is body, even when it
+ * ends with no full stop. */
+static void test_long_first_unit(void)
+{
+    static const char *const paras[] = {
+        "고용노동부는 중동전쟁으로 인한 현장의 고용위기에 신속하게 대응하기 위해 고용유지지원금의 "
+        "지원요건을 완화하고 지원 수준을 높이는 제도개선을 추진하며, 그 주요 내용은 다음과 같다:",
+        "정부는 지역 청년들이 양질의 일자리를 찾을 수 있도록 일경험 프로그램을 확대하고 중소기업과 "
+        "협력하여 맞춤형 훈련과정을 운영할 계획이다.",
+        "한편 정부는 이번 대책의 효과를 점검하기 위해 매월 고용동향을 분석하고 추가 지원이 필요한 "
+        "업종과 지역을 발굴하여 후속 대책을 마련할 방침이다."};
+    ks_buf b = {0}, joined[3] = {{0}};
+    for (size_t p = 0; p < 3; p++)
+        wrap_at(&b, &joined[p], paras[p], 18);
+    ks_doc *d = b.data ? run(b.data, 0) : NULL;
+    ks_buf_free(&b);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(d->title == NULL);
+        const ks_block *k = nth_role(d, KS_ROLE_BODY, 0);
+        CHECK(k && joined[0].data && streq(k->text, joined[0].data));
+        ks_doc_free(d);
+    }
+    for (size_t p = 0; p < 3; p++)
+        ks_buf_free(&joined[p]);
+}
+
 /* Wrapped text whose centred title runs over two lines before the summary
  * bullets (govpress 156754194.pdf.txt): both lines are the title. */
 static void test_wrapped_title(void)
@@ -1341,6 +1369,7 @@ int main(void)
     test_wrapped_cells();
     test_cut_words();
     test_odd_widths();
+    test_long_first_unit();
     test_wrapped_title();
     test_displaced_paragraph();
     test_contact_page_break();
