@@ -551,10 +551,13 @@ static xmlNode *S_find_body(S_ctx *c, xmlNode *start)
         double rest = ci->prose - bp;
         bool step = ci->endings > 0 ? (bp >= 0.6 * ci->prose && ci->endings - be <= 1)
                                     : rest <= 0.15 * ci->prose;
-        /* one paragraph is not the body when a sentence stands beside it:
+        /* one paragraph is not the body when a sentence, or ten
+         * syllables of text, stand beside it (outside links):
          * <body><h3>…</h3><p>(four sentences)</p><p>(one)</p> (a page
-         * exported from a word processor) keeps its last paragraph */
-        if (!step || (S_tag_in(best, S_para_tags) && ci->endings > be))
+         * exported from a word processor) keeps its last paragraph, and
+         * <h3>…</h3><p>(a line with no period)</p><p>(a sentence)</p> its
+         * heading and first paragraph */
+        if (!step || (S_tag_in(best, S_para_tags) && (ci->endings > be || rest >= 1.0)))
             return cur;
         cur = best;
     }

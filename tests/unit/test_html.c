@@ -171,6 +171,23 @@ static void test_flat_page(void)
     ks_doc_free(doc);
 }
 
+/* The page's one sentence is in its last paragraph: rule B does not take
+ * that paragraph for the body, which would drop the heading and the first
+ * paragraph (ten syllables of text stand beside it). */
+static void test_text_beside(void)
+{
+    const char page[] = "<html><body><h3>청년 일자리 지원</h3><p>첫째 문단은 마침표가 없는 줄이다</p>"
+                        "<p>다른 문단이다.</p></body></html>";
+    ks_doc *doc;
+    ks_extract x;
+    CHECK(run_buf(page, sizeof page - 1, &doc, &x) == KS_OK);
+    CHECK(ks_t_hint_of(&x, "청년 일자리 지원") >= -1);
+    CHECK(ks_t_hint_of(&x, "첫째 문단은 마침표가 없는 줄이다") == -1);
+    CHECK(ks_t_hint_of(&x, "다른 문단이다.") == -1);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
 /* Count of non-space bytes of S[0..N). */
 static size_t nonspace(const char *s, size_t n)
 {
@@ -246,6 +263,7 @@ int main(int argc, char **argv)
     test_pathological();
     test_huge_text();
     test_flat_page();
+    test_text_beside();
     test_sniff();
     test_nomem();
     KS_DONE();
