@@ -74,7 +74,9 @@
  *      with 제목 and 번호 or 작성일 / 등록일) -> KS_ROLE_RELATED lines;
  *      "다음글이 존재하지 않습니다" and header rows are dropped.
  *   G. Lines: p, div, li, h1-h6, tr, dt, dd, blockquote, pre ... and <br>
- *      end a line; white space runs fold to one space; a list item gets a
+ *      end a line (a line with no role that a <br> ends is KS_HINT_SOFT:
+ *      split rejoins such lines where the article is hard-wrapped with a
+ *      <br> at every line); white space runs fold to one space; a list item gets a
  *      "- " (ul) or "N. " (ol) marker; a table row with two or more
  *      non-empty cells is one line, cells joined by " | "; a row with one
  *      non-empty cell is layout and its blocks stay lines.
@@ -874,15 +876,24 @@ static ks_status S_push(S_ctx *c, const char *s, size_t len, signed char hint)
     return KS_OK;
 }
 
-static ks_status S_flush(S_ctx *c)
+/* End the current line; SOFT: at a <br> inside its block (a line with no
+ * role is then pushed as KS_HINT_SOFT, for split to rejoin where the
+ * page's <br> lines are hard-wrapped text). */
+static ks_status S_end_line(S_ctx *c, bool soft)
 {
     ks_status st = KS_OK;
+    signed char hint = soft && c->line_hint == -1 ? KS_HINT_SOFT : c->line_hint;
     if (c->line.len)
-        st = S_push(c, c->line.data, c->line.len, c->line_hint);
+        st = S_push(c, c->line.data, c->line.len, hint);
     ks_buf_clear(&c->line);
     c->line_space = false;
     c->line_hint = -1;
     return st;
+}
+
+static ks_status S_flush(S_ctx *c)
+{
+    return S_end_line(c, false);
 }
 
 /* The hint for text at N: the nearest marked ancestor's role. */
@@ -1052,7 +1063,7 @@ static ks_status S_emit(S_ctx *c, xmlNode *root)
         }
         if (k->type == XML_ELEMENT_NODE && (S_tag_in(k, S_block_tags) || S_tag(k, "br") ||
                                             S_tag(k, "td") || S_tag(k, "th") || S_tag(k, "img"))) {
-            if ((st = S_flush(c)) != KS_OK)
+            if ((st = S_end_line(c, S_tag(k, "br"))) != KS_OK)
                 goto done;
             if (S_tag(k, "li")) {
                 /* rule G: list markers */
@@ -1112,7 +1123,7 @@ static ks_status S_emit(S_ctx *c, xmlNode *root)
     /* rule D: marker lines before the body are the sub-headline */
     for (size_t i = view_start_line; i < body_start_line && i < c->out->hints.len; i++) {
         signed char *h = &KS_AT(c->out->hints, signed char, i);
-        if (*h != -1)
+        if (*h >= 0)
             continue;
         const char *p = c->out->text.data;
         size_t line = 0;

@@ -432,8 +432,14 @@ typedef struct {
     ks_vec lines;      /* ks_line */
     ks_vec hints;      /* signed char per line (same index as LINES), or empty:
                           -1 = no hint, else the ks_role a reader (html.c,
-                          hwpx.c) already knows the line has; split obeys it */
+                          hwpx.c) already knows the line has; split obeys it;
+                          KS_HINT_SOFT: no role, and the line ended at a <br>
+                          inside its block (html.c) */
 } ks_lines;
+
+/* The hint of a line with no role that ended at a <br> inside its block:
+ * split rejoins such lines where they are hard-wrapped text. */
+#define KS_HINT_SOFT (-2)
 
 void ks_lines_free(ks_lines *l);
 

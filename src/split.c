@@ -98,6 +98,7 @@ typedef struct {
     ks_vec ln;     /* S_ln */
     ks_vec units;  /* S_unit */
     int page;      /* estimated page width in columns, 0 = not wrapped */
+    int soft_page; /* the same for the KS_HINT_SOFT lines of a web page */
     ks_lines *lines; /* the input: every line followed by '\n' */
     ks_respacer *rs; /* NULL with --no-respace (S_cell_lines) */
     /* S_orphan_letter: lines read so far, and for each letter item
@@ -658,13 +659,14 @@ static bool S_is_residue(const char *key)
 /* ---- pass 1: lines -> units ------------------------------------------ */
 
 /* Do most of the lines of text wrapped at page width BW (those near it
- * followed by a line) end in the middle of a sentence? */
-static bool S_open_lines(S_ctx *c, int bw)
+ * followed by a line; with SOFT, only KS_HINT_SOFT lines) end in the
+ * middle of a sentence? */
+static bool S_open_lines(S_ctx *c, int bw, bool soft)
 {
     size_t n = 0, open = 0;
     for (size_t i = 0; i + 1 < c->ln.len; i++) {
         const S_ln *a = &LN(c, i), *b = &LN(c, i + 1);
-        if (!a->len || !b->len || a->width * 10 < bw * 8)
+        if (!a->len || !b->len || a->width * 10 < bw * 8 || (soft && a->hint != KS_HINT_SOFT))
             continue;
         n++;
         if (!S_sentence_end(a->s, a->len) && !S_has_marker(b->s, b->len))
@@ -707,14 +709,17 @@ static int S_odd_page(const size_t *hist, size_t wide)
 /* Estimate the page width of hard-wrapped text, or 0 when the text is
  * one paragraph a line.  Wrapped text has a peak of line widths, most
  * often in 50..120 columns, and most long lines end in the middle of a
- * sentence. */
-static int S_page_width(S_ctx *c)
+ * sentence.  With SOFT, only the lines of a web page that ended at a <br>
+ * (KS_HINT_SOFT) are weighed: an article hard-wrapped with a <br> at
+ * every line. */
+static int S_page_width(S_ctx *c, bool soft)
 {
     enum { H = KS_PAGE_H };
     size_t hist[H] = {0}, nonblank = 0, wide = 0;
     for (size_t i = 0; i < c->ln.len; i++) {
         int w = LN(c, i).width;
-        if (w == 0 || ks_meta_is_related(LN(c, i).s, LN(c, i).len))
+        if (w == 0 || (soft && LN(c, i).hint != KS_HINT_SOFT) ||
+            ks_meta_is_related(LN(c, i).s, LN(c, i).len))
             continue;
         nonblank++;
         wide += w >= 30;
@@ -750,7 +755,7 @@ static int S_page_width(S_ctx *c)
         else
             bw = bw_wide;
     }
-    return bw && S_open_lines(c, bw) ? bw : 0;
+    return bw && S_open_lines(c, bw, soft) ? bw : 0;
 }
 
 #define KS_LETTER_BACK 400 /* lines searched back for a letter item's elder */
@@ -854,12 +859,12 @@ static bool S_justified(S_ctx *c, size_t i, size_t *next)
 }
 
 /* Does line I+1 continue the paragraph of line I (wrapped text only)? */
-static bool S_continues(S_ctx *c, size_t i)
+static bool S_continues(S_ctx *c, size_t i, int page)
 {
     const S_ln *a = &LN(c, i);
-    if (a->width * 10 < c->page * 8)
+    if (a->width * 10 < page * 8)
         return false;
-    if (S_sentence_end(a->s, a->len) && a->width * 100 < c->page * 92)
+    if (S_sentence_end(a->s, a->len) && a->width * 100 < page * 92)
         return false;
     return S_may_continue(c, i);
 }
@@ -972,13 +977,21 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
             u.forced = true;
         } else if (!line_mode && c->page) {
             for (size_t next;;) {
-                while (u.last + 1 < c->ln.len && S_continues(c, u.last))
+                while (u.last + 1 < c->ln.len && S_continues(c, u.last, c->page))
                     u.last++;
                 if (u.last == i || !S_justified(c, u.last, &next))
                     break;
                 u.last = next; /* the blank lines between are skipped */
             }
             if (u.last == i && S_cell_lines(c, i, &u.last) != KS_OK)
+                return KS_ERR_NOMEM;
+        } else if (!line_mode && c->soft_page && l->hint == KS_HINT_SOFT) {
+            /* a web page's article hard-wrapped with a <br> at every
+             * line: the lines of one block that ended at a <br> */
+            while (u.last + 1 < c->ln.len && LN(c, u.last).hint == KS_HINT_SOFT &&
+                   S_continues(c, u.last, c->soft_page))
+                u.last++;
+            if (u.last == i && S_cut_lines(c, i, &u.last) != KS_OK)
                 return KS_ERR_NOMEM;
         } else if (!line_mode && S_cut_lines(c, i, &u.last) != KS_OK) {
             return KS_ERR_NOMEM;
@@ -3190,7 +3203,9 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
         goto done;
     }
     if (!line_mode && !hints)
-        c.page = S_page_width(&c);
+        c.page = S_page_width(&c, false);
+    else if (!line_mode)
+        c.soft_page = S_page_width(&c, true);
     if (S_make_units(&c, line_mode) != KS_OK) {
         st = KS_NOMEM(err, "split");
         goto done;

@@ -188,6 +188,23 @@ static void test_text_beside(void)
     ks_doc_free(doc);
 }
 
+/* A line that ends at a <br> inside its block and has no role is
+ * KS_HINT_SOFT, for split to rejoin where a page's article is
+ * hard-wrapped; the block's last line is an ordinary one. */
+static void test_soft_lines(void)
+{
+    const char page[] = "<html><body><h3>제목</h3><p>첫째 줄이다<br>둘째 줄이다</p>"
+                        "<p>다른 문단이다.</p></body></html>";
+    ks_doc *doc;
+    ks_extract x;
+    CHECK(run_buf(page, sizeof page - 1, &doc, &x) == KS_OK);
+    CHECK(ks_t_hint_of(&x, "첫째 줄이다") == KS_HINT_SOFT);
+    CHECK(ks_t_hint_of(&x, "둘째 줄이다") == -1);
+    CHECK(ks_t_hint_of(&x, "다른 문단이다.") == -1);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
 /* Count of non-space bytes of S[0..N). */
 static size_t nonspace(const char *s, size_t n)
 {
@@ -264,6 +281,7 @@ int main(int argc, char **argv)
     test_huge_text();
     test_flat_page();
     test_text_beside();
+    test_soft_lines();
     test_sniff();
     test_nomem();
     KS_DONE();

@@ -628,6 +628,63 @@ static void test_long_first_unit(void)
         ks_buf_free(&joined[p]);
 }
 
+/* A web page whose article is hard-wrapped with a <br> at every line
+ * (30 characters a line here): each <p> is one paragraph again, the
+ * <br>s inside it are wraps (with repair the words they cut are whole);
+ * the short lines of an address block, ended by <br>s too, stay lines. */
+static void test_br_wrapped_page(void)
+{
+    static const char *const paras[] = {
+        "고용노동부는 중동전쟁으로 인한 현장의 고용위기에 신속하게 대응하기 위해 고용유지지원금의 "
+        "지원요건을 완화하고 지원 수준을 높이는 제도개선을 추진한다고 밝혔다.",
+        "정부는 지역 청년들이 양질의 일자리를 찾을 수 있도록 일경험 프로그램을 확대하고 중소기업과 "
+        "협력하여 맞춤형 훈련과정을 운영할 계획이다.",
+        "노동부 장관은 현장의 목소리를 듣고 필요한 지원이 제때 이루어질 수 있도록 관계부처와 긴밀히 "
+        "협력하겠다고 강조하였다.",
+        "한편 정부는 이번 대책의 효과를 점검하기 위해 매월 고용동향을 분석하고 추가 지원이 필요한 "
+        "업종과 지역을 발굴하여 후속 대책을 마련할 방침이다.",
+        "아울러 지방관서별로 전담창구를 설치하여 사업주와 노동자의 문의에 신속하게 답변하고 제도 "
+        "안내와 신청 절차를 돕는 상담을 강화하기로 하였다."};
+    ks_buf page = {0}, joined[5] = {{0}};
+    ks_buf_puts(&page, "<html><head><meta charset=\"utf-8\"></head><body><div class=\"view\">"
+                       "<h3>고용위기 대응 지원 강화</h3>\n");
+    for (size_t p = 0; p < 5; p++) {
+        ks_buf lines = {0};
+        wrap_at(&lines, &joined[p], paras[p], 30);
+        ks_buf_puts(&page, "<p>");
+        for (size_t i = 0; lines.data && i < lines.len; i++) {
+            if (lines.data[i] != '\n')
+                ks_buf_putc(&page, lines.data[i]);
+            else if (i + 1 < lines.len)
+                ks_buf_puts(&page, "<br>\n");
+        }
+        ks_buf_puts(&page, "</p>\n");
+        ks_buf_free(&lines);
+    }
+    ks_buf_puts(&page, "<p>주소: 세종특별자치시 한누리대로 422<br>전화: 044-202-7026<br>"
+                       "팩스: 044-202-7027</p></div></body></html>\n");
+    for (int repair = 0; repair <= 1; repair++) {
+        ks_options o;
+        memset(&o, 0, sizeof o);
+        o.flags = repair ? 0 : KS_OPT_NO_RESPACE;
+        ks_doc *d = NULL;
+        ks_error err;
+        CHECK(page.data && ks_convert(&o, page.data, page.len, &d, &err) == KS_OK);
+        if (!d)
+            continue;
+        for (size_t p = 0; p < 5; p++) {
+            const ks_block *k = nth_role(d, KS_ROLE_BODY, p);
+            CHECK(k && joined[p].data &&
+                  streq(k->text, repair ? paras[p] : joined[p].data));
+        }
+        CHECK(find_block(d, "전화: 044-202-7026") && find_block(d, "팩스: 044-202-7027"));
+        ks_doc_free(d);
+    }
+    ks_buf_free(&page);
+    for (size_t p = 0; p < 5; p++)
+        ks_buf_free(&joined[p]);
+}
+
 /* Wrapped text whose centred title runs over two lines before the summary
  * bullets (govpress 156754194.pdf.txt): both lines are the title. */
 static void test_wrapped_title(void)
@@ -1370,6 +1427,7 @@ int main(void)
     test_cut_words();
     test_odd_widths();
     test_long_first_unit();
+    test_br_wrapped_page();
     test_wrapped_title();
     test_displaced_paragraph();
     test_contact_page_break();
