@@ -118,7 +118,8 @@ static inline void fz_check_reader(ks_status st, const ks_doc *doc, const ks_ext
     }
     for (size_t i = 0; i < x->hints.len; i++) {
         signed char h = KS_AT(x->hints, signed char, i);
-        fz_require(h >= -1 && h <= KS_ROLE_RESIDUE, "a hint is -1 or a ks_role");
+        fz_require(h == KS_HINT_SOFT || (h >= -1 && h <= KS_ROLE_RESIDUE),
+                   "a hint is -1, KS_HINT_SOFT or a ks_role");
     }
     fz_require(!doc->title || fz_clean_text(doc->title, strlen(doc->title)),
                "the title is clean text");
