@@ -558,6 +558,27 @@ static void wrap_at(ks_buf *b, ks_buf *joined, const char *text, size_t width)
     ks_buf_putc(b, '\n');
 }
 
+/* run() on HEAD followed by PARAS[0..N) each wrapped at WIDTH characters
+ * (wrap_at); JOINED[p] gets paragraph p's lines joined by one space, for
+ * the caller to compare and then free (joined_free). */
+static ks_doc *run_wrapped(const char *head, const char *const *paras, size_t n, size_t width,
+                           ks_buf *joined)
+{
+    ks_buf b = {0};
+    ks_buf_puts(&b, head);
+    for (size_t p = 0; p < n; p++)
+        wrap_at(&b, &joined[p], paras[p], width);
+    ks_doc *d = b.data ? run(b.data, 0) : NULL;
+    ks_buf_free(&b);
+    return d;
+}
+
+static void joined_free(ks_buf *joined, size_t n)
+{
+    for (size_t p = 0; p < n; p++)
+        ks_buf_free(&joined[p]);
+}
+
 /* Text wrapped at a width a release seldom has, a narrow column (18
  * characters, 36 columns) or a landscape page (70 characters, 140
  * columns), is rejoined into its paragraphs as at the usual widths (35).
@@ -580,12 +601,8 @@ static void test_odd_widths(void)
         "상반기 안에 집행을 마칠 수 있도록 절차를 간소화하였다."};
     const size_t widths[] = {18, 35, 70};
     for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
-        ks_buf b = {0}, joined[4] = {{0}};
-        ks_buf_puts(&b, "보도자료\n\n고용위기 대응 지원 강화\n\n");
-        for (size_t p = 0; p < 4; p++)
-            wrap_at(&b, &joined[p], paras[p], widths[w]);
-        ks_doc *d = b.data ? run(b.data, 0) : NULL;
-        ks_buf_free(&b);
+        ks_buf joined[4] = {{0}};
+        ks_doc *d = run_wrapped("보도자료\n\n고용위기 대응 지원 강화\n\n", paras, 4, widths[w], joined);
         CHECK(d != NULL);
         if (d) {
             CHECK(n_role(d, KS_ROLE_BODY) == 4);
@@ -595,8 +612,7 @@ static void test_odd_widths(void)
             }
             ks_doc_free(d);
         }
-        for (size_t p = 0; p < 4; p++)
-            ks_buf_free(&joined[p]);
+        joined_free(joined, 4);
     }
 }
 
@@ -612,11 +628,8 @@ static void test_long_first_unit(void)
         "협력하여 맞춤형 훈련과정을 운영할 계획이다.",
         "한편 정부는 이번 대책의 효과를 점검하기 위해 매월 고용동향을 분석하고 추가 지원이 필요한 "
         "업종과 지역을 발굴하여 후속 대책을 마련할 방침이다."};
-    ks_buf b = {0}, joined[3] = {{0}};
-    for (size_t p = 0; p < 3; p++)
-        wrap_at(&b, &joined[p], paras[p], 18);
-    ks_doc *d = b.data ? run(b.data, 0) : NULL;
-    ks_buf_free(&b);
+    ks_buf joined[3] = {{0}};
+    ks_doc *d = run_wrapped("", paras, 3, 18, joined);
     CHECK(d != NULL);
     if (d) {
         CHECK(d->title == NULL);
@@ -624,8 +637,7 @@ static void test_long_first_unit(void)
         CHECK(k && joined[0].data && streq(k->text, joined[0].data));
         ks_doc_free(d);
     }
-    for (size_t p = 0; p < 3; p++)
-        ks_buf_free(&joined[p]);
+    joined_free(joined, 3);
 }
 
 /* A web page whose article is hard-wrapped with a <br> at every line
@@ -681,8 +693,7 @@ static void test_br_wrapped_page(void)
         ks_doc_free(d);
     }
     ks_buf_free(&page);
-    for (size_t p = 0; p < 5; p++)
-        ks_buf_free(&joined[p]);
+    joined_free(joined, 5);
 }
 
 /* Wrapped text whose centred title runs over two lines before the summary
