@@ -679,14 +679,15 @@ static bool S_open_lines(S_ctx *c, int bw, bool soft)
 #define KS_ODD_MIN 32   /* narrowest page (a narrow column) */
 #define KS_ODD_MAX 160  /* widest (a landscape page) */
 
-/* The page width of text wrapped at a width a release seldom has, a
- * narrow column (KS_ODD_MIN..49 columns) or a landscape page
- * (121..KS_ODD_MAX), or 0.  Table cells and the last lines of paragraphs
- * crowd those widths as well, so the evidence asked is stronger than
- * S_page_width's: a window [w - w/7, w + w/16] of widths that holds a
- * quarter of the lines 30 columns wide or more, and hardly a line (one
- * in twenty) wider than it.  HIST counts the lines by width, WIDE those
- * 30 columns wide or more. */
+/* The page width of wrapped text that S_page_width's usual search (a
+ * fixed window, 50..120 columns) does not find, or 0: a narrow column, a
+ * landscape page, lines that straddle 50 columns.  Any width in
+ * KS_ODD_MIN..KS_ODD_MAX is weighed; table cells and the last lines of
+ * paragraphs crowd the narrow ones as well, so the evidence asked is
+ * stronger: a window [w - w/7, w + w/16] of widths that holds a quarter
+ * of the lines 30 columns wide or more, and hardly a line (one in twenty)
+ * wider than it.  HIST counts the lines by width, WIDE those 30 columns
+ * wide or more. */
 static int S_odd_page(const size_t *hist, size_t wide)
 {
     size_t below[KS_PAGE_H + 1]; /* below[k]: lines narrower than k columns */
@@ -696,8 +697,6 @@ static int S_odd_page(const size_t *hist, size_t wide)
     size_t best = 0;
     int bw = 0;
     for (int w = KS_ODD_MIN; w <= KS_ODD_MAX; w++) {
-        if (w >= 50 && w <= 120)
-            continue;
         int lo = w - w / 7, hi = w + w / 16;
         size_t win = below[hi + 1] - below[lo], above = below[KS_PAGE_H] - below[hi + 1];
         if (above * 20 <= win && win * 100 >= wide * 25 && win > best)
@@ -751,7 +750,7 @@ static int S_page_width(S_ctx *c, bool soft)
     }
     if (bw < 50 || bw > 120 || best * 100 < nonblank * 6) {
         if (bw_wide < 50 || best_wide * 100 < wide * 15)
-            bw = S_odd_page(hist, wide); /* a narrow column, a wide page */
+            bw = S_odd_page(hist, wide); /* a narrow column, a wide page ... */
         else
             bw = bw_wide;
     }
