@@ -76,8 +76,8 @@
  *   G. Lines: p, div, li, h1-h6, tr, dt, dd, blockquote, pre ... and <br>
  *      end a line (a line with no role that a <br> ends is KS_HINT_SOFT:
  *      split rejoins such lines where the article is hard-wrapped with a
- *      <br> at every line); white space runs fold to one space; a list item gets a
- *      "- " (ul) or "N. " (ol) marker; a table row with two or more
+ *      <br> at every line); white space runs fold to one space; a list
+ *      item gets a "- " (ul) or "N. " (ol) marker; a table row with two or more
  *      non-empty cells is one line, cells joined by " | "; a row with one
  *      non-empty cell is layout and its blocks stay lines.
  *      Nothing outside the view reaches the output except F.
@@ -355,7 +355,7 @@ static const char *const S_block_tags[] = {
     "form", "fieldset", "figure", "figcaption", "address", "center", "caption", "hr", NULL};
 
 /* Blocks that hold one paragraph's text (rule B does not step into one
- * that has a sentence beside it). */
+ * that has a sentence, or ten syllables of text, beside it). */
 static const char *const S_para_tags[] = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
                                           "h6", "blockquote", "pre", "address", NULL};
 
