@@ -77,9 +77,9 @@
  *      end a line (a line with no role that a <br> ends is KS_HINT_SOFT:
  *      split rejoins such lines where the article is hard-wrapped with a
  *      <br> at every line); white space runs fold to one space; a list
- *      item gets a "- " (ul) or "N. " (ol) marker; a table row with two or more
- *      non-empty cells is one line, cells joined by " | "; a row with one
- *      non-empty cell is layout and its blocks stay lines.
+ *      item gets a "- " (ul) or "N. " (ol) marker; a table row with two
+ *      or more non-empty cells is one line, cells joined by " | "; a row
+ *      with one non-empty cell is layout and its blocks stay lines.
  *      Nothing outside the view reaches the output except F.
  */
 #include <limits.h>
