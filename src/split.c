@@ -25,7 +25,9 @@
  *      the page width starts a new paragraph.  Text that is not wrapped
  *      (one paragraph a line), or too short to tell its page width, keeps
  *      one unit per line, except where the spacing model is sure a word
- *      was cut between two lines ("…운영할 계" + "획이다.").
+ *      was cut between two lines ("…운영할 계" + "획이다.").  A paragraph
+ *      goes on across a page turn, its page number ("- 1 -") a unit of
+ *      its own: "…경험할 수" / "- 1 -" / "" / "있도록 …" (S_page_turn).
  *   2. units -> roles, top to bottom:
  *        header    "보도자료" / "보도시점" / "2026. 4. 10.(금) 배포 즉시" /
  *                  "배포" ... and short logo lines above them -> META
@@ -640,19 +642,22 @@ static ks_status S_add_attachments(ks_meta *m, const char *t)
     return KS_OK;
 }
 
+/* A page number: "- 1 -", "- 12 -" (KEY is compact: "-1-"). */
+static bool S_page_number(const char *key)
+{
+    const char *k = key;
+    if (*k++ != '-')
+        return false;
+    int d = 0;
+    while (*k >= '0' && *k <= '9')
+        k++, d++;
+    return d > 0 && strcmp(k, "-") == 0;
+}
+
 /* Page numbers and end marks: "- 1 -", "- 12 -", "끝.", "<끝>", "- 끝 -" */
 static bool S_is_residue(const char *key)
 {
-    const char *k = key;
-    if (*k == '-') {
-        k++;
-        int d = 0;
-        while (*k >= '0' && *k <= '9')
-            k++, d++;
-        if (d > 0 && strcmp(k, "-") == 0)
-            return true;
-    }
-    return S_streq(key, "끝.") || S_streq(key, "<끝>") || S_streq(key, "-끝-") ||
+    return S_page_number(key) || S_streq(key, "끝.") || S_streq(key, "<끝>") || S_streq(key, "-끝-") ||
            S_streq(key, "끝") || S_streq(key, "(끝)") || key[0] == '#';
 }
 
@@ -868,6 +873,49 @@ static bool S_continues(S_ctx *c, size_t i, int page)
     return S_may_continue(c, i);
 }
 
+#define KS_PAGE_GAP 4 /* most blank lines on either side of a page number */
+
+/* Does the paragraph of line K go on across a page turn?  pdftotext prints
+ * a page's number at the end of its text, and blank lines (or a form
+ * feed) before the next page's first line: "…인문의 가치를 경험할 수" /
+ * "- 1 -" / "" / "" / "있도록 공간의 경계를 …".  K must be a full line
+ * that ends no sentence, followed by at most KS_PAGE_GAP blank lines, a
+ * page number, at most KS_PAGE_GAP blank lines and a line that may go on
+ * with K's paragraph.  Then *NUMBER is the page number's line and *NEXT
+ * the next page's first line.  A sentence's end before the turn, a marker
+ * or a label after it, or no page number (a blank line may end a
+ * paragraph as well as a page) keep the paragraphs apart. */
+static bool S_page_turn(S_ctx *c, size_t k, size_t *number, size_t *next)
+{
+    const S_ln *a = &LN(c, k);
+    if (!a->len || a->hint >= 0 || a->width * 10 < c->page * 8 || S_sentence_end(a->s, a->len))
+        return false;
+    size_t num = 0, blanks = 0, j = k + 1;
+    for (; j < c->ln.len; j++) {
+        const S_ln *l = &LN(c, j);
+        if (!l->len) {
+            if (++blanks > KS_PAGE_GAP)
+                return false;
+            continue;
+        }
+        if (num)
+            break;
+        char key[16];
+        if (l->len >= sizeof key || l->hint >= 0)
+            return false;
+        S_key(l->s, l->len, key, sizeof key);
+        if (!S_page_number(key))
+            return false;
+        num = j;
+        blanks = 0;
+    }
+    if (!num || j >= c->ln.len || !S_may_follow(c, k, j))
+        return false;
+    *number = num;
+    *next = j;
+    return true;
+}
+
 #define KS_CELL_WIDTH 24 /* widest line of a table cell S_cell_lines joins */
 #define KS_CELL_LINES 4  /* most lines it joins */
 
@@ -975,12 +1023,18 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
             u.role = (ks_role)l->hint;
             u.forced = true;
         } else if (!line_mode && c->page) {
-            for (size_t next;;) {
+            for (size_t next, number;;) {
                 while (u.last + 1 < c->ln.len && S_continues(c, u.last, c->page))
                     u.last++;
-                if (u.last == i || !S_justified(c, u.last, &next))
+                if (u.last != i && S_justified(c, u.last, &next)) {
+                    u.last = next; /* the blank lines between are skipped */
+                } else if (S_page_turn(c, u.last, &number, &next)) {
+                    /* so is the page number: a unit of its own, below */
+                    LN(c, number).hint = KS_ROLE_RESIDUE;
+                    u.last = next;
+                } else {
                     break;
-                u.last = next; /* the blank lines between are skipped */
+                }
             }
             if (u.last == i && S_cell_lines(c, i, &u.last) != KS_OK)
                 return KS_ERR_NOMEM;
@@ -999,6 +1053,14 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
                   !LN(c, i + 1).len;
         if (ks_vec_push(&c->units, &u) != KS_OK)
             return KS_ERR_NOMEM;
+        /* the page numbers a paragraph went on across (S_page_turn) */
+        for (size_t k = u.first + 1; k < u.last; k++) {
+            if (LN(c, k).len && LN(c, k).hint == KS_ROLE_RESIDUE) {
+                S_unit r = {.first = k, .last = k, .role = KS_ROLE_RESIDUE, .forced = true};
+                if (ks_vec_push(&c->units, &r) != KS_OK)
+                    return KS_ERR_NOMEM;
+            }
+        }
         i = u.last;
     }
     return KS_OK;
@@ -1586,8 +1648,9 @@ static size_t S_unit_text(const S_ctx *c, const S_unit *u, char *dst)
     size_t n = 0;
     for (size_t i = u->first; i <= u->last; i++) {
         const S_ln *l = &LN(c, i);
-        if (!l->len && i > u->first && i < u->last)
-            continue; /* a blank line inside a unit (S_justified) */
+        if ((!l->len || l->hint == KS_ROLE_RESIDUE) && i > u->first && i < u->last)
+            continue; /* a blank line (S_justified) or a page number
+                       * (S_page_turn) inside a unit */
         size_t a = i == u->first ? u->mlen : 0;
         size_t b = l->len - (i == u->last ? u->trail : 0);
         if (i > u->first) {

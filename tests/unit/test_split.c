@@ -1412,6 +1412,66 @@ static void test_justified_words(void)
     }
 }
 
+/* A paragraph that runs on across a page turn: pdftotext prints the page
+ * number and blank lines between its two halves (govpress
+ * 156754121.pdf.txt, 156754250.pdf.txt).  The halves are one paragraph,
+ * a word cut by the turn is whole again, and the page number stays a
+ * residue block of its own; a sentence's end before the turn, a marker
+ * after it or blank lines without a page number keep two paragraphs. */
+static void test_page_turn(void)
+{
+    static const char *const first =
+        "지역 청소년센터의 학생, 퇴근 후 동네책방에 들르는 직장인, 복지관을 오가는\n"
+        "어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간의 경계를 넓히\n";
+    ks_buf t = {0};
+    wrapped_text(&t, PARTS(HEAD), "");
+    ks_buf_puts(&t, first);
+    ks_buf_puts(&t, "- 1 -\n\n\n는 것이다. 지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n");
+    for (int repair = 0; repair <= 1 && t.data; repair++) {
+        ks_options o;
+        memset(&o, 0, sizeof o);
+        o.flags = repair ? 0 : KS_OPT_NO_RESPACE;
+        ks_doc *d = NULL;
+        ks_error err;
+        CHECK(ks_convert(&o, t.data, t.len, &d, &err) == KS_OK);
+        if (!d)
+            continue;
+        const ks_block *b = find_block(d, "지역 청소년센터의");
+        CHECK(b && strstr(b->text, repair ? "경계를 넓히는 것이다. 지역서점" : "경계를 넓히 는 것이다. 지역서점") &&
+              strstr(b->text, "늘린다."));
+        CHECK(find_block(d, "는 것이다") == NULL);
+        CHECK(n_role(d, KS_ROLE_RESIDUE) == 1);
+        const ks_block *r = nth_role(d, KS_ROLE_RESIDUE, 0);
+        CHECK(r && STREQ(r->text, "- 1 -") && r == b + 1);
+        ks_doc_free(d);
+    }
+    ks_buf_free(&t);
+    /* two paragraphs: the first ends a sentence, the second has a marker,
+     * or nothing says a page turned */
+    static const char *const apart[][2] = {
+        {"어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간의 경계를 넓혔다.\n",
+         "- 1 -\n\n\n지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n"},
+        {"어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간의 경계를 넓히고\n",
+         "- 1 -\n\n\nㅇ 지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n"},
+        {"어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간의 경계를 넓히고\n",
+         "\n\n지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n"}};
+    for (size_t k = 0; k < sizeof apart / sizeof *apart; k++) {
+        ks_buf_puts(&t, "지역 청소년센터의 학생, 퇴근 후 동네책방에 들르는 직장인, 복지관을 오가는\n");
+        ks_buf_puts(&t, apart[k][0]);
+        ks_buf_puts(&t, apart[k][1]);
+        ks_doc *d = t.data ? wrapped_doc(PARTS(HEAD), t.data) : NULL;
+        ks_buf_free(&t);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        const ks_block *b = find_block(d, "지역 청소년센터의");
+        CHECK(b && !strstr(b->text, "지역서점"));
+        CHECK(find_block(d, "지역서점") != NULL);
+        CHECK(n_role(d, KS_ROLE_RESIDUE) == (k < 2 ? 1u : 0u));
+        ks_doc_free(d);
+    }
+}
+
 int main(void)
 {
     test_dates();
@@ -1450,5 +1510,6 @@ int main(void)
     test_file_title();
     test_attachment_names();
     test_justified_words();
+    test_page_turn();
     KS_DONE();
 }
