@@ -43,7 +43,8 @@ typedef enum {
     KS_OK = 0,
     KS_ERR_NOMEM,    /**< an allocation failed */
     KS_ERR_DECODE,   /**< bytes that do not decode, with KS_OPT_STRICT */
-    KS_ERR_FORMAT,   /**< input that is not what it claims (corrupt HTML, zip, XML) */
+    KS_ERR_FORMAT,   /**< input that is not what it claims (corrupt HTML, zip, XML),
+                          or a PDF, HWP 5 or gzip file with KS_FROM_AUTO */
     KS_ERR_LIMIT,    /**< input beyond a documented limit (size, depth, ratio) */
     KS_ERR_IO,       /**< reading or writing failed (the CLI; ks_doc_write's writer) */
     KS_ERR_ARG,      /**< a caller error: bad option value, NULL where not allowed */

@@ -147,11 +147,32 @@ void ks_pipeline_free(ks_pipeline *p)
     ks_free(p);
 }
 
-/* Decide the format from the held bytes and, for text, start decoding. */
+/* Documents ksplit does not read, told by their first bytes: read as
+ * text, they gave a page of U+FFFD and exit 0.  `--from text` still reads
+ * them as text. */
+static const struct {
+    const char *magic;
+    size_t len;
+    const char *message;
+} S_foreign[] = {
+    {"%PDF-", 5, "a PDF file, not text: extract its text first (pdftotext FILE.pdf - | ksplit)"},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+     "an HWP 5 document (or another OLE file), not text: save it as HWPX, or extract its text "
+     "first"},
+    {"\x1F\x8B", 2, "gzip-compressed data: decompress it first (zcat FILE.gz | ksplit)"},
+};
+
+/* Decide the format from the held bytes and, for text, start decoding.
+ * KS_ERR_FORMAT for a document of S_foreign's formats. */
 static ks_status S_decide(ks_pipeline *p, ks_error *err)
 {
-    if (p->fmt == KS_FROM_AUTO)
+    if (p->fmt == KS_FROM_AUTO) {
+        for (size_t i = 0; i < sizeof S_foreign / sizeof *S_foreign; i++)
+            if (p->raw.len >= S_foreign[i].len &&
+                memcmp(p->raw.data, S_foreign[i].magic, S_foreign[i].len) == 0)
+                return ks_error_set(err, KS_ERR_FORMAT, "sniff", 0, 0, "%s", S_foreign[i].message);
         p->fmt = ks_sniff_format(p->raw.data ? p->raw.data : "", p->raw.len);
+    }
     if (p->fmt != KS_FROM_TEXT)
         return KS_OK;
     ks_status st = ks_decoder_feed(p->dec, p->raw.data ? p->raw.data : "", p->raw.len,
