@@ -8,10 +8,13 @@
 #             the gold text itself as input (every removal there is damage)
 #   structure govpress broken / pdf / gold / joined / viewer / hwpx (score_structure.py)
 #   lossless  every corpus input and the seed (check_lossless.py)
+#   paragraphs where paragraphs break, against the gold's paragraphs
+#             (tools/score_paragraphs.py): govpress pdf / joined / viewer
 #   layout    the govpress gold hard-wrapped at other page widths
 #             (tools/rewrap.py: 20, 28, 38, 60 and 75 characters a line,
 #             breaking between words or at any character): spacing
-#             (score_spacing_doc.py) and structure (score_structure.py)
+#             (score_spacing_doc.py), structure (score_structure.py) and
+#             paragraphs (score_paragraphs.py: there the gold is exact)
 #
 # HALF=heldout limits the govpress spacing sets to every second release in
 # ID order (the 2nd, 4th, ...): a check that a change made while reading
@@ -24,7 +27,7 @@ C=$S/corpus
 E=$S/eval
 py=${PYTHON:-python3}
 out=${OUT:-build/eval}
-what=${WHAT:-spacing structure lossless layout}
+what=${WHAT:-spacing structure lossless paragraphs layout}
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -90,22 +93,40 @@ case " $what " in *" lossless "*)
     echo "lossless: $((n - bad)) of $n inputs keep every character"
 ;; esac
 
+case " $what " in *" paragraphs "*)
+    for form in pdf joined viewer; do
+        echo "== paragraphs: govpress/*.$form.txt"
+        d=$out/para.$form
+        mkdir -p "$d"
+        : > "$d/pairs"
+        for f in "$C"/govpress/*."$form".txt; do
+            id=$(basename "$f" ."$form".txt)
+            "$ks" -q "$f" > "$d/$id.json" 2> /dev/null
+            echo "$C/govpress/$id.gold.txt $d/$id.json" >> "$d/pairs"
+        done
+        "$py" tools/score_paragraphs.py --pairs "$d/pairs"
+    done
+;; esac
+
 case " $what " in *" layout "*)
     for width in 20 28 38 60 75; do
         for mode in word char; do
             d=$out/layout.$width$mode
             mkdir -p "$d/json"
             : > "$d/pairs"
+            : > "$d/para"
             for g in "$C"/govpress/*.gold.txt; do
                 id=$(basename "$g" .gold.txt)
                 "$py" tools/rewrap.py "$width" "$mode" < "$g" > "$d/$id.txt"
                 "$ks" -q "$d/$id.txt" > "$d/json/$id.json" 2> /dev/null
                 "$ks" -q --to text "$d/$id.txt" > "$d/$id.rep" 2> /dev/null
                 echo "$g $d/$id.txt $d/$id.rep" >> "$d/pairs"
+                echo "$g $d/json/$id.json" >> "$d/para"
             done
             echo "== layout: govpress gold wrapped at $width characters ($mode)"
             "$py" "$E/score_spacing_doc.py" --pairs "$d/pairs" | grep -E 'spurious|removed|damaged|precision|recall|damage per'
             "$py" "$E/score_structure.py" "$C/govpress" "$d/json" | grep -E ' (title|summary|quotes|metadata\.contacts|metadata\.release_date):'
+            "$py" tools/score_paragraphs.py --pairs "$d/para" | sed -n 's/^gold breaks/  paragraphs: gold breaks/p; s/^ *f1: /  paragraphs f1: /p'
         done
     done
 ;; esac
