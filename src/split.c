@@ -101,6 +101,7 @@ typedef struct {
     ks_vec units;  /* S_unit */
     int page;      /* estimated page width in columns, 0 = not wrapped */
     int soft_page; /* the same for the KS_HINT_SOFT lines of a web page */
+    int margin;    /* the right margin of the text at PAGE, 0 = unknown */
     ks_lines *lines; /* the input: every line followed by '\n' */
     ks_respacer *rs; /* NULL with --no-respace (S_cell_lines) */
     /* S_orphan_letter: lines read so far, and for each letter item
@@ -762,6 +763,29 @@ static int S_page_width(S_ctx *c, bool soft)
     return bw && S_open_lines(c, bw, soft) ? bw : 0;
 }
 
+/* The right margin of text wrapped at page width PAGE, or 0 when the
+ * lines do not show one: the width that all but one in twenty of the
+ * lines at least half as wide as the page stay within, where that is at
+ * most a quarter wider than the page (proportional type sets full lines
+ * a few columns apart; a page estimate that many lines overrun says
+ * nothing of where a line had to end). */
+static int S_margin(S_ctx *c, int page)
+{
+    size_t hist[KS_PAGE_H + 1] = {0}, n = 0;
+    for (size_t i = 0; i < c->ln.len; i++) {
+        int w = LN(c, i).width;
+        if (w * 2 < page)
+            continue;
+        n++;
+        hist[w < KS_PAGE_H ? w : KS_PAGE_H]++;
+    }
+    size_t above = 0;
+    int m = KS_PAGE_H;
+    while (m > page && (above + hist[m]) * 20 <= n)
+        above += hist[m--];
+    return m * 4 <= page * 5 ? m : 0;
+}
+
 #define KS_LETTER_BACK 400 /* lines searched back for a letter item's elder */
 
 /* The letter item line L starts with: 0 for 가 … 13 for 하, *FORM 0 for
@@ -862,13 +886,48 @@ static bool S_justified(S_ctx *c, size_t i, size_t *next)
     return true;
 }
 
-/* Does line I+1 continue the paragraph of line I (wrapped text only)? */
+/* The display width of line L's first word. */
+static int S_first_word_width(const S_ln *l)
+{
+    const char *sp = memchr(l->s, ' ', l->len);
+    return S_width(l->s, sp ? (size_t)(sp - l->s) : l->len);
+}
+
+/* Does line I end inside prose that line I+1 may go on with: I ends
+ * with a Hangul syllable or a comma and holds no digit (a header's date
+ * and time, a table's figures, a contact's phone number end lines on
+ * purpose, however long the next line's first word)? */
+static bool S_prose_break(S_ctx *c, size_t i)
+{
+    const S_ln *a = &LN(c, i);
+    size_t at;
+    if (!a->len || !LN(c, i + 1).len)
+        return false;
+    for (size_t k = 0; k < a->len; k++)
+        if (a->s[k] >= '0' && a->s[k] <= '9')
+            return false;
+    uint32_t x = S_last_cp(a->s, a->len, &at);
+    return ks_is_hangul(x) || x == ',';
+}
+
+/* Does line I+1 continue the paragraph of line I (wrapped text only)?
+ * Yes when I is close to the page width PAGE.  Also when I is a third as
+ * wide or more, ends inside prose (S_prose_break) and the first word of
+ * I+1 would not have fitted after it within the right margin
+ * (S_margin): wrapping between words leaves a line short by up to a
+ * word, and in a narrow column that is a large part of it ("…새로 도입하는"
+ * / "지역고용위기선제대응패키지사업과" at 28 characters a line).  Not after a
+ * sentence's end on a line clearly short of the page width, nor where
+ * I+1 cannot continue a paragraph (S_may_continue). */
 static bool S_continues(S_ctx *c, size_t i, int page)
 {
     const S_ln *a = &LN(c, i);
-    if (a->width * 10 < page * 8)
+    bool stop = S_sentence_end(a->s, a->len);
+    if (a->width * 10 < page * 8 &&
+        (stop || !c->margin || page != c->page || a->width * 3 < page || i + 1 >= c->ln.len ||
+         !S_prose_break(c, i) || a->width + 1 + S_first_word_width(&LN(c, i + 1)) <= c->margin))
         return false;
-    if (S_sentence_end(a->s, a->len) && a->width * 100 < page * 92)
+    if (stop && a->width * 100 < page * 92)
         return false;
     return S_may_continue(c, i);
 }
@@ -3264,9 +3323,10 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
         st = KS_NOMEM(err, "split");
         goto done;
     }
-    if (!line_mode && !hints)
+    if (!line_mode && !hints) {
         c.page = S_page_width(&c, false);
-    else if (!line_mode)
+        c.margin = c.page ? S_margin(&c, c.page) : 0;
+    } else if (!line_mode)
         c.soft_page = S_page_width(&c, true);
     if (S_make_units(&c, line_mode) != KS_OK) {
         st = KS_NOMEM(err, "split");

@@ -558,6 +558,30 @@ static void wrap_at(ks_buf *b, ks_buf *joined, const char *text, size_t width)
     ks_buf_putc(b, '\n');
 }
 
+/* Append TEXT to B wrapped between words at WIDTH characters a line at
+ * most, as a word processor that breaks lines at spaces prints it. */
+static void wrap_words(ks_buf *b, const char *text, size_t width)
+{
+    size_t n = 0; /* characters on the line so far */
+    for (const char *p = text; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t len = e ? (size_t)(e - p) : strlen(p), chars = 0;
+        for (size_t i = 0; i < len; i++)
+            chars += (p[i] & 0xC0) != 0x80;
+        if (n && n + 1 + chars > width) {
+            ks_buf_putc(b, '\n');
+            n = 0;
+        } else if (n) {
+            ks_buf_putc(b, ' ');
+            n++;
+        }
+        ks_buf_append(b, p, len);
+        n += chars;
+        p += len + (e != NULL);
+    }
+    ks_buf_putc(b, '\n');
+}
+
 /* run() on HEAD followed by PARAS[0..N) each wrapped at WIDTH characters
  * (wrap_at); JOINED[p] gets paragraph p's lines joined by one space, for
  * the caller to compare and then free (joined_free). */
@@ -613,6 +637,33 @@ static void test_odd_widths(void)
             ks_doc_free(d);
         }
         joined_free(joined, 4);
+    }
+    /* wrapped between words in a narrow column, where a line falls short
+     * of the width by up to a word, and by much of it before a long
+     * compound ("…새로 도입하는" / "지역고용위기선제대응패키지사업과"): the
+     * next line's first word would not have fitted after it */
+    static const char *const longer =
+        "정부는 올해 새로 도입하는 지역고용위기선제대응패키지사업과 청년일경험확대지원프로그램을 "
+        "통해 일자리 위기에 놓인 지역과 청년을 함께 돕는다. 각 사업의 세부 내용은 "
+        "고용노동부누리집공지사항에서 확인할 수 있다.";
+    const size_t word_widths[] = {20, 28};
+    for (size_t w = 0; w < sizeof word_widths / sizeof *word_widths; w++) {
+        ks_buf b = {0};
+        ks_buf_puts(&b, "보도자료\n\n고용위기 대응 지원 강화\n\n");
+        const char *const three[] = {paras[0], longer, paras[1]};
+        for (size_t p = 0; p < 3; p++)
+            wrap_words(&b, three[p], word_widths[w]);
+        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        CHECK(n_role(d, KS_ROLE_BODY) == 3);
+        for (size_t p = 0; p < 3; p++) {
+            const ks_block *k = nth_role(d, KS_ROLE_BODY, p);
+            CHECK(k && streq(k->text, three[p]));
+        }
+        ks_doc_free(d);
     }
 }
 
