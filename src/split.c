@@ -17,7 +17,9 @@
  *      line widths (a page of 50..120 columns, or, on stronger evidence, a
  *      narrow column or a landscape page of 32..160: S_page_width,
  *      S_odd_page); then a line is joined to the next when it is close to
- *      the page width and the next line does not open a new paragraph:
+ *      the page width, or the next line's first word would not have
+ *      fitted after it (S_continues), and the next line does not open a
+ *      new paragraph:
  *        "□ 국토교통부는 공모를 통해 총 2개 지방정부를 선정하여 개소당 최대" +
  *        "10억 원의 국비를 지원할 계획이다."  -> one unit, '\n' between.
  *      A blank line, a marker ("□", "ㅇ", "-", "1." ...), a header or contact
