@@ -112,6 +112,10 @@
  *      KS_RS_FIXED_SURE spaces the model alone removes, or more than
  *      KS_RS_FIXED_MISFIT of them where no wrap fits (a web page's or a
  *      PDF's lines, one paragraph a line).
+ *  21. A '\n' wrap inside a web address that ran past the line's end
+ *      joins: "(https://inmun\n360.culture.go.kr/b2bc/index)에서" ->
+ *      "(https://inmun360.culture.go.kr/b2bc/index)에서"; an address that
+ *      ended there keeps the space: "www.korea.kr\nSNS에서" (unchanged).
  */
 #include <math.h>
 #include <string.h>
@@ -1830,6 +1834,51 @@ static bool S_hyphen_pair(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
     return ch[at + 1].cls == '-' && (end - at == 2 || ks_is_hangul(ch[at + 2].cls));
 }
 
+/* A character a web address holds (RFC 3986's unreserved and delimiter
+ * characters that show in addresses in text). */
+static bool S_url_char(uint32_t c)
+{
+    return c < 0x80 && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c && strchr("/._-~?=&%#+:@", (int)c)));
+}
+
+/* Rule 21: is the '\n' wrap GP[GI] inside a web address?  The token before
+ * it holds "://" or starts with "www." (after an opening bracket or
+ * quote), and is address characters from there to the wrap; the next
+ * line begins with address characters; and the address goes on: the line
+ * ended on a character that cannot end one ('/', '.', '-', '_', '=',
+ * '?', '&') or the next line's part holds a '.', '/', '?', '=' or '&'
+ * ("360.culture.go.kr/…").  The caller asks that the line was full. */
+static bool S_url_wrap(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng, size_t gi)
+{
+    size_t at = gp[gi].at, tok = gi > 0 ? gp[gi - 1].at : 0, end = gi + 1 < ng ? gp[gi + 1].at : nch;
+    if (at == 0 || at >= nch || !S_url_char(ch[at].cp) || !S_url_char(ch[at - 1].cp))
+        return false;
+    size_t k = tok;
+    while (k < at && (ch[k].cp == '(' || ch[k].cp == '<' || ch[k].cp == '[' || ch[k].cp == '"' ||
+                      ch[k].cp == '\'' || ch[k].cp == 0x201C || ch[k].cp == 0x2018))
+        k++;
+    bool www = at - k > 4 && ch[k].cp == 'w' && ch[k + 1].cp == 'w' && ch[k + 2].cp == 'w' &&
+               ch[k + 3].cp == '.';
+    size_t from = at;
+    for (size_t i = k; i + 2 < at && !www; i++)
+        if (ch[i].cp == ':' && ch[i + 1].cp == '/' && ch[i + 2].cp == '/') {
+            from = i;
+            break;
+        }
+    if (!www && from == at)
+        return false;
+    for (size_t i = www ? k : from; i < at; i++)
+        if (!S_url_char(ch[i].cp))
+            return false;
+    if (strchr("/.-_=?&", (int)ch[at - 1].cp))
+        return true;
+    for (size_t i = at; i < end && S_url_char(ch[i].cp); i++)
+        if (strchr("./?=&", (int)ch[i].cp))
+            return true;
+    return false;
+}
+
 /* A score "2 대 1": 대 alone between two numbers is "versus", and both of
  * its spaces are real whatever the model makes of "2대" (a count). */
 static bool S_versus(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng, size_t gi)
@@ -2205,6 +2254,11 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
             S_light_verb_join(r, ch, nch, gp, ng, gi, s, eps == KS_RS_CONVERTER_EPS) ||
             S_ending_join(ch, nch, gp, ng, gi, s)) {
             g->join = !fixed || g->at == 0 || g->at >= nch || g->pf >= KS_RS_FIXED_FLOOR;
+            continue;
+        }
+        if (g->wrap && !g->space && (!full || g->linew + KS_RS_SHORT >= full) &&
+            S_url_wrap(ch, nch, gp, ng, gi)) {
+            g->join = true; /* rule 21 */
             continue;
         }
         if (!g->scored || S_paren_after_word(ch, nch, g) || S_versus(ch, nch, gp, ng, gi) || S_currency(ch, gp, gi) ||
