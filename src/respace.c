@@ -1834,6 +1834,15 @@ static bool S_hyphen_pair(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
     return ch[at + 1].cls == '-' && (end - at == 2 || ks_is_hangul(ch[at + 2].cls));
 }
 
+/* Rare paths kept out of ks_respacer_repair (rule 20, line mode only;
+ * rule 21, a wrap in a web address), whose other calls the compiler then
+ * still inlines (GCC, clang; elsewhere plain functions). */
+#if defined(__GNUC__)
+#define KS_RS_COLD __attribute__((noinline, cold))
+#else
+#define KS_RS_COLD
+#endif
+
 /* A character a web address holds (RFC 3986's unreserved and delimiter
  * characters that show in addresses in text). */
 static bool S_url_char(uint32_t c)
@@ -1849,7 +1858,8 @@ static bool S_url_char(uint32_t c)
  * ended on a character that cannot end one ('/', '.', '-', '_', '=',
  * '?', '&') or the next line's part holds a '.', '/', '?', '=' or '&'
  * ("360.culture.go.kr/…").  The caller asks that the line was full. */
-static bool S_url_wrap(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng, size_t gi)
+KS_RS_COLD static bool S_url_wrap(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                                   size_t gi)
 {
     size_t at = gp[gi].at, tok = gi > 0 ? gp[gi - 1].at : 0, end = gi + 1 < ng ? gp[gi + 1].at : nch;
     if (at == 0 || at >= nch || !S_url_char(ch[at].cp) || !S_url_char(ch[at - 1].cp))
@@ -1970,14 +1980,6 @@ static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
 #define KS_RS_FIXED_SURE 20
 #define KS_RS_FIXED_MISFIT 0.05
 #define KS_RS_FIXED_ENOUGH 400 /* spaces weighed: the share is known, stop */
-
-/* Line mode only: kept out of ks_respacer_repair, whose other calls the
- * compiler then still inlines (GCC, clang; elsewhere a plain function). */
-#if defined(__GNUC__)
-#define KS_RS_COLD __attribute__((noinline, cold))
-#else
-#define KS_RS_COLD
-#endif
 
 /* The length of the ASCII word (letters and digits) starting at character
  * K, up to the next gap (NEXT: where it is, or NCH); 0 when K does not
