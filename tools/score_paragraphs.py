@@ -14,7 +14,9 @@ are neighbours in OUT too is a scored gap: a paragraph break in the gold,
 in OUT, in both or in neither.  Characters that do not line up (page
 numbers, contact tables ksplit turns into metadata, cells read in another
 order) take no part, nor do gaps without a Hangul syllable on either side
-(the cells of a table of figures: ksplit does not rebuild tables).
+(the cells of a table of figures: ksplit does not rebuild tables) or
+inside ksplit's title (one field: the lines of a title in two lines are
+not two paragraphs).
 
   kept      a break in both                        true positive
   merged    a gold break OUT does not have         false negative
@@ -79,6 +81,8 @@ def align(a, b):
 
 
 def out_paragraphs(doc):
+    """OUT's paragraphs, and how many non-space characters its title has
+    (the title is one field, its author's line breaks are not scored)."""
     paras = []
     if doc.get("title"):
         paras.append(doc["title"])
@@ -86,7 +90,8 @@ def out_paragraphs(doc):
     paras += doc.get("summary") or []
     for b in doc.get("body") or []:
         paras.append(((b.get("marker") or "") + " " + b.get("text", "")).strip())
-    return paras
+    title = sum(not ch.isspace() for ch in doc.get("title") or "")
+    return paras, title
 
 
 def score_one(gold_path, out_path, c, show, shown):
@@ -95,13 +100,15 @@ def score_one(gold_path, out_path, c, show, shown):
     with open(out_path, encoding="utf-8") as f:
         doc = json.load(f)
     gc, gb = chars_and_breaks(gold)
-    oc, ob = chars_and_breaks(out_paragraphs(doc))
+    paras, title = out_paragraphs(doc)
+    oc, ob = chars_and_breaks(paras)
     m = align(gc, oc)
     c["gold_chars"] += len(gc)
     c["aligned"] += len(m)
     for i in range(len(gc) - 1):
         j = m.get(i)
-        if j is None or m.get(i + 1) != j + 1 or not (hangul(gc[i]) or hangul(gc[i + 1])):
+        if (j is None or m.get(i + 1) != j + 1 or not (hangul(gc[i]) or hangul(gc[i + 1]))
+                or j + 1 < title):
             continue
         c["gaps"] += 1
         g, o = gb[i], ob[j]
