@@ -14,7 +14,9 @@
 #             (tools/rewrap.py: 20, 28, 38, 60 and 75 characters a line,
 #             breaking between words or at any character): spacing
 #             (score_spacing_doc.py), structure (score_structure.py) and
-#             paragraphs (score_paragraphs.py: there the gold is exact)
+#             paragraphs (score_paragraphs.py: there the gold is exact);
+#             and as a web page with a <br> every 20 or 30 characters
+#             (paragraphs)
 #
 # HALF=heldout limits the govpress spacing sets to every second release in
 # ID order (the 2nd, 4th, ...): a check that a change made while reading
@@ -128,5 +130,20 @@ case " $what " in *" layout "*)
             "$py" "$E/score_structure.py" "$C/govpress" "$d/json" | grep -E ' (title|summary|quotes|metadata\.contacts|metadata\.release_date):'
             "$py" tools/score_paragraphs.py --pairs "$d/para" | sed -n 's/^gold breaks/  paragraphs: gold breaks/p; s/^ *f1: /  paragraphs f1: /p'
         done
+    done
+    # the same paragraphs as a web page, each a <p> with a <br> ending
+    # every line (html.c's soft lines)
+    for width in 20 30; do
+        d=$out/layout.html$width
+        mkdir -p "$d"
+        : > "$d/para"
+        for g in "$C"/govpress/*.gold.txt; do
+            id=$(basename "$g" .gold.txt)
+            "$py" tools/rewrap.py "$width" word html < "$g" > "$d/$id.html"
+            "$ks" -q "$d/$id.html" > "$d/$id.json" 2> /dev/null
+            echo "$g $d/$id.json" >> "$d/para"
+        done
+        echo "== layout: govpress gold as a web page, a <br> every $width characters (word)"
+        "$py" tools/score_paragraphs.py --pairs "$d/para" | sed -n 's/^gold breaks/  paragraphs: gold breaks/p; s/^ *f1: /  paragraphs f1: /p'
     done
 ;; esac

@@ -2,7 +2,7 @@
 """Print correctly spaced text, one paragraph a line, hard-wrapped at WIDTH
 characters a line the way pdftotext prints a word processor's page.
 
-    tools/rewrap.py WIDTH word|char < gold.txt > wrapped.txt
+    tools/rewrap.py WIDTH word|char [html] < gold.txt > wrapped.txt
 
 word: lines break between words only (HWP's default for Korean); a word
       longer than the line is put on a line of its own.
@@ -11,10 +11,14 @@ char: lines break at any character, inside words too (HWP's "글자"
       would start with a space drops it, so a break inside a word leaves
       no trace but the line end.
 
+html: a web page instead, each paragraph a <p> whose lines a <br> ends,
+      as an article pasted into a board's editor line by line.
+
 tools/eval.sh's "layout" measure feeds ksplit the govpress gold at page
 widths other than the corpus PDFs' (about 35 Hangul a line).  Python 3
 standard library only; deterministic.
 """
+import html
 import sys
 
 
@@ -57,13 +61,25 @@ def wrap_chars(para, width):
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[2] not in ("word", "char") or not sys.argv[1].isdigit():
+    a = sys.argv[1:]
+    if len(a) not in (2, 3) or a[1] not in ("word", "char") or not a[0].isdigit() or \
+            (len(a) == 3 and a[2] != "html"):
         sys.exit(__doc__.split("\n\n")[1])
-    width, wrap = int(sys.argv[1]), wrap_words if sys.argv[2] == "word" else wrap_chars
+    width, wrap = int(a[0]), wrap_words if a[1] == "word" else wrap_chars
+    page = len(a) == 3
     out = sys.stdout
+    if page:
+        out.write('<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>'
+                  '<div class="view">\n')
     for para in sys.stdin.read().split("\n"):
         if para.strip():
-            out.write("".join(line + "\n" for line in wrap(para, width)))
+            lines = wrap(para, width)
+            if page:
+                out.write("<p>" + "<br>\n".join(html.escape(l) for l in lines) + "</p>\n")
+            else:
+                out.write("".join(line + "\n" for line in lines))
+    if page:
+        out.write("</div></body></html>\n")
 
 
 if __name__ == "__main__":
