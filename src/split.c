@@ -104,6 +104,7 @@ typedef struct {
     int page;      /* estimated page width in columns, 0 = not wrapped */
     int soft_page; /* the same for the KS_HINT_SOFT lines of a web page */
     int margin;    /* the right margin of the text at PAGE, 0 = unknown */
+    int soft_margin; /* the same at SOFT_PAGE */
     ks_lines *lines; /* the input: every line followed by '\n' */
     ks_respacer *rs; /* NULL with --no-respace (S_cell_lines) */
     /* S_orphan_letter: lines read so far, and for each letter item
@@ -770,13 +771,14 @@ static int S_page_width(S_ctx *c, bool soft)
  * lines at least half as wide as the page stay within, where that is at
  * most a quarter wider than the page (proportional type sets full lines
  * a few columns apart; a page estimate that many lines overrun says
- * nothing of where a line had to end). */
-static int S_margin(S_ctx *c, int page)
+ * nothing of where a line had to end).  With SOFT, of a web page's lines
+ * that a <br> ended (KS_HINT_SOFT) only. */
+static int S_margin(S_ctx *c, int page, bool soft)
 {
     size_t hist[KS_PAGE_H + 1] = {0}, n = 0;
     for (size_t i = 0; i < c->ln.len; i++) {
         int w = LN(c, i).width;
-        if (w * 2 < page)
+        if (w * 2 < page || (soft && LN(c, i).hint != KS_HINT_SOFT))
             continue;
         n++;
         hist[w < KS_PAGE_H ? w : KS_PAGE_H]++;
@@ -925,9 +927,10 @@ static bool S_continues(S_ctx *c, size_t i, int page)
 {
     const S_ln *a = &LN(c, i);
     bool stop = S_sentence_end(a->s, a->len);
+    int margin = page == c->page ? c->margin : page == c->soft_page ? c->soft_margin : 0;
     if (a->width * 10 < page * 8 &&
-        (stop || !c->margin || page != c->page || a->width * 3 < page || i + 1 >= c->ln.len ||
-         !S_prose_break(c, i) || a->width + 1 + S_first_word_width(&LN(c, i + 1)) <= c->margin))
+        (stop || !margin || a->width * 3 < page || i + 1 >= c->ln.len || !S_prose_break(c, i) ||
+         a->width + 1 + S_first_word_width(&LN(c, i + 1)) <= margin))
         return false;
     if (stop && a->width * 100 < page * 92)
         return false;
@@ -3327,9 +3330,11 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
     }
     if (!line_mode && !hints) {
         c.page = S_page_width(&c, false);
-        c.margin = c.page ? S_margin(&c, c.page) : 0;
-    } else if (!line_mode)
+        c.margin = c.page ? S_margin(&c, c.page, false) : 0;
+    } else if (!line_mode) {
         c.soft_page = S_page_width(&c, true);
+        c.soft_margin = c.soft_page ? S_margin(&c, c.soft_page, true) : 0;
+    }
     if (S_make_units(&c, line_mode) != KS_OK) {
         st = KS_NOMEM(err, "split");
         goto done;

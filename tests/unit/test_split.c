@@ -603,6 +603,13 @@ static void joined_free(ks_buf *joined, size_t n)
         ks_buf_free(&joined[p]);
 }
 
+/* A paragraph of long compounds: wrapped between words in a narrow
+ * column, a line before one of them ends far short of the width. */
+static const char *const long_compounds =
+    "정부는 올해 새로 도입하는 지역고용위기선제대응패키지사업과 청년일경험확대지원프로그램을 "
+    "통해 일자리 위기에 놓인 지역과 청년을 함께 돕는다. 각 사업의 세부 내용은 "
+    "고용노동부누리집공지사항에서 확인할 수 있다.";
+
 /* Text wrapped at a width a release seldom has, a narrow column (18
  * characters, 36 columns) or a landscape page (70 characters, 140
  * columns), is rejoined into its paragraphs as at the usual widths (35).
@@ -642,15 +649,11 @@ static void test_odd_widths(void)
      * of the width by up to a word, and by much of it before a long
      * compound ("…새로 도입하는" / "지역고용위기선제대응패키지사업과"): the
      * next line's first word would not have fitted after it */
-    static const char *const longer =
-        "정부는 올해 새로 도입하는 지역고용위기선제대응패키지사업과 청년일경험확대지원프로그램을 "
-        "통해 일자리 위기에 놓인 지역과 청년을 함께 돕는다. 각 사업의 세부 내용은 "
-        "고용노동부누리집공지사항에서 확인할 수 있다.";
     const size_t word_widths[] = {20, 28};
     for (size_t w = 0; w < sizeof word_widths / sizeof *word_widths; w++) {
         ks_buf b = {0};
         ks_buf_puts(&b, "보도자료\n\n고용위기 대응 지원 강화\n\n");
-        const char *const three[] = {paras[0], longer, paras[1]};
+        const char *const three[] = {paras[0], long_compounds, paras[1]};
         for (size_t p = 0; p < 3; p++)
             wrap_words(&b, three[p], word_widths[w]);
         ks_doc *d = b.data ? run(b.data, 0) : NULL;
@@ -745,6 +748,37 @@ static void test_br_wrapped_page(void)
     }
     ks_buf_free(&page);
     joined_free(joined, 5);
+    /* wrapped between words at 28 characters, long compounds in one
+     * paragraph: a <br> after a line far short of the width, where the
+     * next word would not have fitted, is a wrap too */
+    const char *const four[] = {paras[0], long_compounds, paras[1], paras[2]};
+    ks_buf_puts(&page, "<html><head><meta charset=\"utf-8\"></head><body><div class=\"view\">"
+                       "<h3>고용위기 대응 지원 강화</h3>\n");
+    for (size_t p = 0; p < 4; p++) {
+        ks_buf lines = {0};
+        wrap_words(&lines, four[p], 28);
+        ks_buf_puts(&page, "<p>");
+        for (size_t i = 0; lines.data && i < lines.len; i++) {
+            if (lines.data[i] != '\n')
+                ks_buf_putc(&page, lines.data[i]);
+            else if (i + 1 < lines.len)
+                ks_buf_puts(&page, "<br>\n");
+        }
+        ks_buf_puts(&page, "</p>\n");
+        ks_buf_free(&lines);
+    }
+    ks_buf_puts(&page, "</div></body></html>\n");
+    ks_doc *d = page.data ? run(page.data, 0) : NULL;
+    ks_buf_free(&page);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(n_role(d, KS_ROLE_BODY) == 4);
+    for (size_t p = 0; p < 4; p++) {
+        const ks_block *k = nth_role(d, KS_ROLE_BODY, p);
+        CHECK(k && streq(k->text, four[p]));
+    }
+    ks_doc_free(d);
 }
 
 /* Wrapped text whose centred title runs over two lines before the summary
