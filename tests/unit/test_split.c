@@ -603,6 +603,35 @@ static void joined_free(ks_buf *joined, size_t n)
         ks_buf_free(&joined[p]);
 }
 
+/* Check that D (consumed) has exactly N body blocks, TEXTS[0..N). */
+static void check_bodies(ks_doc *d, const char *const *texts, size_t n)
+{
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(n_role(d, KS_ROLE_BODY) == n);
+    for (size_t p = 0; p < n; p++) {
+        const ks_block *k = nth_role(d, KS_ROLE_BODY, p);
+        CHECK(k && streq(k->text, texts[p]));
+    }
+    ks_doc_free(d);
+}
+
+/* Append the wrapped LINES of one paragraph (freed) to PAGE as a <p> whose
+ * lines a <br> ends. */
+static void put_br_paragraph(ks_buf *page, ks_buf *lines)
+{
+    ks_buf_puts(page, "<p>");
+    for (size_t i = 0; lines->data && i < lines->len; i++) {
+        if (lines->data[i] != '\n')
+            ks_buf_putc(page, lines->data[i]);
+        else if (i + 1 < lines->len)
+            ks_buf_puts(page, "<br>\n");
+    }
+    ks_buf_puts(page, "</p>\n");
+    ks_buf_free(lines);
+}
+
 /* A paragraph of long compounds: wrapped between words in a narrow
  * column, a line before one of them ends far short of the width. */
 static const char *const long_compounds =
@@ -656,17 +685,8 @@ static void test_odd_widths(void)
         const char *const three[] = {paras[0], long_compounds, paras[1]};
         for (size_t p = 0; p < 3; p++)
             wrap_words(&b, three[p], word_widths[w]);
-        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        check_bodies(b.data ? run(b.data, 0) : NULL, three, 3);
         ks_buf_free(&b);
-        CHECK(d != NULL);
-        if (!d)
-            continue;
-        CHECK(n_role(d, KS_ROLE_BODY) == 3);
-        for (size_t p = 0; p < 3; p++) {
-            const ks_block *k = nth_role(d, KS_ROLE_BODY, p);
-            CHECK(k && streq(k->text, three[p]));
-        }
-        ks_doc_free(d);
     }
 }
 
@@ -717,15 +737,7 @@ static void test_br_wrapped_page(void)
     for (size_t p = 0; p < 5; p++) {
         ks_buf lines = {0};
         wrap_at(&lines, &joined[p], paras[p], 30);
-        ks_buf_puts(&page, "<p>");
-        for (size_t i = 0; lines.data && i < lines.len; i++) {
-            if (lines.data[i] != '\n')
-                ks_buf_putc(&page, lines.data[i]);
-            else if (i + 1 < lines.len)
-                ks_buf_puts(&page, "<br>\n");
-        }
-        ks_buf_puts(&page, "</p>\n");
-        ks_buf_free(&lines);
+        put_br_paragraph(&page, &lines);
     }
     ks_buf_puts(&page, "<p>주소: 세종특별자치시 한누리대로 422<br>전화: 044-202-7026<br>"
                        "팩스: 044-202-7027</p></div></body></html>\n");
@@ -757,28 +769,11 @@ static void test_br_wrapped_page(void)
     for (size_t p = 0; p < 4; p++) {
         ks_buf lines = {0};
         wrap_words(&lines, four[p], 28);
-        ks_buf_puts(&page, "<p>");
-        for (size_t i = 0; lines.data && i < lines.len; i++) {
-            if (lines.data[i] != '\n')
-                ks_buf_putc(&page, lines.data[i]);
-            else if (i + 1 < lines.len)
-                ks_buf_puts(&page, "<br>\n");
-        }
-        ks_buf_puts(&page, "</p>\n");
-        ks_buf_free(&lines);
+        put_br_paragraph(&page, &lines);
     }
     ks_buf_puts(&page, "</div></body></html>\n");
-    ks_doc *d = page.data ? run(page.data, 0) : NULL;
+    check_bodies(page.data ? run(page.data, 0) : NULL, four, 4);
     ks_buf_free(&page);
-    CHECK(d != NULL);
-    if (!d)
-        return;
-    CHECK(n_role(d, KS_ROLE_BODY) == 4);
-    for (size_t p = 0; p < 4; p++) {
-        const ks_block *k = nth_role(d, KS_ROLE_BODY, p);
-        CHECK(k && streq(k->text, four[p]));
-    }
-    ks_doc_free(d);
 }
 
 /* Wrapped text whose centred title runs over two lines before the summary
