@@ -1257,6 +1257,8 @@ static void S_attach_list(S_ctx *c, const int *kinds, size_t nu, size_t *i)
     }
 }
 
+/* Is L a header label's value: a date, a time, a word of the release's
+ * timing ("배포 즉시", "석간"), or a bracketed note? */
 static bool S_value_like(const S_ln *l)
 {
     if (l->width > 80)
@@ -1270,6 +1272,11 @@ static bool S_value_like(const S_ln *l)
                                         "가능"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strstr(key, words[i]))
+            return true;
+    /* a time, "08:40": a narrow page wraps it off its date's line */
+    for (const char *k = key; (k = strchr(k, ':')) != NULL; k++)
+        if (k > key && isdigit((unsigned char)k[-1]) && isdigit((unsigned char)k[1]) &&
+            isdigit((unsigned char)k[2]))
             return true;
     return key[0] == '(' || key[0] == '<';
 }

@@ -1552,6 +1552,24 @@ static void test_page_turn(void)
     }
 }
 
+/* A header whose time a narrow page wrapped onto a line of its own
+ * ("2026. 4. 13.(월)" / "08:40"): the time is the header's, not the title
+ * (govpress releases wrapped at 20 characters a line). */
+static void test_header_time(void)
+{
+    ks_doc *d = run("보도자료\n보도시점\n2026. 4. 13.(월)\n08:40\n배포\n2026. 4. 13.(월) 06:00\n"
+                    "(2026. 4. 13.(월) 석간)\n청년 일자리 지원 확대\n- 지역 청년 3만 명 대상\n"
+                    "정부는 중소기업과 협력하여 다양한 일경험 프로그램을 운영할 계획이다.\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "청년 일자리 지원 확대"));
+    CHECK(n_role(d, KS_ROLE_SUMMARY) == 1);
+    CHECK(find_block(d, "08:40") && find_block(d, "08:40")->role == KS_ROLE_META);
+    ks_doc_free(d);
+}
+
 int main(void)
 {
     test_dates();
@@ -1591,5 +1609,6 @@ int main(void)
     test_attachment_names();
     test_justified_words();
     test_page_turn();
+    test_header_time();
     KS_DONE();
 }
