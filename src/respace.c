@@ -1216,6 +1216,19 @@ static bool S_orphan_right(const ks_respacer *r, const ks_rs_char *ch, size_t nc
     return zr >= ks_rsm_threshold_space && zr > z + KS_RS_ORPHAN_MARGIN;
 }
 
+/* Rule 8 holds a one-syllable word (S_standalone) to stronger evidence
+ * only where it stands apart: the gap before it (GP[GI - 1], ending at
+ * TOK) is a space the model would never take for a wrap ("기리는 고
+ * 노무현"), not one that may itself be spurious.  There the syllable may
+ * end the word before, and the extra evidence asked of the gap after it
+ * made rule 20 put the wrap on the wrong side: "라이더가 고 속주행과" ->
+ * "라이더가고 속주행과" (now "라이더가 고속주행과"). */
+static bool S_stands_apart(const ks_rs_gap *gp, size_t gi, size_t tok)
+{
+    return gi == 0 || gp[gi - 1].at != tok || !gp[gi - 1].scored ||
+           gp[gi - 1].z < ks_rsm_threshold_wrap;
+}
+
 /* Pass 1: score every gap that needs a decision.  The left token runs from
  * the last separator kept so far (a gap that looks spurious on its own is
  * taken as joined), the right token to the next separator. */
@@ -1282,7 +1295,8 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
                   S_word_of_its_own(ch, g->at, g->at - tok, ch + next_end,
                                     gi + 1 < ng ? after_end - next_end : 0, s))))
                 g->z = KS_RS_NO;
-            else if (g->z > KS_RS_NO && g->at - tok == 1 && S_standalone(ch[tok].cls))
+            else if (g->z > KS_RS_NO && g->at - tok == 1 && S_standalone(ch[tok].cls) &&
+                     S_stands_apart(gp, gi, tok))
                 g->z -= KS_RS_STANDALONE;
             if (g->z > KS_RS_NO && nb == 1 && S_orphan_right(r, ch, nch, gp, ng, gi, g->z))
                 g->z = KS_RS_NO;
