@@ -1740,15 +1740,18 @@ static size_t S_unit_text(const S_ctx *c, const S_unit *u, char *dst)
 
 /* The text of unit U as it lies in the normalized text, when S_unit_text
  * would copy it unchanged: its lines follow one another there, each ended
- * by '\n' (not cut by S_split_subtitles, not joined with spaces).  Then
+ * by '\n' (not cut by S_split_subtitles, not joined with spaces), and it
+ * skips none (a blank line, a page number S_page_turn stepped over: that
+ * is a unit of its own, whose text must not lie inside this one's).  Then
  * *S and *LEN are set and no copy is needed. */
 static bool S_unit_span(const S_ctx *c, const S_unit *u, const char **s, size_t *len)
 {
     if (u->joinsp)
         return false;
     for (size_t i = u->first; i < u->last; i++) {
-        const S_ln *l = &LN(c, i);
-        if (LN(c, i + 1).s != l->s + l->len + 1 || l->s[l->len] != '\n' || !LN(c, i + 1).len)
+        const S_ln *l = &LN(c, i), *n = &LN(c, i + 1);
+        if (n->s != l->s + l->len + 1 || l->s[l->len] != '\n' || !n->len ||
+            (n->hint == KS_ROLE_RESIDUE && i + 1 < u->last))
             return false;
     }
     const S_ln *f = &LN(c, u->first), *e = &LN(c, u->last);
