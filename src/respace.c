@@ -112,10 +112,11 @@
  *      KS_RS_FIXED_SURE spaces the model alone removes, or more than
  *      KS_RS_FIXED_MISFIT of them where no wrap fits (a web page's or a
  *      PDF's lines, one paragraph a line).
- *  21. A '\n' wrap inside a web address that ran past the line's end
- *      joins: "(https://inmun\n360.culture.go.kr/b2bc/index)에서" ->
- *      "(https://inmun360.culture.go.kr/b2bc/index)에서"; an address that
- *      ended there keeps the space: "www.korea.kr\nSNS에서" (unchanged).
+ *  21. A '\n' wrap inside a web or e-mail address that ran past the
+ *      line's end joins: "(https://inmun\n360.culture.go.kr/b2bc/index)에서"
+ *      -> "(https://inmun360.culture.go.kr/b2bc/index)에서",
+ *      "hong@kor\nea.kr" -> "hong@korea.kr"; an address that ended there
+ *      keeps the space: "www.korea.kr\nSNS에서" (unchanged).
  */
 #include <math.h>
 #include <string.h>
@@ -1865,13 +1866,22 @@ static bool S_url_char(uint32_t c)
                         (c && strchr("/._-~?=&%#+:@", (int)c)));
 }
 
-/* Rule 21: is the '\n' wrap GP[GI] inside a web address?  The token before
- * it holds "://" or starts with "www." (after an opening bracket or
- * quote), and is address characters from there to the wrap; the next
- * line begins with address characters; and the address goes on: the line
- * ended on a character that cannot end one ('/', '.', '-', '_', '=',
- * '?', '&') or the next line's part holds a '.', '/', '?', '=' or '&'
- * ("360.culture.go.kr/…").  The caller asks that the line was full. */
+/* Does CH[I..END) begin with "www."? */
+static bool S_www_at(const ks_rs_char *ch, size_t i, size_t end)
+{
+    return end - i > 4 && ch[i].cp == 'w' && ch[i + 1].cp == 'w' && ch[i + 2].cp == 'w' &&
+           ch[i + 3].cp == '.';
+}
+
+/* Rule 21: is the '\n' wrap GP[GI] inside a web or e-mail address?  The
+ * token before it holds "://", starts with "www." or is an e-mail address
+ * ("hong@mois", after an opening bracket or quote), and is address
+ * characters from there to the wrap; the next line begins with address
+ * characters and no address of its own (no '@', "://" or "www."), and
+ * the address goes on: the line ended on a character that cannot end one
+ * ('/', '.', '-', '_', '=', '?', '&', '@') or the next line's part holds
+ * a '.', '/', '?', '=' or '&' ("360.culture.go.kr/…").  The caller asks
+ * that the line was full. */
 KS_RS_COLD static bool S_url_wrap(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
                                    size_t gi)
 {
@@ -1882,25 +1892,37 @@ KS_RS_COLD static bool S_url_wrap(const ks_rs_char *ch, size_t nch, const ks_rs_
     while (k < at && (ch[k].cp == '(' || ch[k].cp == '<' || ch[k].cp == '[' || ch[k].cp == '"' ||
                       ch[k].cp == '\'' || ch[k].cp == 0x201C || ch[k].cp == 0x2018))
         k++;
-    bool www = at - k > 4 && ch[k].cp == 'w' && ch[k + 1].cp == 'w' && ch[k + 2].cp == 'w' &&
-               ch[k + 3].cp == '.';
-    size_t from = at;
-    for (size_t i = k; i + 2 < at && !www; i++)
-        if (ch[i].cp == ':' && ch[i + 1].cp == '/' && ch[i + 2].cp == '/') {
+    size_t from = S_www_at(ch, k, at) ? k : at, mail = at;
+    for (size_t i = k; i < at && from == at; i++) {
+        if (i + 2 < at && ch[i].cp == ':' && ch[i + 1].cp == '/' && ch[i + 2].cp == '/')
             from = i;
-            break;
-        }
-    if (!www && from == at)
+        if (ch[i].cp == '@' && mail == at)
+            mail = i;
+    }
+    if (from == at && mail < at) { /* the local part before the '@' */
+        from = mail;
+        while (from > k && S_url_char(ch[from - 1].cp))
+            from--;
+        if (from == mail)
+            return false;
+    }
+    if (from == at)
         return false;
-    for (size_t i = www ? k : from; i < at; i++)
+    for (size_t i = from; i < at; i++)
         if (!S_url_char(ch[i].cp))
             return false;
-    if (strchr("/.-_=?&", (int)ch[at - 1].cp))
-        return true;
-    for (size_t i = at; i < end && S_url_char(ch[i].cp); i++)
-        if (strchr("./?=&", (int)ch[i].cp))
-            return true;
-    return false;
+    size_t e = at; /* the next line's address characters */
+    while (e < end && S_url_char(ch[e].cp))
+        e++;
+    if (S_www_at(ch, at, e))
+        return false;
+    bool goes_on = strchr("/.-_=?&@", (int)ch[at - 1].cp) != NULL;
+    for (size_t i = at; i < e; i++) {
+        if (ch[i].cp == '@' || (i + 2 < e && ch[i].cp == ':' && ch[i + 1].cp == '/' && ch[i + 2].cp == '/'))
+            return false;
+        goes_on |= strchr("./?=&", (int)ch[i].cp) != NULL;
+    }
+    return goes_on;
 }
 
 /* A score "2 대 1": 대 alone between two numbers is "versus", and both of
