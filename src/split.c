@@ -103,7 +103,8 @@ typedef struct {
     ks_vec units;  /* S_unit */
     int page;      /* estimated page width in columns, 0 = not wrapped */
     int soft_page; /* the same for the KS_HINT_SOFT lines of a web page */
-    int margin;    /* the right margin of the text at PAGE, 0 = unknown */
+    int margin;    /* the right margin of the text at PAGE, 0 = unknown
+                    * (S_margin) */
     int soft_margin; /* the same at SOFT_PAGE */
     ks_lines *lines; /* the input: every line followed by '\n' */
     ks_respacer *rs; /* NULL with --no-respace (S_cell_lines) */
@@ -714,14 +715,34 @@ static int S_odd_page(const size_t *hist, size_t wide)
     return bw;
 }
 
+/* The right margin of text wrapped at page width PAGE, or 0 when the
+ * lines do not show one: the width that all but one in twenty of the
+ * lines at least half as wide as the page stay within, where that is at
+ * most a quarter wider than the page (proportional type sets full lines
+ * a few columns apart; a page estimate that many lines overrun says
+ * nothing of where a line had to end).  HIST counts S_page_width's lines
+ * by width. */
+static int S_margin(const size_t *hist, int page)
+{
+    size_t n = 0, above = 0;
+    for (int w = (page + 1) / 2; w < KS_PAGE_H; w++)
+        n += hist[w];
+    int m = KS_PAGE_H - 1;
+    while (m > page && (above + hist[m]) * 20 <= n)
+        above += hist[m--];
+    return m * 4 <= page * 5 ? m : 0;
+}
+
 /* Estimate the page width of hard-wrapped text, or 0 when the text is
  * one paragraph a line.  Wrapped text has a peak of line widths, most
  * often in 50..120 columns, and most long lines end in the middle of a
  * sentence.  With SOFT, only the lines of a web page that ended at a <br>
  * (KS_HINT_SOFT) are weighed: an article hard-wrapped with a <br> at
- * every line. */
-static int S_page_width(S_ctx *c, bool soft)
+ * every line.  *MARGIN: the right margin (S_margin) of the same lines, 0
+ * when none. */
+static int S_page_width(S_ctx *c, bool soft, int *margin)
 {
+    *margin = 0;
     enum { H = KS_PAGE_H };
     size_t hist[H] = {0}, nonblank = 0, wide = 0;
     for (size_t i = 0; i < c->ln.len; i++) {
@@ -763,31 +784,10 @@ static int S_page_width(S_ctx *c, bool soft)
         else
             bw = bw_wide;
     }
-    return bw && S_open_lines(c, bw, soft) ? bw : 0;
-}
-
-/* The right margin of text wrapped at page width PAGE, or 0 when the
- * lines do not show one: the width that all but one in twenty of the
- * lines at least half as wide as the page stay within, where that is at
- * most a quarter wider than the page (proportional type sets full lines
- * a few columns apart; a page estimate that many lines overrun says
- * nothing of where a line had to end).  With SOFT, of a web page's lines
- * that a <br> ended (KS_HINT_SOFT) only. */
-static int S_margin(S_ctx *c, int page, bool soft)
-{
-    size_t hist[KS_PAGE_H + 1] = {0}, n = 0;
-    for (size_t i = 0; i < c->ln.len; i++) {
-        int w = LN(c, i).width;
-        if (w * 2 < page || (soft && LN(c, i).hint != KS_HINT_SOFT))
-            continue;
-        n++;
-        hist[w < KS_PAGE_H ? w : KS_PAGE_H]++;
-    }
-    size_t above = 0;
-    int m = KS_PAGE_H;
-    while (m > page && (above + hist[m]) * 20 <= n)
-        above += hist[m--];
-    return m * 4 <= page * 5 ? m : 0;
+    if (!bw || !S_open_lines(c, bw, soft))
+        return 0;
+    *margin = S_margin(hist, bw);
+    return bw;
 }
 
 #define KS_LETTER_BACK 400 /* lines searched back for a letter item's elder */
@@ -1081,6 +1081,7 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
         if (!l->len && !line_mode)
             continue;
         S_unit u = {0};
+        bool turned = false; /* went on across a page number (S_page_turn) */
         u.first = u.last = i;
         u.role = KS_ROLE_BODY;
         if (!line_mode && l->hint >= 0 && l->hint <= KS_ROLE_RESIDUE) {
@@ -1096,6 +1097,7 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
                     /* so is the page number: a unit of its own, below */
                     LN(c, number).hint = KS_ROLE_RESIDUE;
                     u.last = next;
+                    turned = true;
                 } else {
                     break;
                 }
@@ -1117,8 +1119,8 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
                   !LN(c, i + 1).len;
         if (ks_vec_push(&c->units, &u) != KS_OK)
             return KS_ERR_NOMEM;
-        /* the page numbers a paragraph went on across (S_page_turn) */
-        for (size_t k = u.first + 1; k < u.last; k++) {
+        /* the page numbers the paragraph went on across */
+        for (size_t k = u.first + 1; turned && k < u.last; k++) {
             if (LN(c, k).len && LN(c, k).hint == KS_ROLE_RESIDUE) {
                 S_unit r = {.first = k, .last = k, .role = KS_ROLE_RESIDUE, .forced = true};
                 if (ks_vec_push(&c->units, &r) != KS_OK)
@@ -3339,11 +3341,9 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
         goto done;
     }
     if (!line_mode && !hints) {
-        c.page = S_page_width(&c, false);
-        c.margin = c.page ? S_margin(&c, c.page, false) : 0;
+        c.page = S_page_width(&c, false, &c.margin);
     } else if (!line_mode) {
-        c.soft_page = S_page_width(&c, true);
-        c.soft_margin = c.soft_page ? S_margin(&c, c.soft_page, true) : 0;
+        c.soft_page = S_page_width(&c, true, &c.soft_margin);
     }
     if (S_make_units(&c, line_mode) != KS_OK) {
         st = KS_NOMEM(err, "split");
