@@ -1873,6 +1873,12 @@ static bool S_www_at(const ks_rs_char *ch, size_t i, size_t end)
            ch[i + 3].cp == '.';
 }
 
+/* Does CH[I..END) begin with "://" (a scheme's end)? */
+static bool S_scheme_at(const ks_rs_char *ch, size_t i, size_t end)
+{
+    return i + 2 < end && ch[i].cp == ':' && ch[i + 1].cp == '/' && ch[i + 2].cp == '/';
+}
+
 /* Rule 21: is the '\n' wrap GP[GI] inside a web or e-mail address?  The
  * token before it holds "://", starts with "www." or is an e-mail address
  * ("hong@mois", after an opening bracket or quote), and is address
@@ -1894,7 +1900,7 @@ KS_RS_COLD static bool S_url_wrap(const ks_rs_char *ch, size_t nch, const ks_rs_
         k++;
     size_t from = S_www_at(ch, k, at) ? k : at, mail = at;
     for (size_t i = k; i < at && from == at; i++) {
-        if (i + 2 < at && ch[i].cp == ':' && ch[i + 1].cp == '/' && ch[i + 2].cp == '/')
+        if (S_scheme_at(ch, i, at))
             from = i;
         if (ch[i].cp == '@' && mail == at)
             mail = i;
@@ -1918,7 +1924,7 @@ KS_RS_COLD static bool S_url_wrap(const ks_rs_char *ch, size_t nch, const ks_rs_
         return false;
     bool goes_on = strchr("/.-_=?&@", (int)ch[at - 1].cp) != NULL;
     for (size_t i = at; i < e; i++) {
-        if (ch[i].cp == '@' || (i + 2 < e && ch[i].cp == ':' && ch[i + 1].cp == '/' && ch[i + 2].cp == '/'))
+        if (ch[i].cp == '@' || S_scheme_at(ch, i, e))
             return false;
         goes_on |= strchr("./?=&", (int)ch[i].cp) != NULL;
     }
@@ -2294,7 +2300,12 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
             g->join = !fixed || g->at == 0 || g->at >= nch || g->pf >= KS_RS_FIXED_FLOOR;
             continue;
         }
-        if (g->wrap && !g->space && (!full || g->linew + KS_RS_SHORT >= full) &&
+        /* A line well short of the usual wrapped width ended on purpose
+         * (or on a word the next line could not hold), or is a table
+         * cell's (split.c's S_cell_lines): only the certainty a space
+         * needs joins its '\n', and rule 21 leaves it alone. */
+        bool full_line = g->wrap && (!full || g->linew + KS_RS_SHORT >= full);
+        if (full_line && !g->space && g->at < nch && ch[g->at].cp < 0x80 &&
             S_url_wrap(ch, nch, gp, ng, gi)) {
             g->join = true; /* rule 21 */
             continue;
@@ -2303,11 +2314,6 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
             S_since(ch, nch, gp, ng, gi, s))
             continue;
         if (g->wrap) {
-            /* A line well short of the usual wrapped width ended on
-             * purpose (or on a word the next line could not hold), or is
-             * a table cell's (split.c's S_cell_lines): only the certainty
-             * a space needs joins it. */
-            bool full_line = !full || g->linew + KS_RS_SHORT >= full;
             g->join = g->z >= (full_line ? ks_rsm_threshold_wrap : ks_rsm_threshold_space);
         } else if (fixed) {
             g->join = !g->lone && g->pf >= ks_rsm_threshold_fixed;
