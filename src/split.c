@@ -666,6 +666,18 @@ static bool S_is_residue(const char *key)
            S_streq(key, "끝") || S_streq(key, "(끝)") || key[0] == '#';
 }
 
+/* Is unit U (its text S, LEN bytes) a page number or an end mark kept
+ * as residue?  Their spaces are the form's own: the repair would make
+ * "- 2 -" "-2 -" in a document whose converter spaced signs from numbers. */
+static bool S_fixed_form(const S_unit *u, const char *s, size_t len)
+{
+    char key[16];
+    if (u->role != KS_ROLE_RESIDUE || len >= sizeof key)
+        return false;
+    S_key(s, len, key, sizeof key);
+    return S_is_residue(key);
+}
+
 /* ---- pass 1: lines -> units ------------------------------------------ */
 
 /* Do most of the lines of text wrapped at page width BW (those near it
@@ -2863,7 +2875,7 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         char *us = src[i];
         size_t rl = u->srclen;
         ks_buf_clear(&b);
-        if (rs) {
+        if (rs && !S_fixed_form(u, us, rl)) {
             st = ks_respacer_repair(rs, us, rl, &b, &doc->stats, doc, doc->blocks.len, u->lineno);
         } else {
             for (size_t k = 0; k < rl && st == KS_OK; k++)

@@ -1581,6 +1581,33 @@ static void test_header_time(void)
     ks_doc_free(d);
 }
 
+/* A page number and an end mark keep their own spaces: a table of signed
+ * numbers ("-2" written whole thirty times) made the repair join "- 2 -"
+ * into "-2 -" (156754252.pdf.txt, 28 page numbers). */
+static void test_fixed_forms(void)
+{
+    ks_buf t = {0};
+    ks_buf_puts(&t, "보도자료\n\n고용 동향\n\n");
+    for (int i = 0; i < 30; i++)
+        ks_buf_puts(&t, "증감 -2 -1 -3 -2 -4\n");
+    ks_buf_puts(&t, "\n- 2 -\n\n○ 다음 쪽의 표를 본다.\n\n- 끝 -\n");
+    ks_options o;
+    memset(&o, 0, sizeof o);
+    ks_doc *d = NULL;
+    ks_error err;
+    CHECK(t.data && ks_convert(&o, t.data, t.len, &d, &err) == KS_OK && d);
+    ks_buf_free(&t);
+    if (!d)
+        return;
+    CHECK(n_role(d, KS_ROLE_RESIDUE) == 2);
+    const ks_block *a = nth_role(d, KS_ROLE_RESIDUE, 0), *b = nth_role(d, KS_ROLE_RESIDUE, 1);
+    CHECK(a && STREQ(a->text, "- 2 -"));
+    CHECK(b && STREQ(b->text, "- 끝 -"));
+    /* the table's own numbers are still the repair's */
+    CHECK(find_block(d, "증감 -2 -1") != NULL);
+    ks_doc_free(d);
+}
+
 int main(void)
 {
     test_dates();
@@ -1621,5 +1648,6 @@ int main(void)
     test_justified_words();
     test_page_turn();
     test_header_time();
+    test_fixed_forms();
     KS_DONE();
 }
