@@ -949,7 +949,30 @@ static bool S_continues(S_ctx *c, size_t i, int page)
     return S_may_continue(c, i);
 }
 
-#define KS_PAGE_GAP 4 /* most blank lines on either side of a page number */
+#define KS_PAGE_GAP 4    /* most blank lines on either side of a page number */
+#define KS_PAGE_BLANKS 2 /* fewest blank lines that turn a page without one */
+
+/* Does line K end open: in a word that cannot end a paragraph, a case
+ * particle or 및 / 함께 after a word ("…한국관을 방문하여 K-방산을",
+ * "…국방무관과 함께"), or in one syllable alone, a word the line's end
+ * cut ("…사업 대상별 진" / "단보고서를")?  A paragraph in a release ends a
+ * sentence or a noun ("…신청 가능", "…참조"), not so. */
+static bool S_open_end(const S_ln *a)
+{
+    size_t at, len = a->len;
+    while (len && a->s[len - 1] == ' ')
+        len--;
+    uint32_t x = S_last_cp(a->s, len, &at);
+    if (!ks_is_hangul(x) || at == 0)
+        return false;
+    if (a->s[at - 1] == ' ') /* one syllable alone: a cut word, or 및 */
+        return true;
+    static const char open[] = "을를의와과께";
+    for (size_t k = 0; k < sizeof open - 1; k += 3)
+        if (!memcmp(a->s + at, open + k, 3))
+            return true;
+    return false;
+}
 
 /* Does the paragraph of line K go on across a page turn?  pdftotext prints
  * a page's number at the end of its text, and blank lines (or a form
@@ -958,9 +981,11 @@ static bool S_continues(S_ctx *c, size_t i, int page)
  * that ends no sentence, followed by at most KS_PAGE_GAP blank lines, a
  * page number, at most KS_PAGE_GAP blank lines and a line that may go on
  * with K's paragraph.  Then *NUMBER is the page number's line and *NEXT
- * the next page's first line.  A sentence's end before the turn, a marker
- * or a label after it, or no page number (a blank line may end a
- * paragraph as well as a page) keep the paragraphs apart. */
+ * the next page's first line.  A page without a number turns on blank
+ * lines alone, two or more (one ends a paragraph as often as a page),
+ * after a line that ends open (S_open_end): then *NUMBER is 0.  A
+ * sentence's end before the turn, a marker or a label after it, or a
+ * single blank line and no page number keep the paragraphs apart. */
 static bool S_page_turn(S_ctx *c, size_t k, size_t *number, size_t *next)
 {
     const S_ln *a = &LN(c, k);
@@ -977,15 +1002,19 @@ static bool S_page_turn(S_ctx *c, size_t k, size_t *number, size_t *next)
         if (num)
             break;
         char key[16];
-        if (l->len >= sizeof key || l->hint >= 0)
-            return false;
-        S_key(l->s, l->len, key, sizeof key);
-        if (!S_page_number(key))
-            return false;
-        num = j;
-        blanks = 0;
+        if (l->len < sizeof key && l->hint < 0) {
+            S_key(l->s, l->len, key, sizeof key);
+            if (S_page_number(key)) {
+                num = j;
+                blanks = 0;
+                continue;
+            }
+        }
+        if (blanks >= KS_PAGE_BLANKS && S_open_end(a))
+            break; /* no number on the page */
+        return false;
     }
-    if (!num || j >= c->ln.len || !S_may_follow(c, k, j))
+    if (j >= c->ln.len || !S_may_follow(c, k, j))
         return false;
     *number = num;
     *next = j;
@@ -1107,7 +1136,8 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
                     u.last = next; /* the blank lines between are skipped */
                 } else if (S_page_turn(c, u.last, &number, &next)) {
                     /* so is the page number: a unit of its own, below */
-                    LN(c, number).hint = KS_ROLE_RESIDUE;
+                    if (number)
+                        LN(c, number).hint = KS_ROLE_RESIDUE;
                     u.last = next;
                     turned = true;
                 } else {

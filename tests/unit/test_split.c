@@ -1581,6 +1581,52 @@ static void test_header_time(void)
     ks_doc_free(d);
 }
 
+/* A page without a number: two blank lines or more after a full line
+ * that ends open (a particle, one syllable a wrap cut off) turn a page;
+ * one blank line, or a line that ends a noun, end a paragraph
+ * (156754103.pdf.txt "…K-방산을" / "" / "" / "홍보할 수 있는", 156754143's
+ * "…사업 대상별 진" / "" / "" / "단보고서를"). */
+static void test_numberless_turn(void)
+{
+    static const struct {
+        const char *last, *gap, *next;
+        bool on;
+    } cases[] = {
+        {"어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간의 경계를\n", "\n\n",
+         "넓히는 것이다. 지역서점 참여도 지난해 마흔아홉 개에서 늘린다.\n", true},
+        {"어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간의 경계 넓\n", "\n\n\n",
+         "히는 것이다. 지역서점 참여도 지난해 마흔아홉 개에서 늘린다.\n", true},
+        {"어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간의 경계를\n", "\n",
+         "넓히는 것이다. 지역서점 참여도 지난해 마흔아홉 개에서 늘린다.\n", false},
+        {"어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간 경계 확장\n", "\n\n",
+         "지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n", false},
+        {"어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간의 경계를\n", "\n\n",
+         "ㅇ 지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n", false},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_buf t = {0};
+        wrapped_text(&t, PARTS(HEAD), "");
+        ks_buf_puts(&t, "지역 청소년센터의 학생, 퇴근 후 동네책방에 들르는 직장인, 복지관을 오가는\n");
+        ks_buf_puts(&t, cases[k].last);
+        ks_buf_puts(&t, cases[k].gap);
+        ks_buf_puts(&t, cases[k].next);
+        ks_options o;
+        memset(&o, 0, sizeof o);
+        ks_doc *d = NULL;
+        ks_error err;
+        CHECK(t.data && ks_convert(&o, t.data, t.len, &d, &err) == KS_OK && d);
+        ks_buf_free(&t);
+        if (!d)
+            continue;
+        const ks_block *b = find_block(d, "지역 청소년센터의");
+        CHECK(b && (strstr(b->text, "늘린다.") != NULL) == cases[k].on);
+        if (k == 1) /* the word the turn cut is whole again */
+            CHECK(b && strstr(b->text, "경계 넓히는 것이다."));
+        CHECK(n_role(d, KS_ROLE_RESIDUE) == 0);
+        ks_doc_free(d);
+    }
+}
+
 /* A page number and an end mark keep their own spaces: a table of signed
  * numbers ("-2" written whole thirty times) made the repair join "- 2 -"
  * into "-2 -" (156754252.pdf.txt, 28 page numbers). */
@@ -1649,5 +1695,6 @@ int main(void)
     test_page_turn();
     test_header_time();
     test_fixed_forms();
+    test_numberless_turn();
     KS_DONE();
 }
