@@ -29,7 +29,9 @@
  *      one unit per line, except where the spacing model is sure a word
  *      was cut between two lines ("…운영할 계" + "획이다.").  A paragraph
  *      goes on across a page turn, its page number ("- 1 -") a unit of
- *      its own: "…경험할 수" / "- 1 -" / "" / "있도록 …" (S_page_turn).
+ *      its own: "…경험할 수" / "- 1 -" / "" / "있도록 …", or two blank
+ *      lines after a line that ends open: "…대상별 진" / "" / "" /
+ *      "단보고서를 …" (S_page_turn).
  *   2. units -> roles, top to bottom:
  *        header    "보도자료" / "보도시점" / "2026. 4. 10.(금) 배포 즉시" /
  *                  "배포" ... and short logo lines above them -> META
