@@ -956,9 +956,11 @@ static bool S_continues(S_ctx *c, size_t i, int page)
 
 /* Does line K end open: in a word that cannot end a paragraph, a case
  * particle or 및 / 함께 after a word ("…한국관을 방문하여 K-방산을",
- * "…국방무관과 함께"), or in one syllable alone, a word the line's end
- * cut ("…사업 대상별 진" / "단보고서를")?  A paragraph in a release ends a
- * sentence or a noun ("…신청 가능", "…참조"), not so. */
+ * "…국방무관과 함께"), or in one syllable alone after a word, a word the
+ * line's end cut ("…사업 대상별 진" / "단보고서를")?  A paragraph in a
+ * release ends a sentence or a noun ("…신청 가능", "…참조"), a list with
+ * 등 or 외 ("…우리은행 등"), an amount with its unit ("…529억 원"): not
+ * so. */
 static bool S_open_end(const S_ln *a)
 {
     size_t at, len = a->len;
@@ -967,8 +969,15 @@ static bool S_open_end(const S_ln *a)
     uint32_t x = S_last_cp(a->s, len, &at);
     if (!ks_is_hangul(x) || at == 0)
         return false;
-    if (a->s[at - 1] == ' ') /* one syllable alone: a cut word, or 및 */
+    if (a->s[at - 1] == ' ') { /* one syllable alone, after a word */
+        size_t p = at - 1, before;
+        if (x == 0xB4F1 /* 등 */ || x == 0xC678 /* 외 */ || !ks_is_hangul(S_last_cp(a->s, p, &before)))
+            return false;
+        for (; p > 0 && a->s[p - 1] != ' '; p--)
+            if (a->s[p - 1] >= '0' && a->s[p - 1] <= '9')
+                return false; /* a number's unit */
         return true;
+    }
     static const char open[] = "을를의와과께";
     for (size_t k = 0; k < sizeof open - 1; k += 3)
         if (!memcmp(a->s + at, open + k, 3))

@@ -1602,6 +1602,11 @@ static void test_numberless_turn(void)
          "지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n", false},
         {"어르신 등이 일상에서 인문의 가치를 경험할 수 있도록 공간의 경계를\n", "\n\n",
          "ㅇ 지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n", false},
+        /* a list's 등, an amount's unit: one syllable alone, ending */
+        {"어르신 등이 일상에서 인문의 가치를 경험하는 도서관, 서점, 복지관 등\n", "\n\n",
+         "지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n", false},
+        {"어르신 등이 일상에서 인문의 가치를 경험하도록 올해 예산 529억 원\n", "\n\n",
+         "지역서점 참여도 지난해 마흔아홉 개에서 올해 백 개로 늘린다.\n", false},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         ks_buf t = {0};
