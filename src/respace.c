@@ -565,6 +565,13 @@ static uint64_t S_hash_cps(uint64_t seed, const ks_rs_char *a, size_t n)
     return h;
 }
 
+/* Is C punctuation that closes a word: ',' '.' ')' or a closing quotation
+ * mark ("한성숙," "강기정.")? */
+static bool S_trailing_mark(uint32_t c)
+{
+    return c == ',' || c == '.' || c == ')' || c == 0x201D || c == 0x2019;
+}
+
 /* Is A[0..N) Hangul syllables only (no number before a unit: "9조 원")? */
 static bool S_hangul_word(const ks_rs_char *a, size_t n)
 {
@@ -648,9 +655,13 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * and neither piece a word of its own anywhere else: "강기 정" beside
      * "강기정", "특 강이" and "전 국에" beside "특강" and "전국" (compounds
      * of two words, "공모 절차" beside "공모절차", are not weighed) */
-    if ((joined || d2 > 0.0) && (na == 1 || nbfull == 1) && S_hangul_word(a, na) &&
+    size_t nbw = nbfull; /* B less the punctuation after it: "한성 숙," */
+    while (nbw > 1 && S_trailing_mark(b[nbw - 1].cls))
+        nbw--;
+    if ((joined || d2 > 0.0) && (na == 1 || nbw == 1) && S_hangul_word(a, na) &&
         ks_is_hangul(b[0].cls) && S_tokens_count(&r->doc, ha) <= 1 &&
-        S_tokens_count(&r->doc, S_hash_cps(KS_FNV_INIT, b, nbfull)) <= 1)
+        S_tokens_count(&r->doc, S_hash_cps(KS_FNV_INIT, b, nbfull)) <= 1 &&
+        (na == 1 || nbfull == 1 || S_tokens_count(&r->doc, S_hash_cps(KS_FNV_INIT, b, nbw)) <= 1))
         z += KS_RS_WHOLE_ELSEWHERE;
     /* ... or one syllable and a particle cut off a word written whole
      * twice or more elsewhere, and more often than its first piece alone:
