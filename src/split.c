@@ -3356,6 +3356,80 @@ static ks_status S_split_labels(S_ctx *c, size_t limit)
     return KS_OK;
 }
 
+/* The length of the list marker that starts at S[I] inside a line of
+ * web text, or 0: □ ○ ㅇ ☞ ✓ • ※ after a space and before a space or a
+ * bracket ("… 밝혔다. ○ 지원 대상은", "… 생계지원 도모 ☞ (신청기간)").
+ * Circled numbers, ▴ and dashes are left: they also count and list things
+ * inside a sentence ("▴청년일자리도약장려금(+801억), ▴…", "6 - 7일"). */
+static size_t S_inline_marker(const char *s, size_t len, size_t i)
+{
+    static const char *const marks[] = {"\xE2\x96\xA1", "\xE2\x97\x8B", "\xE3\x85\x87", "\xE2\x98\x9E",
+                                        "\xE2\x9C\x93", "\xE2\x80\xA2", "\xE2\x80\xBB"};
+    if (i == 0 || s[i - 1] != ' ' || i + 4 > len)
+        return 0;
+    unsigned char next = (unsigned char)s[i + 3];
+    if (next != ' ' && next != '(')
+        return 0;
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (!memcmp(s + i, marks[k], 3))
+            return 3;
+    return 0;
+}
+
+/* Web text runs a list's items into the paragraph before them: "… 밝혔다.
+ * ○ 지원 대상은 …", "… 도모 ☞ (신청기간) …" (govpress *.joined.txt: of the
+ * markers S_inline_marker takes inside a line, 197 begin one of the
+ * author's paragraphs, 1 does not).  In text of one paragraph a line (no
+ * page width), each line is cut before each such marker, in one pass over
+ * the lines. */
+static ks_status S_split_items(S_ctx *c)
+{
+    size_t extra = 0;
+    for (size_t i = 0; i < c->ln.len; i++) {
+        const S_ln *l = &LN(c, i);
+        if (l->hint >= 0)
+            continue;
+        for (const char *p = memchr(l->s, ' ', l->len); p; p = memchr(p + 1, ' ', (size_t)(l->s + l->len - p - 1)))
+            extra += S_inline_marker(l->s, l->len, (size_t)(p - l->s) + 1) != 0;
+    }
+    if (!extra)
+        return KS_OK;
+    ks_vec out = KS_VEC(S_ln);
+    if (extra > SIZE_MAX - c->ln.len || ks_vec_reserve(&out, c->ln.len + extra) != KS_OK)
+        return KS_ERR_NOMEM;
+    S_ln *o = out.items;
+    size_t n = 0;
+    for (size_t i = 0; i < c->ln.len; i++) {
+        S_ln l = LN(c, i);
+        size_t from = 0;
+        if (l.hint < 0)
+            for (size_t k = 1; k < l.len; k++) {
+                if (l.s[k - 1] != ' ' || !S_inline_marker(l.s, l.len, k))
+                    continue;
+                size_t e = k;
+                while (e > from && l.s[e - 1] == ' ')
+                    e--;
+                if (e > from) {
+                    S_ln piece = l;
+                    piece.s = l.s + from;
+                    piece.len = e - from;
+                    piece.width = S_width(piece.s, piece.len);
+                    o[n++] = piece;
+                }
+                from = k;
+            }
+        l.s += from;
+        l.len -= from;
+        if (from)
+            l.width = S_width(l.s, l.len);
+        o[n++] = l;
+    }
+    out.len = n;
+    ks_vec_free(&c->ln);
+    c->ln = out;
+    return KS_OK;
+}
+
 ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
 {
     S_ctx c = {.doc = doc, .ln = KS_VEC(S_ln), .units = KS_VEC(S_unit), .page = 0, .lines = lines,
@@ -3395,6 +3469,10 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
     }
     if (!line_mode && !hints) {
         c.page = S_page_width(&c, false, &c.margin);
+        if (!c.page && S_split_items(&c) != KS_OK) {
+            st = KS_NOMEM(err, "split");
+            goto done;
+        }
     } else if (!line_mode) {
         c.soft_page = S_page_width(&c, true, &c.soft_margin);
     }

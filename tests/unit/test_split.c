@@ -1642,6 +1642,46 @@ static void test_numberless_turn(void)
     }
 }
 
+/* Web text runs a list's items into the paragraph before them; in text
+ * of one paragraph a line each is cut back out before its marker (□ ○ ㅇ
+ * ☞ ✓ • ※ alone, govpress *.joined.txt), not before ▴, a circled number
+ * or a dash, which also list and count inside a sentence, nor before a
+ * marker glued to a word. */
+static void test_joined_items(void)
+{
+    ks_doc *d = run("보도자료\n\n지원 사업 확대\n\n"
+                    "□ 정부는 올해 지원 사업을 확대한다고 밝혔다. ○ 지원 대상은 중소기업이며 신청은 "
+                    "다음 달부터 받는다. ☞ (신청기간) 4월 중 ※ 자세한 내용은 누리집 참조\n"
+                    "ㅇ 주요 사업은 ▴청년일자리도약장려금(+801억), ▴내일배움카드 등이며 4월 6 - 7일 "
+                    "설명회를 연다. ✓ 설명회 자료는 ○○시 누리집에 올린다.\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    static const char *const want[][2] = {
+        {"□", "정부는 올해 지원 사업을 확대한다고 밝혔다."},
+        {"○", "지원 대상은 중소기업이며 신청은 다음 달부터 받는다."},
+        {"☞", "(신청기간) 4월 중"},
+        {"※", "자세한 내용은 누리집 참조"},
+        {"ㅇ", "주요 사업은 ▴청년일자리도약장려금(+801억), ▴내일배움카드 등이며 4월 6 - 7일 설명회를 연다."},
+        {NULL, "✓ 설명회 자료는 ○○시 누리집에 올린다."}};
+    size_t n = sizeof want / sizeof *want, nb = 0;
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *b = &KS_AT(d->blocks, ks_block, i);
+        if (b->role != KS_ROLE_BODY)
+            continue;
+        CHECK(nb < n);
+        if (nb < n) {
+            CHECK(STREQ(b->text, want[nb][1]));
+            CHECK(want[nb][0] ? b->marker && STREQ(b->marker, want[nb][0]) : !b->marker);
+            CHECK(b->line == 5 + (nb >= 4)); /* the line the piece came from */
+        }
+        nb++;
+    }
+    CHECK(nb == n);
+    ks_doc_free(d);
+}
+
 /* A page number and an end mark keep their own spaces: a table of signed
  * numbers ("-2" written whole thirty times) made the repair join "- 2 -"
  * into "-2 -" (156754252.pdf.txt, 28 page numbers). */
@@ -1707,5 +1747,6 @@ int main(void)
     test_header_time();
     test_fixed_forms();
     test_numberless_turn();
+    test_joined_items();
     KS_DONE();
 }
