@@ -27,7 +27,9 @@
  *      the page width starts a new paragraph.  Text that is not wrapped
  *      (one paragraph a line), or too short to tell its page width, keeps
  *      one unit per line, except where the spacing model is sure a word
- *      was cut between two lines ("…운영할 계" + "획이다.").  A paragraph
+ *      was cut between two lines ("…운영할 계" + "획이다."), and a web
+ *      page's list items run into one line are cut apart ("… 확정됐다. ○
+ *      소득 하위 …": S_split_items).  A paragraph
  *      goes on across a page turn, its page number ("- 1 -") a unit of
  *      its own: "…경험할 수" / "- 1 -" / "" / "있도록 …", or two blank
  *      lines after a line that ends open: "…대상별 진" / "" / "" /
