@@ -3389,7 +3389,7 @@ static ks_status S_split_items(S_ctx *c)
     size_t extra = 0;
     for (size_t i = 0; i < c->ln.len; i++) {
         const S_ln *l = &LN(c, i);
-        if (l->hint >= 0)
+        if (l->hint >= 0 || l->len < 6) /* a word, a space, a marker, a space */
             continue;
         for (const char *p = memchr(l->s, ' ', l->len); p; p = memchr(p + 1, ' ', (size_t)(l->s + l->len - p - 1)))
             extra += S_inline_marker(l->s, l->len, (size_t)(p - l->s) + 1) != 0;
@@ -3404,7 +3404,7 @@ static ks_status S_split_items(S_ctx *c)
     for (size_t i = 0; i < c->ln.len; i++) {
         S_ln l = LN(c, i);
         size_t from = 0;
-        if (l.hint < 0)
+        if (l.hint < 0 && l.len >= 6)
             for (size_t k = 1; k < l.len; k++) {
                 if (l.s[k - 1] != ' ' || !S_inline_marker(l.s, l.len, k))
                     continue;
