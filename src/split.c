@@ -3379,9 +3379,10 @@ static size_t S_inline_marker(const char *s, size_t len, size_t i)
 }
 
 /* Web text runs a list's items into the paragraph before them: "… 밝혔다.
- * ○ 지원 대상은 …", "… 도모 ☞ (신청기간) …" (govpress *.joined.txt: of the
- * markers S_inline_marker takes inside a line, 197 begin one of the
- * author's paragraphs, 1 does not).  In text of one paragraph a line (no
+ * ○ 지원 대상은 …", "… 도모 ☞ (신청기간) …" (govpress *.joined.txt and
+ * *.viewer.txt: of the markers S_inline_marker takes inside a line that
+ * line up with the gold, 173 begin one of the author's paragraphs, 2 do
+ * not; 60 do not line up).  In text of one paragraph a line (no
  * page width), each line is cut before each such marker, in one pass over
  * the lines. */
 static ks_status S_split_items(S_ctx *c)
