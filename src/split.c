@@ -965,6 +965,7 @@ static bool S_continues(S_ctx *c, size_t i, int page)
  * so. */
 static bool S_open_end(const S_ln *a)
 {
+    static const char *const open[] = {"을", "를", "의", "와", "과", "께"};
     size_t at, len = a->len;
     while (len && a->s[len - 1] == ' ')
         len--;
@@ -980,9 +981,8 @@ static bool S_open_end(const S_ln *a)
                 return false; /* a number's unit */
         return true;
     }
-    static const char open[] = "을를의와과께";
-    for (size_t k = 0; k < sizeof open - 1; k += 3)
-        if (!memcmp(a->s + at, open + k, 3))
+    for (size_t k = 0; k < sizeof open / sizeof *open; k++)
+        if (S_ends(a->s, len, open[k]))
             return true;
     return false;
 }
@@ -3358,42 +3358,46 @@ static ks_status S_split_labels(S_ctx *c, size_t limit)
     return KS_OK;
 }
 
-/* The length of the list marker that starts at S[I] inside a line of
- * web text, or 0: □ ○ ㅇ ☞ ✓ • ※ after a space and before a space or a
+/* The first list marker inside a line of web text at or after byte FROM
+ * of S, or LEN: □ ○ ㅇ ☞ ✓ • ※ after a space and before a space or a
  * bracket ("… 밝혔다. ○ 지원 대상은", "… 생계지원 도모 ☞ (신청기간)").
  * Circled numbers, ▴ and dashes are left: they also count and list things
  * inside a sentence ("▴청년일자리도약장려금(+801억), ▴…", "6 - 7일"). */
-static size_t S_inline_marker(const char *s, size_t len, size_t i)
+static size_t S_inline_marker(const char *s, size_t len, size_t from)
 {
     static const char *const marks[] = {"\xE2\x96\xA1", "\xE2\x97\x8B", "\xE3\x85\x87", "\xE2\x98\x9E",
                                         "\xE2\x9C\x93", "\xE2\x80\xA2", "\xE2\x80\xBB"};
-    if (i == 0 || s[i - 1] != ' ' || i + 4 > len)
-        return 0;
-    unsigned char next = (unsigned char)s[i + 3];
-    if (next != ' ' && next != '(')
-        return 0;
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-        if (!memcmp(s + i, marks[k], 3))
-            return 3;
-    return 0;
+    if (from >= len || len - from < 5) /* a space, a marker, a space or bracket */
+        return len;
+    for (const char *p = memchr(s + from, ' ', len - from); p;
+         p = memchr(p + 1, ' ', (size_t)(s + len - p - 1))) {
+        size_t i = (size_t)(p - s) + 1;
+        if (i + 4 > len || (s[i + 3] != ' ' && s[i + 3] != '('))
+            continue;
+        for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+            if (!memcmp(s + i, marks[k], 3))
+                return i;
+    }
+    return len;
 }
 
 /* Web text runs a list's items into the paragraph before them: "… 밝혔다.
  * ○ 지원 대상은 …", "… 도모 ☞ (신청기간) …" (govpress *.joined.txt and
  * *.viewer.txt: of the markers S_inline_marker takes inside a line that
  * line up with the gold, 173 begin one of the author's paragraphs, 2 do
- * not; 60 do not line up).  In text of one paragraph a line (no
- * page width), each line is cut before each such marker, in one pass over
- * the lines. */
+ * not; 60 do not line up).  In text of one paragraph a line (no page
+ * width), each line is cut before each such marker: the pieces are
+ * counted, then the line index is built anew in one pass (no insertion
+ * per piece). */
 static ks_status S_split_items(S_ctx *c)
 {
     size_t extra = 0;
     for (size_t i = 0; i < c->ln.len; i++) {
         const S_ln *l = &LN(c, i);
-        if (l->hint >= 0 || l->len < 6) /* a word, a space, a marker, a space */
-            continue;
-        for (const char *p = memchr(l->s, ' ', l->len); p; p = memchr(p + 1, ' ', (size_t)(l->s + l->len - p - 1)))
-            extra += S_inline_marker(l->s, l->len, (size_t)(p - l->s) + 1) != 0;
+        if (l->hint < 0)
+            for (size_t k = S_inline_marker(l->s, l->len, 0); k < l->len;
+                 k = S_inline_marker(l->s, l->len, k))
+                extra++;
     }
     if (!extra)
         return KS_OK;
@@ -3405,22 +3409,20 @@ static ks_status S_split_items(S_ctx *c)
     for (size_t i = 0; i < c->ln.len; i++) {
         S_ln l = LN(c, i);
         size_t from = 0;
-        if (l.hint < 0 && l.len >= 6)
-            for (size_t k = 1; k < l.len; k++) {
-                if (l.s[k - 1] != ' ' || !S_inline_marker(l.s, l.len, k))
-                    continue;
-                size_t e = k;
-                while (e > from && l.s[e - 1] == ' ')
-                    e--;
-                if (e > from) {
-                    S_ln piece = l;
-                    piece.s = l.s + from;
-                    piece.len = e - from;
-                    piece.width = S_width(piece.s, piece.len);
-                    o[n++] = piece;
-                }
-                from = k;
+        for (size_t k = l.hint < 0 ? S_inline_marker(l.s, l.len, 0) : l.len; k < l.len;
+             k = S_inline_marker(l.s, l.len, k)) {
+            size_t e = k;
+            while (e > from && l.s[e - 1] == ' ')
+                e--;
+            if (e > from) {
+                S_ln piece = l;
+                piece.s = l.s + from;
+                piece.len = e - from;
+                piece.width = S_width(piece.s, piece.len);
+                o[n++] = piece;
             }
+            from = k;
+        }
         l.s += from;
         l.len -= from;
         if (from)
