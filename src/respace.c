@@ -2283,13 +2283,23 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
     double qmax = ks_rsm_grid_q > eps ? ks_rsm_grid_q : eps;
     if (short_ok && KS_RS_JOINED_ODDS / (1 + KS_RS_JOINED_ODDS) > qmax)
         qmax = KS_RS_JOINED_ODDS / (1 + KS_RS_JOINED_ODDS);
-    double vmin = log(ks_rsm_threshold_grid / (1 - ks_rsm_threshold_grid)) - log(qmax / (1 - qmax));
-    bool any = false;
-    for (size_t gi = 0; gi < ng && !any; gi++) {
-        if (gp[gi].scored && !gp[gi].wrap && S_clip_llr(gp[gi].z) >= vmin)
-            any = true;
+    /* And only where it could change a decision: P(spurious) grows with
+     * pw, so a space whose v clears the threshold at pw = 0 (off the
+     * grid: v + logit(eps) >= logit(threshold)) goes whatever the grid
+     * says.  A paragraph whose every candidate is that sure skips it too
+     * (more than half of those that reach it; the margin keeps rounding
+     * from deciding). */
+    double lthr = log(ks_rsm_threshold_grid / (1 - ks_rsm_threshold_grid));
+    double vmin = lthr - log(qmax / (1 - qmax)), vsure = lthr - log(eps / (1 - eps)) + 1e-6;
+    bool any = false, open = false;
+    for (size_t gi = 0; gi < ng && !open; gi++) {
+        if (gp[gi].scored && !gp[gi].wrap) {
+            double v = S_clip_llr(gp[gi].z);
+            any = any || v >= vmin;
+            open = v >= vmin && v < vsure;
+        }
     }
-    if (any && whole && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
+    if (open && whole && !has_wrap && nch + ng <= KS_RS_GRID_MAX && (rc = S_grid(r, gp, ng, nch + ng)) != KS_OK)
         return rc;
     /* rule 20 */
     bool fixed = false;
