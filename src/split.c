@@ -29,7 +29,10 @@
  *      one unit per line, except where the spacing model is sure a word
  *      was cut between two lines ("…운영할 계" + "획이다."), and a web
  *      page's list items run into one line are cut apart ("… 확정됐다. ○
- *      소득 하위 …": S_split_items).  A paragraph
+ *      소득 하위 …": S_split_items), and so is a page number run into a
+ *      page's last line, the paragraph going on across it where the line
+ *      ended in a word ("…경험할 수 - 1 -" / "" / "있도록 …": S_inline_turn).
+ *      A paragraph
  *      goes on across a page turn, its page number ("- 1 -") a unit of
  *      its own: "…경험할 수" / "- 1 -" / "" / "있도록 …", or two blank
  *      lines after a line that ends open: "…대상별 진" / "" / "" /
@@ -1059,6 +1062,41 @@ static bool S_page_turn(S_ctx *c, size_t k, size_t *number, size_t *next)
     return true;
 }
 
+/* Does the paragraph of line K go on across a page number web text ran
+ * into its line (S_split_items cut it off: the line after K, a piece of
+ * K's line, residue)?  "…인문의 가치를 경험할 수 - 1 -" / "" / "있도록 공간의
+ * 경계를 …", "…인문네트워크(https://inmun - 2 -" / "" / "360.culture.go.kr/…":
+ * when K ends in a word (a Hangul syllable, a letter or a digit, a comma)
+ * and no sentence, and the next line after at most KS_PAGE_GAP blank lines
+ * may go on with it.  A sentence's end ("…지시하였다. - 1 -"), a table's
+ * figures ("747 743 744 745 - 24 -": the next page's first line is no
+ * continuation of a row) or a marker after the turn keep them apart.
+ * Then *NEXT is that line. */
+static bool S_inline_turn(S_ctx *c, size_t k, size_t *next)
+{
+    if (k + 2 >= c->ln.len)
+        return false;
+    const S_ln *a = &LN(c, k), *p = &LN(c, k + 1);
+    char key[16];
+    if (!a->len || a->hint >= 0 || p->hint != KS_ROLE_RESIDUE || p->lineno != a->lineno ||
+        p->len >= sizeof key)
+        return false;
+    S_key(p->s, p->len, key, sizeof key);
+    if (!S_page_number(key) || S_sentence_end(a->s, a->len))
+        return false;
+    size_t at;
+    uint32_t x = S_last_cp(a->s, a->len, &at);
+    if (!ks_is_hangul(x) && !ks_is_alpha(x) && x != ',')
+        return false;
+    size_t j = k + 2, blanks = 0;
+    while (j < c->ln.len && !LN(c, j).len && blanks++ < KS_PAGE_GAP)
+        j++;
+    if (j >= c->ln.len || !LN(c, j).len || !S_may_follow(c, k, j))
+        return false;
+    *next = j;
+    return true;
+}
+
 #define KS_CELL_WIDTH 24 /* widest line of a table cell S_cell_lines joins */
 #define KS_CELL_LINES 4  /* most lines it joins */
 
@@ -1192,8 +1230,15 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
                 u.last++;
             if (u.last == i && S_cut_lines(c, i, &u.last) != KS_OK)
                 return KS_ERR_NOMEM;
-        } else if (!line_mode && S_cut_lines(c, i, &u.last) != KS_OK) {
-            return KS_ERR_NOMEM;
+        } else if (!line_mode) {
+            for (size_t next;;) {
+                if (S_cut_lines(c, u.last, &u.last) != KS_OK)
+                    return KS_ERR_NOMEM;
+                if (!S_inline_turn(c, u.last, &next))
+                    break;
+                u.last = next; /* over a page number web text ran in */
+                turned = true;
+            }
         }
         u.alone = u.first == u.last && i > 0 && !LN(c, i - 1).len && i + 1 < c->ln.len &&
                   !LN(c, i + 1).len;
@@ -3406,23 +3451,49 @@ static size_t S_inline_marker(const char *s, size_t len, size_t from)
     return len;
 }
 
+/* The start of the page number a line of web text ends with, after its
+ * page's last words: "…인문의 가치를 경험할 수 - 1 -", "…개선할 것을
+ * 지시하였다. - 1 -" (a converter that ran each page's number into its
+ * last line: govpress *.joined.txt, 25 times in 44 releases); LEN when
+ * there is none, or nothing before it. */
+static size_t S_inline_page(const char *s, size_t len)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    if (len < 7 || s[len - 1] != '-' || s[len - 2] != ' ')
+        return len;
+    size_t i = len - 2, d = 0;
+    while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && d < 4)
+        i--, d++;
+    if (d == 0 || d > 3 || i < 3 || s[i - 1] != ' ' || s[i - 2] != '-' || s[i - 3] != ' ')
+        return len;
+    size_t at = i - 2; /* the first '-' */
+    size_t e = at;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    return e ? at : len;
+}
+
 /* Web text runs a list's items into the paragraph before them: "… 밝혔다.
  * ○ 지원 대상은 …", "… 도모 ☞ (신청기간) …" (govpress *.joined.txt and
  * *.viewer.txt: of the markers S_inline_marker takes inside a line that
  * line up with the gold, 173 begin one of the author's paragraphs, 2 do
- * not; 60 do not line up).  In text of one paragraph a line (no page
- * width), each line is cut before each such marker: the pieces are
- * counted, then the line index is built anew in one pass (no insertion
- * per piece). */
+ * not; 60 do not line up), and a page's number into its last line
+ * (S_inline_page).  In text of one paragraph a line (no page width), each
+ * line is cut before each such marker, and before its page number, which
+ * becomes a residue line: the pieces are counted, then the line index is
+ * built anew in one pass (no insertion per piece). */
 static ks_status S_split_items(S_ctx *c)
 {
     size_t extra = 0;
     for (size_t i = 0; i < c->ln.len; i++) {
         const S_ln *l = &LN(c, i);
-        if (l->hint < 0)
+        if (l->hint < 0) {
             for (size_t k = S_inline_marker(l->s, l->len, 0); k < l->len;
                  k = S_inline_marker(l->s, l->len, k))
                 extra++;
+            extra += S_inline_page(l->s, l->len) < l->len;
+        }
     }
     if (!extra)
         return KS_OK;
@@ -3432,8 +3503,22 @@ static ks_status S_split_items(S_ctx *c)
     S_ln *o = out.items;
     size_t n = 0;
     for (size_t i = 0; i < c->ln.len; i++) {
-        S_ln l = LN(c, i);
+        S_ln l = LN(c, i), page = l;
         size_t from = 0;
+        if (l.hint < 0 && (page.len = S_inline_page(l.s, l.len)) < l.len) {
+            /* the page number goes on a line of its own, as residue
+             * (S_inline_turn may carry the paragraph over it) */
+            page.s = l.s + page.len;
+            page.len = l.len - page.len;
+            page.hint = KS_ROLE_RESIDUE;
+            page.width = S_width(page.s, page.len);
+            l.len = (size_t)(page.s - l.s);
+            while (l.len && l.s[l.len - 1] == ' ')
+                l.len--;
+            l.width = S_width(l.s, l.len);
+        } else {
+            page.len = 0;
+        }
         for (size_t k = l.hint < 0 ? S_inline_marker(l.s, l.len, 0) : l.len; k < l.len;
              k = S_inline_marker(l.s, l.len, k)) {
             size_t e = k;
@@ -3453,6 +3538,8 @@ static ks_status S_split_items(S_ctx *c)
         if (from)
             l.width = S_width(l.s, l.len);
         o[n++] = l;
+        if (page.len)
+            o[n++] = page;
     }
     out.len = n;
     ks_vec_free(&c->ln);

@@ -1705,6 +1705,45 @@ static void test_fixed_forms(void)
     ks_doc_free(d);
 }
 
+/* Web text that ran each page's number into the page's last line
+ * (156754121.joined.txt "…인문의 가치를 경험할 수 - 1 -" / "" / "있도록 공간의
+ * …", its address cut the same way): the number is residue, and the
+ * paragraph goes on across it where the line ended in a word and no
+ * sentence; after a sentence's end, or a table's figures, it stops. */
+static void test_inline_page_numbers(void)
+{
+    ks_buf t = {0};
+    ks_buf_puts(&t, "보도자료\n\n인문 프로그램 공모\n\n"
+                    "□ 문체부는 동네책방과 복지관에서 누구나 인문의 가치를 경험할 수 - 1 -\n\n"
+                    "있도록 공간의 경계를 넓힌다고 밝혔다. 자세한 내용은 인문네트워크(https://inmun - 2 -\n\n"
+                    "360.culture.go.kr/b2bc/index)에서 확인할 수 있다.\n"
+                    "□ 올해 지원 규모는 지난해보다 두 배로 늘어날 예정이다. - 3 -\n\n"
+                    "□ 공모는 다음 달까지 받는다.\n"
+                    "▸ 가입자수 증감: (1)-12 (2)-11 (3)-9 - 4 -\n\n"
+                    "구인배수는 지난달과 같다.\n");
+    ks_doc *d = run_repaired(&t);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    const ks_block *a = find_block(d, "문체부는"), *b = find_block(d, "올해");
+    CHECK(a && STREQ(a->text, "문체부는 동네책방과 복지관에서 누구나 인문의 가치를 경험할 수 있도록 공간의 "
+                              "경계를 넓힌다고 밝혔다. 자세한 내용은 인문네트워크"
+                              "(https://inmun360.culture.go.kr/b2bc/index)에서 확인할 수 있다."));
+    CHECK(a && a->marker && STREQ(a->marker, "□") && a->line == 5);
+    CHECK(b && STREQ(b->text, "올해 지원 규모는 지난해보다 두 배로 늘어날 예정이다."));
+    CHECK(find_block(d, "공모는") != NULL);
+    CHECK(find_block(d, "가입자수 증감: (1)-12 (2)-11 (3)-9") != NULL);
+    CHECK(find_block(d, "구인배수는") != NULL);
+    CHECK(n_role(d, KS_ROLE_RESIDUE) == 4);
+    for (size_t i = 0; i < 4; i++) {
+        const ks_block *r = nth_role(d, KS_ROLE_RESIDUE, i);
+        char want[8];
+        snprintf(want, sizeof want, "- %zu -", i + 1);
+        CHECK(r && STREQ(r->text, want));
+    }
+    ks_doc_free(d);
+}
+
 int main(void)
 {
     test_dates();
@@ -1748,5 +1787,6 @@ int main(void)
     test_fixed_forms();
     test_numberless_turn();
     test_joined_items();
+    test_inline_page_numbers();
     KS_DONE();
 }
