@@ -1097,6 +1097,16 @@ static bool S_inline_turn(S_ctx *c, size_t k, size_t *next)
     return true;
 }
 
+/* Is unit X a page's last line that web text ran the page's number into
+ * (the line after it a residue piece of the same line, S_split_items)? */
+static bool S_page_end(const S_ctx *c, const S_unit *x)
+{
+    if (x->first != x->last || x->last + 1 >= c->ln.len)
+        return false;
+    const S_ln *a = &LN(c, x->last), *p = &LN(c, x->last + 1);
+    return p->hint == KS_ROLE_RESIDUE && p->lineno == a->lineno && p->s > a->s;
+}
+
 #define KS_CELL_WIDTH 24 /* widest line of a table cell S_cell_lines joins */
 #define KS_CELL_LINES 4  /* most lines it joins */
 
@@ -1762,7 +1772,11 @@ static ks_status S_classify(S_ctx *c)
             continue;
         }
         if (contact) {
-            bool stay = k == K_CLABEL ||
+            /* nor does the page's last line web text ran its number into
+             * (S_inline_page), when the page turned inside the block:
+             * "책임자 담당자" / "또한 절실해지고 있다. - 1 -" / "- 2 -" / "과 장"
+             * (156754124.joined.txt) */
+            bool stay = k == K_CLABEL || (k == K_TEXT && S_page_end(c, x)) ||
                         (k == K_TEXT && l->width <= 44 && x->first == x->last &&
                          !S_sentence_end(l->s, l->len) &&
                          !(S_has_marker(l->s, l->len) && l->s[0] != '-'));
@@ -2488,8 +2502,10 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         if (S_titles_in(t, tl) > 1)
             continue;
         /* a unit: "정책기획관", "국가수사본부 수사국"; one syllable is a
-         * title the PDF cut in two ("과" / "장"), not a unit */
-        if (in_block && tl < sizeof dept && ks_utf8_count(key, strlen(key)) >= 2) {
+         * title the PDF cut in two ("과" / "장"), not a unit, and a
+         * sentence a page turn left in the table is none either */
+        if (in_block && tl < sizeof dept && ks_utf8_count(key, strlen(key)) >= 2 &&
+            !S_sentence_end(t, tl)) {
             memcpy(dept, t, tl + 1);
             char unit[256];
             if (want_dept && S_department_of(t, S_cells_joined(c, u), unit, sizeof unit)) {

@@ -1705,6 +1705,28 @@ static void test_fixed_forms(void)
     ks_doc_free(d);
 }
 
+/* A page that turned inside the contact table, in web text that ran the
+ * page's number into its last line (156754124.joined.txt): the line the
+ * number closed neither ends the block nor names the contacts' unit. */
+static void test_contacts_across_inline_page(void)
+{
+    ks_doc *d = run("보도자료\n\n탄소중립 설비 지원\n\n□ 중소기업의 설비 도입을 지원한다.\n\n"
+                    "담당 부서\n\n중소벤처기업부 대외환경대응과\n\n책임자 담당자\n\n"
+                    "또한 절실해지고 있다. - 1 -\n\n- 2 -\n\n과 장\n\n예우영\n\n(044-204-7444)\n\n"
+                    "사무관\n\n이경규\n\n(044-204-7438)\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(d->meta.contacts.len == 2);
+    const ks_contact *c0 = contact(d, 0), *c1 = contact(d, 1);
+    CHECK(c0 && STREQ(c0->name, "예우영") && STREQ(c0->phone, "044-204-7444") &&
+          c0->department && STREQ(c0->department, "중소벤처기업부 대외환경대응과"));
+    CHECK(c1 && STREQ(c1->name, "이경규") && STREQ(c1->phone, "044-204-7438"));
+    CHECK(n_role(d, KS_ROLE_RESIDUE) == 2);
+    ks_doc_free(d);
+}
+
 /* Web text that ran each page's number into the page's last line
  * (156754121.joined.txt "…인문의 가치를 경험할 수 - 1 -" / "" / "있도록 공간의
  * …", its address cut the same way): the number is residue, and the
@@ -1788,5 +1810,6 @@ int main(void)
     test_numberless_turn();
     test_joined_items();
     test_inline_page_numbers();
+    test_contacts_across_inline_page();
     KS_DONE();
 }
