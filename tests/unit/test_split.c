@@ -1727,6 +1727,37 @@ static void test_contacts_across_inline_page(void)
     ks_doc_free(d);
 }
 
+/* A note run into the paragraph before it after a full stop is cut out
+ * as an item of its own ("… 밝혔다. * [참석] …", 156754291.joined.txt);
+ * a note's mark spaced from its word, or after a date's dot, stays. */
+static void test_joined_notes(void)
+{
+    ks_doc *d = run("보도자료\n\n기한 연장\n\n"
+                    "□ 두 기관은 기한 연장이 가능하다고 밝혔다. * [참석] 국무총리(주재), 국토부장관 등\n"
+                    "□ 사절단(이하 사절단) * 을 파견하여 활동했다.\n"
+                    "□ 결과는 2026. 4. 25. * 선발자에게 알린다.\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    static const char *const want[][2] = {{"□", "두 기관은 기한 연장이 가능하다고 밝혔다."},
+                                          {"*", "[참석] 국무총리(주재), 국토부장관 등"},
+                                          {"□", "사절단(이하 사절단) * 을 파견하여 활동했다."},
+                                          {"□", "결과는 2026. 4. 25. * 선발자에게 알린다."}};
+    size_t n = sizeof want / sizeof *want, nb = 0;
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *b = &KS_AT(d->blocks, ks_block, i);
+        if (b->role != KS_ROLE_BODY)
+            continue;
+        CHECK(nb < n);
+        if (nb < n)
+            CHECK(STREQ(b->text, want[nb][1]) && b->marker && STREQ(b->marker, want[nb][0]));
+        nb++;
+    }
+    CHECK(nb == n);
+    ks_doc_free(d);
+}
+
 /* Web text that ran each page's number into the page's last line
  * (156754121.joined.txt "…인문의 가치를 경험할 수 - 1 -" / "" / "있도록 공간의
  * …", its address cut the same way): the number is residue, and the
@@ -1810,6 +1841,7 @@ int main(void)
     test_numberless_turn();
     test_joined_items();
     test_inline_page_numbers();
+    test_joined_notes();
     test_contacts_across_inline_page();
     KS_DONE();
 }
