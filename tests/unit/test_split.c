@@ -1744,17 +1744,12 @@ static void test_joined_notes(void)
                                           {"*", "[참석] 국무총리(주재), 국토부장관 등"},
                                           {"□", "사절단(이하 사절단) * 을 파견하여 활동했다."},
                                           {"□", "결과는 2026. 4. 25. * 선발자에게 알린다."}};
-    size_t n = sizeof want / sizeof *want, nb = 0;
-    for (size_t i = 0; i < d->blocks.len; i++) {
-        const ks_block *b = &KS_AT(d->blocks, ks_block, i);
-        if (b->role != KS_ROLE_BODY)
-            continue;
-        CHECK(nb < n);
-        if (nb < n)
-            CHECK(STREQ(b->text, want[nb][1]) && b->marker && STREQ(b->marker, want[nb][0]));
-        nb++;
+    size_t n = sizeof want / sizeof *want;
+    CHECK(n_role(d, KS_ROLE_BODY) == n);
+    for (size_t i = 0; i < n; i++) {
+        const ks_block *b = nth_role(d, KS_ROLE_BODY, i);
+        CHECK(b && STREQ(b->text, want[i][1]) && b->marker && STREQ(b->marker, want[i][0]));
     }
-    CHECK(nb == n);
     ks_doc_free(d);
 }
 
