@@ -868,6 +868,20 @@ static bool S_orphan_letter(S_ctx *c, size_t i)
     return !seen || i - (seen - 1) > KS_LETTER_BACK;
 }
 
+/* Does line A end inside a bracket it opened ("…지원금 상향(100만 원")?
+ * A paragraph does not end there: the next line goes on with it, even
+ * one that starts like a marker ("→200만 원) ▲결혼식 …"). */
+static bool S_open_bracket(const S_ln *a)
+{
+    int depth = 0;
+    for (size_t k = 0; k < a->len; k++)
+        if (a->s[k] == '(')
+            depth++;
+        else if (a->s[k] == ')' && depth > 0)
+            depth--;
+    return depth > 0;
+}
+
 /* Can line J continue the paragraph of line I (J > I), whatever their
  * widths? */
 static bool S_may_follow(S_ctx *c, size_t i, size_t j)
@@ -881,7 +895,7 @@ static bool S_may_follow(S_ctx *c, size_t i, size_t j)
     if (b->len >= 3 && !memcmp(b->s, "\xE3\x80\x90", 3))
         return false;
     if ((S_has_marker(b->s, b->len) && !(!S_sentence_end(a->s, a->len) &&
-                                          S_orphan_letter(c, j))) ||
+                                          (S_orphan_letter(c, j) || S_open_bracket(a)))) ||
         ks_meta_is_related(a->s, a->len) ||
         ks_meta_is_related(b->s, b->len))
         return false;
@@ -1070,7 +1084,9 @@ static bool S_page_turn(S_ctx *c, size_t k, size_t *number, size_t *next)
  * and no sentence, and the next line after at most KS_PAGE_GAP blank lines
  * may go on with it.  A sentence's end ("…지시하였다. - 1 -"), a table's
  * figures ("747 743 744 745 - 24 -": the next page's first line is no
- * continuation of a row) or a marker after the turn keep them apart.
+ * continuation of a row) or a marker after the turn keep them apart, but
+ * for a bracket left open ("…상향(100만 원 - 1 -" / "" / "→200만 원) …",
+ * S_open_bracket).
  * Then *NEXT is that line. */
 static bool S_inline_turn(S_ctx *c, size_t k, size_t *next)
 {

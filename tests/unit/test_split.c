@@ -1757,7 +1757,8 @@ static void test_joined_notes(void)
  * (156754121.joined.txt "…인문의 가치를 경험할 수 - 1 -" / "" / "있도록 공간의
  * …", its address cut the same way): the number is residue, and the
  * paragraph goes on across it where the line ended in a word and no
- * sentence; after a sentence's end, or a table's figures, it stops. */
+ * sentence, or inside a bracket; after a sentence's end, or a table's
+ * figures, it stops. */
 static void test_inline_page_numbers(void)
 {
     ks_buf t = {0};
@@ -1768,7 +1769,9 @@ static void test_inline_page_numbers(void)
                     "□ 올해 지원 규모는 지난해보다 두 배로 늘어날 예정이다. - 3 -\n\n"
                     "□ 공모는 다음 달까지 받는다.\n"
                     "▸ 가입자수 증감: (1)-12 (2)-11 (3)-9 - 4 -\n\n"
-                    "구인배수는 지난달과 같다.\n");
+                    "구인배수는 지난달과 같다.\n"
+                    "□ 주요 혜택은 대학생 장학금 상향(100만 원 - 5 -\n\n"
+                    "→200만 원) 등이다.\n");
     ks_doc *d = run_repaired(&t);
     CHECK(d != NULL);
     if (!d)
@@ -1782,8 +1785,11 @@ static void test_inline_page_numbers(void)
     CHECK(find_block(d, "공모는") != NULL);
     CHECK(find_block(d, "가입자수 증감: (1)-12 (2)-11 (3)-9") != NULL);
     CHECK(find_block(d, "구인배수는") != NULL);
-    CHECK(n_role(d, KS_ROLE_RESIDUE) == 4);
-    for (size_t i = 0; i < 4; i++) {
+    /* a bracket left open goes on, whatever the next page starts with */
+    const ks_block *e = find_block(d, "주요 혜택은");
+    CHECK(e && STREQ(e->text, "주요 혜택은 대학생 장학금 상향(100만 원 →200만 원) 등이다."));
+    CHECK(n_role(d, KS_ROLE_RESIDUE) == 5);
+    for (size_t i = 0; i < 5; i++) {
         const ks_block *r = nth_role(d, KS_ROLE_RESIDUE, i);
         char want[8];
         snprintf(want, sizeof want, "- %zu -", i + 1);
