@@ -1080,8 +1080,8 @@ static bool S_page_turn(S_ctx *c, size_t k, size_t *number, size_t *next)
  * into its line (S_split_items cut it off: the line after K, a piece of
  * K's line, residue)?  "…인문의 가치를 경험할 수 - 1 -" / "" / "있도록 공간의
  * 경계를 …", "…인문네트워크(https://inmun - 2 -" / "" / "360.culture.go.kr/…":
- * when K ends in a word (a Hangul syllable, a letter or a digit, a comma)
- * and no sentence, and the next line after at most KS_PAGE_GAP blank lines
+ * when K ends in a word (a Hangul syllable or a Latin letter) or a comma,
+ * and in no sentence, and the next line after at most KS_PAGE_GAP blank lines
  * may go on with it.  A sentence's end ("…지시하였다. - 1 -"), a table's
  * figures ("747 743 744 745 - 24 -": the next page's first line is no
  * continuation of a row) or a marker after the turn keep them apart, but
