@@ -1245,9 +1245,6 @@ static bool S_stands_apart(const ks_rs_gap *gp, size_t gi, size_t tok)
            gp[gi - 1].z < ks_rsm_threshold_wrap;
 }
 
-/* Pass 1: score every gap that needs a decision.  The left token runs from
- * the last separator kept so far (a gap that looks spurious on its own is
- * taken as joined), the right token to the next separator. */
 /* A number begins a word of its own after a Hangul word: "이날 임창용은 공
  * 13개를", "이용객 100여명이", "골득실 0으로" keep their spaces (KLUE's
  * sentences, line-aligned: of the spaces between a syllable and a digit
@@ -1266,6 +1263,9 @@ static bool S_number_apart(const ks_rs_char *ch, const ks_rs_gap *g, size_t tok)
     return true;
 }
 
+/* Pass 1: score every gap that needs a decision.  The left token runs from
+ * the last separator kept so far (a gap that looks spurious on its own is
+ * taken as joined), the right token to the next separator. */
 static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_wrap)
 {
     const ks_rs_char *ch = r->chars.items;
