@@ -3467,9 +3467,11 @@ static ks_status S_split_labels(S_ctx *c, size_t limit)
  * 밝혔다. * [참석] 국무총리(주재), …": in govpress *.joined.txt and
  * *.viewer.txt 19 such '*' of 19 begin a line of the gold; after a
  * bracket, 7 of 9, the others a note's mark spaced from its word,
- * "사절단(이하 사절단) * 을 파견하여").  Circled numbers, ▴ and dashes are
- * left: they also count and list things inside a sentence
- * ("▴청년일자리도약장려금(+801억), ▴…", "6 - 7일"). */
+ * "사절단(이하 사절단) * 을 파견하여"), and the attachments' 붙임 after a
+ * full stop ("… 밝혔다. 붙임 1. … 개요 2. …": twice in those texts, each a
+ * line of the gold).  Circled numbers, ▴ and dashes are left: they also
+ * count and list things inside a sentence ("▴청년일자리도약장려금(+801억),
+ * ▴…", "6 - 7일"). */
 static size_t S_inline_marker(const char *s, size_t len, size_t from)
 {
     static const char *const marks[] = {"\xE2\x96\xA1", "\xE2\x97\x8B", "\xE3\x85\x87", "\xE2\x98\x9E",
@@ -3479,9 +3481,11 @@ static size_t S_inline_marker(const char *s, size_t len, size_t from)
     for (const char *p = memchr(s + from, ' ', len - from); p;
          p = memchr(p + 1, ' ', (size_t)(s + len - p - 1))) {
         size_t i = (size_t)(p - s) + 1;
-        if (i + 2 < len && s[i] == '*' && s[i + 1] == ' ' && i >= 3 && s[i - 2] == '.' &&
-            !(s[i - 3] >= '0' && s[i - 3] <= '9'))
-            return i; /* a note after a sentence's full stop */
+        if (i >= 3 && s[i - 2] == '.' && !(s[i - 3] >= '0' && s[i - 3] <= '9') &&
+            ((i + 2 < len && s[i] == '*' && s[i + 1] == ' ') ||
+             (i + 7 < len && !memcmp(s + i, "\xEB\xB6\x99\xEC\x9E\x84", 6) &&
+              (s[i + 6] == ' ' || (s[i + 6] >= '1' && s[i + 6] <= '9')))))
+            return i; /* a note, or the attachments (붙임), after a full stop */
         if (i + 4 > len || (s[i + 3] != ' ' && s[i + 3] != '('))
             continue;
         for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)

@@ -1728,14 +1728,15 @@ static void test_contacts_across_inline_page(void)
 }
 
 /* A note run into the paragraph before it after a full stop is cut out
- * as an item of its own ("… 밝혔다. * [참석] …", 156754291.joined.txt);
+ * as an item of its own ("… 밝혔다. * [참석] …", 156754291.joined.txt),
+ * and so are the attachments ("… 밝혔다. 붙임 1. … 2. …", 156754121);
  * a note's mark spaced from its word, or after a date's dot, stays. */
 static void test_joined_notes(void)
 {
     ks_doc *d = run("보도자료\n\n기한 연장\n\n"
                     "□ 두 기관은 기한 연장이 가능하다고 밝혔다. * [참석] 국무총리(주재), 국토부장관 등\n"
                     "□ 사절단(이하 사절단) * 을 파견하여 활동했다.\n"
-                    "□ 결과는 2026. 4. 25. * 선발자에게 알린다.\n",
+                    "□ 결과는 2026. 4. 25. * 선발자에게 알린다. 붙임 1. 사업 개요 2. 공모 포스터\n",
                     0);
     CHECK(d != NULL);
     if (!d)
@@ -1750,6 +1751,9 @@ static void test_joined_notes(void)
         const ks_block *b = nth_role(d, KS_ROLE_BODY, i);
         CHECK(b && STREQ(b->text, want[i][1]) && b->marker && STREQ(b->marker, want[i][0]));
     }
+    CHECK(d->meta.attachments.len == 2 &&
+          STREQ(KS_AT(d->meta.attachments, ks_attachment, 0).name, "사업 개요") &&
+          STREQ(KS_AT(d->meta.attachments, ks_attachment, 1).name, "공모 포스터"));
     ks_doc_free(d);
 }
 
