@@ -1076,6 +1076,16 @@ static bool S_page_turn(S_ctx *c, size_t k, size_t *number, size_t *next)
     return true;
 }
 
+/* Is the line after K the page number S_split_items cut off K's own line
+ * (a residue piece of the same line; only that cut makes one)? */
+static bool S_cut_page_after(const S_ctx *c, size_t k)
+{
+    if (k + 1 >= c->ln.len)
+        return false;
+    const S_ln *a = &LN(c, k), *p = &LN(c, k + 1);
+    return p->hint == KS_ROLE_RESIDUE && p->lineno == a->lineno && p->s > a->s;
+}
+
 /* Does the paragraph of line K go on across a page number web text ran
  * into its line (S_split_items cut it off: the line after K, a piece of
  * K's line, residue)?  "…인문의 가치를 경험할 수 - 1 -" / "" / "있도록 공간의
@@ -1090,15 +1100,9 @@ static bool S_page_turn(S_ctx *c, size_t k, size_t *number, size_t *next)
  * Then *NEXT is that line. */
 static bool S_inline_turn(S_ctx *c, size_t k, size_t *next)
 {
-    if (k + 2 >= c->ln.len)
-        return false;
-    const S_ln *a = &LN(c, k), *p = &LN(c, k + 1);
-    char key[16];
-    if (!a->len || a->hint >= 0 || p->hint != KS_ROLE_RESIDUE || p->lineno != a->lineno ||
-        p->len >= sizeof key)
-        return false;
-    S_key(p->s, p->len, key, sizeof key);
-    if (!S_page_number(key) || S_sentence_end(a->s, a->len))
+    const S_ln *a = &LN(c, k);
+    if (!S_cut_page_after(c, k) || k + 2 >= c->ln.len || !a->len || a->hint >= 0 ||
+        S_sentence_end(a->s, a->len))
         return false;
     size_t at;
     uint32_t x = S_last_cp(a->s, a->len, &at);
@@ -1113,14 +1117,10 @@ static bool S_inline_turn(S_ctx *c, size_t k, size_t *next)
     return true;
 }
 
-/* Is unit X a page's last line that web text ran the page's number into
- * (the line after it a residue piece of the same line, S_split_items)? */
+/* Is unit X a page's last line that web text ran the page's number into? */
 static bool S_page_end(const S_ctx *c, const S_unit *x)
 {
-    if (x->first != x->last || x->last + 1 >= c->ln.len)
-        return false;
-    const S_ln *a = &LN(c, x->last), *p = &LN(c, x->last + 1);
-    return p->hint == KS_ROLE_RESIDUE && p->lineno == a->lineno && p->s > a->s;
+    return x->first == x->last && S_cut_page_after(c, x->last);
 }
 
 #define KS_CELL_WIDTH 24 /* widest line of a table cell S_cell_lines joins */
