@@ -3019,22 +3019,24 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             used += u->srclen + 1;
         char *us = src[i];
         size_t rl = u->srclen;
-        ks_buf_clear(&b);
         if (rs && !S_fixed_form(u, us, rl)) {
+            ks_buf_clear(&b);
             st = ks_respacer_repair(rs, us, rl, &b, &doc->stats, doc, doc->blocks.len, u->lineno);
+            if (st != KS_OK)
+                goto done;
+            if (b.len > rl) {
+                st = KS_ERR_INTERNAL; /* repair lengthened a text */
+                goto done;
+            }
+            if (b.len)
+                memcpy(us, b.data, b.len);
+            us[b.len] = '\0';
         } else {
-            for (size_t k = 0; k < rl && st == KS_OK; k++)
-                st = ks_buf_putc(&b, us[k] == '\n' ? ' ' : us[k]);
+            /* no repair: a wrap mark becomes a space, in place */
+            for (char *p = memchr(us, '\n', rl); p; p = memchr(p, '\n', rl - (size_t)(p - us)))
+                *p++ = ' ';
+            us[rl] = '\0';
         }
-        if (st != KS_OK)
-            goto done;
-        if (b.len > rl) {
-            st = KS_ERR_INTERNAL; /* repair lengthened a text */
-            goto done;
-        }
-        if (b.len)
-            memcpy(us, b.data, b.len);
-        us[b.len] = '\0';
         blk.text = us;
         blk.level = u->level;
         blk.marker_space = u->mspace;
