@@ -445,6 +445,15 @@ static bool S_needs_nfc(const unsigned char *u, size_t len)
             i++;
             continue;
         }
+        /* a Hangul syllable (U+AC00-D7A3: EA B0 80 - ED 9E A3), read off
+         * its bytes: most of the text */
+        if (u[i] >= 0xEA && u[i] <= 0xED && len - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80 &&
+            (u[i] == 0xEA ? u[i + 1] >= 0xB0
+                          : u[i] < 0xED || u[i + 1] < 0x9E || (u[i + 1] == 0x9E && u[i + 2] <= 0xA3))) {
+            i += 3;
+            continue;
+        }
         uint32_t cp;
         size_t n = ks_utf8_decode(u + i, len - i, &cp);
         if (n == 0)

@@ -173,9 +173,18 @@ static size_t S_decode_block(const char *text, size_t len, S_ch *out, size_t pos
         if (j >= len)
             break;
         uint32_t u;
-        size_t m = ks_utf8_decode(s + j, len - j, &u);
-        if (!m)
-            m = 1; /* U+FFFD for a bad byte; the text is valid in practice */
+        size_t m;
+        if (s[j] >= 0xEA && s[j] <= 0xED && len - j >= 3 && (s[j + 1] & 0xC0) == 0x80 &&
+            (s[j + 2] & 0xC0) == 0x80 && (s[j] < 0xED || s[j + 1] < 0xA0)) {
+            /* U+A000-D7FF, most of it Hangul: no mark, no line break */
+            u = ((uint32_t)(s[j] & 0x0F) << 12) | ((uint32_t)(s[j + 1] & 0x3F) << 6) |
+                (uint32_t)(s[j + 2] & 0x3F);
+            m = 3;
+        } else {
+            m = ks_utf8_decode(s + j, len - j, &u);
+            if (!m)
+                m = 1; /* U+FFFD for a bad byte; the text is valid in practice */
+        }
         if (u == '\n')
             u = ' ';
         if (has && u <= 0x300F) { /* never a syllable: one test for most */
@@ -326,11 +335,15 @@ static bool S_ends(const S_text *t, size_t a, size_t b, const char *suf)
  * so a plain substring search is exact. */
 static bool S_cp_in(uint32_t c, const char *set)
 {
-    if (c == 0 || c > 0x10FFFF)
-        return false;
-    unsigned char u[5] = {0};
-    ks_utf8_encode(c, u);
-    return strstr(set, (const char *)u) != NULL;
+    const unsigned char *s = (const unsigned char *)set;
+    while (*s) {
+        uint32_t u;
+        size_t n = ks_utf8_decode(s, 4, &u); /* the set is a literal: valid, NUL-ended */
+        if (u == c)
+            return true;
+        s += n ? n : 1;
+    }
+    return false;
 }
 
 static bool S_is_dq_open(uint32_t c) { return c == 0x201C; }
