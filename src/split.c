@@ -236,10 +236,31 @@ static bool S_full_stop(const S_ln *l)
     return S_last_cp(l->s, l->len, &at) == '.' && ks_is_hangul(S_last_cp(l->s, at, &at2));
 }
 
-/* Compact copy (no spaces) of the start of S, for label tests. */
+/* Compact copy (no spaces) of the start of S, for label tests: what
+ * ks_meta_compact makes of it.  S is normalized text, whose only white
+ * space is ' ' (normalize.c), so the copy skips those bytes a word at a
+ * time. */
 static void S_key(const char *s, size_t len, char *out, size_t cap)
 {
-    ks_meta_compact(s, len > 96 ? 96 : len, out, cap);
+    if (len > 96)
+        len = 96;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        const char *sp = memchr(s + i, ' ', len - i);
+        size_t end = sp ? (size_t)(sp - s) : len, n = end - i;
+        if (o + n >= cap) { /* what fits, cut at a character's start */
+            n = cap - 1 - o;
+            while (n > 0 && ((unsigned char)s[i + n] & 0xC0) == 0x80)
+                n--;
+            memcpy(out + o, s + i, n);
+            o += n;
+            break;
+        }
+        memcpy(out + o, s + i, n);
+        o += n;
+        i = end + 1;
+    }
+    out[o] = '\0';
 }
 
 /* Copy at most CAP - 1 bytes of S[0..LEN) into OUT, NUL-terminated (a
