@@ -329,20 +329,18 @@ static bool S_ends(const S_text *t, size_t a, size_t b, const char *suf)
     return true;
 }
 
-
-/* Is C one of the characters of the UTF-8 string SET?  UTF-8 is self-
- * synchronising: C's encoding can only match SET at a character boundary,
- * so a plain substring search is exact. */
+/* Is C one of SET's characters?  SET is a literal of Hangul syllables
+ * only (three bytes each), as every set below is. */
 static bool S_cp_in(uint32_t c, const char *set)
 {
-    const unsigned char *s = (const unsigned char *)set;
-    while (*s) {
-        uint32_t u;
-        size_t n = ks_utf8_decode(s, 4, &u); /* the set is a literal: valid, NUL-ended */
-        if (u == c)
+    if (!ks_is_hangul(c))
+        return false;
+    unsigned char u0 = (unsigned char)(0xE0 | (c >> 12)),
+                  u1 = (unsigned char)(0x80 | ((c >> 6) & 0x3F)),
+                  u2 = (unsigned char)(0x80 | (c & 0x3F));
+    for (const unsigned char *s = (const unsigned char *)set; *s; s += 3)
+        if (s[0] == u0 && s[1] == u1 && s[2] == u2)
             return true;
-        s += n ? n : 1;
-    }
     return false;
 }
 
