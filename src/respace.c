@@ -592,24 +592,29 @@ static bool S_hangul_word(const ks_rs_char *a, size_t n)
 static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, const ks_rs_char *b,
                       size_t nb, size_t nbfull, uint64_t ha)
 {
-    static const unsigned char win[KS_RSM_NTYPES][2] = {
-        {1, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}, {3, 3},
-        {6, 0}, {0, 6}, {3, 0}, {0, 3}, {2, 0}, {0, 2}};
-    static const int fast_types[KS_RSM_NFAST] = {0, 11, 12};
-    double v[KS_RSM_NTYPES] = {0};
+    /* The key types and their windows (left, right), as the script's
+     * keys(): 0 (1, 1), 1 (2, 1), 2 (1, 2), 3 (2, 2), 4 (3, 1), 5 (1, 3),
+     * 6 (3, 3), 7 (6, 0), 8 (0, 6), 9 (3, 0), 10 (0, 3), 11 (2, 0),
+     * 12 (0, 2); the prefilter's are 0, 11 and 12.  Each is hashed by a
+     * call with its constants spelled out, so that the compiler unrolls
+     * its windows (a loop over a table of them hashed a key in a loop of
+     * loops: a tenth of this function). */
+    double v[KS_RSM_NTYPES];
     uint64_t h[KS_RSM_NTYPES];
     const double *wf = ks_rsm_fast_weight;
+    h[0] = S_key_hash(0, a, na, 1, b, nb, 1);
+    h[11] = S_key_hash(11, a, na, 2, b, nb, 0);
+    h[12] = S_key_hash(12, a, na, 0, b, nb, 2);
+    S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[0]);
+    S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[11]);
+    S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[12]);
+    v[0] = S_model_value(ks_rsm_fast_slots, ks_rsm_fast_size, h[0]) / ks_rsm_scale;
+    v[11] = S_model_value(ks_rsm_fast_slots, ks_rsm_fast_size, h[11]) / ks_rsm_scale;
+    v[12] = S_model_value(ks_rsm_fast_slots, ks_rsm_fast_size, h[12]) / ks_rsm_scale;
     double zf = wf[KS_RSM_NFAST];
-    for (int i = 0; i < KS_RSM_NFAST; i++) {
-        int t = fast_types[i];
-        h[t] = S_key_hash(t, a, na, win[t][0], b, nb, win[t][1]);
-        S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[t]);
-    }
-    for (int i = 0; i < KS_RSM_NFAST; i++) {
-        int t = fast_types[i];
-        v[t] = S_model_value(ks_rsm_fast_slots, ks_rsm_fast_size, h[t]) / ks_rsm_scale;
-        zf += wf[i] * v[t];
-    }
+    zf += wf[0] * v[0];
+    zf += wf[1] * v[11];
+    zf += wf[2] * v[12];
     /* Document evidence, as the script's doc_values(): the joined form
      * against the spaced pair elsewhere, and A + B less a final particle
      * written whole.  Looked up before the prefilter may stop, so that a
@@ -642,16 +647,22 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
     spaced = spaced ? spaced - 1 : 0;
     const double *w = ks_rsm_weight;
     double z = w[KS_RSM_NFEAT];
+    h[1] = S_key_hash(1, a, na, 2, b, nb, 1);
+    h[2] = S_key_hash(2, a, na, 1, b, nb, 2);
+    h[3] = S_key_hash(3, a, na, 2, b, nb, 2);
+    h[4] = S_key_hash(4, a, na, 3, b, nb, 1);
+    h[5] = S_key_hash(5, a, na, 1, b, nb, 3);
+    h[6] = S_key_hash(6, a, na, 3, b, nb, 3);
+    h[7] = S_key_hash(7, a, na, 6, b, nb, 0);
+    h[8] = S_key_hash(8, a, na, 0, b, nb, 6);
+    h[9] = S_key_hash(9, a, na, 3, b, nb, 0);
+    h[10] = S_key_hash(10, a, na, 0, b, nb, 3);
+    for (int t = 1; t <= 10; t++)
+        S_prefetch(ks_rsm_slots, ks_rsm_size, h[t]);
+    for (int t = 1; t <= 10; t++)
+        v[t] = S_model_value(ks_rsm_slots, ks_rsm_size, h[t]) / ks_rsm_scale;
     for (int t = 0; t < KS_RSM_NTYPES; t++)
-        if (t != 0 && t != 11 && t != 12) {
-            h[t] = S_key_hash(t, a, na, win[t][0], b, nb, win[t][1]);
-            S_prefetch(ks_rsm_slots, ks_rsm_size, h[t]);
-        }
-    for (int t = 0; t < KS_RSM_NTYPES; t++) {
-        if (t != 0 && t != 11 && t != 12)
-            v[t] = S_model_value(ks_rsm_slots, ks_rsm_size, h[t]) / ks_rsm_scale;
         z += w[t] * v[t];
-    }
 
     z += w[KS_RSM_NTYPES + 0] * log((joined + 0.5) / (spaced + 0.5));
     z += w[KS_RSM_NTYPES + 1] * d2;
