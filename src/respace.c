@@ -194,6 +194,15 @@ struct ks_respacer {
     ks_vec grid;             /* double, scratch for the wrap-grid pass */
 };
 
+/* Rare paths kept out of their callers (the token table's growth; rule 20,
+ * line mode only; rule 21, a wrap in a web address), whose other calls the
+ * compiler then still inlines (GCC, clang; elsewhere plain functions). */
+#if defined(__GNUC__)
+#define KS_RS_COLD __attribute__((noinline, cold))
+#else
+#define KS_RS_COLD
+#endif
+
 /* ---- hashing -------------------------------------------------------- */
 
 #define KS_FNV_INIT UINT64_C(0xCBF29CE484222325)
@@ -267,8 +276,10 @@ static uint8_t S_width(uint32_t cp)
 
 /* The table starts at 2048 slots: a release of a few kilobytes holds a
  * thousand or two tokens and pairs, and each growth on the way there is
- * an allocation and a rehash (1024 and 4096 cost more, callgrind). */
-static ks_status S_tokens_grow(ks_rs_tokens *t)
+ * an allocation and a rehash (1024 and 4096 cost more, callgrind).  Out
+ * of line: inlined, it made S_tokens_add save and restore six registers
+ * on every call. */
+KS_RS_COLD static ks_status S_tokens_grow(ks_rs_tokens *t)
 {
     size_t cap = t->cap ? t->cap * 2 : 2048;
     uint64_t *keys = ks_calloc(cap, sizeof *keys);
@@ -1894,15 +1905,6 @@ static bool S_hyphen_pair(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
         return end < nch && ch[end].cls == '-';
     return ch[at + 1].cls == '-' && (end - at == 2 || ks_is_hangul(ch[at + 2].cls));
 }
-
-/* Rare paths kept out of ks_respacer_repair (rule 20, line mode only;
- * rule 21, a wrap in a web address), whose other calls the compiler then
- * still inlines (GCC, clang; elsewhere plain functions). */
-#if defined(__GNUC__)
-#define KS_RS_COLD __attribute__((noinline, cold))
-#else
-#define KS_RS_COLD
-#endif
 
 /* A character a web address holds (RFC 3986's unreserved and delimiter
  * characters that show in addresses in text). */
