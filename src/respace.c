@@ -395,6 +395,23 @@ static bool S_is_sep(unsigned char c)
     return c == ' ' || c == '\n';
 }
 
+/* ks_utf8_decode, a Hangul syllable first: most characters of a release
+ * are one, and three bytes that spell one are valid UTF-8 whatever else
+ * ks_utf8_decode would have checked on the way. */
+static size_t S_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    if (s[0] >= 0xEA && s[0] <= 0xED && len >= 3 && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) {
+        uint32_t v = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) |
+                     (uint32_t)(s[2] & 0x3F);
+        if (ks_is_hangul(v)) {
+            *cp = v;
+            return 3;
+        }
+    }
+    return ks_utf8_decode(s, len, cp);
+}
+
 /* The two families of light verbs that make verbs of nouns, their first
  * syllables: 하다 (하 한 할 함 합 해 했) and 되다 (되 된 될 됨 됩 돼 됐);
  * the first of each is the one the lexicon is keyed on. */
@@ -448,7 +465,7 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
         uint64_t h = KS_FNV_INIT, hp = S_step(prev, ' '), hstem = KS_RS_STEM_SEED;
         while (i < len && !S_is_sep(s[i])) {
             uint32_t cp;
-            size_t n = ks_utf8_decode(s + i, len - i, &cp);
+            size_t n = S_decode(s + i, len - i, &cp);
             if (!n)
                 n = 1;
             h = S_step(h, cp);
@@ -730,7 +747,7 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
             continue;
         }
         uint32_t cp;
-        size_t n = ks_utf8_decode(s + i, len - i, &cp);
+        size_t n = S_decode(s + i, len - i, &cp);
         if (!n)
             n = 1;
         if (nch == r->chars.cap) {
