@@ -1438,6 +1438,9 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
     if (!g->space || g->at == 0 || g->at >= nch)
         return false;
     uint32_t l = ch[g->at - 1].cls, rc = ch[g->at].cls;
+    /* between two syllables (most gaps) only the 다 below may join */
+    if (ks_is_hangul(l) && ks_is_hangul(rc) && rc != 0xB2E4 /* 다 */)
+        return false;
     if (rc == ',' && l != ',')
         return true;
     /* a middle dot binds the words it lists, and a space after it (not
@@ -1525,7 +1528,8 @@ static bool S_punct_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, 
  * with a particle: ")", "]", "》", "〉" and the closing quotation marks. */
 static bool S_closer(uint32_t c)
 {
-    return c == ')' || c == ']' || c == 0x300B || c == 0x3009 || ks_is_close_quote(c);
+    return c == ')' || c == ']' || c == 0x300B || c == 0x3009 ||
+           (!ks_is_hangul(c) && ks_is_close_quote(c)); /* no call for a syllable */
 }
 
 /* The end of the token [FROM, END) of CH less the full stops, commas and
