@@ -977,7 +977,10 @@ static double S_sigmoid(double v)
 static double S_spur_prob(const ks_rs_gap *g, double lq, double leps, bool shortp)
 {
     double v = S_clip_llr(g->z);
-    double grid = g->pw * S_sigmoid(v + lq) + (1 - g->pw) * S_sigmoid(v + leps);
+    /* off the grid (pw 0, most spaces: the grid is rarely run) the first
+     * term is 0 exactly, and the sum the second one */
+    double grid = g->pw == 0.0 ? S_sigmoid(v + leps)
+                               : g->pw * S_sigmoid(v + lq) + (1 - g->pw) * S_sigmoid(v + leps);
     if (!shortp)
         return grid;
     /* where a wrap fell says nothing of the text: natural odds apply */
@@ -1017,9 +1020,12 @@ static const struct {
  * ("통일부장관이")? */
 static bool S_has_title(const unsigned char *p, size_t n, bool anywhere)
 {
+    /* the last byte of the first syllable before memcmp: a call for each
+     * title was most of rule 7's cost */
     for (size_t i = 0; i < sizeof S_titles / sizeof *S_titles; i++)
         for (size_t k = 0; k + S_titles[i].n <= n && (anywhere || k == 0); k++)
-            if (memcmp(p + k, S_titles[i].s, S_titles[i].n) == 0)
+            if (p[k + 2] == (unsigned char)S_titles[i].s[2] &&
+                memcmp(p + k, S_titles[i].s, S_titles[i].n) == 0)
                 return true;
     return false;
 }
@@ -1738,6 +1744,8 @@ static bool S_ending_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
     const ks_rs_gap *g = &gp[gi];
     if (g->at < 2 || g->at >= nch || !ks_is_hangul(ch[g->at - 1].cls))
         return false;
+    if (ch[g->at].cls != 0xC11C /* 서 */ && ch[g->at - 1].cls != 0xB77C /* 라 */)
+        return false; /* neither case below (most gaps) */
     size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;
     while (end > g->at && (ch[end - 1].cls == '.' || ch[end - 1].cls == ',' ||
                            ch[end - 1].cls == '!' || ch[end - 1].cls == '?' ||
