@@ -150,7 +150,6 @@ typedef struct {
     uint32_t cls;            /* class code point (digits -> '0', ...) */
     uint32_t off;            /* byte offset in the input */
     uint8_t len;             /* bytes */
-    uint8_t width;           /* display width: 2 for Hangul and wide, else 1 */
 } ks_rs_char;
 
 /* A gap between two characters: a run of separators in the input. */
@@ -163,7 +162,8 @@ typedef struct {
     bool site;               /* a space a line wrap may have fallen on */
     bool join;               /* the decision: drop the separators */
     bool lone;               /* rule 11's lone pair: joined only by rule 13 */
-    unsigned linew;          /* '\n' gaps: display width of the line before */
+    unsigned linew;          /* '\n' gaps: display width of the line before
+                              * (S_line_widths; only where there are some) */
     double z;                /* the model's score that the gap is spurious */
     double pw;               /* P(a line wrap fell here), from the grid */
     double pc;               /* the same for a short paragraph (rule 13) */
@@ -756,9 +756,9 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
             ch = r->chars.items;
         }
         if (ks_is_hangul(cp))
-            ch[nch++] = (ks_rs_char){cp, cp, (uint32_t)i, (uint8_t)n, 2};
+            ch[nch++] = (ks_rs_char){cp, cp, (uint32_t)i, (uint8_t)n};
         else
-            ch[nch++] = (ks_rs_char){cp, S_class(cp), (uint32_t)i, (uint8_t)n, S_width(cp)};
+            ch[nch++] = (ks_rs_char){cp, S_class(cp), (uint32_t)i, (uint8_t)n};
         i += n;
     }
     r->chars.len = nch;
@@ -1316,29 +1316,21 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     const ks_rs_char *ch = r->chars.items;
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = r->chars.len, ng = r->gaps.len, tok = 0;
-    unsigned linew = 0;
     uint64_t hleft = KS_FNV_INIT;  /* the left token so far, hashed (S_step) */
     *has_wrap = false;
     /* a paragraph that ends a sentence ("...했다.") is no table row */
     bool sentence = nch >= KS_RS_SENTENCE_MIN && ch[nch - 1].cls == '.' && ch[nch - 2].cp == 0xB2E4;
     bool spaced_line = S_letter_spaced(ch, nch, gp, ng);
-    size_t ci = 0;
+    size_t ci = 0; /* where the last gap was */
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
         /* the characters since the last gap run on unbroken in S */
         size_t from = ci > tok ? ci : tok;
-        for (; ci < g->at; ci++)
-            linew += ch[ci].width;
         if (g->at - tok <= 64)
             for (size_t k = from; k < g->at; k++)
                 hleft = S_step(hleft, ch[k].cp);
-        g->linew = linew;
-        if (g->wrap) {
-            *has_wrap = true;
-            linew = 0;
-        } else {
-            linew += 1;
-        }
+        ci = g->at;
+        *has_wrap = *has_wrap || g->wrap;
         bool edge = g->at == 0 || g->at == nch;
         /* Rule 9: ASCII words and numbers are never split by a wrap
          * ("353,452 376,761", "-0.2 -10.6" keep their spaces). */
@@ -2314,6 +2306,21 @@ ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, 
     return KS_OK;
 }
 
+/* Set each gap's linew: the display width of the line before it, from the
+ * last '\n' mark (a space counts one).  Only pass 2 asks it, and only of
+ * a '\n' gap: a paragraph without one goes without. */
+static void S_line_widths(ks_rs_gap *gp, size_t ng, const ks_rs_char *ch)
+{
+    unsigned linew = 0;
+    size_t ci = 0;
+    for (size_t gi = 0; gi < ng; gi++) {
+        for (; ci < gp[gi].at; ci++)
+            linew += S_width(ch[ci].cp);
+        gp[gi].linew = linew;
+        linew = gp[gi].wrap ? 0 : linew + 1;
+    }
+}
+
 /* Repair TEXT[0..LEN), a whole paragraph (WHOLE) or one piece of a long
  * one that starts BASE bytes into its block (ks_respacer_repair): a piece
  * is never weighed as a short paragraph, by the grid or by rule 20, as
@@ -2329,6 +2336,8 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
     const ks_rs_char *ch = r->chars.items;
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = r->chars.len, ng = r->gaps.len;
+    if (has_wrap)
+        S_line_widths(gp, ng, ch);
     bool explain = doc && (doc->flags & KS_OPT_EXPLAIN);
     unsigned full = S_full_width(r);
     double eps = S_off_grid_rate(r);
