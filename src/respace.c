@@ -1254,13 +1254,16 @@ static bool S_padded_angle(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp
  * to right, would give it to the word before whenever that scores high
  * enough: "여중생들에 의 해" -> "여중생들에의 해", "감정이 나 타나고" ->
  * "감정이나 타나고".  The syllable after gap GI (scored Z) is scored as
- * the left token of the gap after it too; when it belongs there by
+ * the left token of the gap after it too (*ZR_OUT: that score of gap
+ * *ZR_GAP, which pass 1 takes for that gap's own where the syllable is
+ * left alone); when it belongs there by
  * KS_RS_ORPHAN_MARGIN more, and the scan would join it there, the gap GI
  * is a real space: "여중생들에 의해", "감정이 나타나고". */
 #define KS_RS_ORPHAN_MARGIN 2.0
 
 static bool S_orphan_right(const ks_respacer *r, const ks_rs_char *ch, size_t nch,
-                           const ks_rs_gap *gp, size_t ng, size_t gi, double z)
+                           const ks_rs_gap *gp, size_t ng, size_t gi, double z,
+                           size_t *zr_gap, double *zr_out)
 {
     size_t at = gp[gi].at;
     if (gi + 1 >= ng || !ks_is_hangul(ch[at].cls) || !gp[gi + 1].space || gp[gi + 1].wrap)
@@ -1274,6 +1277,8 @@ static bool S_orphan_right(const ks_respacer *r, const ks_rs_char *ch, size_t nc
         return false;
     size_t nc = cend - c;
     double zr = S_score(r, ch + at, 1, ch + c, nc < 32 ? nc : 32, nc, S_step(KS_FNV_INIT, ch[at].cp));
+    *zr_gap = gi + 1;
+    *zr_out = zr;
     return zr >= ks_rsm_threshold_space && zr > z + KS_RS_ORPHAN_MARGIN;
 }
 
@@ -1322,6 +1327,10 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
     bool sentence = nch >= KS_RS_SENTENCE_MIN && ch[nch - 1].cls == '.' && ch[nch - 2].cp == 0xB2E4;
     bool spaced_line = S_letter_spaced(ch, nch, gp, ng);
     size_t ci = 0; /* where the last gap was */
+    /* S_orphan_right's score of gap ZR_GAP with the syllable before it
+     * alone on its left (none: ng) */
+    size_t zr_gap = ng;
+    double zr = 0.0;
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
         /* the characters since the last gap run on unbroken in S */
@@ -1356,8 +1365,11 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
                 na = 32;
             }
             /* a left token of more than 64 characters counts as empty */
-            g->z = S_score(r, a, na, b, nb < 32 ? nb : 32, nb,
-                           g->at - tok <= 64 ? hleft : KS_FNV_INIT);
+            if (gi == zr_gap && tok == gp[gi - 1].at)
+                g->z = zr; /* the same tokens, scored already */
+            else
+                g->z = S_score(r, a, na, b, nb < 32 ? nb : 32, nb,
+                               g->at - tok <= 64 ? hleft : KS_FNV_INIT);
             size_t after_end = gi + 2 < ng ? gp[gi + 2].at : nch;
             if (g->z > KS_RS_NO &&
                 ((!S_after_former(ch, gp, gi, tok) &&
@@ -1369,7 +1381,8 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
             else if (g->z > KS_RS_NO && g->at - tok == 1 && S_standalone(ch[tok].cls) &&
                      S_stands_apart(gp, gi, tok))
                 g->z -= KS_RS_STANDALONE;
-            if (g->z > KS_RS_NO && nb == 1 && S_orphan_right(r, ch, nch, gp, ng, gi, g->z))
+            if (g->z > KS_RS_NO && nb == 1 &&
+                S_orphan_right(r, ch, nch, gp, ng, gi, g->z, &zr_gap, &zr))
                 g->z = KS_RS_NO;
             if (g->z > KS_RS_NO && S_number_apart(ch, g, tok))
                 g->z = KS_RS_NO;
