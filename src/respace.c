@@ -177,8 +177,19 @@ typedef struct {
     size_t cap, len;         /* cap is 0 or a power of two */
 } ks_rs_tokens;
 
+/* Pass 2's log-odds for an off-grid rate (S_odds): five logs a paragraph,
+ * the same for every paragraph of a document. */
+typedef struct {
+    bool known;
+    double eps;              /* the off-grid rate they are for */
+    double lthr;             /* logit(ks_rsm_threshold_grid) */
+    double lq, leps;         /* logit(ks_rsm_grid_q), logit(eps) */
+    double lqmax[2];         /* logit(max(q, eps)); [1] with rule 13's odds */
+} ks_rs_odds;
+
 struct ks_respacer {
     ks_rs_tokens doc;
+    ks_rs_odds odds;
     size_t widths[128];      /* histogram of wrapped lines' display widths */
     size_t nwidths;
     unsigned full_width;     /* typical wrapped line width, 0 = unknown */
@@ -2319,6 +2330,28 @@ ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, 
     return KS_OK;
 }
 
+/* The log-odds pass 2 weighs a paragraph's spaces with at the off-grid
+ * rate EPS (S_off_grid_rate), computed once for each rate: the largest
+ * prior a space can have, max(q, eps), and with rule 13 the natural odds
+ * joined:spaced where they are larger; the threshold's; eps's and q's. */
+static const ks_rs_odds *S_odds(ks_respacer *r, double eps)
+{
+    ks_rs_odds *o = &r->odds;
+    if (o->known && o->eps == eps)
+        return o;
+    double qmax = ks_rsm_grid_q > eps ? ks_rsm_grid_q : eps;
+    o->lqmax[0] = log(qmax / (1 - qmax));
+    if (KS_RS_JOINED_ODDS / (1 + KS_RS_JOINED_ODDS) > qmax)
+        qmax = KS_RS_JOINED_ODDS / (1 + KS_RS_JOINED_ODDS);
+    o->lqmax[1] = log(qmax / (1 - qmax));
+    o->lthr = log(ks_rsm_threshold_grid / (1 - ks_rsm_threshold_grid));
+    o->lq = log(ks_rsm_grid_q / (1 - ks_rsm_grid_q));
+    o->leps = log(eps / (1 - eps));
+    o->eps = eps;
+    o->known = true;
+    return o;
+}
+
 /* Set each gap's linew: the display width of the line before it, from the
  * last '\n' mark (a space counts one).  Only pass 2 asks it, and only of
  * a '\n' gap: a paragraph without one goes without. */
@@ -2368,17 +2401,14 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
      * units (rule 10: its spaces are not wraps). */
     bool short_ok = whole && !has_wrap && nch + ng <= KS_RS_SHORT_MAX && r->nwidths == 0 &&
                     eps == ks_rsm_grid_eps;
-    double qmax = ks_rsm_grid_q > eps ? ks_rsm_grid_q : eps;
-    if (short_ok && KS_RS_JOINED_ODDS / (1 + KS_RS_JOINED_ODDS) > qmax)
-        qmax = KS_RS_JOINED_ODDS / (1 + KS_RS_JOINED_ODDS);
     /* And only where it could change a decision: P(spurious) grows with
      * pw, so a space whose v clears the threshold at pw = 0 (off the
      * grid: v + logit(eps) >= logit(threshold)) goes whatever the grid
      * says.  A paragraph whose every candidate is that sure skips it too
      * (more than half of those that reach it; the margin keeps rounding
      * from deciding). */
-    double lthr = log(ks_rsm_threshold_grid / (1 - ks_rsm_threshold_grid));
-    double vmin = lthr - log(qmax / (1 - qmax)), vsure = lthr - log(eps / (1 - eps)) + 1e-6;
+    const ks_rs_odds *o = S_odds(r, eps);
+    double vmin = o->lthr - o->lqmax[short_ok], vsure = o->lthr - o->leps + 1e-6;
     bool any = false, open = false;
     for (size_t gi = 0; gi < ng && !open; gi++) {
         if (gp[gi].scored && !gp[gi].wrap) {
@@ -2395,7 +2425,7 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
         (rc = S_fixed(r, gp, ng, ch, nch, &fixed)) != KS_OK)
         return rc;
     bool shortp = any && short_ok;
-    double lq = log(ks_rsm_grid_q / (1 - ks_rsm_grid_q)), leps = log(eps / (1 - eps));
+    double lq = o->lq, leps = o->leps;
     if (shortp)
         S_short(gp, ng, nch + ng);
     for (size_t gi = 0; gi < ng; gi++) {
