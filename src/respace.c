@@ -662,11 +662,15 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
     /* A + B less its last one and two characters, hashed on the way to
      * A + B itself */
     uint64_t hj = ha, h1 = 0, h2 = 0;
-    for (size_t k = 0; k < nbfull; k++) {
-        if (k + 2 == nbfull)
-            h2 = hj;
-        if (k + 1 == nbfull)
-            h1 = hj;
+    size_t k = 0;
+    for (; k + 2 < nbfull; k++)
+        hj = S_step(hj, b[k].cp);
+    if (k + 2 == nbfull) {
+        h2 = hj;
+        hj = S_step(hj, b[k++].cp);
+    }
+    if (k + 1 == nbfull) {
+        h1 = hj;
         hj = S_step(hj, b[k].cp);
     }
     bool cut1 = nbfull > 1, cut2 = nbfull > 2;
@@ -680,7 +684,7 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
     /* the pair "A B" elsewhere (this one not counted): only the full
      * model weighs it, so it is looked up past the prefilter */
     uint64_t hs = S_step(ha, ' ');
-    for (size_t k = 0; k < nbfull; k++)
+    for (k = 0; k < nbfull; k++)
         hs = S_step(hs, b[k].cp);
     uint32_t spaced = S_tokens_count(&r->doc, hs);
     spaced = spaced ? spaced - 1 : 0;
