@@ -170,14 +170,27 @@ static void S_quoted(S_w *w, const char *s)
     S_raw(w, "\"", 1);
 }
 
+/* K is one of the schema's names, a literal: ASCII letters and '_', no
+ * byte JSON escapes, so it is copied as it is. */
 static void S_key(S_w *w, const char *k)
 {
     S_sep(w);
-    S_quoted(w, k);
-    if (w->pretty)
-        S_raw(w, ": ", 2);
-    else
-        S_char(w, ':');
+    ks_buf *b = w->out;
+    size_t n = strlen(k), all = n + 3 + w->pretty;
+    if (b->len + all < b->cap) { /* room: one copy (S_raw's common case) */
+        char *d = b->data + b->len;
+        d[0] = '"';
+        memcpy(d + 1, k, n);
+        d[n + 1] = '"';
+        d[n + 2] = ':';
+        d[n + 3] = ' '; /* pretty's; else the NUL's place */
+        b->len += all;
+        b->data[b->len] = '\0';
+    } else {
+        S_char(w, '"');
+        S_raw(w, k, n);
+        S_raw(w, "\": ", 2 + w->pretty);
+    }
     w->after_key = true;
 }
 
