@@ -284,6 +284,26 @@ static ks_status S_cp949(ks_decoder *d, const unsigned char *s, size_t len, uint
             return KS_NOMEM(err, "decode");
         unsigned char *o = (unsigned char *)out->data + out->len;
         const unsigned char *oend = (const unsigned char *)out->data + out->cap - 1;
+        /* Most of the text: whole characters, with room for the longest
+         * (three bytes) and a byte after them, so that the loop tests
+         * nothing else.  It stops before anything that needs a closer
+         * look (a bad byte, the last byte), which the loop below takes. */
+        size_t from = i;
+        while (i + 1 < len && oend - o >= 3) {
+            unsigned c = s[i];
+            if (c - 1u < 0x7Fu) {
+                *o++ = (unsigned char)c;
+                i++;
+                continue;
+            }
+            uint32_t u = S_cp949_pair(c, s[i + 1]);
+            if (!u)
+                break;
+            o += ks_utf8_encode(u, o);
+            i += 2;
+        }
+        if (i != from)
+            d->in_bad_run = false;
         while (i < len) {
             unsigned c = s[i];
             if (c - 1u < 0x7Fu) { /* 01-7F */
