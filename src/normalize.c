@@ -258,18 +258,19 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
             size_t k = i;
             while (k < len) {
                 unsigned char c = u[k];
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-                    k++;
-                    continue;
-                }
-                if (c >= 0xEA && c <= 0xED && k + 2 < len && (u[k + 1] & 0xC0) == 0x80 &&
-                    (u[k + 2] & 0xC0) == 0x80) {
-                    uint32_t h = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[k + 1] & 0x3F) << 6) |
-                                 (u[k + 2] & 0x3F);
-                    if (ks_is_hangul(h)) {
+                /* a syllable first: most characters are */
+                if (c >= 0xEA && c <= 0xED) {
+                    if (k + 2 < len && (u[k + 1] & 0xC0) == 0x80 && (u[k + 2] & 0xC0) == 0x80 &&
+                        ks_is_hangul(((uint32_t)(c & 0x0F) << 12) |
+                                     ((uint32_t)(u[k + 1] & 0x3F) << 6) | (u[k + 2] & 0x3F))) {
                         k += 3;
                         continue;
                     }
+                    break;
+                }
+                if ((unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u) {
+                    k++;
+                    continue;
                 }
                 break;
             }
