@@ -415,9 +415,26 @@ void ks_lines_free(ks_lines *l)
     ks_vec_free(&l->hints);
 }
 
-/* The bytes a line break can start with (S_line_break): one table load a
- * byte while the rest is skipped. */
-static const bool S_may_break[256] = {['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xC2] = 1, [0xE2] = 1};
+/* What a byte may start, for the one scan of a line (ks_normalize): a
+ * line break (S_line_break), or a character that may not be NFC-stable
+ * (ks_nfc_stable).  Every other byte -- ASCII, a continuation byte, the
+ * leads of U+0080-02FF and of the syllables U+B000-CFFF -- is skipped
+ * with one table load. */
+#define S_BREAK 1u
+#define S_CHECK 2u
+static const unsigned char S_look[256] = {
+    ['\n'] = S_BREAK, ['\r'] = S_BREAK, ['\f'] = S_BREAK, [0xC2] = S_BREAK,
+    [0xCC] = S_CHECK, [0xCD] = S_CHECK, [0xCE] = S_CHECK, [0xCF] = S_CHECK,
+    [0xD0] = S_CHECK, [0xD1] = S_CHECK, [0xD2] = S_CHECK, [0xD3] = S_CHECK,
+    [0xD4] = S_CHECK, [0xD5] = S_CHECK, [0xD6] = S_CHECK, [0xD7] = S_CHECK,
+    [0xD8] = S_CHECK, [0xD9] = S_CHECK, [0xDA] = S_CHECK, [0xDB] = S_CHECK,
+    [0xDC] = S_CHECK, [0xDD] = S_CHECK, [0xDE] = S_CHECK, [0xDF] = S_CHECK,
+    [0xE0] = S_CHECK, [0xE1] = S_CHECK, [0xE2] = S_BREAK | S_CHECK, [0xE3] = S_CHECK,
+    [0xE4] = S_CHECK, [0xE5] = S_CHECK, [0xE6] = S_CHECK, [0xE7] = S_CHECK,
+    [0xE8] = S_CHECK, [0xE9] = S_CHECK, [0xEA] = S_CHECK, [0xED] = S_CHECK,
+    [0xEE] = S_CHECK, [0xEF] = S_CHECK, [0xF0] = S_CHECK, [0xF1] = S_CHECK,
+    [0xF2] = S_CHECK, [0xF3] = S_CHECK, [0xF4] = S_CHECK,
+};
 
 /* Length of the line break at S (0 when none): \n, \r\n, \r, \f, U+0085,
  * U+2028, U+2029. */
@@ -438,32 +455,23 @@ static size_t S_line_break(const unsigned char *s, size_t len)
     }
 }
 
-/* Does S[0..LEN) hold a code point that is not NFC-stable? */
-static bool S_needs_nfc(const unsigned char *u, size_t len)
+/* Is the character at S (LEN bytes left, S_look's S_CHECK on its first)
+ * not NFC-stable?  Sets *N to its length (1 for a bad byte, U+FFFD,
+ * which is stable). */
+static bool S_unstable_at(const unsigned char *u, size_t len, size_t *n)
 {
-    for (size_t i = 0; i < len;) {
-        if (u[i] < 0x80) {
-            i++;
-            continue;
-        }
-        /* a Hangul syllable (U+AC00-D7A3: EA B0 80 - ED 9E A3), read off
-         * its bytes: most of the text */
-        if (u[i] >= 0xEA && u[i] <= 0xED && len - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80 &&
-            (u[i] == 0xEA ? u[i + 1] >= 0xB0
-                          : u[i] < 0xED || u[i + 1] < 0x9E || (u[i + 1] == 0x9E && u[i + 2] <= 0xA3))) {
-            i += 3;
-            continue;
-        }
-        uint32_t cp;
-        size_t n = ks_utf8_decode(u + i, len - i, &cp);
-        if (n == 0)
-            n = 1;
-        if (!ks_nfc_stable(cp))
-            return true;
-        i += n;
+    /* a syllable at the edges of EA and ED (U+AC00-AFFF, D000-D7A3) */
+    if (len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+        ((u[0] == 0xEA && u[1] >= 0xB0) ||
+         (u[0] == 0xED && (u[1] < 0x9E || (u[1] == 0x9E && u[2] <= 0xA3))))) {
+        *n = 3;
+        return false;
     }
-    return false;
+    uint32_t cp;
+    *n = ks_utf8_decode(u, len, &cp);
+    if (*n == 0)
+        *n = 1;
+    return !ks_nfc_stable(cp);
 }
 
 ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
@@ -478,20 +486,29 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
     const unsigned char *u = (const unsigned char *)text;
     size_t begin = 0;
     long lineno = 1;
+    bool unstable = false; /* the line so far holds a character not NFC-stable */
     for (size_t i = 0; i <= len;) {
-        /* skip the bytes that cannot start a line break */
-        while (i < len && !S_may_break[u[i]])
+        /* one scan finds the line's end and whether it needs NFC */
+        while (i < len && !S_look[u[i]])
             i++;
-        size_t br = i < len ? S_line_break(u + i, len - i) : 0;
-        if (i < len && !br) {
-            i++;
-            continue;
+        size_t br = 0;
+        if (i < len) {
+            if (S_look[u[i]] & S_BREAK)
+                br = S_line_break(u + i, len - i);
+            if (!br) {
+                size_t n = 1;
+                if ((S_look[u[i]] & S_CHECK) && !unstable)
+                    unstable = S_unstable_at(u + i, len - i, &n);
+                i += n;
+                continue;
+            }
         }
         ks_line line = {out->text.len, 0, lineno, begin};
         /* NFC line by line, so the text is never copied whole */
         const char *ls = text + begin;
         size_t ll = i - begin;
-        if (S_needs_nfc(u + begin, ll)) {
+        if (unstable) {
+            unstable = false;
             ks_buf_clear(&nfc);
             if ((st = S_nfc(ls, ll, &nfc, &doc->stats.nfc, err)) != KS_OK)
                 goto done;
