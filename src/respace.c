@@ -1333,14 +1333,17 @@ static bool S_number_apart(const ks_rs_char *ch, const ks_rs_gap *g, size_t tok)
     return true;
 }
 
-/* Pass 1: score every gap that needs a decision.  The left token runs from
- * the last separator kept so far (a gap that looks spurious on its own is
- * taken as joined), the right token to the next separator. */
-static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_wrap)
+/* Pass 1: score every gap that needs a decision, up to the gap UPTO (ng:
+ * all of them; a gap's score depends on the gaps before it, not on those
+ * after it).  The left token runs from the last separator kept so far (a
+ * gap that looks spurious on its own is taken as joined), the right token
+ * to the next separator. */
+static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_wrap, size_t upto)
 {
     const ks_rs_char *ch = r->chars.items;
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = r->chars.len, ng = r->gaps.len, tok = 0;
+    size_t last = upto < ng ? upto + 1 : ng;
     uint64_t hleft = KS_FNV_INIT;  /* the left token so far, hashed (S_step) */
     *has_wrap = false;
     /* a paragraph that ends a sentence ("...했다.") is no table row */
@@ -1351,7 +1354,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
      * alone on its left (none: ng) */
     size_t zr_gap = ng;
     double zr = 0.0;
-    for (size_t gi = 0; gi < ng; gi++) {
+    for (size_t gi = 0; gi < last; gi++) {
         ks_rs_gap *g = &gp[gi];
         /* the characters since the last gap run on unbroken in S */
         size_t from = ci > tok ? ci : tok;
@@ -2281,7 +2284,7 @@ static ks_status S_read(ks_respacer *r, const unsigned char *s, size_t len, bool
 {
     S_fresh(r);
     ks_status rc = S_scan(r, s, len);
-    return rc != KS_OK ? rc : S_score_gaps(r, s, has_wrap);
+    return rc != KS_OK ? rc : S_score_gaps(r, s, has_wrap, r->gaps.len);
 }
 
 /* Only the model and the rules of pass 1: the vetoes of pass 2 (S_versus,
@@ -2324,7 +2327,8 @@ ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, 
 {
     bool has_wrap;
     *inside = false;
-    ks_status rc = S_read(r, (const unsigned char *)text, len, &has_wrap);
+    S_fresh(r);
+    ks_status rc = S_scan(r, (const unsigned char *)text, len);
     if (rc != KS_OK)
         return rc;
     const ks_rs_gap *gp = r->gaps.items;
@@ -2334,8 +2338,14 @@ ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, 
             wraps++;
             at = gi;
         }
-    /* one mark, no space beside it, scored, and as sure as a space needs */
-    *inside = wraps == 1 && !gp[at].space && gp[at].scored && gp[at].z >= ks_rsm_threshold_space;
+    /* one mark, no space beside it, scored, and as sure as a space needs:
+     * only that gap's score is asked, and the gaps before it, which it
+     * depends on, are scored (S_read would score the gaps after it too) */
+    if (wraps != 1 || gp[at].space)
+        return KS_OK;
+    if ((rc = S_score_gaps(r, (const unsigned char *)text, &has_wrap, at)) != KS_OK)
+        return rc;
+    *inside = gp[at].scored && gp[at].z >= ks_rsm_threshold_space;
     return KS_OK;
 }
 
