@@ -416,10 +416,11 @@ static bool S_is_sep(unsigned char c)
  * ks_utf8_decode would have checked on the way. */
 static size_t S_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
-    if (s[0] >= 0xEA && s[0] <= 0xED && len >= 3 && (s[1] & 0xC0) == 0x80 &&
-        (s[2] & 0xC0) == 0x80) {
-        uint32_t v = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) |
-                     (uint32_t)(s[2] & 0x3F);
+    /* a lead byte 0xEA-0xED, two continuation bytes (each 0x80-0xBF, so
+     * 0-0x3F once its top bit is flipped: both tested at once) */
+    unsigned x1 = s[0] - 0xEAu, x2, x3;
+    if (x1 <= 3 && len >= 3 && ((x2 = s[1] ^ 0x80u) | (x3 = s[2] ^ 0x80u)) <= 0x3F) {
+        uint32_t v = ((x1 + 0xA) << 12) | (x2 << 6) | x3;
         if (ks_is_hangul(v)) {
             *cp = v;
             return 3;
