@@ -379,6 +379,24 @@ void ks_respacer_free(ks_respacer *r)
     ks_free(r);
 }
 
+/* Make V, scratch that is written before it is read, hold at least N
+ * items: a larger array is allocated afresh, at least twice as large, its
+ * old items not kept (realloc would copy them). */
+static ks_status S_scratch(ks_vec *v, size_t n)
+{
+    if (n <= v->cap)
+        return KS_OK;
+    size_t cap = n > 2 * v->cap ? n : 2 * v->cap;
+    void *p = cap <= SIZE_MAX / v->size ? ks_malloc(cap * v->size) : NULL;
+    if (!p)
+        return KS_ERR_NOMEM;
+    ks_free(v->items);
+    v->items = p;
+    v->cap = cap;
+    v->len = 0;
+    return KS_OK;
+}
+
 /* Clear what the last document left, the first time the next one uses
  * the respacer: a pipeline resets itself when a document ends, and in a
  * batch it is freed right after, so clearing there (tens of kilobytes of
@@ -743,8 +761,13 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
 /* Split TEXT into characters and gaps (runs of ' ' / '\n'). */
 static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
 {
-    /* the items are stored in place, the arrays grown by doubling (a
-     * call of memcpy per item was a tenth of this pass) */
+    /* the items are stored in place (a call of memcpy per item was a tenth
+     * of this pass).  A character takes a byte at least: the characters'
+     * array is made to hold LEN of them before the scan, so that no
+     * character is tested for room (the same bound as before, an ASCII
+     * text's).  The gaps, fewer, are grown by doubling as they come. */
+    if (S_scratch(&r->chars, len) != KS_OK)
+        return KS_ERR_NOMEM;
     ks_rs_char *ch = r->chars.items;
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = 0, ng = 0, i = 0;
@@ -771,11 +794,6 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
         size_t n = S_decode(s + i, len - i, &cp);
         if (!n)
             n = 1;
-        if (nch == r->chars.cap) {
-            if (ks_vec_reserve(&r->chars, nch ? 2 * nch : 256) != KS_OK)
-                return KS_ERR_NOMEM;
-            ch = r->chars.items;
-        }
         if (ks_is_hangul(cp))
             ch[nch++] = (ks_rs_char){cp, cp, (uint32_t)i, (uint8_t)n};
         else
@@ -808,7 +826,6 @@ static ks_status S_explain(ks_doc *doc, const unsigned char *s, size_t len, cons
     return ks_doc_edit(doc, "respace", line, block, base + g->off, before, nb, after, na);
 }
 
-/* Make the grid scratch hold at least N doubles. */
 /* A score's log-likelihood ratio (spurious against real), clipped to the
  * model's range. */
 static double S_clip_llr(double z)
@@ -824,14 +841,10 @@ static double S_llr(const ks_rs_gap *g)
     return g->scored ? S_clip_llr(g->z) : ks_rsm_llr_min;
 }
 
+/* Make the grid scratch hold at least N doubles. */
 static ks_status S_grid_reserve(ks_respacer *r, size_t n)
 {
-    if (r->grid.len >= n)
-        return KS_OK;
-    if (ks_vec_reserve(&r->grid, n) != KS_OK)
-        return KS_ERR_NOMEM;
-    r->grid.len = n;
-    return KS_OK;
+    return S_scratch(&r->grid, n);
 }
 
 /* The grid's loops run over the periods, one lane each: with AVX2 (where
