@@ -429,20 +429,27 @@ static bool S_is_sep(unsigned char c)
     return c == ' ' || c == '\n';
 }
 
+/* The Hangul syllable S[0..3) spells, or 0 (S holds 3 bytes at least): a
+ * lead byte 0xEA-0xED and two continuation bytes (each 0x80-0xBF, so
+ * 0-0x3F once its top bit is flipped: both tested at once). */
+static uint32_t S_syllable(const unsigned char *s)
+{
+    unsigned x0 = s[0] - 0xEAu, x1 = s[1] ^ 0x80u, x2 = s[2] ^ 0x80u;
+    if (x0 > 3 || (x1 | x2) > 0x3F)
+        return 0;
+    uint32_t v = ((x0 + 0xA) << 12) | (x1 << 6) | x2;
+    return ks_is_hangul(v) ? v : 0;
+}
+
 /* ks_utf8_decode, a Hangul syllable first: most characters of a release
  * are one, and three bytes that spell one are valid UTF-8 whatever else
  * ks_utf8_decode would have checked on the way. */
 static size_t S_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
-    /* a lead byte 0xEA-0xED, two continuation bytes (each 0x80-0xBF, so
-     * 0-0x3F once its top bit is flipped: both tested at once) */
-    unsigned x1 = s[0] - 0xEAu, x2, x3;
-    if (x1 <= 3 && len >= 3 && ((x2 = s[1] ^ 0x80u) | (x3 = s[2] ^ 0x80u)) <= 0x3F) {
-        uint32_t v = ((x1 + 0xA) << 12) | (x2 << 6) | x3;
-        if (ks_is_hangul(v)) {
-            *cp = v;
-            return 3;
-        }
+    uint32_t v;
+    if (len >= 3 && (v = S_syllable(s)) != 0) {
+        *cp = v;
+        return 3;
     }
     return ks_utf8_decode(s, len, cp);
 }
@@ -772,6 +779,14 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = 0, ng = 0, i = 0;
     while (i < len) {
+        /* a syllable first, most characters: S_decode's, without its
+         * other cases */
+        uint32_t cp = len - i >= 3 ? S_syllable(s + i) : 0;
+        if (cp) {
+            ch[nch++] = (ks_rs_char){cp, cp, (uint32_t)i, 3};
+            i += 3;
+            continue;
+        }
         if (S_is_sep(s[i])) {
             ks_rs_gap g = {.at = nch, .off = i, .end = i, .z = KS_RS_NO};
             while (i < len && S_is_sep(s[i])) {
@@ -790,14 +805,10 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
             gp[ng++] = g;
             continue;
         }
-        uint32_t cp;
-        size_t n = S_decode(s + i, len - i, &cp);
+        size_t n = ks_utf8_decode(s + i, len - i, &cp);
         if (!n)
             n = 1;
-        if (ks_is_hangul(cp))
-            ch[nch++] = (ks_rs_char){cp, cp, (uint32_t)i, (uint8_t)n};
-        else
-            ch[nch++] = (ks_rs_char){cp, S_class(cp), (uint32_t)i, (uint8_t)n};
+        ch[nch++] = (ks_rs_char){cp, S_class(cp), (uint32_t)i, (uint8_t)n};
         i += n;
     }
     r->chars.len = nch;
