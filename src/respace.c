@@ -431,7 +431,11 @@ static bool S_is_sep(unsigned char c)
 
 /* The Hangul syllable S[0..3) spells, or 0 (S holds 3 bytes at least): a
  * lead byte 0xEA-0xED and two continuation bytes (each 0x80-0xBF, so
- * 0-0x3F once its top bit is flipped: both tested at once). */
+ * 0-0x3F once its top bit is flipped: both tested at once).  Most
+ * characters of a release are one: observe and S_scan try it before
+ * anything else, and ks_utf8_decode only where it fails (three bytes
+ * that spell a syllable are valid UTF-8 whatever else ks_utf8_decode
+ * would have checked on the way, and it decodes no other bytes to one). */
 static uint32_t S_syllable(const unsigned char *s)
 {
     unsigned x0 = s[0] - 0xEAu, x1 = s[1] ^ 0x80u, x2 = s[2] ^ 0x80u;
@@ -439,19 +443,6 @@ static uint32_t S_syllable(const unsigned char *s)
         return 0;
     uint32_t v = ((x0 + 0xA) << 12) | (x1 << 6) | x2;
     return ks_is_hangul(v) ? v : 0;
-}
-
-/* ks_utf8_decode, a Hangul syllable first: most characters of a release
- * are one, and three bytes that spell one are valid UTF-8 whatever else
- * ks_utf8_decode would have checked on the way. */
-static size_t S_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    uint32_t v;
-    if (len >= 3 && (v = S_syllable(s)) != 0) {
-        *cp = v;
-        return 3;
-    }
-    return ks_utf8_decode(s, len, cp);
 }
 
 /* The two families of light verbs that make verbs of nouns, their first
@@ -505,15 +496,21 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
         /* the token, the pair "PREV B" (whatever separated them) and the
          * token as a stem, hashed as it is read */
         uint64_t h = KS_FNV_INIT, hp = S_step(prev, ' '), hstem = KS_RS_STEM_SEED;
-        while (i < len && !S_is_sep(s[i])) {
-            uint32_t cp;
-            size_t n = S_decode(s + i, len - i, &cp);
-            if (!n)
-                n = 1;
+        while (i < len) {
+            /* a syllable first (S_syllable), then the rest */
+            uint32_t cp = len - i >= 3 ? S_syllable(s + i) : 0;
+            size_t n = 3;
+            bool hg = cp != 0;
+            if (!hg) {
+                if (S_is_sep(s[i]))
+                    break;
+                if (!(n = ks_utf8_decode(s + i, len - i, &cp)))
+                    n = 1;
+                hg = ks_is_hangul(cp);
+            }
             h = S_step(h, cp);
             hp = S_step(hp, cp);
             hstem = S_step(hstem, cp);
-            bool hg = ks_is_hangul(cp);
             /* rule 16's evidence: a word of two syllables or more with a
              * light verb after it, written whole ("증가하였다") */
             if (hg && nchar >= 2 && hangul && S_light_verb(cp) &&
@@ -779,8 +776,7 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = 0, ng = 0, i = 0;
     while (i < len) {
-        /* a syllable first, most characters: S_decode's, without its
-         * other cases */
+        /* a syllable first (S_syllable), then the rest */
         uint32_t cp = len - i >= 3 ? S_syllable(s + i) : 0;
         if (cp) {
             ch[nch++] = (ks_rs_char){cp, cp, (uint32_t)i, 3};
