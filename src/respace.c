@@ -247,20 +247,19 @@ static uint64_t S_step(uint64_t h, uint32_t cp)
 /* The int8 value stored for the key whose FNV-1a 64 hash is H in the table
  * SLOTS of SIZE slots, 0 when absent (see respace_model.h for the slot
  * layout). */
-static int S_model_value(const uint32_t *slots, uint32_t size, uint64_t h)
+static int S_model_value(const uint8_t *slots, uint32_t size, uint64_t h)
 {
     uint32_t fp = (uint32_t)(h >> 48);
     if (!fp)
         fp = 1;
     uint32_t mask = size - 1;
     for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
-        uint32_t e = slots[i];
-        if (!e)
+        const uint8_t *e = slots + 3 * (size_t)i; /* V, FP low, FP high */
+        uint32_t f = e[1] | (uint32_t)e[2] << 8;
+        if (!f)
             return 0;
-        if (e >> 8 == fp) {
-            int v = (int)(e & 0xFF);
-            return v >= 128 ? v - 256 : v;
-        }
+        if (f == fp)
+            return e[0] >= 128 ? e[0] - 256 : e[0];
     }
 }
 
@@ -605,10 +604,10 @@ static uint64_t S_key_hash(int t, const ks_rs_char *a, size_t na, size_t kl, con
 /* Start loading the slot where the probe for hash H begins: the tables are
  * megabytes read at random, and a gap's lookups are independent, so all
  * of them are asked for before the first is read. */
-static void S_prefetch(const uint32_t *slots, uint32_t size, uint64_t h)
+static void S_prefetch(const uint8_t *slots, uint32_t size, uint64_t h)
 {
 #if defined(__GNUC__)
-    __builtin_prefetch(&slots[(uint32_t)h & (size - 1)]);
+    __builtin_prefetch(&slots[3 * (size_t)((uint32_t)h & (size - 1))]);
 #else
     (void)slots, (void)size, (void)h;
 #endif

@@ -27,17 +27,18 @@ extern const int ks_rsm_pmin, ks_rsm_pmax, ks_rsm_band; /* wrap periods, charact
 extern const double ks_rsm_grid_q;           /* P(a wrap falls inside a word) */
 extern const double ks_rsm_grid_eps;         /* P(a space off the grid is spurious) */
 extern const double ks_rsm_llr_min, ks_rsm_llr_max; /* clamp of the log-likelihood ratio */
-/* Open-addressing table: each slot is 0 (empty) or (FP << 8 | V) with FP
- * the top 16 bits of the key's hash (FNV-1a 64, a code point a step:
- * key_hash() in tools/train_respace.py; 0 made 1) and V the int8
- * value as a byte; the probe starts at the hash's low bits. */
-extern const uint32_t ks_rsm_slots[];
+/* Open-addressing table: each slot is three bytes, V, FP & 0xFF, FP >> 8,
+ * with FP the top 16 bits of the key's hash (FNV-1a 64, a code point a
+ * step: key_hash() in tools/train_respace.py; 0 made 1) and V the int8
+ * value as a byte; FP 0 is an empty slot.  The probe starts at the hash's
+ * low bits. */
+extern const uint8_t ks_rsm_slots[];
 /* The prefilter: key types L1R1, L2, R2 (0, 11, 12) live in their own small
  * table; a gap whose score over them alone is below the cut keeps its space
  * without the full model. */
 #define KS_RSM_NFAST 3
 extern const uint32_t ks_rsm_fast_size;
-extern const uint32_t ks_rsm_fast_slots[];
+extern const uint8_t ks_rsm_fast_slots[];
 extern const double ks_rsm_fast_weight[KS_RSM_NFAST + 1];
 extern const double ks_rsm_fast_cut;
 
