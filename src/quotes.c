@@ -292,6 +292,8 @@ typedef struct {
     ks_vec pairs;   /* S_pair */
     ks_vec reg;     /* S_person */
     ks_vec names;   /* S_ch: the code points of the mentions' names and titles */
+    bool reg_built; /* reg is built on the first lookup (S_reg_find) */
+    bool reg_failed;
     size_t nwarn;
 } S_ctx;
 
@@ -1045,9 +1047,20 @@ static bool S_title_ends_with(const S_ctx *c, const S_person *p, size_t a, size_
  * [sa, sb) and (when SUR != 0) whose name starts with SUR; or whose name
  * equals [na, nb) (when NA != QT_NONE).  Fills WHO with that name and the
  * longest title printed for it nearby. */
-static bool S_reg_find(const S_ctx *c, size_t pos, uint32_t sur, size_t sa, size_t sb, size_t na,
+static bool S_reg_find(S_ctx *c, size_t pos, uint32_t sur, size_t sa, size_t sb, size_t na,
                        size_t nb, S_who *who)
 {
+    /* Most documents never look a name up: the registry, a walk over
+     * every word of every block, is built for those that do.  It reads
+     * only the text and the quoted bits, final before the first lookup,
+     * so it comes out as it would have been built first. */
+    if (!c->reg_built) {
+        c->reg_built = true;
+        if (S_reg_build(c) != KS_OK)
+            c->reg_failed = true;
+    }
+    if (c->reg_failed)
+        return false;
     size_t lo = 0, hi = c->reg.len;
     while (lo < hi) { /* first entry at or after POS */
         size_t mid = lo + (hi - lo) / 2;
@@ -1101,7 +1114,7 @@ static bool S_prev_word(const S_text *t, size_t lo, size_t a, size_t *pa, size_t
 
 /* Try the word [a, b) as a sentence subject; fill WHO.  PERSON_ONLY skips
  * organizations. */
-static bool S_subject(const S_ctx *c, size_t lo, size_t a, size_t b, bool person_only, S_who *who)
+static bool S_subject(S_ctx *c, size_t lo, size_t a, size_t b, bool person_only, S_who *who)
 {
     const S_text *t = &c->t;
     size_t sb = b;
@@ -1217,7 +1230,7 @@ static bool S_subject(const S_ctx *c, size_t lo, size_t a, size_t b, bool person
 
 /* The subject of the sentence that holds OPEN, searched back to the
  * sentence start.  Returns the subject's position or QT_NONE. */
-static size_t S_find_subject(const S_ctx *c, size_t open, S_who *who)
+static size_t S_find_subject(S_ctx *c, size_t open, S_who *who)
 {
     const S_text *t = &c->t;
     size_t blk = S_block_of(t, open), lo = t->bstart[blk], pos = open, a, b;
@@ -1232,7 +1245,7 @@ static size_t S_find_subject(const S_ctx *c, size_t open, S_who *who)
 
 /* The nearest person subject before POS, over earlier sentences and at
  * most QT_INHERIT body blocks back. */
-static size_t S_find_person_before(const S_ctx *c, size_t pos, S_who *who)
+static size_t S_find_person_before(S_ctx *c, size_t pos, S_who *who)
 {
     const S_text *t = &c->t;
     size_t blk = S_block_of(t, pos), words = 0;
@@ -1560,10 +1573,10 @@ ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
         for (size_t j = p->open; j < end; j++)
             c.t.quoted[j / 8] |= (uint8_t)(1u << (j % 8));
     }
-    /* the registry of names serves the quotations' speakers only */
-    if (c.pairs.len && (st = S_reg_build(&c)) != KS_OK)
-        goto done;
+    /* the registry of names (S_reg_build) is built by the first lookup */
     st = S_quotes(&c, &info);
+    if (st == KS_OK && c.reg_failed)
+        st = KS_ERR_NOMEM;
 done:
     ks_vec_free(&info);
     ks_vec_free(&c.pairs);
