@@ -167,37 +167,48 @@ static size_t S_decode_block(const char *text, size_t len, S_ch *out, size_t pos
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t j = 0, n = 0;
+    uint8_t h = 0;
     for (;;) {
         if (marks && (pos + n) % QT_MARK == 0 && ks_vec_push(marks, &j) != KS_OK)
             *nomem = true;
         if (j >= len)
             break;
-        uint32_t u;
-        size_t m;
-        if (s[j] >= 0xEA && s[j] <= 0xED && len - j >= 3 && (s[j + 1] & 0xC0) == 0x80 &&
-            (s[j + 2] & 0xC0) == 0x80 && (s[j] < 0xED || s[j + 1] < 0xA0)) {
-            /* U+A000-D7FF, most of it Hangul: no mark, no line break */
-            u = ((uint32_t)(s[j] & 0x0F) << 12) | ((uint32_t)(s[j + 1] & 0x3F) << 6) |
-                (uint32_t)(s[j + 2] & 0x3F);
-            m = 3;
-        } else {
-            m = ks_utf8_decode(s + j, len - j, &u);
-            if (!m)
-                m = 1; /* U+FFFD for a bad byte; the text is valid in practice */
+        /* up to the next mark, or the end when none are kept: the inner
+         * loop tests only the bytes */
+        size_t stop = marks ? n + QT_MARK - (pos + n) % QT_MARK : (size_t)-1;
+        while (n < stop && j < len) {
+            unsigned c = s[j];
+            uint32_t u;
+            /* TEXT ends in a NUL (LEN is its strlen), which is no
+             * continuation byte: the tests below never read past it */
+            if (c - 0xEAu < 4u && (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80 &&
+                (c < 0xED || s[j + 1] < 0xA0)) {
+                /* U+A000-D7FF, most of it Hangul: no mark, no line break */
+                u = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[j + 1] & 0x3F) << 6) |
+                    (uint32_t)(s[j + 2] & 0x3F);
+                j += 3;
+            } else if (c < 0x80) {
+                u = c == '\n' ? ' ' : c;
+                if (c == '"')
+                    h |= QT_HAS_DQ;
+                j++;
+            } else {
+                size_t m = ks_utf8_decode(s + j, len - j, &u);
+                j += m ? m : 1; /* U+FFFD for a bad byte; the text is valid in practice */
+                if (u == 0x201C || u == 0x201D)
+                    h |= QT_HAS_DQ;
+                else if (u >= 0x300C && u <= 0x300F)
+                    h |= QT_HAS_BR;
+                if (u > 0xFFFF)
+                    u = 0xFFFD;
+            }
+            if (out)
+                out[n] = (S_ch)u;
+            n++;
         }
-        if (u == '\n')
-            u = ' ';
-        if (has && u <= 0x300F) { /* never a syllable: one test for most */
-            if (u == 0x201C || u == 0x201D || u == '"')
-                *has |= QT_HAS_DQ;
-            else if (u >= 0x300C)
-                *has |= QT_HAS_BR;
-        }
-        if (out)
-            out[n] = (S_ch)(u > 0xFFFF ? 0xFFFD : u);
-        n++;
-        j += m;
     }
+    if (has)
+        *has |= h;
     if (out)
         out[n] = '\n';
     return n + 1;
