@@ -1393,37 +1393,63 @@ static bool S_sentence_like(const S_text *t, size_t a, size_t b)
 /* NEW UTF-8 copy of [a, b), read from the blocks' texts (the code points
  * here stop at the BMP); line breaks become spaces, or with NOSPACE every
  * space is dropped (a name split by broken spacing: "허 재우").  The walk
- * to A starts at the nearest mark: at most QT_MARK code points. */
+ * to A starts at the nearest mark: at most QT_MARK code points.  A code
+ * point that decodes is copied as its bytes, which are its UTF-8 (the
+ * decoder takes no overlong form); a bad byte is U+FFFD, as it reads. */
 static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
 {
     ks_buf out = {0};
     if (a >= b)
         return ks_buf_detach(&out);
+    /* four bytes a position at most: the loop below writes without a test */
+    if (b - a > (SIZE_MAX - 1) / 4 || ks_buf_reserve(&out, 4 * (b - a)) != KS_OK)
+        return NULL;
+    unsigned char *o = (unsigned char *)out.data;
     size_t bi = S_block_of(t, a), i = a / QT_MARK * QT_MARK, j = 0;
     if (i >= t->bstart[bi])
         j = t->mark[a / QT_MARK];
     else
         i = t->bstart[bi];
     const unsigned char *s = (const unsigned char *)t->blocks[bi].text;
+    size_t bend = S_bend(t, bi);
     for (; i < b; i++) {
         uint32_t u = '\n';
-        if (i == S_bend(t, bi)) {  /* the mark between two blocks */
-            if (++bi < t->nblocks)
+        size_t m = 0;
+        const unsigned char *p = s + j;
+        if (i == bend) {  /* the mark between two blocks */
+            if (++bi < t->nblocks) {
                 s = (const unsigned char *)t->blocks[bi].text;
+                bend = S_bend(t, bi);
+            }
             j = 0;
+        } else if (p[0] - 0xEAu < 4u && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+                   (p[0] < 0xED || p[1] < 0xA0)) {
+            /* U+A000-D7FF, most of it Hangul, as S_decode_block reads it:
+             * copied as it is, and never a space */
+            u = 0xA000;
+            m = 3;
+            j += 3;
         } else if (s[j]) {
             /* a block's text ends in a NUL, which no sequence continues
              * into: the decoder stops there, whatever length it is told */
-            size_t m = ks_utf8_decode(s + j, 4, &u);
+            m = ks_utf8_decode(p, 4, &u);
             j += m ? m : 1;
         }
         if (i < a || (nospace && S_sep(u)))
             continue;
-        if (ks_buf_put_cp(&out, u == '\n' ? ' ' : u) != KS_OK) {
-            ks_buf_free(&out);
-            return NULL;
+        if (u == '\n') {
+            *o++ = ' ';
+        } else if (m) {
+            for (size_t k = 0; k < m; k++)
+                *o++ = p[k];
+        } else { /* U+FFFD */
+            *o++ = 0xEF;
+            *o++ = 0xBF;
+            *o++ = 0xBD;
         }
     }
+    out.len = (size_t)((char *)o - out.data);
+    out.data[out.len] = '\0';
     return ks_buf_detach(&out);
 }
 
