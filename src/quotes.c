@@ -162,6 +162,41 @@ static size_t S_block_of(const S_text *t, size_t pos);
 #define QT_HAS_DQ 1u /* “ ” " */
 #define QT_HAS_BR 2u /* 「 」 『 』 */
 
+/* The code point at S[*J] (J < LEN) as the stage reads it; moves *J past
+ * it and adds its family to *H when it is a quotation mark. */
+static inline uint32_t S_decode_cp(const unsigned char *s, size_t len, size_t *jp, uint8_t *h)
+{
+    size_t j = *jp;
+    unsigned c = s[j];
+    /* U+A000-D7FF, most of it Hangul: no mark, no line break.  TEXT ends
+     * in a NUL (LEN is its strlen), which is no continuation byte: the
+     * tests never read past it.  The lead and continuation bytes' tags
+     * come off in one subtraction; a surrogate (ED A0-BF) fails u's test
+     * and is the decoder's to refuse. */
+    if (c - 0xEAu < 4u && (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80) {
+        uint32_t u = ((uint32_t)c << 12) + ((uint32_t)s[j + 1] << 6) + s[j + 2] -
+                     ((0xE0u << 12) + (0x80u << 6) + 0x80u);
+        if (u < 0xD800) {
+            *jp = j + 3;
+            return u;
+        }
+    }
+    if (c < 0x80) {
+        *jp = j + 1;
+        if (c == '"')
+            *h |= QT_HAS_DQ;
+        return c == '\n' ? ' ' : c;
+    }
+    uint32_t u;
+    size_t m = ks_utf8_decode(s + j, len - j, &u);
+    *jp = j + (m ? m : 1); /* U+FFFD for a bad byte; the text is valid in practice */
+    if (u == 0x201C || u == 0x201D)
+        *h |= QT_HAS_DQ;
+    else if (u >= 0x300C && u <= 0x300F)
+        *h |= QT_HAS_BR;
+    return u > 0xFFFF ? 0xFFFD : u;
+}
+
 static size_t S_decode_block(const char *text, size_t len, S_ch *out, size_t pos, ks_vec *marks,
                              uint8_t *has, bool *nomem)
 {
@@ -174,38 +209,14 @@ static size_t S_decode_block(const char *text, size_t len, S_ch *out, size_t pos
         if (j >= len)
             break;
         /* up to the next mark, or the end when none are kept: the inner
-         * loop tests only the bytes */
+         * loops test only the bytes */
         size_t stop = marks ? n + QT_MARK - (pos + n) % QT_MARK : (size_t)-1;
-        while (n < stop && j < len) {
-            unsigned c = s[j];
-            uint32_t u;
-            /* TEXT ends in a NUL (LEN is its strlen), which is no
-             * continuation byte: the tests below never read past it */
-            if (c - 0xEAu < 4u && (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80 &&
-                (c < 0xED || s[j + 1] < 0xA0)) {
-                /* U+A000-D7FF, most of it Hangul: no mark, no line break */
-                u = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[j + 1] & 0x3F) << 6) |
-                    (uint32_t)(s[j + 2] & 0x3F);
-                j += 3;
-            } else if (c < 0x80) {
-                u = c == '\n' ? ' ' : c;
-                if (c == '"')
-                    h |= QT_HAS_DQ;
-                j++;
-            } else {
-                size_t m = ks_utf8_decode(s + j, len - j, &u);
-                j += m ? m : 1; /* U+FFFD for a bad byte; the text is valid in practice */
-                if (u == 0x201C || u == 0x201D)
-                    h |= QT_HAS_DQ;
-                else if (u >= 0x300C && u <= 0x300F)
-                    h |= QT_HAS_BR;
-                if (u > 0xFFFF)
-                    u = 0xFFFD;
-            }
-            if (out)
-                out[n] = (S_ch)u;
-            n++;
-        }
+        if (out)
+            while (n < stop && j < len)
+                out[n++] = (S_ch)S_decode_cp(s, len, &j, &h);
+        else
+            for (; n < stop && j < len; n++)
+                (void)S_decode_cp(s, len, &j, &h);
     }
     if (has)
         *has |= h;
