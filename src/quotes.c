@@ -483,6 +483,9 @@ static S_list L_not_title = {S_not_title, NULL, 0}, L_title_ends = {S_title_ends
               L_modifier = {S_modifier, NULL, 0}, L_generic_verbs = {S_generic_verbs, NULL, 0},
               L_compound_surnames = {S_compound_surnames, NULL, 0};
 static S_word S_pool[QT_POOL];
+/* The reporting verbs, compared from their first code point (S_verb_word),
+ * in the lists' order. */
+static S_word S_verb_form_w[QT_NWORDS(S_verb_forms)], S_verb_noun_w[QT_NWORDS(S_verb_nouns)];
 static uint8_t S_surname_bits[(0xD7A4 - 0xAC00 + 7) / 8];
 static pthread_once_t S_lists_once = PTHREAD_ONCE_INIT;
 
@@ -493,8 +496,26 @@ static int S_word_cmp(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
+/* SRC's code points into W (the lists are Hangul). */
+static void S_word_init(S_word *w, const char *src)
+{
+    const unsigned char *u = (const unsigned char *)src;
+    size_t len = strlen(src), j = 0;
+    w->n = 0;
+    while (j < len && w->n < QT_WMAX) {
+        uint32_t c;
+        size_t m = ks_utf8_decode(u + j, len - j, &c);
+        j += m ? m : 1;
+        w->cp[w->n++] = (S_ch)c;
+    }
+}
+
 static void S_lists_init(void)
 {
+    for (size_t i = 0; i < QT_NWORDS(S_verb_forms); i++)
+        S_word_init(&S_verb_form_w[i], S_verb_forms[i]);
+    for (size_t i = 0; i < QT_NWORDS(S_verb_nouns); i++)
+        S_word_init(&S_verb_noun_w[i], S_verb_nouns[i]);
     S_list *all[] = {&L_not_title, &L_title_ends, &L_not_title_ends, &L_org_ends, &L_not_name,
                      &L_quotative, &L_connective, &L_object, &L_modifier, &L_generic_verbs,
                      &L_compound_surnames};
@@ -503,16 +524,7 @@ static void S_lists_init(void)
         S_list *l = all[k];
         l->w = S_pool + used;
         for (size_t i = 0; l->src[i] && used < QT_POOL; i++) {  /* QT_POOL sums ALL */
-            S_word *w = &S_pool[used];
-            const unsigned char *u = (const unsigned char *)l->src[i];
-            size_t len = strlen(l->src[i]), j = 0;
-            w->n = 0;
-            while (j < len && w->n < QT_WMAX) {
-                uint32_t c;
-                size_t m = ks_utf8_decode(u + j, len - j, &c);
-                j += m ? m : 1;
-                w->cp[w->n++] = (S_ch)c;  /* the lists are Hangul */
-            }
+            S_word_init(&S_pool[used], l->src[i]);
             used++;
             l->n++;
         }
@@ -651,21 +663,33 @@ static bool S_sentence_end(const S_text *t, size_t a, size_t b)
     return (c == '.' || c == '?' || c == '!') && ks_is_hangul(S_at(t, b - 2));
 }
 
+/* Does the text at A start with W (whose first code point matched)? */
+static bool S_starts(const S_text *t, size_t a, const S_word *w)
+{
+    for (size_t k = 1; k < w->n; k++)
+        if (S_at(t, a + k) != w->cp[k])
+            return false;
+    return true;
+}
+
 /* Is [a,b) a reporting verb form ("말했다", "강조하였다", "당부하였으며,")? */
 static bool S_verb_word(const S_text *t, size_t a, size_t b, bool generic)
 {
     S_strip_punct(t, a, &b);
     if (b <= a)
         return false;
-    for (size_t i = 0; S_verb_forms[i]; i++) {
-        size_t k = ks_utf8_count(S_verb_forms[i], strlen(S_verb_forms[i]));
-        if (b - a >= k && S_ends(t, a, a + k, S_verb_forms[i]))
+    /* the word starts with a listed stem: its first code point rejects
+     * nearly every entry */
+    S_ch first = S_at(t, a);
+    for (size_t i = 0; i < QT_NWORDS(S_verb_forms); i++) {
+        const S_word *w = &S_verb_form_w[i];
+        if (w->cp[0] == first && b - a >= w->n && S_starts(t, a, w))
             return true;
     }
-    for (size_t i = 0; S_verb_nouns[i]; i++) {
-        size_t k = ks_utf8_count(S_verb_nouns[i], strlen(S_verb_nouns[i]));
-        if (b - a > k && S_ends(t, a, a + k, S_verb_nouns[i]) &&
-            S_cp_in(S_at(t, a + k), "했하한해할합함하였"))
+    for (size_t i = 0; i < QT_NWORDS(S_verb_nouns); i++) {
+        const S_word *w = &S_verb_noun_w[i];
+        if (w->cp[0] == first && b - a > w->n && S_starts(t, a, w) &&
+            S_cp_in(S_at(t, a + w->n), "했하한해할합함하였"))
             return true;
     }
     return generic && S_in_list(t, a, b, &L_generic_verbs, true);
