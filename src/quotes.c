@@ -106,6 +106,10 @@ typedef uint16_t S_ch;
 #define QT_WIN_REACH (QT_MAX_SPAN + 1)
 #endif
 
+/* The first window's first allocation, in code points: a document of a
+ * few pages is decoded without a copy to grow it. */
+#define QT_CAP0 (QT_WINDOW < 4096 ? QT_WINDOW : 4096)
+
 /* The code points of blocks [lo, hi): a window on the text.  A large
  * document is never held whole as code points: the passes below walk it
  * in order and load the window as they go (S_miss). */
@@ -790,6 +794,8 @@ static ks_status S_text_build(S_ctx *c)
             fill = false;
         if (fill && n + most > w->cap) {
             size_t cap = w->cap * 2 > n + most ? w->cap * 2 : n + most;
+            if (cap < QT_CAP0)
+                cap = QT_CAP0;
             S_ch *cp = ks_realloc(w->cp, cap * sizeof *cp);
             if (!cp)
                 fill = false, nomem = true;
