@@ -1627,6 +1627,23 @@ static ks_status S_quotes(S_ctx *c, ks_vec *info)
     return KS_OK;
 }
 
+/* Could TEXT hold a mark that S_pair_family pairs (“ ” " 「 」 『 』)?  The
+ * bytes S_decode_block would flag, found by string search: every lead
+ * byte starts a code point, valid text or not, so E2 80 9C is “ wherever
+ * it is. */
+static bool S_has_marks(const char *text)
+{
+    if (strchr(text, '"'))
+        return true;
+    for (const char *p = text; (p = strchr(p, '\xE2')) != NULL; p++)
+        if ((unsigned char)p[1] == 0x80 && ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
+            return true;
+    for (const char *p = text; (p = strchr(p, '\xE3')) != NULL; p++)
+        if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] >= 0x8C && (unsigned char)p[2] <= 0x8F)
+            return true;
+    return false;
+}
+
 ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
 {
     S_ctx c = {0};
@@ -1634,6 +1651,15 @@ ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
     ks_status st = KS_OK;
     if (!doc)
         return ks_error_set(err, KS_ERR_ARG, "quotes", 0, 0, "no document");
+    /* no mark in a body paragraph: nothing to pair, warn about or read,
+     * so the text is not decoded */
+    bool marks = false;
+    for (size_t i = 0; i < doc->blocks.len && !marks; i++) {
+        const ks_block *blk = &KS_AT(doc->blocks, ks_block, i);
+        marks = blk->role == KS_ROLE_BODY && blk->text && S_has_marks(blk->text);
+    }
+    if (!marks)
+        return KS_OK;
     (void)pthread_once(&S_lists_once, S_lists_init);
     c.doc = doc;
     c.pairs = KS_VEC(S_pair);
