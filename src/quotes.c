@@ -153,6 +153,19 @@ static bool S_quoted(const S_text *t, size_t p)
     return (t->quoted[p / 8] >> (p % 8)) & 1u;
 }
 
+/* Mark [a, b) quoted: whole bytes between the ends' partial ones. */
+static void S_set_quoted(const S_text *t, size_t a, size_t b)
+{
+    for (; a < b && a % 8; a++)
+        t->quoted[a / 8] |= (uint8_t)(1u << (a % 8));
+    if (b - a >= 8) {
+        memset(t->quoted + a / 8, 0xFF, (b - a) / 8);
+        a += (b - a) / 8 * 8;
+    }
+    for (; a < b; a++)
+        t->quoted[a / 8] |= (uint8_t)(1u << (a % 8));
+}
+
 /* ---- the window ---------------------------------------------------------- */
 
 static size_t S_block_of(const S_text *t, size_t pos);
@@ -945,6 +958,9 @@ static ks_status S_pair_family(S_ctx *c, bool dq)
         for (size_t i = b0; s && i < end; i++) {
             uint32_t u = s[i - b0];
             bool op, cl;
+            /* one test for a syllable: every mark is at or below U+300F */
+            if (u > 0x300F)
+                continue;
             if (dq) {
                 op = S_is_dq_open(u) || u == '"';
                 cl = S_is_dq_close(u) || u == '"';
@@ -1674,8 +1690,7 @@ ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
     for (size_t i = 0; i < c.pairs.len; i++) {
         const S_pair *p = &KS_AT(c.pairs, S_pair, i);
         size_t end = p->recovered ? p->close : p->close + 1;
-        for (size_t j = p->open; j < end; j++)
-            c.t.quoted[j / 8] |= (uint8_t)(1u << (j % 8));
+        S_set_quoted(&c.t, p->open, end);
     }
     /* the registry of names (S_reg_build) is built by the first lookup */
     st = S_quotes(&c, &info);
