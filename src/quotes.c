@@ -1651,10 +1651,10 @@ static bool S_has_marks(const char *text)
 {
     if (strchr(text, '"'))
         return true;
-    for (const char *p = text; (p = strchr(p, '\xE2')) != NULL; p++)
+    for (const char *p = text; (p = strchr(p, 0xE2)) != NULL; p++)
         if ((unsigned char)p[1] == 0x80 && ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
             return true;
-    for (const char *p = text; (p = strchr(p, '\xE3')) != NULL; p++)
+    for (const char *p = text; (p = strchr(p, 0xE3)) != NULL; p++)
         if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] >= 0x8C && (unsigned char)p[2] <= 0x8F)
             return true;
     return false;
