@@ -223,6 +223,23 @@ static inline bool ks_is_hangul(uint32_t cp) /* precomposed syllables U+AC00-D7A
     return cp >= 0xAC00 && cp <= 0xD7A3;
 }
 
+/* The Hangul syllable that S[0..LEN) starts with, or 0: most characters
+ * of a release are one, and the stages read them with this before
+ * ks_utf8_decode.  A lead byte EA-ED and two continuation bytes that give
+ * U+AC00-D7A3 are valid UTF-8, so the two agree.  The three bytes' tags
+ * are tested together (each continuation byte is 0-0x3F once its top bit
+ * is flipped), so all three are read when LEN allows. */
+static inline uint32_t ks_utf8_hangul(const unsigned char *s, size_t len)
+{
+    if (len < 3)
+        return 0;
+    unsigned x0 = s[0] - 0xEAu, x1 = s[1] ^ 0x80u, x2 = s[2] ^ 0x80u;
+    if (x0 > 3u || (x1 | x2) > 0x3Fu)
+        return 0;
+    uint32_t v = ((x0 + 0xAu) << 12) | (x1 << 6) | x2;
+    return ks_is_hangul(v) ? v : 0;
+}
+
 static inline bool ks_is_digit(uint32_t cp) /* ASCII 0-9 */
 {
     return cp >= '0' && cp <= '9';

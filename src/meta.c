@@ -518,7 +518,7 @@ size_t ks_meta_compact(const char *s, size_t len, char *out, size_t cap)
     size_t o = 0;
     for (size_t i = 0; i < len;) {
         /* the common characters without decoding them: ASCII, and the
-         * three-byte characters U+A000-D7FF (Hangul syllables), no space */
+         * Hangul syllables, no space */
         if (u[i] < 0x80) {
             if (u[i] != ' ' && u[i] != '\t' && u[i] != '\v' && u[i] != '\f') {
                 if (o + 1 >= cap)
@@ -528,8 +528,7 @@ size_t ks_meta_compact(const char *s, size_t len, char *out, size_t cap)
             i++;
             continue;
         }
-        if (u[i] >= 0xEA && u[i] <= 0xED && len - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80 && (u[i] < 0xED || u[i + 1] < 0xA0)) {
+        if (ks_utf8_hangul(u + i, len - i)) {
             if (o + 3 >= cap)
                 break;
             out[o] = s[i];

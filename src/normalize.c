@@ -259,14 +259,11 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
             while (k < len) {
                 unsigned char c = u[k];
                 /* a syllable first: most characters are */
-                if (c >= 0xEA && c <= 0xED) {
-                    if (k + 2 < len && (u[k + 1] & 0xC0) == 0x80 && (u[k + 2] & 0xC0) == 0x80 &&
-                        ks_is_hangul(((uint32_t)(c & 0x0F) << 12) |
-                                     ((uint32_t)(u[k + 1] & 0x3F) << 6) | (u[k + 2] & 0x3F))) {
-                        k += 3;
-                        continue;
-                    }
-                    break;
+                if (c - 0xEAu < 4u) {
+                    if (!ks_utf8_hangul(u + k, len - k))
+                        break;
+                    k += 3;
+                    continue;
                 }
                 if ((unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u) {
                     k++;
@@ -461,9 +458,7 @@ static size_t S_line_break(const unsigned char *s, size_t len)
 static bool S_unstable_at(const unsigned char *u, size_t len, size_t *n)
 {
     /* a syllable at the edges of EA and ED (U+AC00-AFFF, D000-D7A3) */
-    if (len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
-        ((u[0] == 0xEA && u[1] >= 0xB0) ||
-         (u[0] == 0xED && (u[1] < 0x9E || (u[1] == 0x9E && u[2] <= 0xA3))))) {
+    if (ks_utf8_hangul(u, len)) {
         *n = 3;
         return false;
     }

@@ -185,18 +185,11 @@ static inline uint32_t S_decode_cp(const unsigned char *s, size_t len, size_t *j
 {
     size_t j = *jp;
     unsigned c = s[j];
-    /* U+A000-D7FF, most of it Hangul: no mark, no line break.  TEXT ends
-     * in a NUL (LEN is its strlen), which is no continuation byte: the
-     * tests never read past it.  The lead and continuation bytes' tags
-     * come off in one subtraction; a surrogate (ED A0-BF) fails u's test
-     * and is the decoder's to refuse. */
-    if (c - 0xEAu < 4u && (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80) {
-        uint32_t u = ((uint32_t)c << 12) + ((uint32_t)s[j + 1] << 6) + s[j + 2] -
-                     ((0xE0u << 12) + (0x80u << 6) + 0x80u);
-        if (u < 0xD800) {
-            *jp = j + 3;
-            return u;
-        }
+    /* a syllable: no mark, no line break */
+    uint32_t h3 = ks_utf8_hangul(s + j, len - j);
+    if (h3) {
+        *jp = j + 3;
+        return h3;
     }
     if (c < 0x80) {
         *jp = j + 1;
@@ -1468,7 +1461,7 @@ static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
     else
         i = t->bstart[bi];
     const unsigned char *s = (const unsigned char *)t->blocks[bi].text;
-    size_t bend = S_bend(t, bi);
+    size_t bend = S_bend(t, bi), slen = strlen((const char *)s);
     for (; i < b; i++) {
         uint32_t u = '\n';
         size_t m = 0;
@@ -1477,13 +1470,12 @@ static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
             if (++bi < t->nblocks) {
                 s = (const unsigned char *)t->blocks[bi].text;
                 bend = S_bend(t, bi);
+                slen = strlen((const char *)s);
             }
             j = 0;
-        } else if (p[0] - 0xEAu < 4u && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-                   (p[0] < 0xED || p[1] < 0xA0)) {
-            /* U+A000-D7FF, most of it Hangul, as S_decode_block reads it:
-             * copied as it is, and never a space */
-            u = 0xA000;
+        } else if (ks_utf8_hangul(p, slen - j)) {
+            /* a syllable: copied as it is, and never a space */
+            u = 0xAC00;
             m = 3;
             j += 3;
         } else if (s[j]) {

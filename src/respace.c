@@ -428,22 +428,6 @@ static bool S_is_sep(unsigned char c)
     return c == ' ' || c == '\n';
 }
 
-/* The Hangul syllable S[0..3) spells, or 0 (S holds 3 bytes at least): a
- * lead byte 0xEA-0xED and two continuation bytes (each 0x80-0xBF, so
- * 0-0x3F once its top bit is flipped: both tested at once).  Most
- * characters of a release are one: observe and S_scan try it before
- * anything else, and ks_utf8_decode only where it fails (three bytes
- * that spell a syllable are valid UTF-8 whatever else ks_utf8_decode
- * would have checked on the way, and it decodes no other bytes to one). */
-static uint32_t S_syllable(const unsigned char *s)
-{
-    unsigned x0 = s[0] - 0xEAu, x1 = s[1] ^ 0x80u, x2 = s[2] ^ 0x80u;
-    if (x0 > 3 || (x1 | x2) > 0x3F)
-        return 0;
-    uint32_t v = ((x0 + 0xA) << 12) | (x1 << 6) | x2;
-    return ks_is_hangul(v) ? v : 0;
-}
-
 /* The two families of light verbs that make verbs of nouns, their first
  * syllables: 하다 (하 한 할 함 합 해 했) and 되다 (되 된 될 됨 됩 돼 됐);
  * the first of each is the one the lexicon is keyed on. */
@@ -496,8 +480,8 @@ ks_status ks_respacer_observe(ks_respacer *r, const char *text, size_t len)
          * token as a stem, hashed as it is read */
         uint64_t h = KS_FNV_INIT, hp = S_step(prev, ' '), hstem = KS_RS_STEM_SEED;
         while (i < len) {
-            /* a syllable first (S_syllable), then the rest */
-            uint32_t cp = len - i >= 3 ? S_syllable(s + i) : 0;
+            /* a syllable first, then the rest */
+            uint32_t cp = ks_utf8_hangul(s + i, len - i);
             size_t n = 3;
             bool hg = cp != 0;
             if (!hg) {
@@ -775,8 +759,8 @@ static ks_status S_scan(ks_respacer *r, const unsigned char *s, size_t len)
     ks_rs_gap *gp = r->gaps.items;
     size_t nch = 0, ng = 0, i = 0;
     while (i < len) {
-        /* a syllable first (S_syllable), then the rest */
-        uint32_t cp = len - i >= 3 ? S_syllable(s + i) : 0;
+        /* a syllable first, then the rest */
+        uint32_t cp = ks_utf8_hangul(s + i, len - i);
         if (cp) {
             ch[nch++] = (ks_rs_char){cp, cp, (uint32_t)i, 3};
             i += 3;
