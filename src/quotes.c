@@ -1461,7 +1461,7 @@ static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
     else
         i = t->bstart[bi];
     const unsigned char *s = (const unsigned char *)t->blocks[bi].text;
-    size_t bend = S_bend(t, bi), slen = strlen((const char *)s);
+    size_t bend = S_bend(t, bi);
     for (; i < b; i++) {
         uint32_t u = '\n';
         size_t m = 0;
@@ -1470,11 +1470,13 @@ static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
             if (++bi < t->nblocks) {
                 s = (const unsigned char *)t->blocks[bi].text;
                 bend = S_bend(t, bi);
-                slen = strlen((const char *)s);
             }
             j = 0;
-        } else if (ks_utf8_hangul(p, slen - j)) {
-            /* a syllable: copied as it is, and never a space */
+        } else if (ks_utf8_hangul(p, p[0] && p[1] ? 3 : 0)) {
+            /* a syllable: copied as it is, and never a space (the text
+             * ends in a NUL: where P[0] and P[1] are no NUL, P[2] can be
+             * read; the block's length is not counted here, which would
+             * make a long block's many strings quadratic) */
             u = 0xAC00;
             m = 3;
             j += 3;
