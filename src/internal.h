@@ -441,7 +441,6 @@ typedef struct {
     size_t start;
     size_t len;
     long lineno;       /* 1-based input line */
-    uint64_t offset;   /* byte offset of the line in the decoded text */
 } ks_line;
 
 typedef struct {

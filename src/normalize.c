@@ -4,7 +4,10 @@
  * Input: valid UTF-8 without NULs (decode.c's invariant).  Output: ks_lines,
  * one entry per input line (CRLF, CR, FF, U+0085, U+2028 and U+2029 all end a
  * line), each valid NFC UTF-8 with single spaces and no space at either
- * end.  Blank lines are kept, so line numbers stay those of the input.
+ * end, with the number of its input line.  Blank lines are kept, up to
+ * KS_NORM_BLANKS in a row: split never counts further, and a file of
+ * newlines took 64 bytes of line records per byte (all of them with
+ * KS_OPT_LINE_MODE, where each line has its output line).
  * Every change is counted in doc->stats; nothing else is altered.
  *
  * Rules, each with an example:
@@ -35,6 +38,10 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+
+/* Blank lines kept in a row: more than split's deepest look across them
+ * (KS_PAGE_GAP, 4, on either side of a page number). */
+#define KS_NORM_BLANKS 8
 
 /* Code points that are NFC-stable on their own, have combining class 0 and
  * never combine with a preceding character: text made only of these is
@@ -481,6 +488,7 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
     const unsigned char *u = (const unsigned char *)text;
     size_t begin = 0;
     long lineno = 1;
+    size_t blanks = 0;     /* blank lines just before this one */
     bool unstable = false; /* the line so far holds a character not NFC-stable */
     for (size_t i = 0; i <= len;) {
         /* one scan finds the line's end and whether it needs NFC */
@@ -498,7 +506,7 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
                 continue;
             }
         }
-        ks_line line = {out->text.len, 0, lineno, begin};
+        ks_line line = {out->text.len, 0, lineno};
         /* NFC line by line, so the text is never copied whole */
         const char *ls = text + begin;
         size_t ll = i - begin;
@@ -513,13 +521,23 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
         if (ks_normalize_inline(ls, ll, doc->flags, &out->text, &doc->stats) != KS_OK)
             goto nomem;
         line.len = out->text.len - line.start;
-        if (ks_buf_putc(&out->text, '\n') != KS_OK)
+        /* a blank line past KS_NORM_BLANKS in a row is left out (not in
+         * line mode: there every line has its output line) */
+        bool drop = false;
+        if (line.len == 0 && !(doc->flags & KS_OPT_LINE_MODE))
+            drop = blanks++ >= KS_NORM_BLANKS;
+        else
+            blanks = 0;
+        if (drop) {
+            /* its number is skipped: the next line keeps its own */
+        } else if (ks_buf_putc(&out->text, '\n') != KS_OK) {
             goto nomem;
-        /* A final line break does not start another line. */
-        if (i == len && begin == len && lineno > 1)
+        } else if (i == len && begin == len && lineno > 1) {
+            /* a final line break does not start another line */
             out->text.len--, out->text.data[out->text.len] = '\0';
-        else if (ks_vec_push(&out->lines, &line) != KS_OK)
+        } else if (ks_vec_push(&out->lines, &line) != KS_OK) {
             goto nomem;
+        }
         if (i == len)
             break;
         i += br;

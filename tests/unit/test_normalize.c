@@ -153,6 +153,34 @@ int main(void)
     ks_lines_free(&lines);
     ks_doc_free(doc);
 
+    /* A run of blank lines (white space only counts as blank) is kept up
+     * to eight lines; the line after it keeps its number.  Line mode keeps
+     * every line: each has its output line. */
+    for (int line_mode = 0; line_mode <= 1; line_mode++) {
+        doc = ks_doc_new();
+        doc->flags = line_mode ? KS_OPT_LINE_MODE : 0;
+        lines = (ks_lines){0};
+        ks_buf run = {0};
+        KS_CHECK(ks_buf_append(&run, "가\n", 4) == KS_OK, "buf");
+        for (int k = 0; k < 20; k++)
+            KS_CHECK(ks_buf_append(&run, k % 3 ? "\n" : " \t\n", k % 3 ? 1 : 3) == KS_OK, "buf");
+        KS_CHECK(ks_buf_append(&run, "나\n\n\n다", 9) == KS_OK, "buf");
+        KS_CHECK(ks_normalize(doc, run.data, run.len, &lines, NULL) == KS_OK, "normalize");
+        size_t want = line_mode ? 25 : 13; /* 가, 20 or 8 blank, 나, 2 blank, 다 */
+        KS_CHECK(lines.lines.len == want, "line mode %d: lines %zu", line_mode, lines.lines.len);
+        if (lines.lines.len == want) {
+            KS_CHECK(KS_AT(lines.lines, ks_line, want - 4).lineno == 22, "line after the run: %ld",
+                     KS_AT(lines.lines, ks_line, want - 4).lineno);
+            KS_CHECK(KS_AT(lines.lines, ks_line, want - 1).lineno == 25, "last line: %ld",
+                     KS_AT(lines.lines, ks_line, want - 1).lineno);
+            KS_CHECK(KS_AT(lines.lines, ks_line, 8).len == 0 && KS_AT(lines.lines, ks_line, want - 2).len == 0,
+                     "blank lines");
+        }
+        ks_buf_free(&run);
+        ks_lines_free(&lines);
+        ks_doc_free(doc);
+    }
+
     /* The NFC-stable table agrees with utf8proc for every code point in it:
      * combining class 0, and the code point is its own NFC. */
     size_t bad = 0, checked = 0;
