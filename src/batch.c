@@ -1191,8 +1191,16 @@ static int S_add_stdin(S_ctx *c)
     char buf[1 << 14];
     size_t n;
     t.kind = K_MEM;
-    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+    /* past --max-size the pipeline fails the document: one byte over is
+     * all it needs to see, the rest is not held */
+    uint64_t max = c->o->opts.max_bytes;
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
+        if (max && n > max - b.len + 1)
+            n = (size_t)(max - b.len + 1);
         S_sb_add(&b, buf, n);
+        if (max && b.len > max)
+            break;
+    }
     if (ferror(stdin)) {
         int e = errno;
         S_sb_free(&b);

@@ -94,6 +94,9 @@ typedef struct {
     ks_format from;        /**< KS_FROM_AUTO by default */
     const char *name;      /**< the input's name (a path) or NULL; BORROWED for
                                 the call to ks_pipeline_new, which copies it */
+    uint64_t max_bytes;    /**< a document of more bytes fails with KS_ERR_LIMIT
+                                (at offset MAX_BYTES) before they are held;
+                                0: no limit */
 } ks_options;
 
 typedef struct ks_pipeline ks_pipeline;

@@ -43,6 +43,8 @@ static void S_usage(FILE *f)
             "                       utf-16le, utf-16be\n"
             "      --from=FORMAT    auto (default), text, html, hwpx\n"
             "      --strict         fail a document with undecodable bytes\n"
+            "      --max-size=SIZE  fail a document of more than SIZE bytes (suffix K, M\n"
+            "                       or G: KiB, MiB, GiB) before it is held in memory\n"
             "      --input-format=F document (default: each input is one document) or\n"
             "                       jsonl (each line a record {\"id\":..., \"text\"|\"html\":...})\n"
             "Batches:\n"
@@ -122,6 +124,30 @@ static unsigned long S_parse_count(const char *s, unsigned long max)
     return (unsigned long)v;
 }
 
+/* A size for --max-size: digits, then optionally K, M or G (KiB, MiB,
+ * GiB); at least 1 byte, at most 2^62.  0 when *OUT is set, -1 else. */
+static int S_parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    if (!(s[0] >= '0' && s[0] <= '9'))
+        return -1;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno)
+        return -1;
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20, end++;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30, end++;
+    if (*end || v == 0 || v > (UINT64_C(1) << 62) >> shift)
+        return -1;
+    *out = (uint64_t)v << shift;
+    return 0;
+}
+
 /* The default for -j: the processors online, within [1, 64]. */
 static unsigned S_default_jobs(void)
 {
@@ -134,7 +160,8 @@ int main(int argc, char **argv)
     enum {
         OPT_FROM = 256, OPT_STRICT, OPT_LINE_MODE, OPT_NO_RESPACE, OPT_FOLD_DOTS,
         OPT_EXPLAIN, OPT_SCHEMA, OPT_CHUNK, OPT_INCLUDE, OPT_FILES_FROM, OPT_SKIP_EXISTING,
-        OPT_ERRORS_AS_JSON, OPT_SUMMARY, OPT_FSYNC, OPT_INPUT_FORMAT, OPT_OVERWRITE
+        OPT_ERRORS_AS_JSON, OPT_SUMMARY, OPT_FSYNC, OPT_INPUT_FORMAT, OPT_OVERWRITE,
+        OPT_MAX_SIZE
     };
 #ifdef __GLIBC__
     /* glibc raises its mmap threshold as large blocks are freed, after
@@ -148,6 +175,7 @@ int main(int argc, char **argv)
         {"encoding", required_argument, NULL, 'e'},
         {"from", required_argument, NULL, OPT_FROM},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
         {"recursive", no_argument, NULL, 'r'},
         {"include", required_argument, NULL, OPT_INCLUDE},
@@ -213,6 +241,13 @@ int main(int argc, char **argv)
             }
             break;
         case OPT_STRICT: b.opts.flags |= KS_OPT_STRICT; break;
+        case OPT_MAX_SIZE:
+            if (S_parse_size(optarg, &b.opts.max_bytes) != 0) {
+                rc = S_usage_error("--max-size needs a size in bytes, optionally with K, M or G "
+                                   "(at least 1), not '%s'", optarg);
+                goto done;
+            }
+            break;
         case OPT_LINE_MODE: b.opts.flags |= KS_OPT_LINE_MODE; break;
         case OPT_NO_RESPACE: b.opts.flags |= KS_OPT_NO_RESPACE; break;
         case OPT_FOLD_DOTS: b.opts.flags |= KS_OPT_FOLD_DOTS; break;

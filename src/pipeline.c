@@ -190,6 +190,12 @@ ks_status ks_pipeline_feed(ks_pipeline *p, const char *buf, size_t len, ks_error
                             "the document already failed; reset the pipeline");
     if (!p->doc && S_start_doc(p, err) != KS_OK)
         return KS_ERR_NOMEM;
+    if (p->opts.max_bytes && len > p->opts.max_bytes - p->bytes) {
+        p->failed = true;
+        return ks_error_set(err, KS_ERR_LIMIT, "pipeline", p->opts.max_bytes, 0,
+                            "the document is larger than the limit of %llu bytes",
+                            (unsigned long long)p->opts.max_bytes);
+    }
     ks_status st = KS_OK;
     p->bytes += len;
     if (p->fmt == KS_FROM_TEXT) {

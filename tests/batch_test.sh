@@ -212,10 +212,41 @@ mkdir recs && cp rec.jsonl recs/a.jsonl && cp rec.jsonl recs/b.jsonl && cp "$see
 "$ks" -q -r --input-format jsonl recs > out 2> /dev/null
 check "$(wc -l < out | tr -d ' ')" 6 "jsonl -r: the records of every *.jsonl file"
 
+# ---- --max-size --------------------------------------------------------------
+# a document over the limit fails (exit 1, the offset is the limit) before it
+# is held; the others in the batch are converted; every input form
+size=$(wc -c < "$seed" | tr -d ' ')
+python3 -c 'import sys; sys.stdout.write("보도자료 본문\n" * 400000)' > big.txt
+"$ks" -q --max-size=$size "$seed" > out; check $? 0 "--max-size: a document of exactly the limit"
+"$ks" -q --errors-as-json --max-size=$((size - 1)) in/a.txt in/a.txt > out 2> err; rc=$?
+check $rc 1 "--max-size: exit status"
+has out "{\"error\":{\"path\":\"in/a.txt\",\"code\":\"limit\",\"stage\":\"pipeline\",\"offset\":$((size - 1))," \
+    "--max-size: error record"
+has err "ksplit: in/a.txt: offset $((size - 1)): the document is larger than the limit of $((size - 1)) bytes" \
+    "--max-size: message"
+check "$(grep -c '"code":"limit"' out)" 2 "--max-size: one error record per document"
+"$ks" -q --max-size=$size in/a.txt big.txt in/a.txt > out 2> /dev/null; rc=$?
+check "$rc:$(wc -l < out | tr -d ' ')" "1:2" "--max-size: the other documents are converted"
+# standard input: only one byte over the limit is read in
+"$ks" --max-size=1K < big.txt > out 2> err; rc=$?
+check "$rc:$(wc -c < out | tr -d ' ')" "1:0" "--max-size on standard input: failed, no output"
+has err "ksplit: <stdin>: offset 1024: the document is larger than the limit of 1024 bytes" \
+    "--max-size on standard input: message"
+"$ks" -q --max-size=7M < big.txt > out 2> /dev/null; check $? 1 "--max-size=7M: 8,000,000 bytes fail"
+"$ks" -q --max-size=8M < big.txt > out; check $? 0 "--max-size=8M: 8,000,000 bytes pass"
+"$ks" -q --max-size=100 "$repo"/tests/fixtures/hwpx/release.hwpx > out 2> /dev/null
+check $? 1 "--max-size: HWPX"
+"$ks" -q --max-size=100 "$repo"/tests/fixtures/html/board-view.html > out 2> /dev/null
+check $? 1 "--max-size: HTML"
+printf '{"id":1,"text":"짧은 글"}\n{"id":2,"text":"이 기록의 글은 제한보다 깁니다"}\n' > lim.jsonl
+"$ks" -q --input-format jsonl --max-size=20 lim.jsonl > out 2> /dev/null; rc=$?
+check "$rc:$(wc -l < out | tr -d ' ')" "1:1" "--max-size: a JSON Lines record's text"
+
 # ---- usage errors -----------------------------------------------------------
 for args in "-o o5" "-o o5 -" "--skip-existing in/a.txt" "-j 0 in/a.txt" "-0 in/a.txt" \
     "--input-format xml in/a.txt" "--input-format jsonl -o o5 rec.jsonl" "-o o5 --to text in/a.txt" \
-    "--files-from - -" "--skip-existing --overwrite -o o5 in/a.txt"; do
+    "--files-from - -" "--skip-existing --overwrite -o o5 in/a.txt" "--max-size=0 in/a.txt" \
+    "--max-size=1.5M in/a.txt" "--max-size=-1 in/a.txt" "--max-size=10T in/a.txt"; do
     # shellcheck disable=SC2086
     "$ks" $args < /dev/null > out 2> err; rc=$?
     check "$rc:$(wc -l < err | tr -d ' ')" "2:2" "usage error: ksplit $args"
