@@ -21,7 +21,9 @@ same run):
   linear time  each pathological input of tests/pathological.sh (plus a
                zip bomb) at 1x and 10x: time(10x) / time(1x), the two sizes
                run in turn, five times each (LIN_RUNS), so that a change of
-               load on the machine meets both
+               load on the machine meets both; and the 10x runs' peak RSS
+               (no target: shown so that a cost per line or per element
+               is seen)
 
 The machine is shared: the load average is printed with the figures, and
 each other timing is the median of RUNS runs (BENCH_RUNS, default 5).
@@ -345,16 +347,20 @@ say("linear time: time(10x) / time(1x), target <= 12 (medians of %d runs of each
     " sizes run in turn so that both meet the same load; exit codes in brackets)" % LIN_RUNS)
 small, large = pathological(1), pathological(10)
 slow = []
+peaks = []  # (name, 10x input bytes, peak RSS KB of its runs)
 for (name, a, args), (_, b, _) in zip(small, large):
     fa, fb = os.path.join(WORK, "path-1x"), os.path.join(WORK, "path-10x")
     open(fa, "wb").write(a)
     open(fb, "wb").write(b)
     ts = {fa: [], fb: []}
     rc = {}
+    peak = 0
     for _ in range(LIN_RUNS):
         for f in (fa, fb):
-            t, _, rc[f] = run_once([KS, "-q"] + args + [f], limit=PATH_LIMIT)
+            t, r, rc[f] = run_once([KS, "-q"] + args + [f], limit=PATH_LIMIT)
             ts[f].append(t)
+            if f == fb:
+                peak = max(peak, r)
         if ts[fa][0] > 1:  # a slow build: one 10x run takes over 10 s
             break
     ta, tb = statistics.median(ts[fa]), statistics.median(ts[fb])
@@ -365,8 +371,17 @@ for (name, a, args), (_, b, _) in zip(small, large):
            "%.1f" % ratio, "x", "<= 12", ratio <= 12)
     if ratio > 12:
         slow.append((name, a, args))
+    peaks.append((name, len(b), peak))
     os.remove(fa)
     os.remove(fb)
+
+# memory on the same inputs: no target (the 4x one is for a 100 MB
+# document, above); shown so that a per-line or per-element cost is seen
+say("")
+say("memory on the 10x inputs: peak RSS, and over the input's size (start-up included: a"
+    " small input reads high)")
+for name, n, peak in peaks:
+    say("  %-44s %9.0f KB in %8.1f MB  %8.1f x" % (name, n / 1024, peak / 1024, peak * 1024 / max(1, n)))
 
 for name, a, args in slow:
     keep = os.path.join(WORK, "slow-" + "".join(c if c.isalnum() else "-" for c in name))
