@@ -107,7 +107,8 @@ typedef struct {
 typedef struct {
     ks_doc *doc;
     ks_vec ln;     /* S_ln */
-    ks_vec units;  /* S_unit */
+    ks_vec units;  /* S_unit; S_build turns them into the blocks in place */
+    uint8_t *tags; /* S_build on: each block's unit's zone and S_TAG_ flags */
     int page;      /* estimated page width in columns, 0 = not wrapped */
     int soft_page; /* the same for the KS_HINT_SOFT lines of a web page */
     int margin;    /* the right margin of the text at PAGE, 0 = unknown
@@ -124,6 +125,11 @@ typedef struct {
 
 #define LN(c, i) KS_AT((c)->ln, S_ln, i)
 #define UN(c, i) KS_AT((c)->units, S_unit, i)
+/* What the metadata still asks of a block's unit once the units are the
+ * blocks (S_build): its zone (the low bits), its unitcell and alone flags. */
+#define S_TAG_UNITCELL 0x10
+#define S_TAG_ALONE 0x20
+#define ZONE(c, b) ((c)->tags[b] & 0x0F)
 
 /* ---- small text tests ------------------------------------------------ */
 
@@ -2330,13 +2336,13 @@ static int S_field_contact(ks_meta *m, const char *t)
                : -1;
 }
 
-/* Is unit U a line of web text, where a table's cells are joined with
+/* Is a unit (ALONE, of NLINES lines) a line of web text, where a table's cells are joined with
  * spaces: text that did not wrap (no page width), one line between blank
  * lines.  pdftotext prints the cells of a column on lines of their own,
  * HWPX and its text a cell a paragraph, without blank lines. */
-static bool S_cells_joined(const S_ctx *c, const S_unit *u)
+static bool S_cells_joined(const S_ctx *c, bool alone, long nlines)
 {
-    return !c->page && u->alone && u->nlines == 1;
+    return !c->page && alone && nlines == 1;
 }
 
 /* A table's department cell printed without its "담당 부서" label, on the
@@ -2369,7 +2375,7 @@ static void S_unlabelled_unit(S_ctx *c, size_t label)
         return;
     memcpy(t, p->s, p->len);
     t[p->len] = '\0';
-    if (!S_department_of(t, S_cells_joined(c, x), unit, sizeof unit))
+    if (!S_department_of(t, S_cells_joined(c, x->alone, x->nlines), unit, sizeof unit))
         return;
     for (size_t i = 0; i < c->units.len; i++) { /* the document prints no label */
         if (UN(c, i).first == SIZE_MAX)
@@ -2398,8 +2404,8 @@ static ks_status S_contacts(S_ctx *c, char **texts)
     bool want_dept = c->doc->meta.department == NULL, in_block = false;
     for (size_t b = 0; b < c->doc->blocks.len; b++) {
         const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
-        const S_unit *u = &UN(c, b);
-        if (blk->role != KS_ROLE_META || u->zone != Z_CONTACT) {
+        bool unitcell = (c->tags[b] & S_TAG_UNITCELL) != 0;
+        if (blk->role != KS_ROLE_META || ZONE(c, b) != Z_CONTACT) {
             continue;
         }
         const char *t = texts[b];
@@ -2420,7 +2426,7 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             dept[0] = '\0';
             continue;
         }
-        if (u->unitcell) { /* the unit cell is read as if its label came first */
+        if (unitcell) { /* the unit cell is read as if its label came first */
             in_block = true;
             dept[0] = '\0';
         }
@@ -2545,7 +2551,9 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             !S_sentence_end(t, tl)) {
             memcpy(dept, t, tl + 1);
             char unit[256];
-            if (want_dept && S_department_of(t, S_cells_joined(c, u), unit, sizeof unit)) {
+            if (want_dept && S_department_of(t, S_cells_joined(c, (c->tags[b] & S_TAG_ALONE) != 0,
+                                                               blk->nlines),
+                                             unit, sizeof unit)) {
                 m->department = ks_strdup(unit);
                 if (!m->department) {
                     st = KS_ERR_NOMEM;
@@ -2691,7 +2699,7 @@ static ks_status S_organization(S_ctx *c, char **texts)
     size_t nb = c->doc->blocks.len;
     char key[256];
     for (size_t b = 0; b < nb; b++) {
-        if (UN(c, b).zone != Z_LOGO)
+        if (ZONE(c, b) != Z_LOGO)
             continue;
         size_t kl = ks_meta_compact(texts[b], strlen(texts[b]), key, sizeof key);
         /* a kind word joined to the logo: "보도자료 개인정보보호위원회" */
@@ -2714,7 +2722,7 @@ static ks_status S_organization(S_ctx *c, char **texts)
     }
     /* the issuer joined to the kind line: "고용노동부 보도참고자료" */
     for (size_t b = 0; b < nb && b < 12; b++) {
-        if (UN(c, b).zone != Z_HEADER)
+        if (ZONE(c, b) != Z_HEADER)
             continue;
         ks_meta_compact(texts[b], strlen(texts[b]), key, sizeof key);
         size_t ol = S_org_kind(key);
@@ -2792,7 +2800,7 @@ static ks_status S_organization(S_ctx *c, char **texts)
         break;
     }
     for (size_t b = 0; b < nb; b++) {
-        if (UN(c, b).zone != Z_CONTACT)
+        if (ZONE(c, b) != Z_CONTACT)
             continue;
         ks_meta_compact(texts[b], strlen(texts[b]), key, sizeof key);
         const char *cell;
@@ -2803,9 +2811,9 @@ static ks_status S_organization(S_ctx *c, char **texts)
             const char *slash = strchr(cell, '/');
             cl = slash ? (size_t)(slash - cell) : strlen(cell);
         } else if (S_unit_label(key) && b + 1 < nb &&
-                   UN(c, b + 1).zone == Z_CONTACT) {
+                   ZONE(c, b + 1) == Z_CONTACT) {
             size_t nx = b + 1;
-            if (texts[nx][0] == '<' && nx + 1 < nb && UN(c, nx + 1).zone == Z_CONTACT)
+            if (texts[nx][0] == '<' && nx + 1 < nb && ZONE(c, nx + 1) == Z_CONTACT)
                 nx++; /* "<총괄>" */
             cell = texts[nx];
             cl = strlen(cell);
@@ -2849,7 +2857,7 @@ static ks_status S_metadata(S_ctx *c, char **texts, int year)
     int nrel = 0;
     for (size_t b = 0; b < nb; b++) {
         const ks_block *blk = &KS_AT(doc->blocks, ks_block, b);
-        if (blk->role != KS_ROLE_META || UN(c, b).zone != Z_HEADER)
+        if (blk->role != KS_ROLE_META || ZONE(c, b) != Z_HEADER)
             continue;
         if (S_header_dates(m, texts[b], strlen(texts[b]), year, &role, &nrel) != KS_OK)
             return KS_ERR_NOMEM;
@@ -3016,7 +3024,16 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         u->srclen = ul;
     }
     ks_vec_free(&c->ln); /* every line has been read: give the index back */
-    if (ks_vec_reserve(&doc->blocks, doc->blocks.len + nu) != KS_OK) {
+    /* the blocks take the units' places (a block is no larger than a
+     * unit): a document of a million short paragraphs held both arrays at
+     * once; what the metadata still reads of a unit goes in TAGS */
+    _Static_assert(sizeof(ks_block) <= sizeof(S_unit), "a block fits in a unit's place");
+    if (doc->blocks.len) {
+        st = KS_ERR_INTERNAL; /* the blocks are this stage's alone */
+        goto done;
+    }
+    c->tags = ks_malloc(nu ? nu : 1);
+    if (!c->tags) {
         st = KS_ERR_NOMEM;
         goto done;
     }
@@ -3027,11 +3044,14 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             st = KS_ERR_NOMEM;
             goto done;
         }
-    /* second pass: each text repaired over itself */
+    /* second pass: each text repaired over itself; block I is written
+     * where unit I was, once it is read */
     used = 0;
     for (size_t i = 0; i < nu; i++) {
-        const S_unit *u = &UN(c, i);
+        const S_unit unit = UN(c, i), *u = &unit;
         ks_block blk = {0};
+        c->tags[i] = (uint8_t)(u->zone | (u->unitcell ? S_TAG_UNITCELL : 0) |
+                               (u->alone ? S_TAG_ALONE : 0));
         if (u->mraw) {
             blk.marker = store + used;
             used += u->mraw + 1;
@@ -3042,7 +3062,7 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         size_t rl = u->srclen;
         if (rs && !S_fixed_form(u, us, rl)) {
             ks_buf_clear(&b);
-            st = ks_respacer_repair(rs, us, rl, &b, &doc->stats, doc, doc->blocks.len, u->lineno);
+            st = ks_respacer_repair(rs, us, rl, &b, &doc->stats, doc, i, u->lineno);
             if (st != KS_OK)
                 goto done;
             if (b.len > rl) {
@@ -3065,10 +3085,7 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
         blk.kind = u->mraw ? u->kind : KS_KIND_PARAGRAPH;
         blk.line = u->lineno;
         blk.nlines = u->nlines;
-        if (ks_vec_push(&doc->blocks, &blk) != KS_OK) {
-            st = KS_ERR_NOMEM;
-            goto done;
-        }
+        memcpy((char *)c->units.items + i * sizeof blk, &blk, sizeof blk);
         if (u->role == KS_ROLE_TITLE) {
             if ((title.len && ks_buf_putc(&title, ' ') != KS_OK) || ks_buf_puts(&title, us) != KS_OK) {
                 st = KS_ERR_NOMEM;
@@ -3076,12 +3093,18 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             }
         }
     }
+    /* the array is the document's blocks now */
+    ks_vec_free(&doc->blocks);
+    doc->blocks.items = c->units.items;
+    doc->blocks.cap = c->units.cap * sizeof(S_unit) / sizeof(ks_block);
+    doc->blocks.len = nu;
+    c->units = KS_VEC(S_unit);
     if (!line_mode) {
         /* dates and phones are read from the raw text (the parsers allow
          * broken spaces); names and units from the repaired text, which
          * SRC points to now */
         for (size_t i = 0, h = 0; i < nu; i++)
-            if (UN(c, i).zone == Z_HEADER)
+            if (ZONE(c, i) == Z_HEADER)
                 src[i] = KS_AT(hdr, char *, h++);
         if ((st = S_metadata(c, src, year)) != KS_OK)
             goto done;
@@ -3673,5 +3696,6 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
 done:
     ks_vec_free(&c.ln);
     ks_vec_free(&c.units);
+    ks_free(c.tags);
     return st;
 }
