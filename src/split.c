@@ -2375,7 +2375,7 @@ static void S_unlabelled_unit(S_ctx *c, size_t label)
         return;
     memcpy(t, p->s, p->len);
     t[p->len] = '\0';
-    if (!S_department_of(t, S_cells_joined(c, x->alone, x->nlines), unit, sizeof unit))
+    if (!S_department_of(t, S_cells_joined(c, x->alone, 1), unit, sizeof unit))
         return;
     for (size_t i = 0; i < c->units.len; i++) { /* the document prints no label */
         if (UN(c, i).first == SIZE_MAX)
