@@ -1219,18 +1219,73 @@ static int S_add_stdin(S_ctx *c)
     return S_push(c, &t, 0);
 }
 
+/* Read a line of F, without its '\n', into *LINE (of *CAP bytes, grown):
+ * its length, or -1 at the end of the input, -2 out of memory.  Of a line
+ * longer than KEEP bytes (0: no bound) only KEEP are kept, the rest read
+ * and dropped, and *OVER is set. */
+static ssize_t S_read_line(FILE *f, char **line, size_t *cap, size_t keep, int *over)
+{
+    size_t len = 0;
+    int ch, any = 0;
+    *over = 0;
+    while ((ch = getc_unlocked(f)) != EOF) {
+        any = 1;
+        if (ch == '\n')
+            break;
+        if (keep && len >= keep) {
+            *over = 1;
+            continue;
+        }
+        if (len + 2 > *cap) {
+            size_t nc = *cap ? *cap * 2 : 4096;
+            char *p = realloc(*line, nc);
+            if (!p)
+                return -2;
+            *line = p;
+            *cap = nc;
+        }
+        (*line)[len++] = (char)ch;
+    }
+    if (!any)
+        return -1;
+    if (!*line && !(*line = malloc(*cap = 1)))
+        return -2;
+    (*line)[len] = '\0';
+    return (ssize_t)len;
+}
+
 /* Queue every record of the JSON Lines input F (named PATH, NULL for
- * standard input), one line at a time. */
+ * standard input), one line at a time.  With --max-size, a line longer
+ * than a record of that much text can be (six bytes a byte, \u0001, and
+ * 4 KiB for the rest) fails unread, so that no more is held. */
 static int S_add_records(S_ctx *c, const char *path, FILE *f)
 {
     char *line = NULL;
     size_t cap = 0;
     unsigned long lineno = 0;
     ssize_t n;
-    int r = 0;
-    while (r == 0 && (n = getline(&line, &cap, f)) >= 0) {
+    int r = 0, over;
+    uint64_t max = c->o->opts.max_bytes;
+    size_t keep = !max ? 0 : max > (SIZE_MAX - 4096) / 6 ? SIZE_MAX - 1 : (size_t)max * 6 + 4096;
+    while (r == 0 && (n = S_read_line(f, &line, &cap, keep, &over)) >= 0) {
         lineno++;
         size_t len = (size_t)n;
+        if (over) {
+            S_slot t = {0};
+            t.kind = K_RECORD; /* for S_fail: a record's line in the message */
+            t.line = lineno;
+            if (path && !(t.path = strdup(path))) {
+                r = S_push_error(c, path, EXIT_INTERNAL, "nomem", "out of memory");
+                break;
+            }
+            char m[200];
+            snprintf(m, sizeof m, "a record of more than %zu bytes: its text is over the limit of "
+                     "%llu bytes", keep, (unsigned long long)max);
+            S_fail(c, &t, EXIT_DOC, "limit", NULL, 0, 0, NULL, m);
+            t.kind = K_NONE; /* nothing to convert */
+            r = S_push(c, &t, 1);
+            continue;
+        }
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
         size_t i = 0;
@@ -1253,7 +1308,9 @@ static int S_add_records(S_ctx *c, const char *path, FILE *f)
         t.data[len] = '\0';
         r = S_push(c, &t, 0);
     }
-    if (r == 0 && ferror(f)) {
+    if (r == 0 && n == -2)
+        r = S_push_error(c, path, EXIT_INTERNAL, "nomem", "out of memory");
+    else if (r == 0 && ferror(f)) {
         char m[200];
         snprintf(m, sizeof m, "read error: %s", strerror(errno));
         r = S_push_error(c, path, EXIT_IO, "io", m);

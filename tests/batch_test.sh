@@ -241,6 +241,18 @@ check $? 1 "--max-size: HTML"
 printf '{"id":1,"text":"짧은 글"}\n{"id":2,"text":"이 기록의 글은 제한보다 깁니다"}\n' > lim.jsonl
 "$ks" -q --input-format jsonl --max-size=20 lim.jsonl > out 2> /dev/null; rc=$?
 check "$rc:$(wc -l < out | tr -d ' ')" "1:1" "--max-size: a JSON Lines record's text"
+# a record line longer than any record within the limit can be (6 x 100
+# bytes + 4 KiB) is not held: it fails, the records after it are read
+python3 -c 'import json
+print(json.dumps({"id": 1, "text": "가" * 2000}))
+print(json.dumps({"id": 2, "text": "짧은 글"}, ensure_ascii=False))' > long.jsonl
+"$ks" -q --input-format jsonl --errors-as-json --max-size=100 long.jsonl > out 2> err; rc=$?
+check "$rc:$(wc -l < out | tr -d ' ')" "1:2" "--max-size: a long JSON Lines record"
+has out '{"error":{"path":"long.jsonl","line":1,"code":"limit","message":"a record of more than 4696 bytes' \
+    "--max-size: a long record's error record"
+has err "ksplit: long.jsonl: line 1: a record of more than 4696 bytes: its text is over the limit of 100 bytes" \
+    "--max-size: a long record's message"
+has out '{"id":2,' "--max-size: the record after a long one"
 
 # ---- usage errors -----------------------------------------------------------
 for args in "-o o5" "-o o5 -" "--skip-existing in/a.txt" "-j 0 in/a.txt" "-0 in/a.txt" \
