@@ -2336,10 +2336,11 @@ static int S_field_contact(ks_meta *m, const char *t)
                : -1;
 }
 
-/* Is a unit (ALONE, of NLINES lines) a line of web text, where a table's cells are joined with
- * spaces: text that did not wrap (no page width), one line between blank
- * lines.  pdftotext prints the cells of a column on lines of their own,
- * HWPX and its text a cell a paragraph, without blank lines. */
+/* Is a unit (ALONE: between blank lines; NLINES lines long) a line of web
+ * text, where a table's cells are joined with spaces: text that did not
+ * wrap (no page width), one line between blank lines.  pdftotext prints
+ * the cells of a column on lines of their own, HWPX and its text a cell a
+ * paragraph, without blank lines. */
 static bool S_cells_joined(const S_ctx *c, bool alone, long nlines)
 {
     return !c->page && alone && nlines == 1;
