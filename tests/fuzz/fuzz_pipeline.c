@@ -3,9 +3,10 @@
  * decode -> normalize -> split (+ respace, meta, quotes) -> emit.
  *
  * Input: byte 0 holds the KS_OPT_* flags (low 5 bits: strict, line mode,
- * no respace, fold dots, explain); byte 1 the encoding (modulo the six
- * ks_encoding values); byte 2 seeds the chunking; the rest is the document,
- * read as text (--from text).
+ * no respace, fold dots, explain) and, in bit 5, a size limit
+ * (ks_options.max_bytes: 4 bytes plus half the document); byte 1 the
+ * encoding (modulo the six ks_encoding values); byte 2 seeds the chunking;
+ * the rest is the document, read as text (--from text).
  * Checked:
  *   - ks_convert (one feed) and a pipeline fed in random chunks agree on
  *     the status and on the rendered JSON, byte for byte (the streaming
@@ -15,7 +16,10 @@
  *     NUL-terminated at *outlen, valid UTF-8 without NUL, the same bytes
  *     ks_doc_write hands over in pieces; both JSON forms
  *     parse (jansson) as one object with "version" and "body";
- *   - an error fills *err; only strict mode fails a text document.
+ *   - an error fills *err; only strict mode fails a text document, and a
+ *     size limit one larger than it (KS_ERR_LIMIT at the limit's offset;
+ *     fed in chunks, a strict decode error before the limit may come
+ *     first).
  */
 #include <jansson.h>
 
@@ -56,12 +60,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fz_input in = {data, size};
     ks_options opts;
     memset(&opts, 0, sizeof opts);
-    opts.flags = fz_byte(&in) & 0x1Fu;
+    uint8_t b0 = fz_byte(&in);
+    opts.flags = b0 & 0x1Fu;
     opts.encoding = (ks_encoding)(fz_byte(&in) % 6);
     opts.from = KS_FROM_TEXT;
     opts.name = (opts.flags & 1u) ? "fuzz/input.txt" : NULL;
     fz_chunker ch = fz_chunker_new(fz_byte(&in), in.n);
     bool strict = (opts.flags & KS_OPT_STRICT) != 0;
+    if (b0 & 0x20u)
+        opts.max_bytes = 4 + in.n / 2; /* 4: the abandoned document below */
+    bool over = opts.max_bytes && in.n > opts.max_bytes;
 
     /* One feed. */
     ks_error err;
@@ -69,8 +77,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ks_doc *doc = NULL;
     ks_status st1 = ks_convert(&opts, (const char *)in.p, in.n, &doc, &err);
     fz_check_error(st1, &err);
-    fz_require(st1 == KS_OK || (strict && st1 == KS_ERR_DECODE),
-               "a text document fails only in strict mode");
+    fz_require(over ? st1 == KS_ERR_LIMIT && err.offset == opts.max_bytes
+                    : st1 == KS_OK || (strict && st1 == KS_ERR_DECODE),
+               "a text document fails only in strict mode or over its size limit");
     fz_require((st1 == KS_OK) == (doc != NULL), "a document exactly when KS_OK");
     char *json1 = NULL;
     size_t len1 = 0;
@@ -121,7 +130,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    "finish after a failed feed fails");
     }
     fz_check_error(st2, &err);
-    fz_require(st1 == st2, "chunking does not change the status");
+    fz_require(st1 == st2 || (over && strict && st2 == KS_ERR_DECODE),
+               "chunking does not change the status");
     if (doc) {
         size_t len2 = 0;
         char *json2 = S_render(doc, KS_RENDER_JSON, &len2);
