@@ -462,7 +462,10 @@ void ks_lines_free(ks_lines *l);
 /* Normalize decoded UTF-8 TEXT[0..LEN) into lines: CRLF/CR -> LF, NFC,
  * spaces, zero-width and control characters, padded quotation marks,
  * (with KS_OPT_FOLD_DOTS) middle dots.  Counts go to DOC->stats, edits to
- * DOC->edits under KS_OPT_EXPLAIN.  Blank lines are kept (len 0). */
+ * DOC->edits under KS_OPT_EXPLAIN.  Blank lines are kept (len 0), up to
+ * eight in a row (all with KS_OPT_LINE_MODE).  OUT->hints: empty, or a
+ * reader's hints, one per line of TEXT, which are kept for the lines that
+ * are kept. */
 ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
                        ks_error *err);
 

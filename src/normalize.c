@@ -482,7 +482,11 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
     ks_status st = KS_OK;
     ks_buf nfc = {0}; /* one line's NFC form, when it needs one */
     out->lines = KS_VEC(ks_line);
-    out->hints = KS_VEC(signed char);
+    if (out->hints.size == 0)
+        out->hints = KS_VEC(signed char);
+    /* a reader's hints, one a line: those of the lines left out go too */
+    signed char *hints = out->hints.items;
+    size_t nhints = out->hints.len, kept = 0;
     if (ks_buf_reserve(&out->text, len + 1) != KS_OK)
         goto nomem;
     const unsigned char *u = (const unsigned char *)text;
@@ -537,6 +541,8 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
             out->text.len--, out->text.data[out->text.len] = '\0';
         } else if (ks_vec_push(&out->lines, &line) != KS_OK) {
             goto nomem;
+        } else if (nhints && (size_t)lineno <= nhints) {
+            hints[kept++] = hints[lineno - 1];
         }
         if (i == len)
             break;
@@ -544,6 +550,8 @@ ks_status ks_normalize(ks_doc *doc, const char *text, size_t len, ks_lines *out,
         begin = i;
         lineno++;
     }
+    if (nhints)
+        out->hints.len = kept;
     goto done;
 nomem:
     st = KS_NOMEM(err, "normalize");

@@ -245,11 +245,9 @@ static ks_status S_build(ks_pipeline *p, ks_error *err)
         ks_buf_free(&p->raw);
         if (st != KS_OK)
             goto done;
+        lines.hints = x.hints; /* normalize keeps those of the lines it keeps */
+        x.hints = (ks_vec){0};
         st = ks_normalize(doc, x.text.data ? x.text.data : "", x.text.len, &lines, err);
-        if (st == KS_OK) {
-            lines.hints = x.hints;
-            x.hints = (ks_vec){0};
-        }
     }
     if (st != KS_OK)
         goto done;

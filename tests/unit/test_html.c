@@ -288,6 +288,47 @@ static void test_nomem(void)
     free(raw);
 }
 
+/* A page's empty paragraphs (<p>&nbsp;</p>, empty once normalized) do not
+ * move its lines' hints: normalize keeps at most eight blank lines in a row
+ * and drops the hints of those it leaves out, so the page converts to the
+ * same blocks with twelve of them as without. */
+static void test_blank_paragraphs(void)
+{
+    size_t len = 0;
+    char *raw = ks_t_slurp(dir, "board-view.html", &len);
+    CHECK(raw != NULL);
+    if (!raw)
+        return;
+    const char *at = strstr(raw, "<p class=\"sub\">");
+    CHECK(at != NULL);
+    ks_buf page = {0};
+    if (at) {
+        (void)ks_buf_append(&page, raw, (size_t)(at - raw));
+        for (int k = 0; k < 12; k++)
+            (void)ks_buf_puts(&page, "<p>&nbsp;</p>");
+        (void)ks_buf_append(&page, at, len - (size_t)(at - raw));
+    }
+    ks_options o = {0};
+    o.from = KS_FROM_HTML;
+    ks_error err = {0};
+    ks_doc *a = NULL, *b = NULL;
+    CHECK(ks_convert(&o, raw, len, &a, &err) == KS_OK);
+    CHECK(page.data && ks_convert(&o, page.data, page.len, &b, &err) == KS_OK);
+    if (a && b) {
+        KS_CHECK(a->blocks.len == b->blocks.len, "blocks %zu, with the blank paragraphs %zu",
+                 a->blocks.len, b->blocks.len);
+        for (size_t i = 0; i < a->blocks.len && i < b->blocks.len; i++) {
+            const ks_block *x = &KS_AT(a->blocks, ks_block, i), *y = &KS_AT(b->blocks, ks_block, i);
+            KS_CHECK(x->role == y->role && !strcmp(x->text, y->text), "block %zu: %s / %s", i,
+                     x->text, y->text);
+        }
+    }
+    ks_doc_free(a);
+    ks_doc_free(b);
+    ks_buf_free(&page);
+    free(raw);
+}
+
 int main(int argc, char **argv)
 {
     dir = argc > 1 ? argv[1] : "tests/fixtures/html";
@@ -300,5 +341,6 @@ int main(int argc, char **argv)
     test_soft_lines();
     test_sniff();
     test_nomem();
+    test_blank_paragraphs();
     KS_DONE();
 }

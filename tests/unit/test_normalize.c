@@ -181,6 +181,31 @@ int main(void)
         ks_doc_free(doc);
     }
 
+    /* A reader's hints, one an input line, follow the lines kept: the
+     * hint of each kept line is its input line's (here its number). */
+    {
+        doc = ks_doc_new();
+        lines = (ks_lines){0};
+        lines.hints = KS_VEC(signed char);
+        ks_buf run = {0};
+        for (int k = 1; k <= 30; k++) {
+            signed char h = (signed char)k;
+            KS_CHECK(ks_vec_push(&lines.hints, &h) == KS_OK, "hint");
+            KS_CHECK(ks_buf_puts(&run, k == 1 || k >= 28 ? "가\n" : "\xC2\xA0\n") == KS_OK, "buf");
+        }
+        KS_CHECK(ks_normalize(doc, run.data, run.len, &lines, NULL) == KS_OK, "normalize");
+        /* 가, 8 of the 26 blank lines, 가 x 3 */
+        KS_CHECK(lines.lines.len == 12 && lines.hints.len == 12, "lines %zu, hints %zu",
+                 lines.lines.len, lines.hints.len);
+        for (size_t i = 0; i < lines.lines.len && i < lines.hints.len; i++)
+            KS_CHECK(KS_AT(lines.hints, signed char, i) == KS_AT(lines.lines, ks_line, i).lineno,
+                     "line %zu: hint %d, line number %ld", i, KS_AT(lines.hints, signed char, i),
+                     KS_AT(lines.lines, ks_line, i).lineno);
+        ks_buf_free(&run);
+        ks_lines_free(&lines);
+        ks_doc_free(doc);
+    }
+
     /* The NFC-stable table agrees with utf8proc for every code point in it:
      * combining class 0, and the code point is its own NFC. */
     size_t bad = 0, checked = 0;
