@@ -831,12 +831,6 @@ static double S_llr(const ks_rs_gap *g)
     return g->scored ? S_clip_llr(g->z) : ks_rsm_llr_min;
 }
 
-/* Make the grid scratch hold at least N doubles. */
-static ks_status S_grid_reserve(ks_respacer *r, size_t n)
-{
-    return S_scratch(&r->grid, n);
-}
-
 /* The grid's loops run over the periods, one lane each: with AVX2 (where
  * the machine has it, chosen at load time) four at a time.  The sums are
  * the same in every lane order, so the output does not depend on it.
@@ -877,7 +871,7 @@ static ks_status S_grid(ks_respacer *r, ks_rs_gap *gp, size_t ng, size_t n)
     size_t m = 0;
     for (size_t i = 0; i < ng; i++)
         m += gp[i].site;
-    if (m > SIZE_MAX / (2 * (size_t)P + 3) || S_grid_reserve(r, (2 * (size_t)P + 3) * m) != KS_OK)
+    if (m > SIZE_MAX / (2 * (size_t)P + 3) || S_scratch(&r->grid, (2 * (size_t)P + 3) * m) != KS_OK)
         return KS_ERR_NOMEM;
     double *x = r->grid.items, *rho = x + m, *acc = rho + m;
     double *a = acc + m, *b = a + (size_t)P * m; /* [site][period] */
@@ -2205,7 +2199,7 @@ KS_RS_COLD static ks_status S_fixed(ks_respacer *r, ks_rs_gap *gp, size_t ng, co
      * leaves every sum where it is (only the state falling on it, D 0,
      * goes); a gap moves them by one. */
     size_t span = nch + KS_RS_FIXED_WMAX + 2;
-    if (S_grid_reserve(r, 2 * span) != KS_OK)
+    if (S_scratch(&r->grid, 2 * span) != KS_OK)
         return KS_ERR_NOMEM;
     double *beta = r->grid.items, *alpha = beta + span;
     double z = 0, widths = KS_RS_FIXED_WMAX - KS_RS_FIXED_WMIN + 1;

@@ -3029,10 +3029,6 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
      * unit): a document of a million short paragraphs held both arrays at
      * once; what the metadata still reads of a unit goes in TAGS */
     _Static_assert(sizeof(ks_block) <= sizeof(S_unit), "a block fits in a unit's place");
-    if (doc->blocks.len) {
-        st = KS_ERR_INTERNAL; /* the blocks are this stage's alone */
-        goto done;
-    }
     c->tags = ks_malloc(nu ? nu : 1);
     if (!c->tags) {
         st = KS_ERR_NOMEM;
@@ -3094,7 +3090,8 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             }
         }
     }
-    /* the array is the document's blocks now */
+    /* the array is the document's blocks now (a document has none before
+     * this stage, the only one that makes them) */
     ks_vec_free(&doc->blocks);
     doc->blocks.items = c->units.items;
     doc->blocks.cap = c->units.cap * sizeof(S_unit) / sizeof(ks_block);
