@@ -1184,7 +1184,7 @@ static bool S_date(const char *s, char iso[11])
         }
         if (!ok || v[0] < 1 || v[0] > 12 || v[1] < 1 || v[1] > 31)
             continue;
-        snprintf(iso, 11, "%04d-%02d-%02d", y, v[0], v[1]);
+        ks_meta_iso(&(ks_date_match){.year = y, .month = v[0], .day = v[1]}, iso);
         return true;
     }
     return false;

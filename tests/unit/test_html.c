@@ -29,9 +29,12 @@ static ks_status run(const char *name, ks_doc **doc, ks_extract *x)
 {
     size_t len = 0;
     char *raw = ks_t_slurp(dir, name, &len);
-    ks_status st = raw ? run_buf(raw, len, doc, x) : KS_ERR_IO;
+    /* an unreadable fixture still leaves an empty document to check, so
+     * that the checks after it fail instead of reading garbage */
+    bool read = raw != NULL;
+    ks_status st = run_buf(read ? raw : "", len, doc, x);
     free(raw);
-    return st;
+    return read ? st : KS_ERR_IO;
 }
 
 static const char *const boiler[] = {"로그인", "사이트맵", "시정소식", "공유하기", "Copyright",
@@ -116,9 +119,13 @@ static void test_pathological(void)
     ks_buf_puts(&b, "깊은 곳의 문장이다.");
     for (int i = 0; i < 10000; i++)
         ks_buf_puts(&b, "</div>");
+    if (!b.data) {
+        CHECK(!"out of memory");
+        return;
+    }
     ks_doc *doc;
     ks_extract x;
-    CHECK(b.data && run_buf(b.data, b.len, &doc, &x) == KS_OK);
+    CHECK(run_buf(b.data, b.len, &doc, &x) == KS_OK);
     /* ksplit reads 256 levels: the text below is dropped, with a warning */
     CHECK(doc->warnings.len == 1 &&
           strcmp(KS_AT(doc->warnings, ks_warning, 0).code, "html-depth") == 0);
@@ -248,9 +255,13 @@ static void test_huge_text(void)
         for (int i = 0; deep && i < 10000; i++)
             ks_buf_puts(&b, "<div>");
         ks_buf_puts(&b, "</div></body></html>");
+        if (!b.data) {
+            CHECK(!"out of memory");
+            return;
+        }
         ks_doc *doc;
         ks_extract x;
-        CHECK(b.data && run_buf(b.data, b.len, &doc, &x) == KS_OK);
+        CHECK(run_buf(b.data, b.len, &doc, &x) == KS_OK);
         CHECK(x.text.data && nonspace(x.text.data, x.text.len) == words * 15 + strlen("마지막문단이다."));
         CHECK(x.text.data && strstr(x.text.data, "마지막 문단이다.") != NULL);
         CHECK(doc->warnings.len == (size_t)deep);
