@@ -41,7 +41,7 @@ ARGS_test_respace := tests/spacing.txt
 ARGS_test_html    := tests/fixtures/html
 ARGS_test_hwpx    := tests/fixtures/hwpx
 
-.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch hwpx-check eval fuzz-smoke \
+.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch hwpx-check eval fuzz-smoke warnings \
         demo deps install uninstall bench fuzz format lint help
 all: $(KSPLIT)
 
@@ -76,7 +76,7 @@ $(BUILD)/extract_dump: tests/extract_dump.c $(LIBA)
 # ---- tests ---------------------------------------------------------------
 
 # Every test; the README's test command.  CI runs it through .ci/run.
-check: test asan valgrind pathological fuzz-smoke
+check: test warnings asan valgrind pathological fuzz-smoke
 
 test: unit golden stream schema io batch
 
@@ -120,6 +120,21 @@ fuzz:
 fuzz-smoke: | $(BUILD)
 	@FUZZTIME=10 sh tests/fuzz/run.sh > $(BUILD)/fuzz-smoke.log 2>&1; rc=$$?; \
 	    tail -n 6 $(BUILD)/fuzz-smoke.log; exit $$rc
+
+# Every C file compiled as others may build it: gcc without the optimiser
+# and at -Og (a debug build: some warnings need the optimiser's view of
+# the code, others show only without it) and clang at -O2, warnings as
+# errors, the objects thrown away.  `make` itself builds with gcc -O3.
+WARN_BUILDS ?= gcc:-O0 gcc:-Og clang:-O2
+WARN_SRC    := $(filter-out src/respace_model.c src/cp949_table.c,$(wildcard src/*.c)) \
+               $(wildcard tests/unit/*.c tests/fuzz/*.c tests/*.c bench/*.c)
+warnings:
+	@fail=0; for b in $(WARN_BUILDS); do cc=$${b%%:*}; opt=$${b#*:}; \
+	    for f in $(WARN_SRC); do \
+	        $$cc -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Werror $$opt $(PKG_CFLAGS) -Isrc -Itests/unit \
+	            -c -o /dev/null $$f || fail=1; \
+	    done; done; \
+	    [ $$fail = 0 ] && echo "warnings: none ($(WARN_BUILDS), $(words $(WARN_SRC)) files)"; exit $$fail
 
 # Unit and golden tests again, built with AddressSanitizer + UBSan.
 asan:
