@@ -1951,6 +1951,14 @@ static ks_status S_add_date(ks_meta *m, const char *s, const ks_date_match *dm, 
 {
     char iso[11];
     ks_meta_iso(dm, iso);
+    /* a date with its role is listed once: the HWPX reader lists the
+     * header table's dates (with the cell's text, times included) before
+     * the header's lines are read here, and a header may print one twice */
+    for (size_t k = 0; k < m->dates.len; k++) {
+        const ks_date *e = &KS_AT(m->dates, ks_date, k);
+        if (strcmp(e->iso, iso) == 0 && strcmp(e->role, role) == 0)
+            return KS_OK;
+    }
     ks_date d = {ks_strndup(s + dm->start, dm->end - dm->start), ks_strdup(iso), role};
     if (!d.raw || !d.iso || ks_vec_push(&m->dates, &d) != KS_OK) {
         ks_free(d.raw);
