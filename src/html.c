@@ -1146,50 +1146,6 @@ done:
 
 /* ---- metadata from the lines (rule D) ------------------------------- */
 
-static bool S_dig(char ch)
-{
-    return ch >= '0' && ch <= '9';
-}
-
-/* First YYYY-MM-DD / YYYY.MM.DD / YYYY. M. D. / YYYY년 M월 D일 in S. */
-static bool S_date(const char *s, char iso[11])
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i + 4 <= n; i++) {
-        if (!S_dig(s[i]) || (i && S_dig(s[i - 1])) || !S_dig(s[i + 1]) || !S_dig(s[i + 2]) ||
-            !S_dig(s[i + 3]) || (i + 4 < n && S_dig(s[i + 4])))
-            continue;
-        int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + s[i + 3] - '0';
-        size_t j = i + 4;
-        int v[2] = {0, 0};
-        bool ok = y >= 1990 && y <= 2099;
-        for (int part = 0; part < 2 && ok; part++) {
-            while (j < n && s[j] == ' ')
-                j++;
-            if (j < n && (s[j] == '-' || s[j] == '.' || s[j] == '/'))
-                j++;
-            else if (j + 3 <= n && (!memcmp(s + j, "년", 3) || !memcmp(s + j, "월", 3)))
-                j += 3;
-            else
-                ok = false;
-            while (j < n && s[j] == ' ')
-                j++;
-            int d = 0;
-            while (ok && j < n && S_dig(s[j]) && d < 3) {
-                v[part] = v[part] * 10 + s[j] - '0';
-                j++;
-                d++;
-            }
-            ok = ok && d >= 1 && d <= 2;
-        }
-        if (!ok || v[0] < 1 || v[0] > 12 || v[1] < 1 || v[1] > 31)
-            continue;
-        ks_meta_iso(&(ks_date_match){.year = y, .month = v[0], .day = v[1]}, iso);
-        return true;
-    }
-    return false;
-}
-
 static ks_status S_meta(S_ctx *c)
 {
     ks_meta *m = &c->doc->meta;
@@ -1211,7 +1167,7 @@ static ks_status S_meta(S_ctx *c)
             static const char *const dl[] = {"작성일", "등록일", "게시일", NULL};
             for (const char *const *l = dl; *l; l++) {
                 const char *at = strstr(line, *l);
-                if (at && S_date(at, iso)) {
+                if (at && ks_meta_first_date(at, iso)) {
                     if (!m->release_date && !(m->release_date = ks_strdup(iso))) {
                         ks_free(line);
                         goto nomem;

@@ -219,92 +219,12 @@ static bool S_is_org(const char *text)
            S_ends_with(text, "위원회");
 }
 
-/* First date YYYY. M. D. (also YYYY.M.D, YYYY년 M월 D일, YYYY-MM-DD) in S;
- * writes "YYYY-MM-DD" to ISO (11 bytes).  Years 1990-2099 only. */
-static bool S_find_date(const char *s, char iso[11])
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i + 4 <= n; i++) {
-        if (!S_digit(s[i]) || (i && S_digit(s[i - 1])))
-            continue;
-        if (!(S_digit(s[i + 1]) && S_digit(s[i + 2]) && S_digit(s[i + 3])) ||
-            (i + 4 < n && S_digit(s[i + 4])))
-            continue;
-        int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
-                (s[i + 3] - '0');
-        if (y < 1990 || y > 2099)
-            continue;
-        size_t j = i + 4;
-        int part[2] = {0, 0};
-        bool ok = true;
-        for (int k = 0; k < 2 && ok; k++) {
-            while (j < n && s[j] == ' ')
-                j++;
-            if (j < n && (s[j] == '.' || s[j] == '-' || s[j] == '/'))
-                j++;
-            else if (j + 3 <= n && (memcmp(s + j, "년", 3) == 0 || memcmp(s + j, "월", 3) == 0))
-                j += 3;
-            else
-                ok = false;
-            while (j < n && s[j] == ' ')
-                j++;
-            int v = 0, nd = 0;
-            while (ok && j < n && S_digit(s[j]) && nd < 3) {
-                v = v * 10 + (s[j] - '0');
-                j++;
-                nd++;
-            }
-            if (nd == 0 || nd > 2)
-                ok = false;
-            part[k] = v;
-        }
-        if (!ok || part[0] < 1 || part[0] > 12 || part[1] < 1 || part[1] > 31)
-            continue;
-        iso[0] = (char)('0' + y / 1000);
-        iso[1] = (char)('0' + y / 100 % 10);
-        iso[2] = (char)('0' + y / 10 % 10);
-        iso[3] = (char)('0' + y % 10);
-        iso[4] = '-';
-        iso[5] = (char)('0' + part[0] / 10);
-        iso[6] = (char)('0' + part[0] % 10);
-        iso[7] = '-';
-        iso[8] = (char)('0' + part[1] / 10);
-        iso[9] = (char)('0' + part[1] % 10);
-        iso[10] = '\0';
-        return true;
-    }
-    return false;
-}
-
-/* First phone number dd(dd)-ddd(d)-dddd in S; copies it to OUT (size 32). */
+/* The first telephone number in S (ks_meta_find_phone's forms), written
+ * to OUT as "044-000-1234". */
 static bool S_find_phone(const char *s, char out[32])
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n; i++) {
-        if (!S_digit(s[i]) || (i && S_digit(s[i - 1])))
-            continue;
-        size_t j = i;
-        int groups[3] = {0, 0, 0};
-        int g = 0;
-        while (j < n && g < 3) {
-            if (S_digit(s[j])) {
-                groups[g]++;
-                j++;
-            } else if (s[j] == '-' && g < 2 && groups[g] > 0) {
-                g++;
-                j++;
-            } else {
-                break;
-            }
-        }
-        if (g == 2 && groups[0] >= 2 && groups[0] <= 4 && groups[1] >= 3 && groups[1] <= 4 &&
-            groups[2] == 4 && (j >= n || !S_digit(s[j])) && j - i < 32) {
-            memcpy(out, s + i, j - i);
-            out[j - i] = '\0';
-            return true;
-        }
-    }
-    return false;
+    size_t a, b;
+    return ks_meta_find_phone(s, strlen(s), &a, &b, out, 32);
 }
 
 /* ---- output --------------------------------------------------------- */
@@ -794,10 +714,10 @@ static ks_status S_header_meta(S_ctx *c, const ks_vec *cells)
         if (is_rel || is_dist) {
             /* the date is in this cell (inline form) or the next one of the row */
             const char *src = NULL;
-            if (S_find_date(cell->text, iso))
+            if (ks_meta_first_date(cell->text, iso))
                 src = cell->text;
             else if (i + 1 < cells->len && KS_AT(*cells, S_cell, i + 1).row == cell->row &&
-                     S_find_date(KS_AT(*cells, S_cell, i + 1).text, iso))
+                     ks_meta_first_date(KS_AT(*cells, S_cell, i + 1).text, iso))
                 src = KS_AT(*cells, S_cell, i + 1).text;
             if (src) {
                 char *raw = S_first_para(src);

@@ -32,9 +32,16 @@ int ks_meta_context_year(const char *s, size_t len);
 /* Write "YYYY-MM-DD" (11 bytes with the NUL) into OUT. */
 void ks_meta_iso(const ks_date_match *m, char out[11]);
 
+/* The first date of S printed with its year, as "YYYY. M. D.",
+ * "YYYY.MM.DD", "YYYY-MM-DD", "YYYY/M/D" or "YYYY년 M월 D일" (spaces around
+ * the separators allowed), the year 1990-2099, written to ISO as
+ * "YYYY-MM-DD": the strict form the readers (hwpx.c, html.c) take from a
+ * labelled cell or line.  False when there is none. */
+bool ks_meta_first_date(const char *s, char iso[11]);
+
 /* Find the first telephone number ("044-202-7026", "(02 -2100-3081)",
- * "1588-0000"); spaces inside it are dropped in OUT (NUL-terminated, CAP
- * bytes).  *START / *END get its byte extent.  False when none. */
+ * "(044) 000-2003", "1588-0000"); spaces inside it are dropped in OUT
+ * (NUL-terminated, CAP bytes), an area code's brackets become a '-'.  *START / *END get its byte extent.  False when none. */
 bool ks_meta_find_phone(const char *s, size_t len, size_t *start, size_t *end, char *out,
                         size_t cap);
 

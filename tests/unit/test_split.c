@@ -80,8 +80,49 @@ static void test_phones(void)
           a == strlen("이제훈 ("));
     s = "2026-04-10";
     CHECK(!ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out));
+    /* the area code in brackets: three groups, the code 0 and 2-3 digits */
+    s = "☎ (044) 000-2003";
+    CHECK(ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out) && STREQ(out, "044-000-2003") &&
+          a == strlen("☎ (") && b == strlen(s));
+    s = "(02)2100-3081";
+    CHECK(ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out) && STREQ(out, "02-2100-3081"));
+    s = "(2025) 100-2000";  /* a year, not an area code */
+    CHECK(!ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out));
+    s = "(044) 2003";       /* two groups: no number */
+    CHECK(!ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out));
+    s = "(1) 234-5678";     /* a list number */
+    CHECK(!ks_meta_find_phone(s, strlen(s), &a, &b, out, sizeof out));
     s = "(dje9350@korea .kr)";
     CHECK(ks_meta_find_email(s, strlen(s), out, sizeof out) && STREQ(out, "dje9350@korea.kr"));
+}
+
+/* ks_meta_first_date: the readers' strict form, year first */
+static void test_first_date(void)
+{
+    static const struct {
+        const char *s, *iso;  /* iso NULL: no date */
+    } cases[] = {
+        {"2026. 3. 9.(월) 10:00", "2026-03-09"},
+        {"배포 : 2026.04.10", "2026-04-10"},
+        {"2026-4-1 이후", "2026-04-01"},
+        {"2026년 4월 10일(금)", "2026-04-10"},
+        {"2026 / 4 / 10", "2026-04-10"},
+        {"제3차 2026. 4. 10.", "2026-04-10"},     /* the first full date */
+        {"12026. 1. 1.", NULL},                   /* five digits: no year */
+        {"1989. 1. 1.", NULL},                    /* out of 1990-2099 */
+        {"2026. 13. 1.", NULL},
+        {"2026. 1. 32.", NULL},
+        {"2026. 123. 1.", NULL},
+        {"2026. 4.", NULL},                       /* no day */
+        {"4. 10.(금)", NULL},                     /* no year */
+        {"", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char iso[11] = "";
+        bool found = ks_meta_first_date(cases[i].s, iso);
+        KS_CHECK(cases[i].iso ? found && !strcmp(iso, cases[i].iso) : !found,
+                 "\"%s\": got %s", cases[i].s, found ? iso : "none");
+    }
 }
 
 static void test_related(void)
@@ -1810,6 +1851,7 @@ int main(void)
     test_dates();
     test_compact();
     test_phones();
+    test_first_date();
     test_related();
     test_release();
     test_office_department();
