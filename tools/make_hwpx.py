@@ -20,6 +20,13 @@ FIXTURE_DIR/src/*.xml into:
   huge-text.hwpx        one paragraph of 11.2 MB (700,000 words of five
                         syllables and a space) and one after it: over libxml2's
                         default text limit
+  contacts.hwpx         contacts-section0.xml: three people in one row, a
+                        distribution date before the release date
+  order.hwpx            release.hwpx's sections stored section1 first
+  twice.hwpx            Contents/section0.xml stored twice
+  malformed.hwpx        release.hwpx's section0 cut in the middle
+  deep.hwpx             text under 230 nested elements (ksplit reads 200)
+  many-sections.hwpx    1,025 sections (ksplit reads 1,024)
 
 Output is deterministic (fixed timestamps).  Standard library only.
 """
@@ -27,6 +34,7 @@ import io
 import os
 import struct
 import sys
+import warnings
 import zipfile
 
 MIME = b"application/hwp+zip"
@@ -110,6 +118,21 @@ def main():
             '<hp:p><hp:run><hp:t>마지막 문단이다.</hp:t></hp:run></hp:p></hs:sec>')
     out["huge-text.hwpx"] = pack([("Contents/content.hpf", hpf(1)),
                                   ("Contents/section0.xml", huge.encode())])
+    out["contacts.hwpx"] = pack([("Contents/content.hpf", hpf(1)),
+                                 ("Contents/section0.xml", src("contacts-section0.xml"))])
+    out["order.hwpx"] = pack([("Contents/content.hpf", hpf(2)),
+                              ("Contents/section1.xml", s1), ("Contents/section0.xml", s0)])
+    with warnings.catch_warnings():  # zipfile warns of the duplicate name
+        warnings.simplefilter("ignore")
+        out["twice.hwpx"] = pack([("Contents/section0.xml", s0), ("Contents/section0.xml", s0)])
+    out["malformed.hwpx"] = pack([("Contents/content.hpf", hpf(1)),
+                                  ("Contents/section0.xml", s0[:len(s0) // 2])])
+    sec = ('<?xml version="1.0" encoding="UTF-8"?><hs:sec '
+           'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" '
+           'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section">%s</hs:sec>')
+    deep = sec % ("<hp:p>" + "<hp:run>" * 230 + "<hp:t>깊은 곳</hp:t>" + "</hp:run>" * 230 + "</hp:p>")
+    out["deep.hwpx"] = pack([("Contents/section0.xml", deep.encode())])
+    out["many-sections.hwpx"] = pack([("Contents/section%d.xml" % i, b"<s/>") for i in range(1025)])
     for name, data in out.items():
         with open(os.path.join(d, name), "wb") as f:
             f.write(data)

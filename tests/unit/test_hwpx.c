@@ -128,6 +128,21 @@ static void test_errors(void)
     expect_error("missing-section.hwpx", KS_ERR_FORMAT, "missing Contents/section1.xml");
     expect_error("gap.hwpx", KS_ERR_FORMAT, "missing Contents/section1.xml");
     expect_error("notmime.hwpx", KS_ERR_FORMAT, "mimetype");
+    expect_error("twice.hwpx", KS_ERR_FORMAT, "Contents/section0.xml appears twice");
+    expect_error("deep.hwpx", KS_ERR_LIMIT, "section0.xml: nesting deeper than 200 levels");
+    expect_error("many-sections.hwpx", KS_ERR_LIMIT, "more than 1024 sections");
+    /* a section cut in the middle: libxml2's message and the line it
+     * stopped on (the CLI prints both after the file's name) */
+    {
+        ks_doc *doc;
+        ks_extract x;
+        ks_error err;
+        CHECK(run("malformed.hwpx", &doc, &x, &err) == KS_ERR_FORMAT);
+        CHECK(strncmp(err.message, "Contents/section0.xml: ", 23) == 0 && strlen(err.message) > 23);
+        CHECK(err.line > 1);
+        ks_extract_free(&x);
+        ks_doc_free(doc);
+    }
     /* not a zip at all, and nothing */
     const char junk[] = "PK\3\4 this is not really a zip archive";
     ks_doc *doc = ks_doc_new();
@@ -135,6 +150,59 @@ static void test_errors(void)
     ks_error err = {0};
     CHECK(ks_hwpx_extract(doc, junk, sizeof junk - 1, &x, &err) == KS_ERR_FORMAT);
     CHECK(ks_hwpx_extract(doc, "", 0, &x, &err) == KS_ERR_FORMAT);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
+/* The sections are read in their numbers' order, whatever the archive's:
+ * order.hwpx stores section1 first and reads as release.hwpx. */
+static void test_order(void)
+{
+    ks_doc *d1, *d2;
+    ks_extract x1, x2;
+    ks_error err;
+    CHECK(run("release.hwpx", &d1, &x1, &err) == KS_OK);
+    CHECK(run("order.hwpx", &d2, &x2, &err) == KS_OK);
+    CHECK(x1.text.data && x2.text.data && x1.text.len == x2.text.len &&
+          memcmp(x1.text.data, x2.text.data, x1.text.len) == 0);
+    CHECK(x1.hints.len == x2.hints.len && x1.hints.len > 0 &&
+          memcmp(x1.hints.items, x2.hints.items, x1.hints.len) == 0);
+    ks_extract_free(&x1);
+    ks_extract_free(&x2);
+    ks_doc_free(d1);
+    ks_doc_free(d2);
+}
+
+/* Three people in one row of the contact table, a paragraph each in the
+ * title, name and telephone cells (the third number with its area code in
+ * brackets); a distribution date before the release date. */
+static void test_contacts(void)
+{
+    ks_doc *doc;
+    ks_extract x;
+    ks_error err;
+    CHECK(run("contacts.hwpx", &doc, &x, &err) == KS_OK);
+    static const char *const want[3][3] = {{"홍길동", "과장", "044-000-2001"},
+                                           {"김철수", "사무관", "044-000-2002"},
+                                           {"이영희", "주무관", "044-000-2003"}};
+    CHECK(doc->meta.contacts.len == 3);
+    for (size_t i = 0; i < 3 && i < doc->meta.contacts.len; i++) {
+        const ks_contact *ct = &KS_AT(doc->meta.contacts, ks_contact, i);
+        KS_STREQ(ct->name, want[i][0]);
+        KS_STREQ(ct->title, want[i][1]);
+        KS_STREQ(ct->phone, want[i][2]);
+        KS_STREQ(ct->department, "하천관리과");
+    }
+    KS_STREQ(doc->meta.release_date, "2026-03-09");
+    CHECK(doc->meta.dates.len == 2);
+    if (doc->meta.dates.len == 2) {
+        const ks_date *d0 = &KS_AT(doc->meta.dates, ks_date, 0);
+        const ks_date *d1 = &KS_AT(doc->meta.dates, ks_date, 1);
+        KS_STREQ(d0->raw, "2026. 3. 8.(일) 14:00");
+        KS_STREQ(d0->role, "distribution");
+        KS_STREQ(d1->iso, "2026-03-09");
+        KS_STREQ(d1->role, "release");
+    }
     ks_extract_free(&x);
     ks_doc_free(doc);
 }
@@ -187,6 +255,8 @@ int main(int argc, char **argv)
     test_release();
     test_subheadlines();
     test_errors();
+    test_order();
+    test_contacts();
     test_huge_text();
     test_sniff();
     test_nomem();
