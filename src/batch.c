@@ -1654,11 +1654,11 @@ int batch_run(const batch_opts *o, char *const *paths, size_t npaths)
         double secs = S_now() - c.t0;
         char rate[40];
         S_fmt_rate(rate, sizeof rate, c.bytes_done, secs);
+        uint64_t n = c.done + c.failed + c.skipped;
         fprintf(stderr,
-                "%s: %llu documents: %llu converted, %llu failed, %llu skipped; "
+                "%s: %llu document%s: %llu converted, %llu failed, %llu skipped; "
                 "%.1f MB in %.1f s (%s)\n",
-                S_PROG, (unsigned long long)(c.done + c.failed + c.skipped),
-                (unsigned long long)c.done, (unsigned long long)c.failed,
+                S_PROG, (unsigned long long)n, n == 1 ? "" : "s", (unsigned long long)c.done, (unsigned long long)c.failed,
                 (unsigned long long)c.skipped, (double)c.bytes_done / 1e6, secs, rate);
     }
     int rc = c.rc;

@@ -338,6 +338,22 @@ if command -v script > /dev/null; then
     has tty.out "documents: 121 converted" "TTY: summary line"
     script -qec "'$ks' -q -r corpus/001 > /dev/null" /dev/null > tty.out 2>&1
     check "$(wc -c < tty.out | tr -d ' ')" 0 "TTY with -q: silent"
+    # The progress line: drawn at most every 0.1 s, so the second of three
+    # documents is a pipe that brings its text 0.6 s late; the line is
+    # erased before the summary, and the JSON on stdout has none of it.
+    mkfifo slow.txt
+    (sleep 0.6; cat "$seed" > slow.txt) &
+    script -qec "'$ks' -j 1 in/a.txt slow.txt in/a.txt > tty.json" /dev/null > tty.out 2>&1
+    wait
+    has tty.out "$(printf '\rksplit: 2/3 documents, ')" "TTY: progress line after the slow document"
+    check "$(tr '\r' '\n' < tty.out | grep -c '^  *$')" 1 "TTY: the progress line erased once"
+    check "$(tr '\r' '\n' < tty.out | grep -v '^ *$' | tail -n 1)" \
+        "$(tr '\r' '\n' < tty.out | grep '^ksplit: 3 documents: 3 converted, 0 failed, 0 skipped; ')" \
+        "TTY: the summary comes last"
+    check "$(wc -l < tty.json | tr -d ' ')" 3 "TTY: three documents on stdout"
+    jsonl tty.json; check $? 0 "TTY: stdout is JSON Lines, no progress in it"
+    script -qec "'$ks' --summary in/a.txt > /dev/null" /dev/null > tty.out 2>&1
+    has tty.out "ksplit: 1 document: 1 converted" "TTY: one document, not 'documents'"
 fi
 
 # ---- GNU parallel: the map stage across machines ---------------------------
