@@ -214,6 +214,33 @@ static void test_text_beside(void)
                     {NULL, 0}});
 }
 
+/* Rule G's list markers ("1. " in an ordered list, counting its items
+ * only, "- " in another), a <pre>'s lines, and hidden elements (a style
+ * of display:none in any case, the hidden attribute) left out. */
+static void test_lists_pre_hidden(void)
+{
+    const char page[] = "<html><body><h3>제목입니다</h3><p>본문 첫 문단이다.</p>"
+                        "<ol><li>첫째 항목이다</li><!-- 주석 --><li>둘째 항목이다</li>"
+                        "<li>셋째 항목이다</li></ol><ul><li>점 항목이다</li></ul>"
+                        "<pre>미리 짠 첫 줄\n미리 짠 둘째 줄</pre>"
+                        "<div style=\"color:red; DISPLAY: NONE\">숨긴 문장이다</div>"
+                        "<div hidden>속성으로 숨긴 문장</div><p>마지막 문단이다.</p></body></html>";
+    check_hints(page, (const S_want[]){{"1. 첫째 항목이다", -1},
+                                       {"2. 둘째 항목이다", -1},
+                                       {"3. 셋째 항목이다", -1},
+                                       {"- 점 항목이다", -1},
+                                       {"미리 짠 첫 줄", KS_T_ANY},
+                                       {"미리 짠 둘째 줄", KS_T_ANY},
+                                       {"마지막 문단이다.", -1},
+                                       {NULL, 0}});
+    ks_doc *doc;
+    ks_extract x;
+    CHECK(run_buf(page, sizeof page - 1, &doc, &x) == KS_OK);
+    CHECK(x.text.data && !strstr(x.text.data, "숨긴"));
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+}
+
 /* A line that ends at a <br> inside its block and has no role is
  * KS_HINT_SOFT, for split to rejoin where a page's article is
  * hard-wrapped; the block's last line is an ordinary one. */
@@ -349,6 +376,7 @@ int main(int argc, char **argv)
     test_huge_text();
     test_flat_page();
     test_text_beside();
+    test_lists_pre_hidden();
     test_soft_lines();
     test_sniff();
     test_nomem();
