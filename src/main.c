@@ -228,7 +228,8 @@ int main(int argc, char **argv)
             else if (!strcmp(optarg, "html")) b.opts.from = KS_FROM_HTML;
             else if (!strcmp(optarg, "hwpx")) b.opts.from = KS_FROM_HWPX;
             else {
-                rc = S_usage_error("unknown input format '%s'", optarg);
+                rc = S_usage_error("unknown input format '%s' (auto, text, html or hwpx; "
+                                   "PDF: its text, from pdftotext)", optarg);
                 goto done;
             }
             break;

@@ -258,13 +258,18 @@ has out '{"id":2,' "--max-size: the record after a long one"
 for args in "-o o5" "-o o5 -" "--skip-existing in/a.txt" "-j 0 in/a.txt" "-0 in/a.txt" \
     "--input-format xml in/a.txt" "--input-format jsonl -o o5 rec.jsonl" "-o o5 --to text in/a.txt" \
     "--files-from - -" "--skip-existing --overwrite -o o5 in/a.txt" "--max-size=0 in/a.txt" \
-    "--max-size=1.5M in/a.txt" "--max-size=-1 in/a.txt" "--max-size=10T in/a.txt"; do
+    "--max-size=1.5M in/a.txt" "--max-size=-1 in/a.txt" "--max-size=10T in/a.txt" \
+    "--from=pdf in/a.txt" "--to=xml in/a.txt" "--chunk-size=0 in/a.txt" "--chunk-size=70000 in/a.txt" \
+    "--include= -r in" "--output= in/a.txt" "--encoding=latin1 in/a.txt"; do
     # shellcheck disable=SC2086
     "$ks" $args < /dev/null > out 2> err; rc=$?
     check "$rc:$(wc -l < err | tr -d ' ')" "2:2" "usage error: ksplit $args"
     has err "Try 'ksplit --help'" "usage error: ksplit $args: hint"
 done
 test -e o5; check $? 1 "usage errors create nothing"
+"$ks" --from=pdf in/a.txt 2> err
+has err "ksplit: unknown input format 'pdf' (auto, text, html or hwpx; PDF: its text, from pdftotext)" \
+    "--from=pdf: what it takes"
 
 # ---- full disk ---------------------------------------------------------------
 if [ -w /dev/full ]; then
