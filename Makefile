@@ -41,7 +41,7 @@ ARGS_test_respace := tests/spacing.txt
 ARGS_test_html    := tests/fixtures/html
 ARGS_test_hwpx    := tests/fixtures/hwpx
 
-.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch hwpx-check eval fuzz-smoke warnings \
+.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch hwpx-check eval fuzz-smoke warnings coverage \
         demo deps install uninstall bench fuzz format lint help
 all: $(KSPLIT)
 
@@ -141,6 +141,15 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" unit golden
 
+# Line coverage of the library and the CLI by `make test` and the
+# pathological inputs (gcov; tools/coverage.sh: build-cov/coverage.txt has
+# the table, build-cov/*.gcov the lines, '#####' where a line never ran).
+coverage:
+	@mkdir -p build-cov && rm -f build-cov/*.gcda
+	@$(MAKE) --no-print-directory BUILD=build-cov OPT="-O1 -g --coverage" LDFLAGS="--coverage" \
+	    test pathological > build-cov/test.log 2>&1 || { tail -n 20 build-cov/test.log; exit 1; }
+	@sh tools/coverage.sh build-cov | tee build-cov/coverage.txt
+
 # The golden tests under valgrind: any error or leak fails.
 valgrind: $(KSPLIT)
 	@$(MAKE) --no-print-directory golden KSPLIT_CMD="tests/valgrind-ksplit.sh $(KSPLIT)"
@@ -194,6 +203,7 @@ help:
 	@echo "make demo       build and run ksplit on samples/"
 	@echo "make test       unit, golden, streaming, schema and I/O tests"
 	@echo "make check      test + ASan/UBSan + valgrind + pathological inputs + fuzz smoke"
+	@echo "make coverage   line coverage of make test and the pathological inputs (gcov)"
 	@echo "make bench      throughput and memory benchmark"
 	@echo "make eval       every figure of ../shared/eval on ../shared/corpus"
 	@echo "make fuzz       libFuzzer targets, FUZZTIME seconds each"

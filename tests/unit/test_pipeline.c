@@ -74,8 +74,28 @@ static void check_form(ks_encoding enc, ks_format from, const char *text, size_t
     }
 }
 
+/* ks_status_str: a distinct sentence for every status, and one for a
+ * value no status has; ks_version: the version the CLI prints. */
+static void check_names(void)
+{
+    const ks_status all[] = {KS_OK, KS_ERR_NOMEM, KS_ERR_DECODE, KS_ERR_FORMAT, KS_ERR_LIMIT,
+                             KS_ERR_IO, KS_ERR_ARG, KS_ERR_INTERNAL, KS_ERR_UNAVAILABLE};
+    size_t n = sizeof all / sizeof all[0];
+    for (size_t i = 0; i < n; i++) {
+        const char *s = ks_status_str(all[i]);
+        CHECK(s && *s && strcmp(s, "unknown status") != 0);
+        for (size_t j = 0; j < i; j++)
+            CHECK(strcmp(s, ks_status_str(all[j])) != 0);
+    }
+    KS_STREQ(ks_status_str(KS_OK), "ok");
+    KS_STREQ(ks_status_str(KS_ERR_LIMIT), "input beyond a limit");
+    KS_STREQ(ks_status_str((ks_status)99), "unknown status");
+    KS_STREQ(ks_version(), KSPLIT_VERSION);
+}
+
 int main(void)
 {
+    check_names();
     size_t len = strlen(body);
     check_form(KS_ENC_UTF8, KS_FROM_TEXT, body, len);   /* streamed */
     check_form(KS_ENC_AUTO, KS_FROM_AUTO, body, len);   /* held for sniffing */
