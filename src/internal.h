@@ -503,6 +503,10 @@ ks_status ks_respacer_wrap_inside(ks_respacer *r, const char *text, size_t len, 
  * once enough spaces are weighed the call does nothing.
  * KS_ERR_NOMEM when out of memory. */
 ks_status ks_respacer_weigh_layout(ks_respacer *r, const char *text, size_t len);
+
+/* Do rule 14's particle lists agree with the first-syllable test that
+ * screens tokens before them (respace.c)?  For test_respace. */
+bool ks_respacer_particles_ok(void);
 /* Repair TEXT[0..LEN): drop spurious spaces; each '\n' (a line wrap)
  * becomes ' ' or nothing.  Appends the result to OUT (never '\n').  A
  * TEXT over 64 KB is repaired in pieces cut after a sentence's end, so the

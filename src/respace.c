@@ -1578,6 +1578,60 @@ static size_t S_before_stops(const ks_rs_char *ch, size_t from, size_t end)
     return end;
 }
 
+/* Rule 14's particles (S_is_particle): one, two and three syllables, 3, 6
+ * and 9 bytes, each list in one string (of one syllable only those that
+ * are never a word nor the first syllable of a common one a wrap may have
+ * split: not 이, 가, 도, 만, 의, nor 로 as in "로 켓") */
+static const char S_part1[] = "을를는";
+static const char S_part2[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로"
+                              "이다이며였다";  /* the copula's forms too */
+static const char S_part3[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
+                              "입니다이라고이라는이지만";
+/* after a closing mark also these (training text: 가 after ")" 621
+ * joined to 1 spaced, 의 2434:1, 라고 after "’" 399:1) */
+static const char S_part1_closed[] = "을를는은가와과의에로도만";
+static const char S_part2_closed[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로"
+                                     "보다와의과의이며이고이나이다라는라고이라였다";
+static const char S_part3_closed[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
+                                     "이라는이라고로부터에서의으로의입니다이지만";
+
+/* Can CP begin one of the particles above?  The first syllables of the
+ * lists (ks_respacer_particles_ok checks them against this, for
+ * test_respace): most tokens fail here, before a list is read. */
+static bool S_particle_start(uint32_t cp)
+{
+    switch (cp) {
+    case 0xAC00: case 0xACFC: case 0xAE4C: case 0xAED8: case 0xB294: case 0xB3C4:
+    case 0xB77C: case 0xB85C: case 0xB97C: case 0xB9C8: case 0xB9CC: case 0xBCF4:
+    case 0xBD80: case 0xC5D0: case 0xC640: case 0xC600: case 0xC73C: case 0xC740:
+    case 0xC744: case 0xC758: case 0xC774: case 0xC785: case 0xC870: case 0xCC98:
+    case 0xD55C:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool ks_respacer_particles_ok(void)
+{
+    static const struct {
+        const char *list;
+        size_t n;
+    } lists[] = {{S_part1, 3}, {S_part2, 6}, {S_part3, 9},
+                 {S_part1_closed, 3}, {S_part2_closed, 6}, {S_part3_closed, 9}};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        size_t len = strlen(lists[i].list);
+        if (len % lists[i].n)
+            return false;
+        for (size_t e = 0; e < len; e += lists[i].n) {
+            uint32_t cp = ks_utf8_hangul((const unsigned char *)lists[i].list + e, 3);
+            if (!cp || !S_particle_start(cp))
+                return false;
+        }
+    }
+    return true;
+}
+
 /* Rule 14, a particle alone: a right token that is exactly a case particle
  * or delimiter, which Korean never writes apart from its noun, joins the
  * token before it whatever the model says: "13일 부터" -> "13일부터",
@@ -1593,28 +1647,13 @@ static size_t S_before_stops(const ks_rs_char *ch, size_t from, size_t end)
 static bool S_is_particle(const ks_rs_char *ch, size_t from, size_t end, const unsigned char *s,
                           bool closed)
 {
-    /* one, two and three syllables: 3, 6 and 9 bytes, each list in one
-     * string (of one syllable only those that are never a word nor the
-     * first syllable of a common one a wrap may have split: not 이, 가,
-     * 도, 만, 의, nor 로 as in "로 켓") */
-    static const char one[] = "을를는";
-    static const char two[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로"
-                              "이다이며였다";  /* the copula's forms too */
-    static const char three[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
-                                "입니다이라고이라는이지만";
-    /* after a closing mark also these (training text: 가 after ")" 621
-     * joined to 1 spaced, 의 2434:1, 라고 after "’" 399:1) */
-    static const char one_closed[] = "을를는은가와과의에로도만";
-    static const char two_closed[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로"
-                                     "보다와의과의이며이고이나이다라는라고이라였다";
-    static const char three_closed[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
-                                       "이라는이라고로부터에서의으로의입니다이지만";
     end = S_before_stops(ch, from, end);
-    if (end <= from || !ks_is_hangul(ch[from].cls))
+    if (end <= from || end - from > 3 || !S_particle_start(ch[from].cls))
         return false;
     size_t b0 = ch[from].off, n = ch[end - 1].off + ch[end - 1].len - b0;
-    const char *list = n == 3 ? (closed ? one_closed : one) : n == 6 ? (closed ? two_closed : two)
-                       : n == 9 ? (closed ? three_closed : three) : NULL;
+    const char *list = n == 3 ? (closed ? S_part1_closed : S_part1)
+                       : n == 6 ? (closed ? S_part2_closed : S_part2)
+                       : n == 9 ? (closed ? S_part3_closed : S_part3) : NULL;
     if (!list)
         return false;
     /* most tokens fail on their first syllable: compare it as a number

@@ -481,6 +481,8 @@ int main(int argc, char **argv)
     }
     S_run_file(&t, argv[1]);
     S_edges(&t);
+    S_check(&t, ks_respacer_particles_ok(),
+            "rule 14's particle lists begin with syllables S_particle_start knows", 0);
     S_big(&t, "가", "a 1 MB token");
     S_big(&t, "가 ", "1 MB of one-syllable words");
     S_big(&t, "있 었다 ", "1 MB of split words");
