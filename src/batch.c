@@ -914,13 +914,15 @@ static void S_progress_draw(S_ctx *c, int force)
         snprintf(eta, sizeof eta, ", ETA %ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
     }
     int k;
+    const char *errs = c->failed == 1 ? "error" : "errors";
     if (c->total_known)
-        k = snprintf(line, sizeof line, "\r" S_PROG ": %llu/%llu documents, %s, %llu errors%s",
+        k = snprintf(line, sizeof line, "\r" S_PROG ": %llu/%llu documents, %s, %llu %s%s",
                      (unsigned long long)n, (unsigned long long)c->total, rate,
-                     (unsigned long long)c->failed, eta);
+                     (unsigned long long)c->failed, errs, eta);
     else
-        k = snprintf(line, sizeof line, "\r" S_PROG ": %llu documents, %s, %llu errors",
-                     (unsigned long long)n, rate, (unsigned long long)c->failed);
+        k = snprintf(line, sizeof line, "\r" S_PROG ": %llu document%s, %s, %llu %s",
+                     (unsigned long long)n, n == 1 ? "" : "s", rate, (unsigned long long)c->failed,
+                     errs);
     if (k < 0)
         return;
     size_t len = (size_t)k < sizeof line ? (size_t)k : sizeof line - 1;
@@ -1458,9 +1460,19 @@ static int S_add_path(S_ctx *c, const char *path, int depth)
 static void S_count(S_ctx *c, const char *path, int depth)
 {
     struct stat st;
-    if (depth > S_MAX_DEPTH || (depth == 0 ? stat(path, &st) : lstat(path, &st)) != 0)
+    if (depth > S_MAX_DEPTH)
         return;
+    if ((depth == 0 ? stat(path, &st) : lstat(path, &st)) != 0) {
+        /* an argument is a document even when it cannot be read ("-",
+         * or a missing file: a failure the summary counts) */
+        c->total += depth == 0;
+        return;
+    }
     if (S_ISDIR(st.st_mode)) {
+        if (depth == 0 && !c->o->recursive) {
+            c->total++; /* "Is a directory": one failed document */
+            return;
+        }
         if (!c->o->recursive ||
             (depth > 0 && c->have_outdir && st.st_dev == c->out_dev && st.st_ino == c->out_ino))
             return;

@@ -357,6 +357,13 @@ if command -v script > /dev/null; then
         "TTY: the summary comes last"
     check "$(wc -l < tty.json | tr -d ' ')" 3 "TTY: three documents on stdout"
     jsonl tty.json; check $? 0 "TTY: stdout is JSON Lines, no progress in it"
+    # a missing file is one of the documents, and one error
+    (sleep 0.6; cat "$seed" > slow.txt) &
+    script -qec "'$ks' -j 1 missing.txt slow.txt in/a.txt > tty.json" /dev/null > tty.out 2>&1
+    wait
+    has tty.out "$(printf '\rksplit: 2/3 documents, ')" "TTY: a missing file counted in the total"
+    has tty.out " 1 error, " "TTY: one error, not 'errors'"
+    has tty.out "ksplit: 3 documents: 2 converted, 1 failed, 0 skipped; " "TTY: summary with the failure"
     script -qec "'$ks' --summary in/a.txt > /dev/null" /dev/null > tty.out 2>&1
     has tty.out "ksplit: 1 document: 1 converted" "TTY: one document, not 'documents'"
 fi
