@@ -1670,7 +1670,8 @@ int batch_run(const batch_opts *o, char *const *paths, size_t npaths)
         fprintf(stderr,
                 "%s: %llu document%s: %llu converted, %llu failed, %llu skipped; "
                 "%.1f MB in %.1f s (%s)\n",
-                S_PROG, (unsigned long long)n, n == 1 ? "" : "s", (unsigned long long)c.done, (unsigned long long)c.failed,
+                S_PROG, (unsigned long long)n, n == 1 ? "" : "s", (unsigned long long)c.done,
+                (unsigned long long)c.failed,
                 (unsigned long long)c.skipped, (double)c.bytes_done / 1e6, secs, rate);
     }
     int rc = c.rc;

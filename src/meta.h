@@ -41,7 +41,8 @@ bool ks_meta_first_date(const char *s, char iso[11]);
 
 /* Find the first telephone number ("044-202-7026", "(02 -2100-3081)",
  * "(044) 000-2003", "1588-0000"); spaces inside it are dropped in OUT
- * (NUL-terminated, CAP bytes), an area code's brackets become a '-'.  *START / *END get its byte extent.  False when none. */
+ * (NUL-terminated, CAP bytes), an area code's brackets become a '-'.
+ * *START / *END get its byte extent.  False when none. */
 bool ks_meta_find_phone(const char *s, size_t len, size_t *start, size_t *end, char *out,
                         size_t cap);
 
