@@ -173,6 +173,20 @@ int main(void)
     KS_STREQ(enc, "utf-16be");
     free(got);
 
+    /* Bad UTF-16: a lone high surrogate, a NUL unit, a last odd byte; each
+     * one U+FFFD with its offset, at every chunking; strict mode fails at
+     * the first. */
+    const char bad16[] = "\xFF\xFE\x00\xAC\x00\xD8\x98\xB0\x00\x00\x4C\xB2\x41";
+    same_at_every_chunking(KS_ENC_UTF16, bad16, sizeof bad16 - 1,
+                           "가\xEF\xBF\xBD나\xEF\xBF\xBD뉌\xEF\xBF\xBD", "bad utf-16");
+    w = (warns){0};
+    got = decode(KS_ENC_UTF16, false, bad16, sizeof bad16 - 1, 3, &w, &st, NULL, NULL);
+    KS_CHECK(w.calls == 3 && w.first_offset == 4, "calls %d, first at %llu", w.calls,
+             (unsigned long long)w.first_offset);
+    free(got);
+    got = decode(KS_ENC_UTF16, true, bad16, sizeof bad16 - 1, 3, &w, &st, NULL, NULL);
+    CHECK(got == NULL && st == KS_ERR_DECODE);
+
     /* A UTF-8 character cut between chunks at every position. */
     const char *mixed = "a가\xF0\x9F\x98\x80 나ü";
     same_at_every_chunking(KS_ENC_UTF8, mixed, strlen(mixed), mixed, "utf-8");
