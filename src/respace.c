@@ -139,6 +139,9 @@
 #define KS_RS_SENTENCE_MIN 40 /* a sentence's characters at least (rule 11) */
 #define KS_RS_NO (-100.0)    /* the score of a gap the prefilter settles */
 #define KS_RS_STANDALONE 2.5 /* rule 8's extra evidence, in log-odds */
+#ifndef KS_RS_SPACED_PAIRS
+#define KS_RS_SPACED_PAIRS 2 /* the same pair spaced this often elsewhere, never joined */
+#endif
 #define KS_RS_CONVERTER_EPS 0.07 /* rule 10's off-grid rate */
 #ifndef KS_RS_WHOLE_ELSEWHERE
 #define KS_RS_WHOLE_ELSEWHERE 3.0 /* a word whole elsewhere, its pieces nowhere */
@@ -699,6 +702,8 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
         hs = S_step(hs, b[k].cp);
     uint32_t spaced = S_tokens_count(&r->doc, hs);
     spaced = spaced ? spaced - 1 : 0;
+    if (!joined && spaced >= KS_RS_SPACED_PAIRS)
+        return KS_RS_NO;
     const double *w = ks_rsm_weight;
     double z = w[KS_RSM_NFEAT];
     h[1] = S_key_hash(1, a, na, 2, b, nb, 1);
