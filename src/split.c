@@ -73,21 +73,24 @@
 
 enum { Z_NONE = 0, Z_LOGO, Z_HEADER, Z_CONTACT };
 
+/* One a line of input: 24 bytes, a large document has millions (a line
+ * is at most S_LINE_MAX bytes and numbered below 2^32: ks_split). */
 typedef struct {
     const char *s;
-    size_t len;
-    long lineno;
-    int hint;     /* -1 or a ks_role */
-    int width;    /* display columns: wide characters count 2 */
+    uint32_t len;
+    uint32_t lineno;
+    int32_t width;  /* display columns: wide characters count 2 */
+    int8_t hint;    /* -1 or a ks_role */
 } S_ln;
+#define S_LINE_MAX ((size_t)INT32_MAX) /* its width (2 a character at most) fits an int */
 
-/* One a line of input at worst: kept small (40 bytes), a large document
+/* One a line of input at worst: kept small (32 bytes), a large document
  * has millions. */
 typedef struct {
     /* S_build's first pass reads the lines and leaves what the blocks
      * need where the line indices were: the line index is freed then */
-    union { size_t first; long lineno; };  /* first line's index / its number */
-    union { size_t last; long nlines; };   /* last line's index / lines spanned */
+    union { uint32_t first; uint32_t lineno; }; /* first line's index / its number */
+    union { uint32_t last; uint32_t nlines; };  /* last line's index / lines spanned */
     union { size_t mlen; size_t srclen; }; /* bytes of marker plus its spaces
                                             * on the first line / of the text */
     uint32_t mraw;       /* bytes of the marker itself (a few) */
@@ -103,6 +106,7 @@ typedef struct {
     bool alone : 1;      /* one line between blank lines (S_cells_joined) */
     bool unitcell : 1;   /* a department cell without its label (S_unlabelled_unit) */
 } S_unit;
+#define S_GONE UINT32_MAX /* a unit's first line: merged into the one before */
 
 typedef struct {
     ks_doc *doc;
@@ -1273,20 +1277,26 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
                     break;
                 }
             }
-            if (u.last == i && S_cell_lines(c, i, &u.last) != KS_OK)
+            size_t last = u.last;
+            if (u.last == i && S_cell_lines(c, i, &last) != KS_OK)
                 return KS_ERR_NOMEM;
+            u.last = (uint32_t)last;
         } else if (!line_mode && c->soft_page && l->hint == KS_HINT_SOFT) {
             /* a web page's article hard-wrapped with a <br> at every
              * line: the lines of one block that ended at a <br> */
             while (u.last + 1 < c->ln.len && LN(c, u.last).hint == KS_HINT_SOFT &&
                    S_continues(c, u.last, c->soft_page))
                 u.last++;
-            if (u.last == i && S_cut_lines(c, i, &u.last) != KS_OK)
+            size_t last = u.last;
+            if (u.last == i && S_cut_lines(c, i, &last) != KS_OK)
                 return KS_ERR_NOMEM;
+            u.last = (uint32_t)last;
         } else if (!line_mode) {
             for (size_t next;;) {
-                if (S_cut_lines(c, u.last, &u.last) != KS_OK)
+                size_t last = u.last;
+                if (S_cut_lines(c, u.last, &last) != KS_OK)
                     return KS_ERR_NOMEM;
+                u.last = (uint32_t)last;
                 if (!S_inline_turn(c, u.last, &next))
                     break;
                 u.last = next; /* over a page number web text ran in */
@@ -1771,7 +1781,7 @@ static ks_status S_classify(S_ctx *c)
                     const S_ln *nx = S_first(c, i + 1);
                     /* ... or the end of the item between it and the next:
                      * "- 장관, 추경 반영 보조금" + "대상 현장 방문" + "- …" */
-                    const S_ln *nn = i + 2 < nu && UN(c, i + 2).first != SIZE_MAX
+                    const S_ln *nn = i + 2 < nu && UN(c, i + 2).first != S_GONE
                                          ? S_first(c, i + 2)
                                          : NULL;
                     bool between = nn && nn->len > 2 && !memcmp(nn->s, "- ", 2) &&
@@ -1782,7 +1792,7 @@ static ks_status S_classify(S_ctx *c)
                         x->last = UN(c, i + 1).last;
                         x->joinsp = true;
                         UN(c, i + 1).role = KS_ROLE_RESIDUE; /* merged, dropped below */
-                        UN(c, i + 1).first = SIZE_MAX;
+                        UN(c, i + 1).first = S_GONE;
                         i++;
                     }
                 }
@@ -1804,7 +1814,7 @@ static ks_status S_classify(S_ctx *c)
     bool contact = false, listing = false;
     for (; i < nu; i++) {
         S_unit *x = &UN(c, i);
-        if (x->forced || x->first == SIZE_MAX)
+        if (x->forced || x->first == S_GONE)
             continue;
         const S_ln *l = S_first(c, i);
         int k = kinds[i];
@@ -2364,7 +2374,7 @@ static void S_unlabelled_unit(S_ctx *c, size_t label)
 {
     char key[128], unit[256];
     size_t u = label;
-    while (u > 0 && (UN(c, u - 1).forced || UN(c, u - 1).first == SIZE_MAX))
+    while (u > 0 && (UN(c, u - 1).forced || UN(c, u - 1).first == S_GONE))
         u--;
     if (u == 0)
         return;
@@ -2387,7 +2397,7 @@ static void S_unlabelled_unit(S_ctx *c, size_t label)
     if (!S_department_of(t, S_cells_joined(c, x->alone, 1), unit, sizeof unit))
         return;
     for (size_t i = 0; i < c->units.len; i++) { /* the document prints no label */
-        if (UN(c, i).first == SIZE_MAX)
+        if (UN(c, i).first == S_GONE)
             continue;
         const S_ln *l = S_first(c, i);
         S_key(l->s, l->len < 24 ? l->len : 24, key, sizeof key);
@@ -2956,7 +2966,7 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
     size_t keep = 0;
     for (size_t i = 0; i < nu; i++) {
         S_unit *u = &UN(c, i);
-        if (u->first == SIZE_MAX)
+        if (u->first == S_GONE)
             continue;
         UN(c, keep++) = *u;
     }
@@ -3653,16 +3663,26 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
     /* exact sizes where they are known: no doubling slack on large input
      * (S_split_subtitles may add up to 30 lines, S_split_runin 9,
      * S_split_labels 8) */
+    if (lines->lines.len > UINT32_MAX - 64) { /* S_unit's indices, S_GONE apart */
+        st = ks_error_set(err, KS_ERR_LIMIT, "split", 0, 0, "more than 4,294,967,231 lines");
+        goto done;
+    }
     if (ks_vec_reserve(&c.ln, lines->lines.len + 47) != KS_OK) {
         st = KS_NOMEM(err, "split");
         goto done;
     }
     for (size_t i = 0; i < lines->lines.len; i++) {
         const ks_line *l = &KS_AT(lines->lines, ks_line, i);
+        if (l->len > S_LINE_MAX || l->lineno < 0 || (unsigned long)l->lineno > UINT32_MAX) {
+            st = ks_error_set(err, KS_ERR_LIMIT, "split", 0, l->lineno, "%s",
+                              l->len > S_LINE_MAX ? "a line of more than 2 GiB"
+                                                  : "more than 4,294,967,295 lines");
+            goto done;
+        }
         S_ln x;
         x.s = lines->text.data + l->start;
-        x.len = l->len;
-        x.lineno = l->lineno;
+        x.len = (uint32_t)l->len;
+        x.lineno = (uint32_t)l->lineno;
         x.hint = hints ? KS_AT(lines->hints, signed char, i) : -1;
         x.width = S_width(x.s, x.len);
         if (ks_vec_push(&c.ln, &x) != KS_OK) {
