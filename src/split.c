@@ -3674,9 +3674,12 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
     for (size_t i = 0; i < lines->lines.len; i++) {
         const ks_line *l = &KS_AT(lines->lines, ks_line, i);
         if (l->len > S_LINE_MAX || l->lineno < 0 || (unsigned long)l->lineno > UINT32_MAX) {
-            st = ks_error_set(err, KS_ERR_LIMIT, "split", 0, l->lineno, "%s",
-                              l->len > S_LINE_MAX ? "a line of more than 2 GiB"
-                                                  : "more than 4,294,967,295 lines");
+            if (l->len > S_LINE_MAX)
+                st = ks_error_set(err, KS_ERR_LIMIT, "split", 0, l->lineno,
+                                  "line %ld is longer than 2 GiB", l->lineno);
+            else
+                st = ks_error_set(err, KS_ERR_LIMIT, "split", 0, 0,
+                                  "more than 4,294,967,295 lines");
             goto done;
         }
         S_ln x;
