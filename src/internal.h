@@ -316,13 +316,13 @@ typedef struct {
     char *text;    /* UTF-8 in the document's text store: marker stripped, wrapped
                     * lines rejoined, repaired */
     char *marker;  /* NULL or in the text store: "□", "○", "-", "1." ... */
-    uint32_t line;   /* first input line, 1-based (split counts below 2^32) */
-    uint32_t nlines; /* input lines it spans */
-    int8_t level;  /* nesting: □ 0, ○/ㅇ 1, - 2, ...; 0 for plain paragraphs */
+    uint32_t line;     /* first input line, 1-based (split counts below 2^32) */
+    uint32_t nlines;   /* input lines it spans */
+    int8_t level;      /* nesting: □ 0, ○/ㅇ 1, - 2, ...; 0 for plain paragraphs */
     bool marker_space; /* the input had a space between marker and text */
-    uint8_t role;  /* ks_role */
-    uint8_t kind;  /* ks_kind; small fields last: a large document has
-                    * millions of blocks (40 bytes each) */
+    uint8_t role;      /* ks_role */
+    uint8_t kind;      /* ks_kind; small fields last: a large document has
+                        * millions of blocks (32 bytes each) */
 } ks_block;
 
 typedef struct {
