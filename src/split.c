@@ -2141,6 +2141,15 @@ typedef struct {
     char *name, *title;
 } S_pending;
 
+/* Is K a name S_is_name takes for a unit ("박상국", "…국"), three
+ * syllables with a surname first, read as a name after TITLE (a title
+ * just seen; NULL: none)? */
+static bool S_unit_shaped_name(const char *k, const char *title)
+{
+    size_t kl = strlen(k);
+    return title && kl == 9 && ks_utf8_count(k, kl) == 3 && ks_meta_is_surname(k, kl);
+}
+
 static void S_contact_free(ks_contact *ct)
 {
     ks_free(ct->name);
@@ -2479,7 +2488,7 @@ static ks_status S_contacts(S_ctx *c, char **texts)
                         s0 = s1;
                 }
                 ks_meta_compact(t + s0, pre - s0, nm, sizeof nm);
-                if (!S_is_name(nm))
+                if (!S_is_name(nm) && !S_unit_shaped_name(nm, title))
                     nm[0] = '\0';
             }
             /* the name printed here, else the one held from the line
@@ -2539,10 +2548,9 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             }
             continue;
         }
-        /* a name shaped like a unit ("박상국", "…국") right after a
-         * title: kept for the number on the next line */
-        if (title && !S_is_name(key) && ks_utf8_count(key, kl) == 3 && ks_meta_is_surname(key, kl) &&
-            kl == 9 && kl < sizeof weak) {
+        /* a name shaped like a unit right after a title: kept for the
+         * number on the next line */
+        if (!S_is_name(key) && S_unit_shaped_name(key, title) && kl < sizeof weak) {
             memcpy(weak, key, kl + 1);
             continue;
         }

@@ -305,6 +305,23 @@ static void test_contact_names(void)
     CHECK(c1 && STREQ(c1->name, "김정근") && STREQ(c1->phone, "041-840-6412"));
     CHECK(c2 && STREQ(c2->name, "윤정혜") && STREQ(c2->phone, "043-870-8203"));
     ks_doc_free(d);
+    /* ... and so it is with its number on the same line, as pdftotext
+     * prints it (156754137.pdf.txt: the title cut in two, "과" / "장") */
+    d = run("보도자료\n보도시점\n2026. 4. 13.(월)\n업무협약 체결\n"
+            "□ 두 기관은 협약을 맺는다.\n담당 부서\n\n국가재난안전교육원\n기획협력과\n\n"
+            "책임자\n\n과\n\n장\n\n박상국 (041-840-6411)\n\n담당자\n\n사무관\n\n"
+            "김정근 (041-840-6412)\n",
+            0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(d->meta.contacts.len == 2);
+    c0 = contact(d, 0);
+    c1 = contact(d, 1);
+    CHECK(c0 && STREQ(c0->name, "박상국") && STREQ(c0->title, "과장") &&
+          STREQ(c0->phone, "041-840-6411"));
+    CHECK(c1 && STREQ(c1->name, "김정근") && STREQ(c1->title, "사무관"));
+    ks_doc_free(d);
 }
 
 static void test_filename_title(void)
