@@ -249,43 +249,14 @@ void ks_meta_iso(const ks_date_match *m, char out[11])
 
 bool ks_meta_first_date(const char *s, char iso[11])
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i + 4 <= n; i++) {
-        if (!is_d(s, n, i) || (i && is_d(s, n, i - 1)) || !is_d(s, n, i + 1) ||
-            !is_d(s, n, i + 2) || !is_d(s, n, i + 3) || is_d(s, n, i + 4))
-            continue;
-        ks_date_match m = {(s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
-                               (s[i + 3] - '0'),
-                           0, 0, i, i};
-        if (m.year < 1990 || m.year > 2099)
-            continue;
-        size_t j = i + 4;
-        int part[2] = {0, 0};
-        bool ok = true;
-        for (int k = 0; k < 2 && ok; k++) {
-            j = skip_sp(s, n, j);
-            if (j < n && (s[j] == '.' || s[j] == '-' || s[j] == '/'))
-                j++;
-            else if (j + 3 <= n && (!memcmp(s + j, "\xEB\x85\x84", 3) ||   /* 년 */
-                                    !memcmp(s + j, "\xEC\x9B\x94", 3)))    /* 월 */
-                j += 3;
-            else
-                ok = false;
-            j = skip_sp(s, n, j);
-            int nd = 0;
-            while (ok && is_d(s, n, j) && nd < 3) {
-                part[k] = part[k] * 10 + (s[j] - '0');
-                j++;
-                nd++;
-            }
-            ok = ok && nd >= 1 && nd <= 2;
+    size_t len = strlen(s), from = 0;
+    ks_date_match m;
+    while (ks_meta_find_date(s, len, from, 0, &m)) {
+        if (m.year >= 1990 && m.year <= 2099) {
+            ks_meta_iso(&m, iso);
+            return true;
         }
-        if (!ok || part[0] < 1 || part[0] > 12 || part[1] < 1 || part[1] > 31)
-            continue;
-        m.month = part[0];
-        m.day = part[1];
-        ks_meta_iso(&m, iso);
-        return true;
+        from = m.end > m.start ? m.end : m.start + 1;
     }
     return false;
 }

@@ -32,11 +32,10 @@ int ks_meta_context_year(const char *s, size_t len);
 /* Write "YYYY-MM-DD" (11 bytes with the NUL) into OUT. */
 void ks_meta_iso(const ks_date_match *m, char out[11]);
 
-/* The first date of S printed with its year, as "YYYY. M. D.",
- * "YYYY.MM.DD", "YYYY-MM-DD", "YYYY/M/D" or "YYYY년 M월 D일" (spaces around
- * the separators allowed), the year 1990-2099, written to ISO as
- * "YYYY-MM-DD": the strict form the readers (hwpx.c, html.c) take from a
- * labelled cell or line.  False when there is none. */
+/* The first date of S that prints its year (ks_meta_find_date's forms
+ * without a context year), the year 1990-2099, written to ISO as
+ * "YYYY-MM-DD": what the readers (hwpx.c, html.c) take from a labelled
+ * cell or line.  False when there is none. */
 bool ks_meta_first_date(const char *s, char iso[11]);
 
 /* Find the first telephone number ("044-202-7026", "(02 -2100-3081)",
