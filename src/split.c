@@ -83,6 +83,7 @@ typedef struct {
     int8_t hint;    /* -1 or a ks_role */
 } S_ln;
 #define S_LINE_MAX ((size_t)INT32_MAX) /* its width (2 a character at most) fits an int */
+#define S_LINES_MAX (UINT32_MAX - 64ul)  /* the highest line number split takes */
 
 /* One a line of input at worst: kept small (32 bytes), a large document
  * has millions. */
@@ -3671,23 +3672,21 @@ ks_status ks_split(ks_doc *doc, ks_lines *lines, ks_respacer *rs, ks_error *err)
     /* exact sizes where they are known: no doubling slack on large input
      * (S_split_subtitles may add up to 30 lines, S_split_runin 9,
      * S_split_labels 8) */
-    if (lines->lines.len > UINT32_MAX - 64) { /* S_unit's indices, S_GONE apart */
-        st = ks_error_set(err, KS_ERR_LIMIT, "split", 0, 0, "more than 4,294,967,231 lines");
-        goto done;
-    }
     if (ks_vec_reserve(&c.ln, lines->lines.len + 47) != KS_OK) {
         st = KS_NOMEM(err, "split");
         goto done;
     }
     for (size_t i = 0; i < lines->lines.len; i++) {
         const ks_line *l = &KS_AT(lines->lines, ks_line, i);
-        if (l->len > S_LINE_MAX || l->lineno < 0 || (unsigned long)l->lineno > UINT32_MAX) {
+        /* the lines' numbers grow, so this bounds their count too (the
+         * units' indices, with S_GONE and the few lines split adds) */
+        if (l->len > S_LINE_MAX || l->lineno < 0 || (unsigned long)l->lineno > S_LINES_MAX) {
             if (l->len > S_LINE_MAX)
                 st = ks_error_set(err, KS_ERR_LIMIT, "split", 0, l->lineno,
                                   "line %ld is longer than 2 GiB", l->lineno);
             else
                 st = ks_error_set(err, KS_ERR_LIMIT, "split", 0, 0,
-                                  "more than 4,294,967,295 lines");
+                                  "more than 4,294,967,231 lines");
             goto done;
         }
         S_ln x;
