@@ -164,7 +164,8 @@ typedef struct {
     bool scored;             /* Z is set (a decision is to be made) */
     bool site;               /* a space a line wrap may have fallen on */
     bool join;               /* the decision: drop the separators */
-    bool lone;               /* rule 11's lone pair: joined only by rule 13 */
+    bool lone;               /* rule 11's lone pair: joined only by rule 13,
+                              * or by rule 20 where the layout places a wrap */
     unsigned linew;          /* '\n' gaps: display width of the line before
                               * (S_line_widths; only where there are some) */
     double z;                /* the model's score that the gap is spurious */
@@ -1193,9 +1194,11 @@ static bool S_ascii_word(uint32_t cls)
  * the pair is either a cell spaced out to the column ("허 진 이화여대",
  * "시 간 주요내용") or a line wrap after a paragraph's first syllable
  * ("우 리 동네 교통·안전 문제,"): S_LONE, left to rule 13, which alone
- * expects a wrap anywhere in a short paragraph.  Not in a paragraph that
- * ends a sentence, "우 선 기후에너지환경부는 … 집중한다.": no cell or
- * heading, its first syllable is decided like any other. */
+ * expects a wrap anywhere in a short paragraph (and to rule 20, which
+ * knows where the wraps fell).  Neither applies in a paragraph that ends
+ * a sentence, "우 선 기후에너지환경부는 … 집중한다.", "국 가, 지방자치단체 …
+ * 마련했다.": no cell or heading, its first syllable is decided like any
+ * other (S_score_gaps). */
 enum { S_WORD, S_HEADING, S_LONE };
 
 static int S_spaced_heading(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
@@ -1377,7 +1380,9 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         bool ascii = !edge && S_ascii_word(ch[g->at - 1].cls) &&
                      (S_ascii_word(ch[g->at].cls) || ch[g->at].cls == '-' || ch[g->at].cls == '+');
         int heading = edge ? S_WORD : S_spaced_heading(ch, nch, gp, ng, gi, tok, next_end);
-        bool spaced_out = heading == S_HEADING || spaced_line;
+        /* (a heading's pair never opens a sentence: "국 가, 지방자치단체 …
+         * 마련했다." is a wrap after the first syllable) */
+        bool spaced_out = (heading == S_HEADING && !sentence) || spaced_line;
         g->lone = heading == S_LONE && !sentence;
         bool joined = false;
         g->site = !edge && g->space && !g->wrap;
@@ -2520,7 +2525,11 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
         if (g->wrap) {
             g->join = g->z >= (full_line ? ks_rsm_threshold_wrap : ks_rsm_threshold_space);
         } else if (fixed) {
-            g->join = !g->lone && g->pf >= ks_rsm_threshold_fixed;
+            /* a lone pair too: in a document of fixed-width wraps no line
+             * is a table cell spaced out to its column, and a first
+             * syllable cut off by the wrap is what the layout says it is
+             * ("영 상 제작비는" -> "영상 제작비는") */
+            g->join = g->pf >= ks_rsm_threshold_fixed;
         } else {
             g->join = any && (shortp || !g->lone) &&
                       S_spur_prob(g, lq, leps, shortp) >= ks_rsm_threshold_grid;
