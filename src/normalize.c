@@ -276,6 +276,17 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
                     k++;
                     continue;
                 }
+                /* one space between two such characters is kept as it
+                 * is, too (what the slow path would write for it): a
+                 * sentence goes in a few copies, not one a word */
+                if (c == ' ' && k > i && k + 1 < len) {
+                    unsigned char d = u[k + 1];
+                    if ((d - 0xEAu < 4u && ks_utf8_hangul(u + k + 1, len - k - 1)) ||
+                        (unsigned)((d | 0x20) - 'a') < 26u || (unsigned)(d - '0') < 10u) {
+                        k++;
+                        continue;
+                    }
+                }
                 break;
             }
             if (k > i) {

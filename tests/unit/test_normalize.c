@@ -127,6 +127,16 @@ int main(void)
     KS_CHECK(st.space_runs == 3, "space_runs %zu", st.space_runs);
     ks_free(got);
 
+    /* Words and single spaces go in one copy; what ends such a run (a
+     * second space, a mark, the line's end) is handled as before. */
+    st = (ks_stats){0};
+    got = norm("가나 다라 ab 12  “ 마” 바 ‘사’ 아 \xE2\x80\x8B자 ", 0, &st);
+    KS_STREQ(got, "가나 다라 ab 12 “마” 바 ‘사’ 아 자");
+    KS_CHECK(st.space_runs == 2 && st.quote_padding == 1 && st.zero_width == 1,
+             "space_runs %zu, quote_padding %zu, zero_width %zu", st.space_runs, st.quote_padding,
+             st.zero_width);
+    ks_free(got);
+
     /* Middle dots: kept by default, folded on request. */
     case_("신속‧과감", "신속‧과감");
     st = (ks_stats){0};
