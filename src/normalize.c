@@ -240,6 +240,19 @@ static int S_close_pair(uint32_t cp)
     }
 }
 
+/* The length of the character at U (LEN bytes left) when it is one the
+ * fast path copies as it is, a Hangul syllable or an ASCII letter or
+ * digit; else 0. */
+static inline size_t S_plain(const unsigned char *u, size_t len)
+{
+    if (!len)
+        return 0;
+    unsigned char c = u[0];
+    if (c - 0xEAu < 4u) /* a syllable first: most characters are */
+        return ks_utf8_hangul(u, len) ? 3 : 0;
+    return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf *out,
                               ks_stats *st)
 {
@@ -262,30 +275,18 @@ ks_status ks_normalize_inline(const char *s, size_t len, unsigned flags, ks_buf 
          * characters), after the space owed before it when the last
          * character was an ordinary one (no rule drops that space). */
         if (!pending || last == OTHER) {
-            size_t k = i;
+            size_t k = i, n;
             while (k < len) {
-                unsigned char c = u[k];
-                /* a syllable first: most characters are */
-                if (c - 0xEAu < 4u) {
-                    if (!ks_utf8_hangul(u + k, len - k))
-                        break;
-                    k += 3;
-                    continue;
-                }
-                if ((unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u) {
-                    k++;
+                if ((n = S_plain(u + k, len - k)) != 0) {
+                    k += n;
                     continue;
                 }
                 /* one space between two such characters is kept as it
                  * is, too (what the slow path would write for it): a
                  * sentence goes in a few copies, not one a word */
-                if (c == ' ' && k > i && k + 1 < len) {
-                    unsigned char d = u[k + 1];
-                    if ((d - 0xEAu < 4u && ks_utf8_hangul(u + k + 1, len - k - 1)) ||
-                        (unsigned)((d | 0x20) - 'a') < 26u || (unsigned)(d - '0') < 10u) {
-                        k++;
-                        continue;
-                    }
+                if (u[k] == ' ' && k > i && (n = S_plain(u + k + 1, len - k - 1)) != 0) {
+                    k += 1 + n;
+                    continue;
                 }
                 break;
             }
