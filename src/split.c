@@ -1215,9 +1215,9 @@ static ks_status S_cut_word(S_ctx *c, size_t k, bool *cut)
  * "정책기획관" / "기획재정담당관", so the line after is taken only where the
  * break fell inside a word (S_cut_word).  I itself when there is no such
  * line.  KS_ERR_NOMEM when out of memory. */
-static ks_status S_cell_lines(S_ctx *c, size_t i, size_t *last)
+static ks_status S_cell_lines(S_ctx *c, size_t i, uint32_t *last)
 {
-    *last = i;
+    *last = (uint32_t)i;
     if (i > 0 && LN(c, i - 1).len)
         return KS_OK;
     for (size_t k = i; k + 1 < c->ln.len && k + 1 - i < KS_CELL_LINES; k++) {
@@ -1228,7 +1228,7 @@ static ks_status S_cell_lines(S_ctx *c, size_t i, size_t *last)
             return KS_ERR_NOMEM;
         if (!cut)
             break;
-        *last = k + 1;
+        *last = (uint32_t)(k + 1);
     }
     return KS_OK;
 }
@@ -1238,9 +1238,9 @@ static ks_status S_cell_lines(S_ctx *c, size_t i, size_t *last)
  * paragraph a line): each line goes on with the one before only where a
  * word was cut between them (S_cut_word), so that no word is split
  * between two paragraphs.  KS_ERR_NOMEM when out of memory. */
-static ks_status S_cut_lines(S_ctx *c, size_t i, size_t *last)
+static ks_status S_cut_lines(S_ctx *c, size_t i, uint32_t *last)
 {
-    *last = i;
+    *last = (uint32_t)i;
     for (bool cut = true; cut;) {
         if (S_cut_word(c, *last, &cut) != KS_OK)
             return KS_ERR_NOMEM;
@@ -1278,26 +1278,20 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
                     break;
                 }
             }
-            size_t last = u.last;
-            if (u.last == i && S_cell_lines(c, i, &last) != KS_OK)
+            if (u.last == i && S_cell_lines(c, i, &u.last) != KS_OK)
                 return KS_ERR_NOMEM;
-            u.last = (uint32_t)last;
         } else if (!line_mode && c->soft_page && l->hint == KS_HINT_SOFT) {
             /* a web page's article hard-wrapped with a <br> at every
              * line: the lines of one block that ended at a <br> */
             while (u.last + 1 < c->ln.len && LN(c, u.last).hint == KS_HINT_SOFT &&
                    S_continues(c, u.last, c->soft_page))
                 u.last++;
-            size_t last = u.last;
-            if (u.last == i && S_cut_lines(c, i, &last) != KS_OK)
+            if (u.last == i && S_cut_lines(c, i, &u.last) != KS_OK)
                 return KS_ERR_NOMEM;
-            u.last = (uint32_t)last;
         } else if (!line_mode) {
             for (size_t next;;) {
-                size_t last = u.last;
-                if (S_cut_lines(c, u.last, &last) != KS_OK)
+                if (S_cut_lines(c, u.last, &u.last) != KS_OK)
                     return KS_ERR_NOMEM;
-                u.last = (uint32_t)last;
                 if (!S_inline_turn(c, u.last, &next))
                     break;
                 u.last = next; /* over a page number web text ran in */
