@@ -1195,8 +1195,8 @@ static bool S_ascii_word(uint32_t cls)
  * "시 간 주요내용") or a line wrap after a paragraph's first syllable
  * ("우 리 동네 교통·안전 문제,"): S_LONE, left to rule 13, which alone
  * expects a wrap anywhere in a short paragraph (and to rule 20, which
- * knows where the wraps fell).  Neither applies in a paragraph that ends
- * a sentence, "우 선 기후에너지환경부는 … 집중한다.", "국 가, 지방자치단체 …
+ * knows where the wraps fell).  Not asked in a paragraph that ends a
+ * sentence, "우 선 기후에너지환경부는 … 집중한다.", "국 가, 지방자치단체 …
  * 마련했다.": no cell or heading, its first syllable is decided like any
  * other (S_score_gaps). */
 enum { S_WORD, S_HEADING, S_LONE };
@@ -1379,11 +1379,13 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         size_t next_end = gi + 1 < ng ? gp[gi + 1].at : nch;
         bool ascii = !edge && S_ascii_word(ch[g->at - 1].cls) &&
                      (S_ascii_word(ch[g->at].cls) || ch[g->at].cls == '-' || ch[g->at].cls == '+');
-        int heading = edge ? S_WORD : S_spaced_heading(ch, nch, gp, ng, gi, tok, next_end);
-        /* (a heading's pair never opens a sentence: "국 가, 지방자치단체 …
-         * 마련했다." is a wrap after the first syllable) */
-        bool spaced_out = (heading == S_HEADING && !sentence) || spaced_line;
-        g->lone = heading == S_LONE && !sentence;
+        /* (a paragraph that ends a sentence holds no heading or cell:
+         * "국 가, 지방자치단체 … 마련했다." is a wrap after the first
+         * syllable) */
+        int heading = edge || sentence ? S_WORD
+                                       : S_spaced_heading(ch, nch, gp, ng, gi, tok, next_end);
+        bool spaced_out = heading == S_HEADING || spaced_line;
+        g->lone = heading == S_LONE;
         bool joined = false;
         g->site = !edge && g->space && !g->wrap;
         /* a space after a comma, '!', '?' or ';' is a real one: not worth
