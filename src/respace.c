@@ -58,8 +58,9 @@
  *      evidence, a space off it more ("...빠르게 집 행될 ... 진행해 나 가며"
  *      -> "집행될", "나가며").
  *   7. A title or honorific after a surname, an initial or a ministry is a
- *      word of its own: "김 씨는", "A 씨가", "행정안전부 장관은", and so is
- *      전 / 현 ("former", "current") before a title: "원 전 원장을"
+ *      word of its own: "김 씨는", "A 씨가", "행정안전부 장관은", "신 부사장은"
+ *      (not a title that ends other words too: "기 고문을" -> "기고문을"),
+ *      and so is 전 / 현 ("former", "current") before a title: "원 전 원장을"
  *      (unchanged, not "원전").  So are a syllable and a hyphen, "말 한-브라질",
  *      and 한 ("one") before a counter, "또 한 번" (not "말한", "또한").
  *   8. One-syllable determiners and numerals usually stand alone and need
@@ -1026,7 +1027,9 @@ static double S_off_grid_rate(const ks_respacer *r)
  * organisation is a word of its own: "홍 시장의", "김 씨는", "A 씨가",
  * "이 전 위원장", "현 지사", "전 통일부장관", "행정안전부 장관은" keep their
  * space.  (The statutes the model learned from write "행정안전부장관" as
- * one term.)
+ * one term.)  A title here ends no common word after one syllable: not
+ * 소장 (공소장), 관장 (세관장), 대사 (현대사), 고문 (기고문), 구청장 (a
+ * district's one-syllable name: "서구청장"), counted in the training text.
  * A (NA characters) is the left token, B (NB) the right one. */
 #define KS_T(s) {s, sizeof s - 1}
 static const struct {
@@ -1037,7 +1040,8 @@ static const struct {
     KS_T("회장"), KS_T("위원장"), KS_T("교수"), KS_T("기자"), KS_T("감독"), KS_T("선수"),
     KS_T("대통령"), KS_T("총리"), KS_T("국장"), KS_T("과장"), KS_T("부장"), KS_T("사장"),
     KS_T("원장"), KS_T("청장"), KS_T("실장"), KS_T("단장"), KS_T("후보"), KS_T("변호사"),
-    KS_T("판사"), KS_T("검사"), KS_T("박사"), KS_T("총장"), KS_T("이사장"), KS_T("본부장")};
+    KS_T("판사"), KS_T("검사"), KS_T("박사"), KS_T("총장"), KS_T("이사장"), KS_T("본부장"),
+    KS_T("대변인"), KS_T("비서관"), KS_T("군수"), KS_T("처장"), KS_T("팀장")};
 #undef KS_T
 
 /* Does P[0..N) begin with one of rule 7's titles, or (ANYWHERE) hold one
@@ -1105,6 +1109,9 @@ static bool S_title_after_name(const ks_rs_char *a, size_t na, const ks_rs_char 
     const unsigned char *bp = s + b[0].off;
     size_t blen = b[nb - 1].off + b[nb - 1].len - b[0].off;
     if (S_has_title(bp, blen, false))
+        return true;
+    /* a vice-title, 부 and a title: "신 부사장은", "김 부위원장" */
+    if (blen > 3 && memcmp(bp, "부", 3) == 0 && S_has_title(bp + 3, blen - 3, false))
         return true;
     /* 전 or 현 alone ("former", "current") before an organisation's title
      * or a vice-title: "정동영 전 통일부장관이", "신동주 전 부회장을" (not
