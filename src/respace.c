@@ -2154,7 +2154,8 @@ static bool S_since(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_
 /* 한 before a counter is the numeral "one", a word of its own: "또 한
  * 번", "학생 한 명을", "시행 한 달을" keep the space before it whatever
  * the model makes of "또한" or "학생한".  The token after 한 is the
- * counter and at most a particle ("한 대책", "한 주요" are no counts). */
+ * counter, at most 씩 ("each": "상대팀과 한 개씩") and a particle after
+ * it ("한 대책", "한 주요" are no counts). */
 static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
                           size_t gi, const unsigned char *s)
 {
@@ -2171,6 +2172,8 @@ static bool S_numeral_one(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
         i++;
     else
         return false;
+    if (i < end && ch[i].cls == 0xC529 /* 씩 */)
+        i++;
     return i == end || S_before_stops(ch, i, end) == i || S_is_particle(ch, i, end, s, true);
 }
 
