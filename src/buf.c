@@ -1,5 +1,5 @@
 /*
- * buf.c -- growable byte buffer and growable array.
+ * buf.c -- growable byte buffer, growable array and string arena.
  *
  * Invariant: a ks_buf's DATA is NULL or NUL-terminated at LEN, so it can be
  * handed to string functions at any time.  Growth is geometric, so appends
@@ -136,4 +136,60 @@ void ks_vec_free(ks_vec *v)
     ks_free(v->items);
     v->items = NULL;
     v->len = v->cap = 0;
+}
+
+/* ---- arena ------------------------------------------------------------ */
+
+#define KS_ARENA_FIRST 1024    /* bytes of the first chunk */
+#define KS_ARENA_CHUNK 65536   /* most bytes of a shared chunk */
+
+struct ks_arena_chunk {
+    ks_arena_chunk *next;      /* older */
+    size_t used, cap;
+    char data[];
+};
+
+char *ks_arena_strndup(ks_arena *a, const char *s, size_t len)
+{
+    if (len > SIZE_MAX / 2)
+        return NULL;
+    size_t need = len + 1;
+    ks_arena_chunk *c = a->head;
+    if (!c || c->cap - c->used < need) {
+        bool own = need > KS_ARENA_CHUNK / 4;
+        size_t cap = own ? need
+                     : !c ? KS_ARENA_FIRST
+                     : c->cap < KS_ARENA_CHUNK / 2 ? 2 * c->cap : KS_ARENA_CHUNK;
+        if (cap < need)
+            cap = need;
+        ks_arena_chunk *n = ks_malloc(sizeof *n + cap);
+        if (!n)
+            return NULL;
+        n->used = 0;
+        n->cap = cap;
+        if (own && c) {
+            /* behind the chunk being filled, which stays open */
+            n->next = c->next;
+            c->next = n;
+        } else {
+            n->next = c;
+            a->head = n;
+        }
+        c = n;
+    }
+    char *p = c->data + c->used;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    c->used += need;
+    return p;
+}
+
+void ks_arena_free(ks_arena *a)
+{
+    for (ks_arena_chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        ks_free(c);
+    }
+    a->head = NULL;
 }

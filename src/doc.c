@@ -79,14 +79,8 @@ void ks_doc_free(ks_doc *d)
     for (size_t i = 0; i < d->store.len; i++)
         ks_free(KS_AT(d->store, char *, i));
     ks_vec_free(&d->store);
-    for (size_t i = 0; i < d->quotes.len; i++) {
-        ks_quote *q = &KS_AT(d->quotes, ks_quote, i);
-        ks_free(q->text);
-        ks_free(q->name);
-        ks_free(q->title);
-        ks_free(q->cue);
-    }
     ks_vec_free(&d->quotes);
+    ks_arena_free(&d->quote_strings);
     for (size_t i = 0; i < d->warnings.len; i++)
         ks_free(KS_AT(d->warnings, ks_warning, i).message);
     ks_vec_free(&d->warnings);

@@ -327,6 +327,7 @@ typedef struct {
     bool reg_built; /* reg is built on the first lookup (S_reg_find) */
     bool reg_failed;
     size_t nwarn;
+    ks_buf scratch; /* S_string's */
 } S_ctx;
 
 /* Per quotation pushed, what the later passes need. */
@@ -1440,21 +1441,24 @@ static bool S_sentence_like(const S_text *t, size_t a, size_t b)
 
 /* ---- strings out ---------------------------------------------------------------- */
 
-/* NEW UTF-8 copy of [a, b), read from the blocks' texts (the code points
- * here stop at the BMP); line breaks become spaces, or with NOSPACE every
- * space is dropped (a name split by broken spacing: "허 재우").  The walk
- * to A starts at the nearest mark: at most QT_MARK code points.  A code
- * point that decodes is copied as its bytes, which are its UTF-8 (the
- * decoder takes no overlong form); a bad byte is U+FFFD, as it reads. */
-static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
+/* A UTF-8 copy of [a, b) in the document's quote_strings, read from the
+ * blocks' texts (the code points here stop at the BMP); line breaks become
+ * spaces, or with NOSPACE every space is dropped (a name split by broken
+ * spacing: "허 재우").  The walk to A starts at the nearest mark: at most
+ * QT_MARK code points.  A code point that decodes is copied as its bytes,
+ * which are its UTF-8 (the decoder takes no overlong form); a bad byte is
+ * U+FFFD, as it reads.  Written in C's scratch buffer first. */
+static char *S_string(S_ctx *c, size_t a, size_t b, bool nospace)
 {
-    ks_buf out = {0};
+    const S_text *t = &c->t;
+    ks_buf *out = &c->scratch;
+    ks_buf_clear(out);
     if (a >= b)
-        return ks_buf_detach(&out);
+        return ks_arena_strndup(&c->doc->quote_strings, "", 0);
     /* four bytes a position at most: the loop below writes without a test */
-    if (b - a > (SIZE_MAX - 1) / 4 || ks_buf_reserve(&out, 4 * (b - a)) != KS_OK)
+    if (b - a > (SIZE_MAX - 1) / 4 || ks_buf_reserve(out, 4 * (b - a)) != KS_OK)
         return NULL;
-    unsigned char *o = (unsigned char *)out.data;
+    unsigned char *o = (unsigned char *)out->data;
     size_t bi = S_block_of(t, a), i = a / QT_MARK * QT_MARK, j = 0;
     if (i >= t->bstart[bi])
         j = t->mark[a / QT_MARK];
@@ -1499,9 +1503,7 @@ static char *S_string(const S_text *t, size_t a, size_t b, bool nospace)
             *o++ = 0xBD;
         }
     }
-    out.len = (size_t)((char *)o - out.data);
-    out.data[out.len] = '\0';
-    return ks_buf_detach(&out);
+    return ks_arena_strndup(&c->doc->quote_strings, out->data, (size_t)((char *)o - out->data));
 }
 
 static ks_status S_emit(S_ctx *c, size_t ta, size_t tb, const S_who *who, size_t va, size_t vb)
@@ -1512,22 +1514,15 @@ static ks_status S_emit(S_ctx *c, size_t ta, size_t tb, const S_who *who, size_t
     q.paragraph = t->body[blk];
     q.start = ta - t->bstart[blk];
     q.end = tb - t->bstart[blk];
-    q.text = S_string(t, ta, tb, false);
-    bool fail = !q.text;
-    if (who->set && who->na != QT_NONE && !(q.name = S_string(t, who->na, who->nb, true)))
-        fail = true;
-    if (who->set && who->ta != QT_NONE && who->tb > who->ta &&
-        !(q.title = S_string(t, who->ta, who->tb, false)))
-        fail = true;
-    if (va != QT_NONE && !(q.cue = S_string(t, va, vb, false)))
-        fail = true;
-    if (fail || ks_vec_push(&c->doc->quotes, &q) != KS_OK) {
-        ks_free(q.text);
-        ks_free(q.name);
-        ks_free(q.title);
-        ks_free(q.cue);
+    /* (a string of a failed quotation stays in the arena until the
+     * document is freed) */
+    if (!(q.text = S_string(c, ta, tb, false)) ||
+        (who->set && who->na != QT_NONE && !(q.name = S_string(c, who->na, who->nb, true))) ||
+        (who->set && who->ta != QT_NONE && who->tb > who->ta &&
+         !(q.title = S_string(c, who->ta, who->tb, false))) ||
+        (va != QT_NONE && !(q.cue = S_string(c, va, vb, false))) ||
+        ks_vec_push(&c->doc->quotes, &q) != KS_OK)
         return KS_ERR_NOMEM;
-    }
     return KS_OK;
 }
 
@@ -1628,11 +1623,8 @@ static ks_status S_quotes(S_ctx *c, ks_vec *info)
         ks_quote *q = &KS_AT(c->doc->quotes, ks_quote, base + i - 1);
         const ks_quote *next = &KS_AT(c->doc->quotes, ks_quote, base + i);
         if (!q->cue && qi->connective && next->cue &&
-            KS_AT(*info, S_qinfo, i).block <= qi->block + 1) {
-            q->cue = ks_strdup(next->cue);
-            if (!q->cue)
-                return KS_ERR_NOMEM;
-        }
+            KS_AT(*info, S_qinfo, i).block <= qi->block + 1)
+            q->cue = next->cue; /* the same string: the arena owns it */
     }
     return KS_OK;
 }
@@ -1706,6 +1698,7 @@ done:
     ks_free(c.t.body);
     ks_free(c.t.has);
     ks_free(c.t.mark);
+    ks_buf_free(&c.scratch);
     if (st == KS_ERR_NOMEM)
         return KS_NOMEM(err, "quotes");
     return st;
