@@ -1046,7 +1046,7 @@ static const struct {
 
 /* Does P[0..N) begin with one of rule 7's titles, or (ANYWHERE) hold one
  * ("통일부장관이")? */
-static bool S_has_title(const unsigned char *p, size_t n, bool anywhere)
+static inline bool S_title_at(const unsigned char *p, size_t n, bool anywhere)
 {
     /* the last byte of the first syllable before memcmp: a call for each
      * title was most of rule 7's cost */
@@ -1056,6 +1056,13 @@ static bool S_has_title(const unsigned char *p, size_t n, bool anywhere)
                 memcmp(p + k, S_titles[i].s, S_titles[i].n) == 0)
                 return true;
     return false;
+}
+
+/* The same, a vice-title (부 and a title: "부사장", "부위원장") counted. */
+static inline bool S_has_title(const unsigned char *p, size_t n, bool anywhere)
+{
+    return S_title_at(p, n, anywhere) ||
+           (!anywhere && n > 3 && memcmp(p, "부", 3) == 0 && S_title_at(p + 3, n - 3, false));
 }
 
 /* Does P[0..N) hold one of rule 7's titles right after an organisation's
@@ -1109,9 +1116,6 @@ static bool S_title_after_name(const ks_rs_char *a, size_t na, const ks_rs_char 
     const unsigned char *bp = s + b[0].off;
     size_t blen = b[nb - 1].off + b[nb - 1].len - b[0].off;
     if (S_has_title(bp, blen, false))
-        return true;
-    /* a vice-title, 부 and a title: "신 부사장은", "김 부위원장" */
-    if (blen > 3 && memcmp(bp, "부", 3) == 0 && S_has_title(bp + 3, blen - 3, false))
         return true;
     /* 전 or 현 alone ("former", "current") before an organisation's title
      * or a vice-title: "정동영 전 통일부장관이", "신동주 전 부회장을" (not
