@@ -602,6 +602,41 @@ static void S_prefetch(const uint8_t *slots, uint32_t size, uint64_t h)
 #endif
 }
 
+/* The prefilter's three keys (types 0, 11 and 12) of the gap between A
+ * and B into H, their slots asked for.  S_score_gaps takes them a gap
+ * ahead, so that the small table's lines arrive while the gap before is
+ * weighed: read right after they were asked for, the wait for them was a
+ * fifth of S_score's time (perf, the bench corpus). */
+static inline void S_fast_keys(const ks_rs_char *a, size_t na, const ks_rs_char *b, size_t nb,
+                               uint64_t h[KS_RSM_NFAST])
+{
+    h[0] = S_key_hash(0, a, na, 1, b, nb, 1);
+    h[1] = S_key_hash(11, a, na, 2, b, nb, 0);
+    h[2] = S_key_hash(12, a, na, 0, b, nb, 2);
+    S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[0]);
+    S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[1]);
+    S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[2]);
+}
+
+/* The full model's keys, types 1 to 10, of the gap between A and B into
+ * H[1..10], their slots asked for. */
+static inline void S_main_keys(const ks_rs_char *a, size_t na, const ks_rs_char *b, size_t nb,
+                               uint64_t *h)
+{
+    h[1] = S_key_hash(1, a, na, 2, b, nb, 1);
+    h[2] = S_key_hash(2, a, na, 1, b, nb, 2);
+    h[3] = S_key_hash(3, a, na, 2, b, nb, 2);
+    h[4] = S_key_hash(4, a, na, 3, b, nb, 1);
+    h[5] = S_key_hash(5, a, na, 1, b, nb, 3);
+    h[6] = S_key_hash(6, a, na, 3, b, nb, 3);
+    h[7] = S_key_hash(7, a, na, 6, b, nb, 0);
+    h[8] = S_key_hash(8, a, na, 0, b, nb, 6);
+    h[9] = S_key_hash(9, a, na, 3, b, nb, 0);
+    h[10] = S_key_hash(10, a, na, 0, b, nb, 3);
+    for (int t = 1; t <= 10; t++)
+        S_prefetch(ks_rsm_slots, ks_rsm_size, h[t]);
+}
+
 /* Is CP a particle of one syllable (가 이 은 는 을 를 의 에 도 와 과 로)? */
 static bool S_one_syllable_particle(uint32_t cp)
 {
@@ -643,9 +678,10 @@ static bool S_hangul_word(const ks_rs_char *a, size_t n)
 /* The model's score that the gap between tokens A and B is spurious: the
  * higher, the surer.  NB is B's length capped (the windows are short),
  * NBFULL its real length; HA is A's hash as a document token (S_step),
- * for the document evidence. */
+ * for the document evidence; FAST the prefilter's keys (S_fast_keys)
+ * when they were taken already, else NULL. */
 static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, const ks_rs_char *b,
-                      size_t nb, size_t nbfull, uint64_t ha)
+                      size_t nb, size_t nbfull, uint64_t ha, const uint64_t *fast)
 {
     /* The key types and their windows (left, right), as the script's
      * keys(): 0 (1, 1), 1 (2, 1), 2 (1, 2), 3 (2, 2), 4 (3, 1), 5 (1, 3),
@@ -655,14 +691,15 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
      * its windows (a loop over a table of them hashed a key in a loop of
      * loops: a tenth of this function). */
     double v[KS_RSM_NTYPES];
-    uint64_t h[KS_RSM_NTYPES];
+    uint64_t h[KS_RSM_NTYPES], hf[KS_RSM_NFAST];
     const double *wf = ks_rsm_fast_weight;
-    h[0] = S_key_hash(0, a, na, 1, b, nb, 1);
-    h[11] = S_key_hash(11, a, na, 2, b, nb, 0);
-    h[12] = S_key_hash(12, a, na, 0, b, nb, 2);
-    S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[0]);
-    S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[11]);
-    S_prefetch(ks_rsm_fast_slots, ks_rsm_fast_size, h[12]);
+    if (!fast) {
+        S_fast_keys(a, na, b, nb, hf);
+        fast = hf;
+    }
+    h[0] = fast[0];
+    h[11] = fast[1];
+    h[12] = fast[2];
     v[0] = S_model_value(ks_rsm_fast_slots, ks_rsm_fast_size, h[0]) / ks_rsm_scale;
     v[11] = S_model_value(ks_rsm_fast_slots, ks_rsm_fast_size, h[11]) / ks_rsm_scale;
     v[12] = S_model_value(ks_rsm_fast_slots, ks_rsm_fast_size, h[12]) / ks_rsm_scale;
@@ -670,6 +707,11 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
     zf += wf[0] * v[0];
     zf += wf[1] * v[11];
     zf += wf[2] * v[12];
+    /* a gap the prefilter passes asks for the full model's slots now, and
+     * the document's evidence is looked up while they arrive */
+    bool early = zf >= ks_rsm_fast_cut;
+    if (early)
+        S_main_keys(a, na, b, nb, h);
     /* Document evidence, as the script's doc_values(): the joined form
      * against the spaced pair elsewhere, and A + B less a final particle
      * written whole.  Looked up before the prefilter may stop, so that a
@@ -708,18 +750,8 @@ static double S_score(const ks_respacer *r, const ks_rs_char *a, size_t na, cons
         return KS_RS_NO;
     const double *w = ks_rsm_weight;
     double z = w[KS_RSM_NFEAT];
-    h[1] = S_key_hash(1, a, na, 2, b, nb, 1);
-    h[2] = S_key_hash(2, a, na, 1, b, nb, 2);
-    h[3] = S_key_hash(3, a, na, 2, b, nb, 2);
-    h[4] = S_key_hash(4, a, na, 3, b, nb, 1);
-    h[5] = S_key_hash(5, a, na, 1, b, nb, 3);
-    h[6] = S_key_hash(6, a, na, 3, b, nb, 3);
-    h[7] = S_key_hash(7, a, na, 6, b, nb, 0);
-    h[8] = S_key_hash(8, a, na, 0, b, nb, 6);
-    h[9] = S_key_hash(9, a, na, 3, b, nb, 0);
-    h[10] = S_key_hash(10, a, na, 0, b, nb, 3);
-    for (int t = 1; t <= 10; t++)
-        S_prefetch(ks_rsm_slots, ks_rsm_size, h[t]);
+    if (!early)
+        S_main_keys(a, na, b, nb, h);
     for (int t = 1; t <= 10; t++)
         v[t] = S_model_value(ks_rsm_slots, ks_rsm_size, h[t]) / ks_rsm_scale;
     for (int t = 0; t < KS_RSM_NTYPES; t++)
@@ -1317,7 +1349,7 @@ static bool S_orphan_right(const ks_respacer *r, const ks_rs_char *ch, size_t nc
     if (c >= nch || !ks_is_hangul(ch[c].cls))
         return false;
     size_t nc = cend - c;
-    double zr = S_score(r, ch + at, 1, ch + c, nc < 32 ? nc : 32, nc, S_step(KS_FNV_INIT, ch[at].cp));
+    double zr = S_score(r, ch + at, 1, ch + c, nc < 32 ? nc : 32, nc, S_step(KS_FNV_INIT, ch[at].cp), NULL);
     *zr_gap = gi + 1;
     *zr_out = zr;
     return zr >= ks_rsm_threshold_space && zr > z + KS_RS_ORPHAN_MARGIN;
@@ -1375,8 +1407,29 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
      * alone on its left (none: ng) */
     size_t zr_gap = ng;
     double zr = 0.0;
+    /* the prefilter's keys of gap GI + 1, taken a gap ahead with the left
+     * token it has when gap GI keeps its separators (most do): valid
+     * where its left token starts at AHEAD_TOK */
+    uint64_t ahead[KS_RSM_NFAST];
+    size_t ahead_tok = SIZE_MAX;
     for (size_t gi = 0; gi < last; gi++) {
         ks_rs_gap *g = &gp[gi];
+        bool have_ahead = ahead_tok == tok;
+        uint64_t fast[KS_RSM_NFAST];
+        if (have_ahead)
+            memcpy(fast, ahead, sizeof fast);
+        ahead_tok = SIZE_MAX;
+        if (gi + 1 < last && g->at > 0 && gp[gi + 1].at < nch) {
+            size_t at1 = gp[gi + 1].at, end1 = gi + 2 < ng ? gp[gi + 2].at : nch;
+            size_t na1 = at1 - g->at, nb1 = end1 - at1;
+            const ks_rs_char *a1 = ch + g->at;
+            if (na1 > 32) {
+                a1 += na1 - 32;
+                na1 = 32;
+            }
+            S_fast_keys(a1, na1, ch + at1, nb1 < 32 ? nb1 : 32, ahead);
+            ahead_tok = g->at;
+        }
         /* the characters since the last gap run on unbroken in S */
         size_t from = ci > tok ? ci : tok;
         if (g->at - tok <= 64)
@@ -1417,7 +1470,7 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
                 g->z = zr; /* the same tokens, scored already */
             else
                 g->z = S_score(r, a, na, b, nb < 32 ? nb : 32, nb,
-                               g->at - tok <= 64 ? hleft : KS_FNV_INIT);
+                               g->at - tok <= 64 ? hleft : KS_FNV_INIT, have_ahead ? fast : NULL);
             size_t after_end = gi + 2 < ng ? gp[gi + 2].at : nch;
             if (g->z > KS_RS_NO &&
                 ((!S_after_former(ch, gp, gi, tok) &&
