@@ -1220,9 +1220,18 @@ static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const 
     if (na == 1 && last == 0xC758 /* 의 */ && at >= 2 && ks_is_hangul(ch[at - 2].cls) &&
         ch[at - 2].cls != 0xC5D0 /* 에 */)
         return S_standalone(b);
-    return na >= 2 && S_standalone(b) &&
-           (last == 0xC758 /* 의 */ || last == 0xC744 /* 을 */ || last == 0xB97C /* 를 */ ||
-            last == 0xC740 /* 은 */ || last == 0xB294 /* 는 */ || last == 0xC5D0 /* 에 */);
+    if (na < 2 || !S_standalone(b))
+        return false;
+    if (last == 0xC758 /* 의 */ || last == 0xC744 /* 을 */ || last == 0xB97C /* 를 */ ||
+        last == 0xC740 /* 은 */ || last == 0xB294 /* 는 */ || last == 0xC5D0 /* 에 */)
+        return true;
+    /* and after a particle of two syllables: "봉하마을에서 고 노무현" (not
+     * "에서고", the prefix 故 "the late") */
+    uint32_t first = na >= 3 ? ch[at - 2].cls : 0;
+    return (first == 0xC5D0 && (last == 0xC11C || last == 0xAC8C)) || /* 에서 에게 */
+           (first == 0xBD80 && last == 0xD130) ||                     /* 부터 */
+           (first == 0xAE4C && last == 0xC9C0) ||                     /* 까지 */
+           (first == 0xC73C && last == 0xB85C);                       /* 으로 */
 }
 
 static bool S_ascii_word(uint32_t cls)
