@@ -11,6 +11,9 @@ same run):
                MB/s, and ksplit's time / `iconv -f CP949 -t UTF-8` on the
                same bytes (the decode it cannot avoid)
   respace      the same corpus with --no-respace: the cost of the stage
+  instructions the corpus's first 400 documents, -j 1, counted by callgrind
+               with and without the repair (valgrind; skipped without it):
+               the figure that does not move with the machine's load
   start-up     one 5 KB release: wall time and peak RSS
   model        the repair's model: its size, and what it adds to start-up
                and one release against --no-respace (its load time: the
@@ -237,6 +240,33 @@ record("  (ksplit %.3f s, iconv %.3f s)" % (t_ks, t_iconv), "", "", "", None)
 record("throughput with --no-respace", "%.1f" % (total / MB / t_norsp), "MB/s", "", None)
 over = (t_ks / t_norsp - 1) * 100
 record("respace cost (time with / without - 1)", "%.1f" % over, "%", "<= 30", over <= 30)
+
+
+def instructions(argv):
+    """Instructions ARGV executes (callgrind's count; None without
+    valgrind).  Unlike a time, the count does not move with the load of a
+    shared machine: the figure to compare a change by."""
+    if not shutil.which("valgrind"):
+        return None
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + argv,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in r.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[-1])
+    return None
+
+
+# the same, counted: the corpus's first INSN_DOCS documents, one job
+INSN_DOCS = 40 if QUICK else 400
+i_all = instructions([KS, "-q", "-j", "1"] + files[:INSN_DOCS])
+i_norsp = instructions([KS, "-q", "-j", "1", "--no-respace"] + files[:INSN_DOCS])
+if i_all and i_norsp:
+    nbytes = sum(os.path.getsize(f) for f in files[:INSN_DOCS])
+    record("instructions, first %d documents, -j 1" % INSN_DOCS, "%.1f" % (i_all / 1e6), "M", "", None)
+    record("  per input byte; --no-respace" , "%.0f; %.0f" % (i_all / nbytes, i_norsp / nbytes), "", "", None)
+    record("  respace cost in instructions", "%.1f" % ((i_all / i_norsp - 1) * 100), "%", "", None)
+else:
+    say("  (instructions not counted: valgrind not installed)")
 
 # start-up and one 5 KB release: hyperfine -N (no shell, no Python in the
 # way) when it is installed, else our own loop minus the cost of spawning
