@@ -1400,6 +1400,13 @@ static bool S_number_apart(const ks_rs_char *ch, const ks_rs_gap *g, size_t tok)
  * after it).  The left token runs from the last separator kept so far (a
  * gap that looks spurious on its own is taken as joined), the right token
  * to the next separator. */
+/* The length of the left token CH[FROM..AT) as S_score reads it, its
+ * last 32 characters at most (the windows look at most KS_RS_WIN deep). */
+static inline size_t S_left_len(size_t from, size_t at)
+{
+    return at - from > 32 ? 32 : at - from;
+}
+
 static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_wrap, size_t upto)
 {
     const ks_rs_char *ch = r->chars.items;
@@ -1430,13 +1437,8 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         ahead_tok = SIZE_MAX;
         if (gi + 1 < last && g->at > 0 && gp[gi + 1].at < nch) {
             size_t at1 = gp[gi + 1].at, end1 = gi + 2 < ng ? gp[gi + 2].at : nch;
-            size_t na1 = at1 - g->at, nb1 = end1 - at1;
-            const ks_rs_char *a1 = ch + g->at;
-            if (na1 > 32) {
-                a1 += na1 - 32;
-                na1 = 32;
-            }
-            S_fast_keys(a1, na1, ch + at1, nb1 < 32 ? nb1 : 32, ahead);
+            size_t na1 = S_left_len(g->at, at1);
+            S_fast_keys(ch + at1 - na1, na1, ch + at1, end1 - at1 < 32 ? end1 - at1 : 32, ahead);
             ahead_tok = g->at;
         }
         /* the characters since the last gap run on unbroken in S */
@@ -1468,12 +1470,8 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         bool closed = !edge && !g->wrap &&
                       (S_closes(ch[g->at - 1].cls) || S_padded_angle(ch, nch, gp, ng, gi));
         if (!edge && !ascii && !spaced_out && !closed && !(g->space && g->wrap)) {
-            size_t na = g->at - tok, nb = next_end - g->at;
-            const ks_rs_char *a = ch + tok, *b = ch + g->at;
-            if (na > 32) {  /* the windows look at most KS_RS_WIN deep */
-                a += na - 32;
-                na = 32;
-            }
+            size_t na = S_left_len(tok, g->at), nb = next_end - g->at;
+            const ks_rs_char *a = ch + g->at - na, *b = ch + g->at;
             /* a left token of more than 64 characters counts as empty */
             if (gi == zr_gap && tok == gp[gi - 1].at)
                 g->z = zr; /* the same tokens, scored already */
