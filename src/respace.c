@@ -1834,10 +1834,10 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
 {
     /* units that follow a number and are no word's first syllable the
      * right token could be mistaken for, once the shape below holds */
-    static const char unit[] = "개명원년월일차배점층분세시종권편곳호회건위달살장쪽척평톤대항";
+    static const char unit[] = "개명원년월일차배점층분세시종권편곳호회건위달살장쪽척평톤대항부주기절";
     static const char big[] = "천만억조";  /* may come before a unit: 천명, 억원 */
     static const char after_big[] = "명원개건톤";
-    static const char pair[] = "년도시간차례개월개사개소개국주년등급단계인승차원";  /* two-syllable units */
+    static const char pair[] = "년도시간차례개월개사개소개국주년등급단계인승차원필지학년";  /* two-syllable units */
     static const char particle[] = "이가을를은는의에도로과와씩째";
     /* what follows a count as part of its word: "29세이하", "60세이상" */
     static const char bound[] = "이하이상이내미만초과가량";
