@@ -1194,6 +1194,9 @@ static bool S_standalone(uint32_t cp)
  * a title's first syllable a wrap cut off: "전 부 회장을" keeps "전 부".
  * AFTER/NAFTER is the token after B (NAFTER 0: none); A is NA characters
  * ending at CH[at - 1]. */
+static bool S_is_particle(const ks_rs_char *ch, size_t from, size_t end, const unsigned char *s,
+                          bool closed);
+
 static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const ks_rs_char *after,
                               size_t nafter, const unsigned char *s)
 {
@@ -1225,13 +1228,9 @@ static bool S_word_of_its_own(const ks_rs_char *ch, size_t at, size_t na, const 
     if (last == 0xC758 /* 의 */ || last == 0xC744 /* 을 */ || last == 0xB97C /* 를 */ ||
         last == 0xC740 /* 은 */ || last == 0xB294 /* 는 */ || last == 0xC5D0 /* 에 */)
         return true;
-    /* and after a particle of two syllables: "봉하마을에서 고 노무현" (not
-     * "에서고", the prefix 故 "the late") */
-    uint32_t first = na >= 3 ? ch[at - 2].cls : 0;
-    return (first == 0xC5D0 && (last == 0xC11C || last == 0xAC8C)) || /* 에서 에게 */
-           (first == 0xBD80 && last == 0xD130) ||                     /* 부터 */
-           (first == 0xAE4C && last == 0xC9C0) ||                     /* 까지 */
-           (first == 0xC73C && last == 0xB85C);                       /* 으로 */
+    /* and after a particle of two syllables, rule 14's: "봉하마을에서 고
+     * 노무현" (not "에서고", the prefix 故 "the late") */
+    return na >= 3 && S_is_particle(ch, at - 2, at, s, false);
 }
 
 static bool S_ascii_word(uint32_t cls)
