@@ -4,8 +4,9 @@
 # for.  Nothing here is a test: it measures.  Needs ../shared beside the
 # repository; KS_SHARED overrides where it is.
 #
-#   spacing   klue-formal (line-aligned), govpress pdf / joined / viewer, and
-#             the gold text itself as input (every removal there is damage)
+#   spacing   klue-formal and govpress broken (line-aligned), govpress
+#             pdf / joined / viewer, and the gold text itself as input
+#             (every removal there is damage)
 #   structure govpress broken / pdf / gold / joined / viewer / hwpx (score_structure.py)
 #   lossless  every corpus input and the seed (check_lossless.py)
 #   paragraphs where paragraphs break, against the gold's paragraphs
@@ -39,6 +40,20 @@ case " $what " in *" spacing "*)
     "$py" "$E/score_spacing.py" "$C/spacing/klue-formal.gold.txt" "$C/spacing/klue-formal.broken.txt" "$out/klue.rep"
     ids=$(ls "$C"/govpress/*.gold.txt | sort | sed 's|.*/||; s|\.gold\.txt$||')
     [ "${HALF:-all}" = heldout ] && ids=$(echo "$ids" | awk 'NR % 2 == 0')
+    # the releases' simulated wraps: line-aligned, so each release is one
+    # --line-mode document and the lines of all are scored together
+    echo "== spacing: govpress/*.broken.txt (line-aligned, --line-mode; ${HALF:-all}: $(echo "$ids" | wc -l) releases)"
+    : > "$out/broken.gold"; : > "$out/broken.in"; : > "$out/broken.rep"
+    for id in $ids; do
+        cat "$C/govpress/$id.gold.txt" >> "$out/broken.gold"
+        cat "$C/govpress/$id.broken.txt" >> "$out/broken.in"
+        "$ks" --to text --line-mode < "$C/govpress/$id.broken.txt" >> "$out/broken.rep"
+    done
+    if [ "$(wc -l < "$out/broken.gold")" = "$(wc -l < "$out/broken.rep")" ]; then
+        "$py" "$E/score_spacing.py" "$out/broken.gold" "$out/broken.in" "$out/broken.rep"
+    else
+        echo "eval.sh: govpress broken: the output's lines do not line up with the gold's" >&2
+    fi
     for form in pdf joined viewer gold; do
         [ "$form" = gold ] && echo "== (the author's own text as input: nothing to remove, every removal is damage)"
         echo "== spacing: govpress/*.$form.txt (${HALF:-all}: $(echo "$ids" | wc -l) releases)"
