@@ -67,8 +67,8 @@
  *      stronger evidence: "이 사고로", "그 동안"; after a particle they
  *      open the next phrase: "이태원의 한 클럽" (unchanged).
  *   9. ASCII words and numbers are never split by a wrap: "353,452 376,761",
- *      "-0.2 -10.6" (unchanged); a paragraph's first word can be, at a
- *      fixed width (rule 20).
+ *      "-0.2 -10.6" (unchanged); a paragraph's first word can be, and a
+ *      sign after a word, at a fixed width (rule 20).
  *  10. A converter that spaced digits from units ("2026 년도", "10 개")
  *      leaves spurious spaces off the grid too: such a document gets a
  *      higher off-grid rate ("10 개 사업" -> "10개 사업").
@@ -106,16 +106,17 @@
  *      spurious, and a space goes when P(spurious) >= ks_rsm_threshold_fixed
  *      (set by the training's held-out simulation, as the others are):
  *        "2위는 제프 쿤 스(1억…" -> "쿤스" (a name the model does not know,
- *      where a wrap fits).  A first line shorter than the paragraph's first
- *      ASCII word splits it, as a wrap cannot move the word to the line's
- *      start ("2 025년까지" -> "2025년까지", "33 0" -> "330": the model
- *      weighs the split, rule 9 does not keep it), and a space a rule
- *      joins but the model does not score counts as the rule sees it
- *      ("1, 378명" -> "1,378명", rule 12).  A space no wrap can have
- *      made stays even where a rule would join it (P < KS_RS_FIXED_FLOOR):
- *      "…2020 년 … 제 21대 … 제 명했다." -> "2020년 … 제 21대 …
- *      제명했다."  Where no width
- *      explains the line, rule 6's grid decides; so it does in a whole
+ *      where a wrap fits).  A first line shorter than the paragraph's
+ *      first ASCII word splits it, as a wrap cannot move the word to the
+ *      start of a line it starts already ("2 025년까지" -> "2025년까지",
+ *      "33 0" -> "330"), and a sign ends a word a wrap can fall after
+ *      ("1 -4." -> "1-4."): there the model weighs the gap, which rule 9
+ *      keeps elsewhere.  A space a rule joins but the model does not score
+ *      counts as the rule sees it ("1, 378명" -> "1,378명", rule 12).  A
+ *      space no wrap can have made stays even where a rule would join it
+ *      (P < KS_RS_FIXED_FLOOR): "…2020 년 … 제 21대 … 제 명했다." ->
+ *      "2020년 … 제 21대 … 제명했다."  Where no width explains the
+ *      line, rule 6's grid decides; so it does in a whole
  *      document whose lines do not fit fixed-width wraps (split.c weighs
  *      every line first, ks_respacer_weigh_layout): one with fewer than
  *      KS_RS_FIXED_SURE spaces the model alone removes, or more than
@@ -175,8 +176,9 @@ typedef struct {
     bool join;               /* the decision: drop the separators */
     bool lone;               /* rule 11's lone pair: joined only by rule 13,
                               * or by rule 20 where the layout places a wrap */
-    bool first_word;         /* inside the paragraph's first ASCII word, which
-                              * rule 9 keeps whole and rule 20 may not */
+    bool ascii_split;        /* rule 9 keeps it, rule 20 weighs it: inside
+                              * the paragraph's first ASCII word, or
+                              * before a sign after one (S_fixed_ascii) */
     bool ruled;              /* rule 20: unscored, and a rule joins it */
     unsigned linew;          /* '\n' gaps: display width of the line before
                               * (S_line_widths; only where there are some) */
@@ -1473,8 +1475,8 @@ static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_
         size_t next_end = gi + 1 < ng ? gp[gi + 1].at : nch;
         bool ascii = !edge && S_ascii_word(ch[g->at - 1].cls) &&
                      (S_ascii_word(ch[g->at].cls) || ch[g->at].cls == '-' || ch[g->at].cls == '+');
-        g->first_word =
-            gi == 0 && ascii && S_ascii_word(ch[g->at].cls) && S_all_ascii_word(ch, g->at);
+        g->ascii_split = ascii && (!S_ascii_word(ch[g->at].cls) ||
+                                  (gi == 0 && S_all_ascii_word(ch, g->at)));
         /* (a paragraph that ends a sentence holds no heading or cell:
          * "국 가, 지방자치단체 … 마련했다." is a wrap after the first
          * syllable) */
@@ -2450,29 +2452,32 @@ static bool S_fixed_fits(const ks_respacer *r)
 /* Rule 20's evidence where pass 1 left none: the paragraph's first ASCII
  * word split by a space ("33 0", "2 025년까지") is what a first line
  * shorter than that word leaves (the line cannot move the word to its
- * start: it is there already), so the model scores the split; rule 9
- * keeps it whole everywhere else.  (S_fixed weighs a gap the model does
- * not score and a rule joins, "1, 378" (rule 12), as the rule sees it.) */
-KS_RS_COLD static void S_fixed_first_word(const ks_respacer *r, const ks_rs_char *ch, size_t nch,
-                                          ks_rs_gap *gp, size_t ng)
+ * start: it is there already), and a sign after a letter or digit ends a
+ * word a wrap can fall after ("1 -4."), so the model scores those gaps;
+ * rule 9 keeps them elsewhere.  (S_fixed weighs a gap the model does not
+ * score and a rule joins, "1, 378" (rule 12), as the rule sees it.) */
+KS_RS_COLD static void S_fixed_ascii(const ks_respacer *r, const ks_rs_char *ch, size_t nch,
+                                     ks_rs_gap *gp, size_t ng)
 {
     for (size_t gi = 0; gi < ng; gi++) {
         ks_rs_gap *g = &gp[gi];
-        if (g->first_word) {
-            size_t na = S_left_len(0, g->at), nb = (gi + 1 < ng ? gp[gi + 1].at : nch) - g->at;
-            uint64_t ha = g->at <= 64 ? S_hash_cps(KS_FNV_INIT, ch, g->at) : KS_FNV_INIT;
+        if (g->ascii_split) {
+            size_t tok = gi > 0 ? gp[gi - 1].at : 0;
+            size_t na = S_left_len(tok, g->at), nb = (gi + 1 < ng ? gp[gi + 1].at : nch) - g->at;
+            uint64_t ha =
+                g->at - tok <= 64 ? S_hash_cps(KS_FNV_INIT, ch + tok, g->at - tok) : KS_FNV_INIT;
             g->z = S_score(r, ch + g->at - na, na, ch + g->at, nb < 32 ? nb : 32, nb, ha, NULL);
             g->scored = true;
         }
     }
 }
 
-/* Undo S_fixed_first_word's scores where rule 20 found no width: rule 9
- * keeps the first word whole again. */
+/* Undo S_fixed_ascii's scores where rule 20 found no width: rule 9
+ * keeps those words whole again. */
 static void S_fixed_unscore(ks_rs_gap *gp, size_t ng)
 {
     for (size_t gi = 0; gi < ng; gi++)
-        if (gp[gi].first_word) {
+        if (gp[gi].ascii_split) {
             gp[gi].z = KS_RS_NO;
             gp[gi].scored = false;
         }
@@ -2630,7 +2635,7 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
                                 S_fixed_fits(r);
     for (int pass = weigh ? 0 : 1; pass < 2; pass++) {
         if (pass == 1 && weigh) {
-            S_fixed_first_word(r, ch, nch, gp, ng);
+            S_fixed_ascii(r, ch, nch, gp, ng);
             if ((rc = S_fixed(r, gp, ng, ch, nch, &fixed)) != KS_OK)
                 return rc;
             if (!fixed)
