@@ -67,8 +67,8 @@
  *      stronger evidence: "이 사고로", "그 동안"; after a particle they
  *      open the next phrase: "이태원의 한 클럽" (unchanged).
  *   9. ASCII words and numbers are never split by a wrap: "353,452 376,761",
- *      "-0.2 -10.6" (unchanged); a paragraph's first word can be, and a
- *      sign after a word, at a fixed width (rule 20).
+ *      "-0.2 -10.6" (unchanged); where rule 20 weighs the layout, the
+ *      paragraph's first word can be, and a word can end before a sign.
  *  10. A converter that spaced digits from units ("2026 년도", "10 개")
  *      leaves spurious spaces off the grid too: such a document gets a
  *      higher off-grid rate ("10 개 사업" -> "10개 사업").
@@ -1416,11 +1416,6 @@ static bool S_all_ascii_word(const ks_rs_char *ch, size_t n)
     return true;
 }
 
-/* Pass 1: score every gap that needs a decision, up to the gap UPTO (ng:
- * all of them; a gap's score depends on the gaps before it, not on those
- * after it).  The left token runs from the last separator kept so far (a
- * gap that looks spurious on its own is taken as joined), the right token
- * to the next separator. */
 /* The length of the left token CH[FROM..AT) as S_score reads it, its
  * last 32 characters at most (the windows look at most KS_RS_WIN deep). */
 static inline size_t S_left_len(size_t from, size_t at)
@@ -1428,6 +1423,11 @@ static inline size_t S_left_len(size_t from, size_t at)
     return at - from > 32 ? 32 : at - from;
 }
 
+/* Pass 1: score every gap that needs a decision, up to the gap UPTO (ng:
+ * all of them; a gap's score depends on the gaps before it, not on those
+ * after it).  The left token runs from the last separator kept so far (a
+ * gap that looks spurious on its own is taken as joined), the right token
+ * to the next separator. */
 static ks_status S_score_gaps(ks_respacer *r, const unsigned char *s, bool *has_wrap, size_t upto)
 {
     const ks_rs_char *ch = r->chars.items;
