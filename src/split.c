@@ -106,6 +106,8 @@ typedef struct {
     bool copied : 1;     /* S_build: the text is a copy in the store */
     bool alone : 1;      /* one line between blank lines (S_cells_joined) */
     bool unitcell : 1;   /* a department cell without its label (S_unlabelled_unit) */
+    uint8_t label;       /* lines after the first joined by ' ', blank ones
+                          * skipped: a letter-spaced label (S_spaced_label) */
 } S_unit;
 #define S_GONE UINT32_MAX /* a unit's first line: merged into the one before */
 
@@ -1249,6 +1251,58 @@ static ks_status S_cut_lines(S_ctx *c, size_t i, uint32_t *last)
     return KS_OK;
 }
 
+/* Is unit X one line of the text: one line of input, or a label
+ * pdftotext printed a syllable a paragraph (S_spaced_label)? */
+static bool S_one_line(const S_unit *x)
+{
+    return x->last == x->first + x->label;
+}
+
+#define KS_LABEL_SYLLABLES 6 /* the longest label S_spaced_label takes */
+
+/* *LAST: the last line of a letter-spaced label that starts at line I and
+ * that pdftotext printed one syllable a paragraph, each between blank
+ * lines: "‣ 참" / "석" / "자 : 전기위원회 위원장, …", "□ 학" / "력".  The
+ * author spaced the label's syllables out to a column's width, and the
+ * text says "참 석 자 :" (rule 11 of the repair keeps such spaces).  Each
+ * line is one Hangul syllable (the first after a marker), one blank line
+ * between two, the last one syllable alone or before " :" or ":"; a
+ * marker before the label or a colon after it, and no syllable written
+ * down a column (S_vertical).  False when line I starts no such label. */
+static bool S_spaced_label(S_ctx *c, size_t i, size_t *last)
+{
+    const S_ln *l = &LN(c, i);
+    size_t mraw, n, m;
+    int level;
+    ks_kind kind;
+    if (l->hint >= 0 || i + 2 >= c->ln.len || LN(c, i + 1).len || S_vertical(c, i))
+        return false;
+    m = S_marker(l->s, l->len, &mraw, &level, &kind);
+    if (l->len - m != 3 || !ks_is_hangul(S_cp(l->s, l->len, m, &n)))
+        return false;
+    size_t j = i;
+    bool colon = false;
+    for (size_t syllables = 1; syllables < KS_LABEL_SYLLABLES && j + 2 < c->ln.len &&
+                               !LN(c, j + 1).len;
+         syllables++) {
+        const S_ln *b = &LN(c, j + 2);
+        if (b->hint >= 0 || b->len < 3 || !ks_is_hangul(S_cp(b->s, b->len, 0, &n)) ||
+            S_vertical(c, j + 2))
+            break;
+        if (b->len == 3) {
+            j += 2;
+            continue;
+        }
+        colon = b->s[3] == ':' || (b->s[3] == ' ' && b->len > 4 && b->s[4] == ':');
+        j += colon ? 2 : 0;
+        break;
+    }
+    /* (the syllables of a table's cells come one a paragraph too, "템" /
+     * "달": no marker, no colon) */
+    *last = j;
+    return j > i && (m > 0 || colon);
+}
+
 static ks_status S_make_units(S_ctx *c, bool line_mode)
 {
     for (size_t i = 0; i < c->ln.len; i++) {
@@ -1259,6 +1313,11 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
         bool turned = false; /* went on across a page number (S_page_turn) */
         u.first = u.last = i;
         u.role = KS_ROLE_BODY;
+        size_t label;
+        if (!line_mode && S_spaced_label(c, i, &label)) {
+            u.last = (uint32_t)label;
+            u.label = (uint8_t)(label - i);
+        }
         if (!line_mode && l->hint >= 0 && l->hint <= KS_ROLE_RESIDUE) {
             u.role = (ks_role)l->hint;
             u.forced = true;
@@ -1298,7 +1357,7 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
                 turned = true;
             }
         }
-        u.alone = u.first == u.last && i > 0 && !LN(c, i - 1).len && i + 1 < c->ln.len &&
+        u.alone = S_one_line(&u) && i > 0 && !LN(c, i - 1).len && i + 1 < c->ln.len &&
                   !LN(c, i + 1).len;
         if (ks_vec_push(&c->units, &u) != KS_OK)
             return KS_ERR_NOMEM;
@@ -1825,7 +1884,7 @@ static ks_status S_classify(S_ctx *c)
              * "책임자 담당자" / "또한 절실해지고 있다. - 1 -" / "- 2 -" / "과 장"
              * (156754124.joined.txt) */
             bool stay = k == K_CLABEL || (k == K_TEXT && S_page_end(c, x)) ||
-                        (k == K_TEXT && l->width <= 44 && x->first == x->last &&
+                        (k == K_TEXT && l->width <= 44 && S_one_line(x) &&
                          !S_sentence_end(l->s, l->len) &&
                          !(S_has_marker(l->s, l->len) && l->s[0] != '-'));
             /* web text joins a row of the table into one wide line:
@@ -1833,7 +1892,7 @@ static ks_status S_classify(S_ctx *c)
              * "- 기획재정담당관: 담당자 / 사무관 서민호" */
             size_t ps, pe;
             char ph[64];
-            if (!stay && k == K_TEXT && x->first == x->last)
+            if (!stay && k == K_TEXT && S_one_line(x))
                 stay = (l->s[0] == '-' && ks_memfind(l->s, l->len, ":") &&
                         ks_memfind(l->s, l->len, " / ")) ||
                        S_titles_in(l->s, l->len) > 1 ||
@@ -1915,7 +1974,7 @@ static size_t S_unit_text(const S_ctx *c, const S_unit *u, char *dst)
         size_t b = l->len - (i == u->last ? u->trail : 0);
         if (i > u->first) {
             if (dst)
-                dst[n] = u->joinsp ? ' ' : '\n';
+                dst[n] = u->joinsp || i <= u->first + u->label ? ' ' : '\n';
             n++;
         }
         if (b > a) {

@@ -539,6 +539,35 @@ static void test_wrapped_cells(void)
     }
 }
 
+/* A letter-spaced label pdftotext printed one syllable a paragraph
+ * (govpress 156754148.pdf.txt, 156754238.pdf.txt) is one block, its
+ * syllables spaced as the author spaced them: "□ 성" / "명 : 박현희",
+ * "□ 학" / "력", "‣ 참" / "석" / "자 : …".  Not without a marker before it
+ * or a colon after it (the syllables of a table's cells, "템" / "달"), nor
+ * a word written down a column ("최" / "우" / "수", then "우" / "수"). */
+static void test_spaced_labels(void)
+{
+    const char *tail = "\n□ 성\n\n명 : 박현희\n\n□ 학\n\n력\n\n"
+                       "ㅇ 전주 전북대학교 사범대학부속고등학교\n\n"
+                       "‣ 참\n\n석\n\n자 : 전기위원회 위원장, 송승호 광운대 교수\n\n"
+                       "템\n\n달\n\n최\n우\n수\n\n우\n수\n\n";
+    ks_doc *d = wrapped_doc(PARTS(HEAD), tail);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    const ks_block *b = find_block(d, "성");
+    CHECK(b && STREQ(b->text, "성 명 : 박현희") && STREQ(b->marker, "□"));
+    b = find_block(d, "학");
+    CHECK(b && STREQ(b->text, "학 력") && STREQ(b->marker, "□"));
+    b = find_block(d, "참");
+    CHECK(b && STREQ(b->text, "참 석 자 : 전기위원회 위원장, 송승호 광운대 교수") &&
+          STREQ(b->marker, "‣"));
+    b = find_block(d, "템");
+    CHECK(b && STREQ(b->text, "템"));
+    CHECK(find_block(d, "수 우") == NULL);
+    ks_doc_free(d);
+}
+
 /* Hard-wrapped text too short to tell its page width (fewer than ten
  * lines): a line goes on with the one before where the model is sure a
  * word was cut between them ("운영할 계" / "획이다.", "지원 대" / "상 기업도",
@@ -1894,6 +1923,7 @@ int main(void)
     test_summary_lead();
     test_wrapped_tables();
     test_wrapped_cells();
+    test_spaced_labels();
     test_cut_words();
     test_odd_widths();
     test_long_first_unit();
