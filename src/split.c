@@ -950,33 +950,62 @@ static bool S_may_continue(S_ctx *c, size_t i)
 
 #define KS_JUSTIFIED_WORD 24 /* widest word of a justified line S_justified takes */
 
-/* Is line I, the last of a paragraph cut off short ("…봄(4~5월)부터 약충이"
- * / "활동을"), followed by the words of a justified line that pdftotext
- * printed one a paragraph ("시작하여", "여름철(6~7월)에는", "성충이", …)
- * and then by the paragraph's next full line?  Then *NEXT is that line.
- * The cut needs a line near the page width before I, I one short word that
- * ends no sentence, two or more such words each between blank lines, and a
+/* Does line L hold a letter (a Hangul syllable or a Latin letter), not
+ * only figures and marks ("-0.6", "(23.8)": a table's cells)? */
+static bool S_lettered(const S_ln *l)
+{
+    for (size_t k = 0; k < l->len;) {
+        size_t n;
+        uint32_t cp = S_cp(l->s, l->len, k, &n);
+        if (ks_is_hangul(cp) || ks_is_alpha(cp))
+            return true;
+        k += n ? n : 1;
+    }
+    return false;
+}
+
+/* Are the lines from I to K (every second one: blank lines between) the
+ * words of one justified line that pdftotext printed one a paragraph,
+ * followed by the paragraph's next full line (K + 2)?  START: I begins a
+ * paragraph (the justified line is its first), else I is the last line
+ * of one cut off short.  *NEXT is that next line.
+ *
+ * Cut off short ("…봄(4~5월)부터 약충이" / "활동을"): a line near the page
+ * width before I, I one short word that ends no sentence, two or more such
+ * words (KS_JUSTIFIED_WORD wide at most) each between blank lines, and a
  * wide line after them that may continue a paragraph: the cells of a table
- * printed one a paragraph ("책임자" / "과" / "장") follow no such cut. */
-static bool S_justified(S_ctx *c, size_t i, size_t *next)
+ * printed one a paragraph ("책임자" / "과" / "장") follow no such cut.
+ * Either way the words may also be longer ("북미전력계통신뢰도공사(NERC:"),
+ * and the line may begin a paragraph ("미국은" / "연방에너지규제위원회(FERC:" /
+ * "Federal" / …), where together they fill most of a line (six tenths of
+ * the page width, at most a tenth over it: a proportional font's Latin
+ * letters are narrower or wider than half a syllable) and each holds a
+ * letter, not a table's figures. */
+static bool S_justified(S_ctx *c, size_t i, bool start, size_t *next)
 {
     const S_ln *l = &LN(c, i);
-    if (i == 0 || !l->len || l->width > KS_JUSTIFIED_WORD || memchr(l->s, ' ', l->len) ||
-        S_sentence_end(l->s, l->len) || LN(c, i - 1).width * 10 < c->page * 8)
+    if (!l->len || memchr(l->s, ' ', l->len) || S_sentence_end(l->s, l->len) ||
+        (!start && (i == 0 || LN(c, i - 1).width * 10 < c->page * 8)))
         return false;
+    bool short_words = !start && l->width <= KS_JUSTIFIED_WORD, lettered = S_lettered(l);
+    long sum = l->width;
     size_t k = i, words = 0;
     while (k + 2 < c->ln.len && !LN(c, k + 1).len && LN(c, k + 2).len) {
         const S_ln *w = &LN(c, k + 2);
         if (w->width * 10 >= c->page * 6)
             break;
-        if (w->width > KS_JUSTIFIED_WORD || memchr(w->s, ' ', w->len) ||
-            S_sentence_end(w->s, w->len) || !S_may_follow(c, k, k + 2))
+        if (memchr(w->s, ' ', w->len) || S_sentence_end(w->s, w->len) || !S_may_follow(c, k, k + 2))
             return false;
+        short_words = short_words && w->width <= KS_JUSTIFIED_WORD;
+        lettered = lettered && S_lettered(w);
+        sum += 1 + w->width;
         words++;
         k += 2;
     }
     if (words < 2 || k + 2 >= c->ln.len || LN(c, k + 1).len || !S_may_follow(c, k, k + 2) ||
         LN(c, k + 2).width * 10 < c->page * 6)
+        return false;
+    if (!short_words && !(lettered && sum * 10 >= c->page * 6 && sum * 10 <= c->page * 11))
         return false;
     *next = k + 2;
     return true;
@@ -1325,7 +1354,7 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
             for (size_t next, number;;) {
                 while (u.last + 1 < c->ln.len && S_continues(c, u.last, c->page))
                     u.last++;
-                if (u.last != i && S_justified(c, u.last, &next)) {
+                if (S_justified(c, u.last, u.last == i, &next)) {
                     u.last = next; /* the blank lines between are skipped */
                 } else if (S_page_turn(c, u.last, &number, &next)) {
                     /* so is the page number: a unit of its own, below */

@@ -1589,6 +1589,40 @@ static void test_justified_words(void)
     }
 }
 
+/* A justified line of long words that pdftotext printed one word a
+ * paragraph (govpress 156754238.pdf.txt), the first line of a paragraph
+ * ("미국은" / "연방에너지규제위원회(FERC:" / …) or after a line cut off
+ * short ("분야는" / "북미전력계통신뢰도공사(NERC:" / …): one paragraph.  A
+ * table's figures printed the same way, which fill a line as well, stay
+ * apart. */
+static void test_justified_long_words(void)
+{
+    ks_doc *d = wrapped_doc(
+        PARTS(HEAD), "□ 주요국과 비교할 때 우리나라의 전력 규제ㆍ감독 체계는 규모와 전문성\n"
+                     "면에서 취약하다는 평가다.\n"
+                     "미국은\n\n연방에너지규제위원회(FERC:\n\nFederal\n\nEnergy\n\nRegulatory\n\n"
+                     "Commission, 약 1,500명)가 전력 규제ㆍ감독을 담당하며, 전력망 안정성\n"
+                     "분야는\n\n북미전력계통신뢰도공사(NERC:\n\nNorth\n\nAmerican\n\nElectric\n\n"
+                     "Reliability Corporation, 약 250명), 시장감시 분야는 전력망 운영자별\n"
+                     "시장감시기구가 역할을 분담한다.\n\n"
+                     "133\n\n(23.8)\n\n-0.6\n\n1.4\n\n1.8\n\n-0.5\n\n2.1\n\n1.6\n\n69\n\n"
+                     "(12.4)\n\n4.3\n\n4.6\n\n"
+                     "기타 서비스업은 특수학교, 외국인학교 및 대안학교와 일반 교습학원을 포함\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    const ks_block *b = find_block(d, "미국은");
+    CHECK(b && strstr(b->text, "미국은 연방에너지규제위원회(FERC: Federal Energy Regulatory "
+                               "Commission, 약 1,500명)가") &&
+          strstr(b->text, "분야는 북미전력계통신뢰도공사(NERC: North American Electric "
+                          "Reliability Corporation") &&
+          strstr(b->text, "분담한다."));
+    CHECK(find_block(d, "Federal") == NULL && find_block(d, "North") == NULL);
+    b = find_block(d, "(23.8)");
+    CHECK(b && STREQ(b->text, "(23.8)"));
+    ks_doc_free(d);
+}
+
 /* A paragraph that runs on across a page turn: pdftotext prints the page
  * number and blank lines between its two halves (govpress
  * 156754121.pdf.txt, 156754250.pdf.txt).  The halves are one paragraph,
@@ -1939,6 +1973,7 @@ int main(void)
     test_file_title();
     test_attachment_names();
     test_justified_words();
+    test_justified_long_words();
     test_page_turn();
     test_header_time();
     test_fixed_forms();
