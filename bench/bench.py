@@ -204,6 +204,9 @@ def pathological(k):
         ("100k attachment lines", "붙임 1. 사업 개요. 2. 질의응답. 끝.\n".encode() * int(s * 100000), []),
         ("50k lines in line mode", ("전 국에 있 었다 가나다라마바 사아자 차카타 파하 " * 2 + "\n").encode()
          * int(s * 50000), ["--line-mode"]),
+        ("200k words a paragraph (PDF text)",
+         ("가나다라마바사아자차카 타파하거너더러머버서 어저처커터퍼허고노도 로모보소오조초코토포호\n"
+          * int(s * 20000) + "단어\n\n" * int(s * 200000) + "끝\n").encode(), []),
         ("all 0xFF bytes", b"\xff" * int(s * 1024 * 1024), []),
         ("cut character at the end", "보도자료".encode() * max(1, int(s * 10)) + b"\xeb\xb3", []),
         ("NUL bytes", b"\x00" * int(s * 100000) + "본문".encode(), []),

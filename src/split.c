@@ -984,29 +984,39 @@ static bool S_lettered(const S_ln *l)
 static bool S_justified(S_ctx *c, size_t i, bool start, size_t *next)
 {
     const S_ln *l = &LN(c, i);
-    if (!l->len || memchr(l->s, ' ', l->len) || S_sentence_end(l->s, l->len) ||
-        (!start && (i == 0 || LN(c, i - 1).width * 10 < c->page * 8)))
+    if (!l->len || i + 2 >= c->ln.len || LN(c, i + 1).len || !LN(c, i + 2).len ||
+        (!start && (i == 0 || LN(c, i - 1).width * 10 < c->page * 8)) ||
+        memchr(l->s, ' ', l->len))
         return false;
-    bool short_words = !start && l->width <= KS_JUSTIFIED_WORD, lettered = S_lettered(l);
+    bool short_words = !start && l->width <= KS_JUSTIFIED_WORD;
     long sum = l->width;
     size_t k = i, words = 0;
     while (k + 2 < c->ln.len && !LN(c, k + 1).len && LN(c, k + 2).len) {
         const S_ln *w = &LN(c, k + 2);
         if (w->width * 10 >= c->page * 6)
             break;
-        if (memchr(w->s, ' ', w->len) || S_sentence_end(w->s, w->len) || !S_may_follow(c, k, k + 2))
+        if (memchr(w->s, ' ', w->len))
             return false;
         short_words = short_words && w->width <= KS_JUSTIFIED_WORD;
-        lettered = lettered && S_lettered(w);
         sum += 1 + w->width;
+        if (sum * 10 > c->page * 11)
+            return false; /* more than a line holds: a table's cells (and
+                           * each start reads no further: linear time) */
         words++;
         k += 2;
     }
-    if (words < 2 || k + 2 >= c->ln.len || LN(c, k + 1).len || !S_may_follow(c, k, k + 2) ||
-        LN(c, k + 2).width * 10 < c->page * 6)
+    if (words < 2 || k + 2 >= c->ln.len || LN(c, k + 1).len ||
+        LN(c, k + 2).width * 10 < c->page * 6 || (!short_words && sum * 10 < c->page * 6))
         return false;
-    if (!short_words && !(lettered && sum * 10 >= c->page * 6 && sum * 10 <= c->page * 11))
-        return false;
+    /* last, as they cost most: no word ends a sentence, each holds a
+     * letter (but the short words of a cut), each line may go on with the
+     * one before */
+    for (size_t j = i; j <= k; j += 2) {
+        const S_ln *w = &LN(c, j);
+        if (S_sentence_end(w->s, w->len) || (!short_words && !S_lettered(w)) ||
+            !S_may_follow(c, j, j + 2))
+            return false;
+    }
     *next = k + 2;
     return true;
 }

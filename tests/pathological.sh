@@ -35,6 +35,7 @@ gen "'가\\n'.encode() * (10 * 1024 * 1024 // 4)";         run "10 MB of wrap ma
 gen "'□ 항목\\n'.encode() * 1000000";                    run "1M bullets"
 gen "'붙임 1. 사업 개요. 2. 질의응답. 끝.\\n'.encode() * 100000"; run "100k attachment lines"
 gen "('전 국에 있 었다 가나다라마바 사아자 차카타 파하 ' * 2 + '\\n').encode() * 50000"; run "50k lines in line mode" --line-mode
+gen "('가나다라마바사아자차카 타파하거너더러머버서 어저처커터퍼허고노도 로모보소오조초코토포호\\n' * 20000 + '단어\\n\\n' * 200000 + '끝\\n').encode()"; run "200k words a paragraph (PDF text)"
 gen "b'\\xff' * (1024 * 1024)";                         run "all 0xFF bytes"
 gen "'보도자료'.encode() + b'\\xeb\\xb3'";               run "multibyte character cut at the end"
 gen "b'\\x00' * 100000 + '본문'.encode()";               run "NUL bytes"
