@@ -3624,8 +3624,10 @@ static ks_status S_split_labels(S_ctx *c, size_t limit)
 }
 
 /* The first list marker inside a line of web text at or after byte FROM
- * of S, or LEN: □ ○ ㅇ ☞ ✓ • ※ after a space and before a space or a
- * bracket ("… 밝혔다. ○ 지원 대상은", "… 생계지원 도모 ☞ (신청기간)"),
+ * of S, or LEN: □ ○ ㅇ ☞ ✓ • ※ ‣ ▸ ◈ ◇ ❍ after a space and before a space
+ * or a bracket ("… 밝혔다. ○ 지원 대상은", "… 생계지원 도모 ☞ (신청기간)",
+ * "… 포럼 개요 ‣ 일시ㆍ장소:": each of the 21 ‣ ▸ ◈ ◇ ❍ there begins a line
+ * of the gold),
  * and a note's '*' after a sentence's full stop ("… 기한 연장이 가능할 것이라고
  * 밝혔다. * [참석] 국무총리(주재), …": in govpress *.joined.txt and
  * *.viewer.txt 19 such '*' of 19 begin a line of the gold; after a
@@ -3638,7 +3640,8 @@ static ks_status S_split_labels(S_ctx *c, size_t limit)
 static size_t S_inline_marker(const char *s, size_t len, size_t from)
 {
     static const char *const marks[] = {"\xE2\x96\xA1", "\xE2\x97\x8B", "\xE3\x85\x87", "\xE2\x98\x9E",
-                                        "\xE2\x9C\x93", "\xE2\x80\xA2", "\xE2\x80\xBB"};
+                                        "\xE2\x9C\x93", "\xE2\x80\xA2", "\xE2\x80\xBB", "\xE2\x80\xA3",
+                                        "\xE2\x96\xB8", "\xE2\x97\x88", "\xE2\x97\x87", "\xE2\x9D\x8D"};
     if (from >= len || len - from < 5) /* a space, a marker, a space or bracket */
         return len;
     for (const char *p = memchr(s + from, ' ', len - from); p;

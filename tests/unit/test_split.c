@@ -1813,6 +1813,42 @@ static void test_joined_items(void)
     ks_doc_free(d);
 }
 
+/* The bullets of web text's run-in lists ‣ ▸ ◈ ◇ ❍ (govpress *.joined.txt
+ * and *.viewer.txt: each of their 21 such marks begins a line of the
+ * author's) cut the line as □ and ○ do. */
+static void test_joined_bullets(void)
+{
+    ks_doc *d = run("보도자료\n\n포럼 개최\n\n"
+                    "□ 정부는 포럼을 연다고 밝혔다. 전력 거버넌스 포럼 개요 ‣ 일시ㆍ장소: 2026. 4. "
+                    "14.(화) 14:00, 서울역 서울스퀘어 ‣ 참 석 자: 전기위원회 위원장, 송승호 광운대 교수\n"
+                    "협약식 개요 ▸ (일시 및 장소) ’26. 4. 9(목) 10:30 ▸ (참석자) 국회, 정부\n"
+                    "예방수칙을 당부하였다. ◈ 작업 및 야외 활동 전 - 작업복과 일상복 구분하여 입기 "
+                    "◇ (규모) 총 4,165억원 ❍ (복지지원) 3종 7개 복지서비스 지원\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    static const char *const want[][2] = {
+        {"□", "정부는 포럼을 연다고 밝혔다. 전력 거버넌스 포럼 개요"},
+        {"‣", "일시ㆍ장소: 2026. 4. 14.(화) 14:00, 서울역 서울스퀘어"},
+        {"‣", "참 석 자: 전기위원회 위원장, 송승호 광운대 교수"},
+        {NULL, "협약식 개요"},
+        {"▸", "(일시 및 장소) ’26. 4. 9(목) 10:30"},
+        {"▸", "(참석자) 국회, 정부"},
+        {NULL, "예방수칙을 당부하였다."},
+        {NULL, "◈ 작업 및 야외 활동 전 - 작업복과 일상복 구분하여 입기"},
+        {"◇", "(규모) 총 4,165억원"},
+        {"❍", "(복지지원) 3종 7개 복지서비스 지원"}};
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        const ks_block *b = find_block(d, want[k][1]);
+        if (!b || !STREQ(b->text, want[k][1]))
+            fprintf(stderr, "  no block \"%s\"\n", want[k][1]);
+        CHECK(b && STREQ(b->text, want[k][1]) && b->role == KS_ROLE_BODY);
+        CHECK(b && (want[k][0] ? b->marker && STREQ(b->marker, want[k][0]) : !b->marker));
+    }
+    ks_doc_free(d);
+}
+
 /* A page number and an end mark keep their own spaces: a table of signed
  * numbers ("-2" written whole thirty times) made the repair join "- 2 -"
  * into "-2 -" (156754252.pdf.txt, 28 page numbers). */
@@ -1979,6 +2015,7 @@ int main(void)
     test_fixed_forms();
     test_numberless_turn();
     test_joined_items();
+    test_joined_bullets();
     test_inline_page_numbers();
     test_joined_notes();
     test_contacts_across_inline_page();
