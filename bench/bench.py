@@ -126,8 +126,8 @@ def record(name, value, unit, target, ok):
 # ---- the corpus -------------------------------------------------------------
 
 # The corpus's releases, fixed so that the figures of two revisions compare:
-# a golden case added later does not join it (74a0cbd's govpress-156754238-pdf
-# did, in one run: 4,524 documents of 17 releases instead of 5,011 of 16).
+# a golden case added later does not join it (5a58677's govpress-156754238-pdf
+# did, in a run on 74a0cbd: 4,524 documents of 17 releases, not 5,011 of 16).
 CORPUS_INPUTS = [
     "samples/daegu-gwangju-lecture.txt",
 ] + ["tests/golden/%s/input.txt" % n for n in (
