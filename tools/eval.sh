@@ -6,7 +6,8 @@
 #
 #   spacing   klue-formal and govpress broken (line-aligned), govpress
 #             pdf / joined / viewer, and the gold text itself as input
-#             (every removal there is damage)
+#             (every removal there is damage); pdf / joined / viewer again
+#             on the gold's prose paragraphs alone (no table cells)
 #   structure govpress broken / pdf / gold / joined / viewer / hwpx (score_structure.py)
 #   lossless  every corpus input and the seed (check_lossless.py)
 #   paragraphs where paragraphs break, against the gold's paragraphs
@@ -64,6 +65,25 @@ case " $what " in *" spacing "*)
             echo "$C/govpress/$id.gold.txt $f $out/$id.$form.rep" >> "$out/pairs.$form"
         done
         "$py" "$E/score_spacing_doc.py" --pairs "$out/pairs.$form"
+    done
+    # The same repairs scored on prose alone: the gold's paragraphs of 40
+    # characters or more that end a sentence ("...다."), so that table
+    # cells (which the gold writes a cell a line and the PDF's text in
+    # another order) and headings take no part.  Not an issue's measure:
+    # it says how much of the figures above is tables.
+    mkdir -p "$out/prose"
+    for id in $ids; do
+        "$py" -c 'import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+prose = [l for l in lines if len(l) >= 40 and l.rstrip().endswith("다.")]
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(prose) + "\n")' \
+            "$C/govpress/$id.gold.txt" "$out/prose/$id.gold.txt"
+    done
+    for form in pdf joined viewer; do
+        echo "== spacing, prose only (the gold's sentence paragraphs): govpress/*.$form.txt"
+        sed "s|^$C/govpress/\([^ ]*\)\.gold\.txt |$out/prose/\1.gold.txt |" "$out/pairs.$form" \
+            > "$out/pairs.prose.$form"
+        "$py" "$E/score_spacing_doc.py" --pairs "$out/pairs.prose.$form"
     done
 ;; esac
 
