@@ -632,18 +632,19 @@ static size_t S_trim_name(const char *s, size_t len)
     return len;
 }
 
-/* Does S[0..LEN) hold at least two letters (Hangul syllables, ASCII
- * letters, ideographs)?  "01" and "’" left by a page layout do not. */
-static bool S_wordy(const char *s, size_t len)
+/* Does S[0..LEN) hold at least WANT letters (Hangul syllables, ASCII
+ * letters, ideographs)?  "01" and "’" left by a page layout do not, nor
+ * do a table's figures ("-0.6", "(23.8)"). */
+static bool S_letters(const char *s, size_t len, int want)
 {
     int letters = 0;
-    for (size_t i = 0; i < len && letters < 2;) {
+    for (size_t i = 0; i < len && letters < want;) {
         uint32_t cp;
         size_t n = ks_utf8_decode((const unsigned char *)s + i, len - i, &cp);
         i += n ? n : 1; /* a byte that begins no character: a step all the same */
         letters += ks_is_hangul(cp) || ks_is_alpha(cp) || (cp >= 0x4E00 && cp <= 0x9FFF);
     }
-    return letters >= 2;
+    return letters >= want;
 }
 
 #define KS_ATTACH_SAME 32 /* attachments a new name is compared with */
@@ -701,7 +702,7 @@ static ks_status S_add_attachments(ks_meta *m, const char *t)
     for (size_t len = strlen(p); len;) {
         size_t cut = n >= 0 ? S_next_item(p, len, n + 1) : len;
         size_t keep = S_trim_name(p, cut);
-        if (S_wordy(p, keep) && S_push_attachment(m, p, keep) != KS_OK)
+        if (S_letters(p, keep, 2) && S_push_attachment(m, p, keep) != KS_OK)
             return KS_ERR_NOMEM;
         if (cut == len)
             break;
@@ -950,20 +951,6 @@ static bool S_may_continue(S_ctx *c, size_t i)
 
 #define KS_JUSTIFIED_WORD 24 /* widest word of a justified line S_justified takes */
 
-/* Does line L hold a letter (a Hangul syllable or a Latin letter), not
- * only figures and marks ("-0.6", "(23.8)": a table's cells)? */
-static bool S_lettered(const S_ln *l)
-{
-    for (size_t k = 0; k < l->len;) {
-        size_t n;
-        uint32_t cp = S_cp(l->s, l->len, k, &n);
-        if (ks_is_hangul(cp) || ks_is_alpha(cp))
-            return true;
-        k += n ? n : 1;
-    }
-    return false;
-}
-
 /* Are the lines from I to K (every second one: blank lines between) the
  * words of one justified line that pdftotext printed one a paragraph,
  * followed by the paragraph's next full line (K + 2)?  START: I begins a
@@ -1013,7 +1000,7 @@ static bool S_justified(S_ctx *c, size_t i, bool start, size_t *next)
      * one before */
     for (size_t j = i; j <= k; j += 2) {
         const S_ln *w = &LN(c, j);
-        if (S_sentence_end(w->s, w->len) || (!short_words && !S_lettered(w)) ||
+        if (S_sentence_end(w->s, w->len) || (!short_words && !S_letters(w->s, w->len, 1)) ||
             !S_may_follow(c, j, j + 2))
             return false;
     }
