@@ -1547,9 +1547,13 @@ static void test_attachment_names(void)
 
 /* A justified line that pdftotext printed one word a paragraph (govpress
  * 156754235.pdf.txt): the words and the paragraph's next line join the
- * paragraph cut off before them; table cells printed the same way after a
- * paragraph that ends whole, or after one that was not cut short, stay
- * blocks of their own. */
+ * paragraph cut off before them; so do those of a line of long words
+ * (156754238.pdf.txt), the first of a paragraph ("미국은" /
+ * "연방에너지규제위원회(FERC:" / …) or after a line cut off short ("분야는" /
+ * "북미전력계통신뢰도공사(NERC:" / …).  Table cells printed the same way
+ * after a paragraph that ends whole, or after one that was not cut short,
+ * and a table's figures, which fill a line as well, stay blocks of their
+ * own. */
 static void test_justified_words(void)
 {
     ks_doc *d = wrapped_doc(PARTS(HEAD),
@@ -1565,6 +1569,31 @@ static void test_justified_words(void)
     CHECK(b && strstr(b->text, "약충이 활동을 시작하여 여름철(6~7월)에는 성충이 되면서 가을철") &&
           strstr(b->text, "주의가 필요하다."));
     CHECK(find_block(d, "시작하여") == NULL);
+    ks_doc_free(d);
+    /* long words, and a paragraph's first line */
+    d = wrapped_doc(
+        PARTS(HEAD), "□ 주요국과 비교할 때 우리나라의 전력 규제ㆍ감독 체계는 규모와 전문성\n"
+                     "면에서 취약하다는 평가다.\n"
+                     "미국은\n\n연방에너지규제위원회(FERC:\n\nFederal\n\nEnergy\n\nRegulatory\n\n"
+                     "Commission, 약 1,500명)가 전력 규제ㆍ감독을 담당하며, 전력망 안정성\n"
+                     "분야는\n\n북미전력계통신뢰도공사(NERC:\n\nNorth\n\nAmerican\n\nElectric\n\n"
+                     "Reliability Corporation, 약 250명), 시장감시 분야는 전력망 운영자별\n"
+                     "시장감시기구가 역할을 분담한다.\n\n"
+                     "133\n\n(23.8)\n\n-0.6\n\n1.4\n\n1.8\n\n-0.5\n\n2.1\n\n1.6\n\n69\n\n"
+                     "(12.4)\n\n4.3\n\n4.6\n\n"
+                     "기타 서비스업은 특수학교, 외국인학교 및 대안학교와 일반 교습학원을 포함\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    b = find_block(d, "미국은");
+    CHECK(b && strstr(b->text, "미국은 연방에너지규제위원회(FERC: Federal Energy Regulatory "
+                               "Commission, 약 1,500명)가") &&
+          strstr(b->text, "분야는 북미전력계통신뢰도공사(NERC: North American Electric "
+                          "Reliability Corporation") &&
+          strstr(b->text, "분담한다."));
+    CHECK(find_block(d, "Federal") == NULL && find_block(d, "North") == NULL);
+    b = find_block(d, "(23.8)");
+    CHECK(b && STREQ(b->text, "(23.8)"));
     ks_doc_free(d);
     /* the paragraph ends a sentence: the cells stay apart */
     static const char *const ends[] = {
@@ -1587,40 +1616,6 @@ static void test_justified_words(void)
         CHECK(b && STREQ(b->text, "지역"));
         ks_doc_free(d);
     }
-}
-
-/* A justified line of long words that pdftotext printed one word a
- * paragraph (govpress 156754238.pdf.txt), the first line of a paragraph
- * ("미국은" / "연방에너지규제위원회(FERC:" / …) or after a line cut off
- * short ("분야는" / "북미전력계통신뢰도공사(NERC:" / …): one paragraph.  A
- * table's figures printed the same way, which fill a line as well, stay
- * apart. */
-static void test_justified_long_words(void)
-{
-    ks_doc *d = wrapped_doc(
-        PARTS(HEAD), "□ 주요국과 비교할 때 우리나라의 전력 규제ㆍ감독 체계는 규모와 전문성\n"
-                     "면에서 취약하다는 평가다.\n"
-                     "미국은\n\n연방에너지규제위원회(FERC:\n\nFederal\n\nEnergy\n\nRegulatory\n\n"
-                     "Commission, 약 1,500명)가 전력 규제ㆍ감독을 담당하며, 전력망 안정성\n"
-                     "분야는\n\n북미전력계통신뢰도공사(NERC:\n\nNorth\n\nAmerican\n\nElectric\n\n"
-                     "Reliability Corporation, 약 250명), 시장감시 분야는 전력망 운영자별\n"
-                     "시장감시기구가 역할을 분담한다.\n\n"
-                     "133\n\n(23.8)\n\n-0.6\n\n1.4\n\n1.8\n\n-0.5\n\n2.1\n\n1.6\n\n69\n\n"
-                     "(12.4)\n\n4.3\n\n4.6\n\n"
-                     "기타 서비스업은 특수학교, 외국인학교 및 대안학교와 일반 교습학원을 포함\n");
-    CHECK(d != NULL);
-    if (!d)
-        return;
-    const ks_block *b = find_block(d, "미국은");
-    CHECK(b && strstr(b->text, "미국은 연방에너지규제위원회(FERC: Federal Energy Regulatory "
-                               "Commission, 약 1,500명)가") &&
-          strstr(b->text, "분야는 북미전력계통신뢰도공사(NERC: North American Electric "
-                          "Reliability Corporation") &&
-          strstr(b->text, "분담한다."));
-    CHECK(find_block(d, "Federal") == NULL && find_block(d, "North") == NULL);
-    b = find_block(d, "(23.8)");
-    CHECK(b && STREQ(b->text, "(23.8)"));
-    ks_doc_free(d);
 }
 
 /* A paragraph that runs on across a page turn: pdftotext prints the page
@@ -1775,52 +1770,19 @@ static void test_numberless_turn(void)
 
 /* Web text runs a list's items into the paragraph before them; in text
  * of one paragraph a line each is cut back out before its marker (□ ○ ㅇ
- * ☞ ✓ • ※ alone, govpress *.joined.txt), not before ▴, a circled number
- * or a dash, which also list and count inside a sentence, nor before a
- * marker glued to a word. */
+ * ☞ ✓ • ※ ‣ ▸ ◈ ◇ ❍ alone, govpress *.joined.txt and *.viewer.txt: each of
+ * their 21 ‣ ▸ ◈ ◇ ❍ so placed begins a line of the author's), not before
+ * ▴, a circled number or a dash, which also list and count inside a
+ * sentence, nor before a marker glued to a word. */
 static void test_joined_items(void)
 {
     ks_doc *d = run("보도자료\n\n지원 사업 확대\n\n"
                     "□ 정부는 올해 지원 사업을 확대한다고 밝혔다. ○ 지원 대상은 중소기업이며 신청은 "
                     "다음 달부터 받는다. ☞ (신청기간) 4월 중 ※ 자세한 내용은 누리집 참조\n"
                     "ㅇ 주요 사업은 ▴청년일자리도약장려금(+801억), ▴내일배움카드 등이며 4월 6 - 7일 "
-                    "설명회를 연다. ✓ 설명회 자료는 ○○시 누리집에 올린다.\n",
-                    0);
-    CHECK(d != NULL);
-    if (!d)
-        return;
-    static const char *const want[][2] = {
-        {"□", "정부는 올해 지원 사업을 확대한다고 밝혔다."},
-        {"○", "지원 대상은 중소기업이며 신청은 다음 달부터 받는다."},
-        {"☞", "(신청기간) 4월 중"},
-        {"※", "자세한 내용은 누리집 참조"},
-        {"ㅇ", "주요 사업은 ▴청년일자리도약장려금(+801억), ▴내일배움카드 등이며 4월 6 - 7일 설명회를 연다."},
-        {NULL, "✓ 설명회 자료는 ○○시 누리집에 올린다."}};
-    size_t n = sizeof want / sizeof *want, nb = 0;
-    for (size_t i = 0; i < d->blocks.len; i++) {
-        const ks_block *b = &KS_AT(d->blocks, ks_block, i);
-        if (b->role != KS_ROLE_BODY)
-            continue;
-        CHECK(nb < n);
-        if (nb < n) {
-            CHECK(STREQ(b->text, want[nb][1]));
-            CHECK(want[nb][0] ? b->marker && STREQ(b->marker, want[nb][0]) : !b->marker);
-            CHECK(b->line == 5 + (nb >= 4)); /* the line the piece came from */
-        }
-        nb++;
-    }
-    CHECK(nb == n);
-    ks_doc_free(d);
-}
-
-/* The bullets of web text's run-in lists ‣ ▸ ◈ ◇ ❍ (govpress *.joined.txt
- * and *.viewer.txt: each of their 21 such marks begins a line of the
- * author's) cut the line as □ and ○ do. */
-static void test_joined_bullets(void)
-{
-    ks_doc *d = run("보도자료\n\n포럼 개최\n\n"
-                    "□ 정부는 포럼을 연다고 밝혔다. 전력 거버넌스 포럼 개요 ‣ 일시ㆍ장소: 2026. 4. "
-                    "14.(화) 14:00, 서울역 서울스퀘어 ‣ 참 석 자: 전기위원회 위원장, 송승호 광운대 교수\n"
+                    "설명회를 연다. ✓ 설명회 자료는 ○○시 누리집에 올린다.\n"
+                    "전력 거버넌스 포럼 개요 ‣ 일시ㆍ장소: 2026. 4. 14.(화) 14:00, 서울역 서울스퀘어 "
+                    "‣ 참 석 자: 전기위원회 위원장, 송승호 광운대 교수\n"
                     "협약식 개요 ▸ (일시 및 장소) ’26. 4. 9(목) 10:30 ▸ (참석자) 국회, 정부\n"
                     "예방수칙을 당부하였다. ◈ 작업 및 야외 활동 전 - 작업복과 일상복 구분하여 입기 "
                     "◇ (규모) 총 4,165억원 ❍ (복지지원) 3종 7개 복지서비스 지원\n",
@@ -1828,24 +1790,42 @@ static void test_joined_bullets(void)
     CHECK(d != NULL);
     if (!d)
         return;
-    static const char *const want[][2] = {
-        {"□", "정부는 포럼을 연다고 밝혔다. 전력 거버넌스 포럼 개요"},
-        {"‣", "일시ㆍ장소: 2026. 4. 14.(화) 14:00, 서울역 서울스퀘어"},
-        {"‣", "참 석 자: 전기위원회 위원장, 송승호 광운대 교수"},
-        {NULL, "협약식 개요"},
-        {"▸", "(일시 및 장소) ’26. 4. 9(목) 10:30"},
-        {"▸", "(참석자) 국회, 정부"},
-        {NULL, "예방수칙을 당부하였다."},
-        {NULL, "◈ 작업 및 야외 활동 전 - 작업복과 일상복 구분하여 입기"},
-        {"◇", "(규모) 총 4,165억원"},
-        {"❍", "(복지지원) 3종 7개 복지서비스 지원"}};
-    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
-        const ks_block *b = find_block(d, want[k][1]);
-        if (!b || !STREQ(b->text, want[k][1]))
-            fprintf(stderr, "  no block \"%s\"\n", want[k][1]);
-        CHECK(b && STREQ(b->text, want[k][1]) && b->role == KS_ROLE_BODY);
-        CHECK(b && (want[k][0] ? b->marker && STREQ(b->marker, want[k][0]) : !b->marker));
+    static const struct {
+        const char *marker, *text;
+        long line; /* the line the piece came from */
+    } want[] = {
+        {"□", "정부는 올해 지원 사업을 확대한다고 밝혔다.", 5},
+        {"○", "지원 대상은 중소기업이며 신청은 다음 달부터 받는다.", 5},
+        {"☞", "(신청기간) 4월 중", 5},
+        {"※", "자세한 내용은 누리집 참조", 5},
+        {"ㅇ", "주요 사업은 ▴청년일자리도약장려금(+801억), ▴내일배움카드 등이며 4월 6 - 7일 설명회를 연다.", 6},
+        {NULL, "✓ 설명회 자료는 ○○시 누리집에 올린다.", 6},
+        {NULL, "전력 거버넌스 포럼 개요", 7},
+        {"‣", "일시ㆍ장소: 2026. 4. 14.(화) 14:00, 서울역 서울스퀘어", 7},
+        {"‣", "참 석 자: 전기위원회 위원장, 송승호 광운대 교수", 7},
+        {NULL, "협약식 개요", 8},
+        {"▸", "(일시 및 장소) ’26. 4. 9(목) 10:30", 8},
+        {"▸", "(참석자) 국회, 정부", 8},
+        {NULL, "예방수칙을 당부하였다.", 9},
+        {NULL, "◈ 작업 및 야외 활동 전 - 작업복과 일상복 구분하여 입기", 9},
+        {"◇", "(규모) 총 4,165억원", 9},
+        {"❍", "(복지지원) 3종 7개 복지서비스 지원", 9}};
+    size_t n = sizeof want / sizeof *want, nb = 0;
+    for (size_t i = 0; i < d->blocks.len; i++) {
+        const ks_block *b = &KS_AT(d->blocks, ks_block, i);
+        if (b->role != KS_ROLE_BODY)
+            continue;
+        CHECK(nb < n);
+        if (nb < n) {
+            if (!STREQ(b->text, want[nb].text))
+                fprintf(stderr, "  block %zu: %s\n", nb, b->text);
+            CHECK(STREQ(b->text, want[nb].text));
+            CHECK(want[nb].marker ? b->marker && STREQ(b->marker, want[nb].marker) : !b->marker);
+            CHECK(b->line == want[nb].line);
+        }
+        nb++;
     }
+    CHECK(nb == n);
     ks_doc_free(d);
 }
 
@@ -2009,13 +1989,11 @@ int main(void)
     test_file_title();
     test_attachment_names();
     test_justified_words();
-    test_justified_long_words();
     test_page_turn();
     test_header_time();
     test_fixed_forms();
     test_numberless_turn();
     test_joined_items();
-    test_joined_bullets();
     test_inline_page_numbers();
     test_joined_notes();
     test_contacts_across_inline_page();
