@@ -1782,8 +1782,14 @@ static ks_status S_classify(S_ctx *c)
              * paragraph ("정부는 … 운영할 계" / "획이다."), and so is one
              * of more lines than a title runs over */
             const S_unit *x = &UN(c, i);
+            /* without a header, a line that ends like a sentence is a
+             * title only before a "- " subtitle, and without a full stop
+             * ("… 위기의 파고를 넘는다" / "- 기후부, …": web text) */
+            bool subtitled = i + 1 < nu && S_first(c, i + 1)->len > 2 &&
+                             !memcmp(S_first(c, i + 1)->s, "- ", 2) &&
+                             S_last_cp(l->s, l->len, &at) == 0xB2E4;
             first_ok = (quote || !S_has_marker(l->s, l->len)) && S_title_like(l->s, l->len) &&
-                       (have_header || !S_sentence_end(l->s, l->len)) &&
+                       (have_header || subtitled || !S_sentence_end(l->s, l->len)) &&
                        !(x->last > x->first && S_full_stop(&LN(c, x->last))) &&
                        x->last - x->first < KS_TITLE_LINES;
         }
@@ -3440,10 +3446,38 @@ static size_t S_next_dash(const char *s, size_t len, size_t from)
     return 0;
 }
 
+/* Does S[0..LEN) end a sentence ("…밝혔다.")?  (A title may end in 다
+ * without the full stop: "… 파고를 넘는다".) */
+static bool S_ends_sentence(const char *s, size_t len)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    return len >= 4 && !memcmp(s + len - 4, "\xEB\x8B\xA4.", 4); /* 다. */
+}
+
+/* Where the next subtitle begins in a line of subtitles that begins with
+ * one, "- A - B" or "- A - - B" (A's closing dash, then B's): the index of
+ * B's dash, or 0.  Both must be 10 columns wide or more, and B must not
+ * begin with a digit ("- 접수 4.13 - 5.6" is one). */
+static size_t S_run_subtitle(const char *s, size_t len)
+{
+    for (size_t d = S_next_dash(s, len, 2); d; d = S_next_dash(s, len, d + 2)) {
+        size_t b = d;
+        if (b + 3 < len && s[b + 2] == '-' && s[b + 3] == ' ')
+            b += 2; /* "… 협약 - - 품질 …" */
+        if (b + 2 >= len || (s[b + 2] >= '0' && s[b + 2] <= '9'))
+            continue;
+        if (S_width(s, d) >= 10 && S_width(s + b, len - b) >= 10)
+            return b;
+    }
+    return 0;
+}
+
 /* Split a "- subtitle -" line that pdftotext ran into the body's first
  * line (see S_body_start); only near the top, where subtitles stand. */
 static ks_status S_split_subtitles(S_ctx *c)
 {
+    bool head = true; /* no line has ended a sentence yet */
     for (size_t i = 0; i < c->ln.len && i < 30; i++) {
         S_ln *l = &LN(c, i);
         /* the end of a wrapped subtitle run into the next one: "- 장관,
@@ -3465,7 +3499,27 @@ static ks_status S_split_subtitles(S_ctx *c)
                 continue; /* the piece is looked at as a subtitle next */
             }
         }
-        if (l->hint >= 0 || l->len < 20 || memcmp(l->s, "- ", 2) != 0 || l->s[l->len - 1] == '-')
+        bool in_head = head;
+        head = head && !S_ends_sentence(l->s, l->len);
+        if (l->hint >= 0 || l->len < 20 || memcmp(l->s, "- ", 2) != 0)
+            continue;
+        /* subtitles web text ran into one line, each "- …" after the
+         * one before ("- A - B", "- A - - B": korea.kr's viewer, govpress
+         * 156754151, 156754235, 156754246 .viewer.txt), before the first
+         * sentence: the next one goes on a line of its own */
+        size_t next = in_head ? S_run_subtitle(l->s, l->len) : 0;
+        if (next) {
+            S_ln whole = *l;
+            size_t keep = next; /* "- A -" keeps the dash that closes it */
+            while (keep > 0 && l->s[keep - 1] == ' ')
+                keep--;
+            l->len = keep;
+            l->width = S_width(l->s, l->len);
+            if (S_insert_piece(c, i, &whole, next, whole.len) != KS_OK)
+                return KS_ERR_NOMEM;
+            continue; /* the piece is looked at next */
+        }
+        if (l->s[l->len - 1] == '-')
             continue;
         size_t at = S_body_start(l->s, l->len);
         if (at < 8)

@@ -1339,6 +1339,49 @@ static void test_summary_runin(void)
     ks_doc_free(d);
 }
 
+/* korea.kr's viewer runs a release's subtitles into one line, "- A - B"
+ * or "- A - - B" (govpress 156754151, 156754235, 156754246 .viewer.txt):
+ * each is a summary item; the title before them may end in 다 without a
+ * full stop.  A range ("4.13 - 5.6") is no subtitle, nor is a dash in a
+ * line after the body has begun. */
+static void test_viewer_subtitles(void)
+{
+    static const char *const heads[] = {
+        "봄철 참진드기 활동 시작, 전국 감시체계 가동\n\n"
+        "- 4월 13일부터 참진드기 감시 개시 - 봄철 야외활동 시 예방수칙 준수 당부\n\n",
+        "종량제봉투, 재생원료 사용 확대로 공급망 위기의 파고를 넘는다\n\n"
+        "- 4월 13일부터 참진드기 감시 개시 - - 봄철 야외활동 시 예방수칙 준수 당부\n\n"};
+    for (size_t t = 0; t < sizeof heads / sizeof *heads; t++) {
+        ks_doc *d = run_cat(heads[t],
+                            "질병관리청은 참진드기 발생 감시를 4월 13일부터 11월까지 실시한다.\n\n"
+                            "- 감시 지역 - 전국 26개 지역의 보건환경연구원과 협력한다\n",
+                            NULL);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        const ks_block *s1 = nth_role(d, KS_ROLE_SUMMARY, 0);
+        const ks_block *s2 = nth_role(d, KS_ROLE_SUMMARY, 1);
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 2);
+        CHECK(s1 && STREQ(s1->text, "4월 13일부터 참진드기 감시 개시"));
+        CHECK(s2 && STREQ(s2->text, "봄철 야외활동 시 예방수칙 준수 당부"));
+        CHECK(d->title && !memcmp(d->title, heads[t], strlen(d->title)) &&
+              STREQ(d->title_source, "text"));
+        CHECK(find_block(d, "감시 지역 - 전국 26개 지역의 보건환경연구원과 협력한다") != NULL);
+        ks_doc_free(d);
+    }
+    ks_doc *d = run("봄철 참진드기 활동 시작, 전국 감시체계 가동\n\n"
+                    "- 참진드기 감시 기간 4.13 - 5.6 전국 보건환경연구원에서 운영\n\n"
+                    "질병관리청은 참진드기 발생 감시를 실시한다.\n",
+                    0);
+    CHECK(d != NULL);
+    if (d) {
+        const ks_block *s1 = nth_role(d, KS_ROLE_SUMMARY, 0);
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 1 && s1 &&
+              STREQ(s1->text, "참진드기 감시 기간 4.13 - 5.6 전국 보건환경연구원에서 운영"));
+        ks_doc_free(d);
+    }
+}
+
 /* Web text that runs the last subtitle into a lead without a marker,
  * the lead opening with an institution (govpress 156754250, 156754256,
  * 156754190 .joined.txt): the lead is cut off the subtitle. */
@@ -1984,6 +2027,7 @@ int main(void)
     test_summary_ends();
     test_wrapped_letter();
     test_summary_runin();
+    test_viewer_subtitles();
     test_joined_lead();
     test_joined_contact_rows();
     test_file_title();
