@@ -3467,7 +3467,9 @@ static size_t S_run_subtitle(const char *s, size_t len)
             b += 2; /* "… 협약 - - 품질 …" */
         if (b + 2 >= len || (s[b + 2] >= '0' && s[b + 2] <= '9'))
             continue;
-        if (S_width(s, d) >= 10 && S_width(s + b, len - b) >= 10)
+        /* (widths of at most 64 bytes: a long line is not read again
+         * for each subtitle cut off it) */
+        if (S_width(s, d < 64 ? d : 64) >= 10 && S_width(s + b, len - b < 64 ? len - b : 64) >= 10)
             return b;
     }
     return 0;
