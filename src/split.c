@@ -917,6 +917,25 @@ static bool S_open_bracket(const S_ln *a)
     return depth > 0;
 }
 
+/* Is unit U one line that a bracket leaves unbalanced, closed without
+ * being opened or opened without being closed ("朴賢姬, 50세) 기획재",
+ * "지식재산처 기획조정관으로 박현희(")?  A piece of a paragraph, then,
+ * that pdftotext printed apart from the rest. */
+static bool S_bracket_piece(S_ctx *c, size_t u)
+{
+    const S_unit *x = &UN(c, u);
+    if (x->first != x->last || x->first == S_GONE)
+        return false;
+    const S_ln *l = &LN(c, x->first);
+    int depth = 0;
+    for (size_t k = 0; k < l->len; k++)
+        if (l->s[k] == '(')
+            depth++;
+        else if (l->s[k] == ')' && depth-- == 0)
+            return true;
+    return depth > 0;
+}
+
 /* Can line J continue the paragraph of line I (J > I), whatever their
  * widths? */
 static bool S_may_follow(S_ctx *c, size_t i, size_t j)
@@ -1886,7 +1905,10 @@ static ks_status S_classify(S_ctx *c)
                        !S_has_marker(l->s, l->len) && !S_sentence_end(e->s, e->len) &&
                        S_width(l->s, l->len) <= 200 && l->s[0] != '<' && l->s[0] != '[' &&
                        S_cp(l->s, l->len, 0, &n) != 0x3010 /* 【 */ &&
-                       i + 1 < nu) {
+                       i + 1 < nu && !S_bracket_piece(c, i) && !S_bracket_piece(c, i + 1)) {
+                /* (an unmarked line beside a piece of a paragraph is
+                 * another piece: "정부는 4월 10일" / "朴賢姬, 50세) 기획재"
+                 * / "지식재산처 기획조정관으로 박현희(", 156754148.pdf.txt) */
                 x->role = KS_ROLE_SUMMARY;
             } else {
                 break;

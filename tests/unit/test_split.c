@@ -1339,6 +1339,44 @@ static void test_summary_runin(void)
     ks_doc_free(d);
 }
 
+/* pdftotext printed a lead sentence's lines apart and out of order, a
+ * bracket of it cut open (govpress 156754148.pdf.txt): the unmarked lines
+ * after the title are pieces of a paragraph, no summary; an unmarked line
+ * before a whole paragraph is one. */
+static void test_bracket_pieces(void)
+{
+#define KS_APPOINTED "보도자료\n보도시점 2026. 4. 10.(금)\n지식재산처, 박현희 첫 여성 기획조정관 임명\n\n"
+    ks_doc *d = wrapped_doc(PARTS(KS_APPOINTED, "정부는 4월 10일\n\n", "朴賢姬, 50세) 기획재\n\n",
+                                  "지식재산처 기획조정관으로 박현희(\n\n",
+                                  "정담당관을 임명했다. 이번 임명은 처음이다.\n\n"),
+                            "");
+    CHECK(d != NULL);
+    if (d) {
+        const ks_block *k = find_block(d, "정부는 4월 10일");
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 0);
+        CHECK(k && k->role == KS_ROLE_BODY);
+        ks_doc_free(d);
+    }
+    d = wrapped_doc(PARTS(KS_APPOINTED, "지식재산처 기획조정관으로 박현희(\n\n",
+                          "정담당관을 임명했다. 이번 임명은 처음이다.\n\n"),
+                    "");
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 0);
+        ks_doc_free(d);
+    }
+    d = wrapped_doc(PARTS(KS_APPOINTED, "여성 첫 기획조정관 임명 단행\n\n",
+                          "정부는 박현희(朴賢姬) 기획재정담당관을 임명했다.\n\n"),
+                    "");
+#undef KS_APPOINTED
+    CHECK(d != NULL);
+    if (d) {
+        const ks_block *s1 = nth_role(d, KS_ROLE_SUMMARY, 0);
+        CHECK(n_role(d, KS_ROLE_SUMMARY) == 1 && s1 && STREQ(s1->text, "여성 첫 기획조정관 임명 단행"));
+        ks_doc_free(d);
+    }
+}
+
 /* korea.kr's viewer runs a release's subtitles into one line, "- A - B"
  * or "- A - - B" (govpress 156754151, 156754235, 156754246 .viewer.txt):
  * each is a summary item; the title before them may end in 다 without a
@@ -2028,6 +2066,7 @@ int main(void)
     test_wrapped_letter();
     test_summary_runin();
     test_viewer_subtitles();
+    test_bracket_pieces();
     test_joined_lead();
     test_joined_contact_rows();
     test_file_title();
