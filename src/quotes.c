@@ -976,10 +976,29 @@ static ks_status S_pair_family(S_ctx *c, bool dq)
     return KS_OK;
 }
 
-static int S_pair_cmp(const void *x, const void *y)
+/* Put the pairs in the order of their opening marks.  S_pair_family
+ * pushes each family's pairs in that order (one quotation of a family is
+ * open at a time), so [0, K) and [K, len) are sorted runs: they are
+ * merged, in linear time, not sorted in O(n log n). */
+static ks_status S_sort_pairs(ks_vec *pairs, size_t k)
 {
-    const S_pair *a = x, *b = y;
-    return a->open < b->open ? -1 : a->open > b->open;
+    size_t n = pairs->len;
+    if (k == 0 || k >= n)
+        return KS_OK;
+    S_pair *p = pairs->items;
+    if (p[k - 1].open < p[k].open)
+        return KS_OK; /* the runs are in order already */
+    S_pair *first = ks_malloc(k * sizeof *first);
+    if (!first)
+        return KS_ERR_NOMEM;
+    memcpy(first, p, k * sizeof *first);
+    size_t i = 0, j = k, o = 0;
+    while (i < k && j < n)
+        p[o++] = first[i].open < p[j].open ? first[i++] : p[j++];
+    while (i < k)
+        p[o++] = first[i++];
+    ks_free(first);
+    return KS_OK;
 }
 
 /* ---- who is who ------------------------------------------------------------ */
@@ -1669,10 +1688,11 @@ ks_status ks_quotes_extract(ks_doc *doc, ks_error *err)
     c.names = KS_VEC(S_ch);
     if ((st = S_text_build(&c)) != KS_OK)
         goto done;
-    if ((st = S_pair_family(&c, true)) != KS_OK || (st = S_pair_family(&c, false)) != KS_OK)
+    if ((st = S_pair_family(&c, true)) != KS_OK)
         goto done;
-    if (c.pairs.len > 1)
-        qsort(c.pairs.items, c.pairs.len, sizeof(S_pair), S_pair_cmp);
+    size_t ndq = c.pairs.len;
+    if ((st = S_pair_family(&c, false)) != KS_OK || (st = S_sort_pairs(&c.pairs, ndq)) != KS_OK)
+        goto done;
     for (size_t i = 0; i < c.pairs.len; i++) {
         const S_pair *p = &KS_AT(c.pairs, S_pair, i);
         size_t end = p->recovered ? p->close : p->close + 1;

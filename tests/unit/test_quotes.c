@@ -274,6 +274,17 @@ static void test_marks(void)
     KS_CHECK(nwarn(d) == 0, "%zu warnings", nwarn(d));
     ks_doc_free(d);
 
+    /* the two families' quotations in the order of the text, the
+     * brackets' around the double quotes' */
+    d = BODY("송미령 장관은 「농가의 어려움을 덜겠다」고 밝혔다.",
+             "김영훈 장관은 \"현장을 끝까지 챙기겠다\"고 말했다.",
+             "윤호중 장관은 『추경을 집행하겠다』고 말했다.");
+    KS_CHECK(d->quotes.len == 3, "%zu quotes", d->quotes.len);
+    quote(d, 0, 0, "농가의 어려움을 덜겠다", "송미령", "장관", "밝혔다");
+    quote(d, 1, 1, "현장을 끝까지 챙기겠다", "김영훈", "장관", "말했다");
+    quote(d, 2, 2, "추경을 집행하겠다", "윤호중", "장관", "말했다");
+    ks_doc_free(d);
+
     /* ‘…’ inside “…” does not end it */
     d = BODY("김성환 기후에너지환경부 장관은 “재생원료 사용을 늘려 ‘순환경제’의 모범사례로 "
              "만들겠다”라고 밝혔다.");
