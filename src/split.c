@@ -3450,6 +3450,19 @@ static ks_status S_insert_piece(S_ctx *c, size_t i, const S_ln *whole, size_t a,
     return S_insert_line(c, i, piece);
 }
 
+/* Cut line I at byte AT: it keeps [0, AT) less the spaces before AT,
+ * and [AT, len) goes on a line of its own after it. */
+static ks_status S_cut_line(S_ctx *c, size_t i, size_t at)
+{
+    S_ln *l = &LN(c, i), whole = *l;
+    size_t keep = at;
+    while (keep > 0 && l->s[keep - 1] == ' ')
+        keep--;
+    l->len = keep;
+    l->width = S_width(l->s, l->len);
+    return S_insert_piece(c, i, &whole, at, whole.len);
+}
+
 /* The next subtitle dash in S[from..len): a "- " after a space or after a
  * quotation mark the title ends with ("… 열린다“- 정부 …"); the index of
  * the '-', or 0. */
@@ -3512,13 +3525,7 @@ static ks_status S_split_subtitles(S_ctx *c)
             !memcmp(LN(c, i - 1).s, "- ", 2) && !S_has_marker(l->s, l->len)) {
             size_t dash = S_next_dash(l->s, l->len, 0);
             if (dash >= 8 && l->len - dash >= 12) {
-                S_ln whole = *l;
-                size_t keep = dash;
-                while (keep > 0 && l->s[keep - 1] == ' ')
-                    keep--;
-                l->len = keep;
-                l->width = S_width(l->s, l->len);
-                if (S_insert_piece(c, i, &whole, dash, whole.len) != KS_OK)
+                if (S_cut_line(c, i, dash) != KS_OK)
                     return KS_ERR_NOMEM;
                 continue; /* the piece is looked at as a subtitle next */
             }
@@ -3533,13 +3540,8 @@ static ks_status S_split_subtitles(S_ctx *c)
          * sentence: the next one goes on a line of its own */
         size_t next = in_head ? S_run_subtitle(l->s, l->len) : 0;
         if (next) {
-            S_ln whole = *l;
-            size_t keep = next; /* "- A -" keeps the dash that closes it */
-            while (keep > 0 && l->s[keep - 1] == ' ')
-                keep--;
-            l->len = keep;
-            l->width = S_width(l->s, l->len);
-            if (S_insert_piece(c, i, &whole, next, whole.len) != KS_OK)
+            /* ("- A -" keeps the dash that closes it) */
+            if (S_cut_line(c, i, next) != KS_OK)
                 return KS_ERR_NOMEM;
             continue; /* the piece is looked at next */
         }
@@ -3548,16 +3550,7 @@ static ks_status S_split_subtitles(S_ctx *c)
         size_t at = S_body_start(l->s, l->len);
         if (at < 8)
             continue;
-        S_ln rest = *l;
-        rest.s = l->s + at;
-        rest.len = l->len - at;
-        size_t keep = at;
-        while (keep > 0 && l->s[keep - 1] == ' ')
-            keep--;
-        l->len = keep;
-        l->width = S_width(l->s, l->len);
-        rest.width = S_width(rest.s, rest.len);
-        if (S_insert_line(c, i, rest) != KS_OK)
+        if (S_cut_line(c, i, at) != KS_OK)
             return KS_ERR_NOMEM;
         i++;
     }
