@@ -1060,9 +1060,43 @@ static bool S_prose_break(S_ctx *c, size_t i)
  * / "지역고용위기선제대응패키지사업과" at 28 characters a line).  Not after a
  * sentence's end on a line clearly short of the page width, nor where
  * I+1 cannot continue a paragraph (S_may_continue). */
+/* The bytes of a field's label at S, "(신청기간) ": a bracket of two to
+ * eight Hangul syllables (and spaces) and a space after it; 0 if none. */
+static size_t S_field_label(const char *s, size_t len)
+{
+    if (len < 9 || s[0] != '(')
+        return 0;
+    size_t i = 1, n = 0, m;
+    while (i < len && n < 8 && s[i] != ')') {
+        uint32_t cp = S_cp(s, len, i, &m);
+        if (!ks_is_hangul(cp) && cp != ' ')
+            return 0;
+        n += cp != ' ';
+        i += m;
+    }
+    return n >= 2 && i + 1 < len && s[i] == ')' && s[i + 1] == ' ' ? i + 2 : 0;
+}
+
+/* Are lines A and B two fields of one item, the first after the item's
+ * marker and the second under it: "☞ (신청기간) `26년 연중" / "(신청방법)
+ * 고용노동부 고용센터 …" (a line break the author put inside the item;
+ * 12 such pairs in the govpress PDF text, all one paragraph)? */
+static bool S_field_lines(const S_ln *a, const S_ln *b)
+{
+    size_t raw, m;
+    int level;
+    ks_kind kind;
+    if (!S_field_label(b->s, b->len) || S_has_marker(b->s, b->len))
+        return false;
+    m = S_marker(a->s, a->len, &raw, &level, &kind);
+    return m > 0 && S_field_label(a->s + m, a->len - m) > 0;
+}
+
 static bool S_continues(S_ctx *c, size_t i, int page)
 {
     const S_ln *a = &LN(c, i);
+    if (i + 1 < c->ln.len && S_field_lines(a, &LN(c, i + 1)))
+        return S_may_continue(c, i);
     bool stop = S_sentence_end(a->s, a->len);
     int margin = page == c->page ? c->margin : page == c->soft_page ? c->soft_margin : 0;
     if (a->width * 10 < page * 8 &&

@@ -1339,6 +1339,30 @@ static void test_summary_runin(void)
     ks_doc_free(d);
 }
 
+/* A line break the author put inside an item between two of its fields
+ * (govpress 156754052.pdf.txt): "☞ (신청기간) …" / "(신청방법) …" is one
+ * item; not without the first field's label, nor without its marker. */
+static void test_field_lines(void)
+{
+    static const struct {
+        const char *first, *want;
+    } cases[] = {
+        {"☞ (신청기간) `26년 연중\n", "(신청기간) `26년 연중 (신청방법) 고용노동부 고용센터 통해 신청"},
+        {"☞ 신청은 연중 받는다\n", "신청은 연중 받는다"},
+        {"(신청기간) `26년 연중\n", "(신청기간) `26년 연중"}};
+    for (size_t t = 0; t < sizeof cases / sizeof *cases; t++) {
+        ks_doc *d = wrapped_doc(PARTS(HEAD, "\n", cases[t].first,
+                                      "(신청방법) 고용노동부 고용센터 통해 신청\n\n"),
+                                "");
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        const ks_block *k = find_block(d, cases[t].want);
+        CHECK(k && STREQ(k->text, cases[t].want));
+        ks_doc_free(d);
+    }
+}
+
 /* pdftotext printed a lead sentence's lines apart and out of order, a
  * bracket of it cut open (govpress 156754148.pdf.txt): the unmarked lines
  * after the title are pieces of a paragraph, no summary; an unmarked line
@@ -2067,6 +2091,7 @@ int main(void)
     test_summary_runin();
     test_viewer_subtitles();
     test_bracket_pieces();
+    test_field_lines();
     test_joined_lead();
     test_joined_contact_rows();
     test_file_title();
