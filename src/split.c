@@ -903,18 +903,29 @@ static bool S_orphan_letter(S_ctx *c, size_t i)
     return !seen || i - (seen - 1) > KS_LETTER_BACK;
 }
 
-/* Does line A end inside a bracket it opened ("…지원금 상향(100만 원")?
- * A paragraph does not end there: the next line goes on with it, even
- * one that starts like a marker ("→200만 원) ▲결혼식 …"). */
-static bool S_open_bracket(const S_ln *a)
+/* The brackets line A leaves open; *STRAY: whether a ')' of it closes
+ * none. */
+static size_t S_brackets(const S_ln *a, bool *stray)
 {
-    int depth = 0;
+    size_t depth = 0;
+    *stray = false;
     for (size_t k = 0; k < a->len; k++)
         if (a->s[k] == '(')
             depth++;
         else if (a->s[k] == ')' && depth > 0)
             depth--;
-    return depth > 0;
+        else if (a->s[k] == ')')
+            *stray = true;
+    return depth;
+}
+
+/* Does line A end inside a bracket it opened ("…지원금 상향(100만 원")?
+ * A paragraph does not end there: the next line goes on with it, even
+ * one that starts like a marker ("→200만 원) ▲결혼식 …"). */
+static bool S_open_bracket(const S_ln *a)
+{
+    bool stray;
+    return S_brackets(a, &stray) > 0;
 }
 
 /* Is unit U one line that a bracket leaves unbalanced, closed without
@@ -926,14 +937,8 @@ static bool S_bracket_piece(S_ctx *c, size_t u)
     const S_unit *x = &UN(c, u);
     if (x->first != x->last || x->first == S_GONE)
         return false;
-    const S_ln *l = &LN(c, x->first);
-    int depth = 0;
-    for (size_t k = 0; k < l->len; k++)
-        if (l->s[k] == '(')
-            depth++;
-        else if (l->s[k] == ')' && depth-- == 0)
-            return true;
-    return depth > 0;
+    bool stray;
+    return S_brackets(&LN(c, x->first), &stray) > 0 || stray;
 }
 
 /* Can line J continue the paragraph of line I (J > I), whatever their
@@ -1051,15 +1056,6 @@ static bool S_prose_break(S_ctx *c, size_t i)
     return ks_is_hangul(x) || x == ',';
 }
 
-/* Does line I+1 continue the paragraph of line I (wrapped text only)?
- * Yes when I is close to the page width PAGE.  Also when I is a third as
- * wide or more, ends inside prose (S_prose_break) and the first word of
- * I+1 would not have fitted after it within the right margin
- * (S_margin): wrapping between words leaves a line short by up to a
- * word, and in a narrow column that is a large part of it ("…새로 도입하는"
- * / "지역고용위기선제대응패키지사업과" at 28 characters a line).  Not after a
- * sentence's end on a line clearly short of the page width, nor where
- * I+1 cannot continue a paragraph (S_may_continue). */
 /* The bytes of a field's label at S, "(신청기간) ": a bracket of two to
  * eight Hangul syllables (and spaces) and a space after it; 0 if none. */
 static size_t S_field_label(const char *s, size_t len)
@@ -1092,6 +1088,15 @@ static bool S_field_lines(const S_ln *a, const S_ln *b)
     return m > 0 && S_field_label(a->s + m, a->len - m) > 0;
 }
 
+/* Does line I+1 continue the paragraph of line I (wrapped text only)?
+ * Yes when I is close to the page width PAGE.  Also when I is a third as
+ * wide or more, ends inside prose (S_prose_break) and the first word of
+ * I+1 would not have fitted after it within the right margin
+ * (S_margin): wrapping between words leaves a line short by up to a
+ * word, and in a narrow column that is a large part of it ("…새로 도입하는"
+ * / "지역고용위기선제대응패키지사업과" at 28 characters a line).  Not after a
+ * sentence's end on a line clearly short of the page width, nor where
+ * I+1 cannot continue a paragraph (S_may_continue). */
 static bool S_continues(S_ctx *c, size_t i, int page)
 {
     const S_ln *a = &LN(c, i);
