@@ -3520,15 +3520,6 @@ static size_t S_next_dash(const char *s, size_t len, size_t from)
     return 0;
 }
 
-/* Does S[0..LEN) end a sentence ("…밝혔다.")?  (A title may end in 다
- * without the full stop: "… 파고를 넘는다".) */
-static bool S_ends_sentence(const char *s, size_t len)
-{
-    while (len && s[len - 1] == ' ')
-        len--;
-    return len >= 4 && !memcmp(s + len - 4, "\xEB\x8B\xA4.", 4); /* 다. */
-}
-
 /* Where the next subtitle begins in a line of subtitles that begins with
  * one, "- A - B" or "- A - - B" (A's closing dash, then B's): the index of
  * B's dash, or 0.  Both must be 10 columns wide or more, and B must not
@@ -3553,7 +3544,7 @@ static size_t S_run_subtitle(const char *s, size_t len)
  * line (see S_body_start); only near the top, where subtitles stand. */
 static ks_status S_split_subtitles(S_ctx *c)
 {
-    bool head = true; /* no line has ended a sentence yet */
+    bool head = true; /* no line has ended a sentence yet (S_full_stop) */
     for (size_t i = 0; i < c->ln.len && i < 30; i++) {
         S_ln *l = &LN(c, i);
         /* the end of a wrapped subtitle run into the next one: "- 장관,
@@ -3570,7 +3561,7 @@ static ks_status S_split_subtitles(S_ctx *c)
             }
         }
         bool in_head = head;
-        head = head && !S_ends_sentence(l->s, l->len);
+        head = head && !S_full_stop(l);
         if (l->hint >= 0 || l->len < 20 || memcmp(l->s, "- ", 2) != 0)
             continue;
         /* subtitles web text ran into one line, each "- …" after the
