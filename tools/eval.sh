@@ -72,13 +72,13 @@ case " $what " in *" spacing "*)
     # another order) and headings take no part.  Not an issue's measure:
     # it says how much of the figures above is tables.
     mkdir -p "$out/prose"
-    for id in $ids; do
-        "$py" -c 'import sys
-lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
-prose = [l for l in lines if len(l) >= 40 and l.rstrip().endswith("다.")]
-open(sys.argv[2], "w", encoding="utf-8").write("\n".join(prose) + "\n")' \
-            "$C/govpress/$id.gold.txt" "$out/prose/$id.gold.txt"
-    done
+    "$py" -c 'import sys
+src, dst = sys.argv[1], sys.argv[2]
+for i in sys.argv[3:]:
+    lines = open("%s/%s.gold.txt" % (src, i), encoding="utf-8").read().split("\n")
+    prose = [l for l in lines if len(l) >= 40 and l.rstrip().endswith("다.")]
+    open("%s/%s.gold.txt" % (dst, i), "w", encoding="utf-8").write("\n".join(prose) + "\n")' \
+        "$C/govpress" "$out/prose" $ids
     for form in pdf joined viewer; do
         echo "== spacing, prose only (the gold's sentence paragraphs): govpress/*.$form.txt"
         sed "s|^$C/govpress/\([^ ]*\)\.gold\.txt |$out/prose/\1.gold.txt |" "$out/pairs.$form" \
