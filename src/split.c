@@ -384,12 +384,18 @@ static size_t S_marker(const char *s, size_t len, size_t *mraw, int *level, ks_k
     return e;
 }
 
-static bool S_has_marker(const char *s, size_t len)
+/* The bytes of S's marker and the spaces after it (S_marker), 0 if none. */
+static size_t S_marker_len(const char *s, size_t len)
 {
     size_t r;
     int l;
     ks_kind k;
-    return S_marker(s, len, &r, &l, &k) > 0;
+    return S_marker(s, len, &r, &l, &k);
+}
+
+static bool S_has_marker(const char *s, size_t len)
+{
+    return S_marker_len(s, len) > 0;
 }
 
 /* Summary markers: "- ", "◇", "▸", "ㅇ", "○" ... but not "□" or "*". */
@@ -1079,12 +1085,9 @@ static size_t S_field_label(const char *s, size_t len)
  * 12 such pairs in the govpress PDF text, all one paragraph)? */
 static bool S_field_lines(const S_ln *a, const S_ln *b)
 {
-    size_t raw, m;
-    int level;
-    ks_kind kind;
     if (!S_field_label(b->s, b->len) || S_has_marker(b->s, b->len))
         return false;
-    m = S_marker(a->s, a->len, &raw, &level, &kind);
+    size_t m = S_marker_len(a->s, a->len);
     return m > 0 && S_field_label(a->s + m, a->len - m) > 0;
 }
 
@@ -1356,12 +1359,10 @@ static bool S_one_line(const S_unit *x)
 static bool S_spaced_label(S_ctx *c, size_t i, size_t *last)
 {
     const S_ln *l = &LN(c, i);
-    size_t mraw, n, m;
-    int level;
-    ks_kind kind;
+    size_t n, m;
     if (l->hint >= 0 || i + 2 >= c->ln.len || LN(c, i + 1).len || S_vertical(c, i))
         return false;
-    m = S_marker(l->s, l->len, &mraw, &level, &kind);
+    m = S_marker_len(l->s, l->len);
     if (l->len - m != 3 || !ks_is_hangul(S_cp(l->s, l->len, m, &n)))
         return false;
     size_t j = i;
