@@ -183,6 +183,22 @@ static bool S_is_quote_particle(const unsigned char *s, size_t len)
     return false;
 }
 
+/* The offset of the first character at or after I in S[0..LEN) that this
+ * stage keeps: zero-width characters are passed over, and with SPACES a
+ * run of white space of any kind too, as the stage will write it (one
+ * space or none: "’ 27년", "’\t27년", "’\u00A027년", "’  27년"). */
+static size_t S_skip_blank(const unsigned char *s, size_t len, size_t i, bool spaces)
+{
+    while (i < len) {
+        uint32_t cp = s[i];
+        size_t n = cp < 0x80 ? 1 : ks_utf8_decode(s + i, len - i, &cp);
+        if (!n || !(ks_is_zero_width(cp) || (spaces && ks_is_space(cp))))
+            break;
+        i += n;
+    }
+    return i;
+}
+
 /* Is the mark before S[0..LEN) the apostrophe of an abbreviated year,
  * two digits and then 년 or a dot and a digit: "’27년 4월", "‘26.1월",
  * "'19.10월" (written with either single quotation mark)?  SPACED: a
@@ -191,18 +207,12 @@ static bool S_is_quote_particle(const unsigned char *s, size_t len)
  * 돌봄’" still does). */
 static bool S_year_apostrophe(const unsigned char *s, size_t len, bool spaced)
 {
-    size_t i = 0;
-    if (spaced && i < len && s[i] == ' ')
-        i++;
+    size_t i = S_skip_blank(s, len, 0, spaced);
     if (len - i < 3 || !ks_is_digit(s[i]) || !ks_is_digit(s[i + 1]))
         return false;
-    i += 2;
-    if (spaced && i < len && s[i] == ' ')
-        i++;
+    i = S_skip_blank(s, len, i + 2, spaced);
     if (i < len && s[i] == '.') {
-        i++;
-        if (spaced && i < len && s[i] == ' ')
-            i++;
+        i = S_skip_blank(s, len, i + 1, spaced);
         return i < len && ks_is_digit(s[i]);
     }
     return len - i >= 3 && !memcmp(s + i, "\xEB\x85\x84", 3); /* 년 */

@@ -103,6 +103,18 @@ int main(void)
     case_("9월부터 ‘27년 3월까지 검증을 거쳐 ’27년 4월에 발표",
           "9월부터 ‘27년 3월까지 검증을 거쳐 ’27년 4월에 발표");
     case_("‘25.11월 12월 ’26.1월", "‘25.11월 12월 ’26.1월");
+    /* ... whatever white space a converter put after the mark: a tab, a
+     * no-break space, U+3000, a run of them, a zero-width space (a page
+     * saved with tabs for spaces took "참고 ’26년" for a closing mark and
+     * the respace stage joined it: "참고’26년") */
+    case_("참고 ’\t26년 개요", "참고 ’26년 개요");
+    case_("참고\t’\t26년\t개요", "참고 ’26년 개요");
+    case_("참고 ’\u00A026년 개요", "참고 ’26년 개요");
+    case_("참고 ’\u300026년 개요", "참고 ’26년 개요");
+    case_("참고 ’  26년 개요", "참고 ’26년 개요");
+    case_("참고 ’\u200B26년 개요", "참고 ’26년 개요");
+    case_("회계 ’\t25\t년", "회계 ’25 년");
+    case_("(평가일정) ’\u00A025.\u00A08. 25", "(평가일정) ’25. 8. 25");
     case_("'19.10월 전후 ‘ 돌봄 ’", "'19.10월 전후 ‘돌봄’");
     case_("‘ 24시간 돌봄 ’ 사업", "‘24시간 돌봄’ 사업");
     /* A ‘ after a bracket still opens: "(‘ 26.1)" is padded. */
