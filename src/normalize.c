@@ -2,9 +2,11 @@
  * normalize.c -- stage 2: Unicode and white-space clean-up.
  *
  * Input: valid UTF-8 without NULs (decode.c's invariant).  Output: ks_lines,
- * one entry per input line (CRLF, CR, FF, U+0085, U+2028 and U+2029 all end a
- * line), each valid NFC UTF-8 with single spaces and no space at either
- * end, with the number of its input line.  Blank lines are kept, up to
+ * one entry per input line (LF, CRLF, CR, U+0085, U+2028 and U+2029 each end
+ * a line; a form feed is white space: pdftotext writes one before each
+ * page's first line, and as a line end it put every later line's number
+ * one further off per page), each valid NFC UTF-8 with single spaces and
+ * no space at either end, with the number of its input line.  Blank lines are kept, up to
  * KS_NORM_BLANKS in a row: split never counts further, and a file of
  * newlines took 64 bytes of line records per byte (all of them with
  * KS_OPT_LINE_MODE, where each line has its output line).
@@ -16,7 +18,8 @@
  *                 character that is not NFC-stable are rewritten, and in
  *                 them only the short segments around such characters go
  *                 through utf8proc, so plain Hangul text costs one scan.
- *   space_chars   NBSP, U+3000, tabs, U+2000-U+200A, U+202F, U+205F -> " ".
+ *   space_chars   NBSP, U+3000, tabs, form feeds, U+2000-U+200A, U+202F,
+ *                 U+205F -> " ".
  *   zero_width    U+200B-U+200D, U+2060, U+FEFF removed: "전\u200B국" -> "전국".
  *   controls      C0 (other than line ends) and C1 controls, DEL removed.
  *   space_runs    "a   b" -> "a b"; " a " -> "a".
@@ -449,7 +452,7 @@ void ks_lines_free(ks_lines *l)
 #define S_BREAK 1u
 #define S_CHECK 2u
 static const unsigned char S_look[256] = {
-    ['\n'] = S_BREAK, ['\r'] = S_BREAK, ['\f'] = S_BREAK, [0xC2] = S_BREAK,
+    ['\n'] = S_BREAK, ['\r'] = S_BREAK, [0xC2] = S_BREAK,
     [0xCC] = S_CHECK, [0xCD] = S_CHECK, [0xCE] = S_CHECK, [0xCF] = S_CHECK,
     [0xD0] = S_CHECK, [0xD1] = S_CHECK, [0xD2] = S_CHECK, [0xD3] = S_CHECK,
     [0xD4] = S_CHECK, [0xD5] = S_CHECK, [0xD6] = S_CHECK, [0xD7] = S_CHECK,
@@ -462,13 +465,12 @@ static const unsigned char S_look[256] = {
     [0xF2] = S_CHECK, [0xF3] = S_CHECK, [0xF4] = S_CHECK,
 };
 
-/* Length of the line break at S (0 when none): \n, \r\n, \r, \f, U+0085,
- * U+2028, U+2029. */
+/* Length of the line break at S (0 when none): \n, \r\n, \r, U+0085,
+ * U+2028, U+2029.  (A form feed is white space: see the top of the file.) */
 static size_t S_line_break(const unsigned char *s, size_t len)
 {
     switch (s[0]) {
     case '\n':
-    case '\f':
         return 1;
     case '\r':
         return len > 1 && s[1] == '\n' ? 2 : 1;
