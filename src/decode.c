@@ -15,10 +15,12 @@
  *             strict superset.
  *   utf-16    iconv "UTF-16LE" / "UTF-16BE"; the BOM picks the order.
  *   auto      the bytes are kept until the end of the document, then:
- *             a BOM decides ("bom"); else valid UTF-8 ("valid-utf-8"); else
- *             valid CP949 ("valid-cp949"); else UTF-16 if every other byte is
- *             NUL; else whichever of UTF-8 and CP949 has fewer undecodable
- *             runs ("best-guess").
+ *             a BOM decides ("bom"); else valid UTF-8 ("valid-utf-8"), but
+ *             where NUL bytes in it stand every other byte, UTF-16; else
+ *             valid CP949 ("valid-cp949"); else UTF-16 where its code units
+ *             in one byte order are nearly all Korean text's; else
+ *             whichever of UTF-8 and CP949 has fewer undecodable runs (the
+ *             UTF-16 guesses and this one: "best-guess"; S_utf16_order).
  *
  * Streaming: a chunk may end inside a character.  The undecoded tail (at
  * most 3 bytes) is kept and completed by the next chunk; at the end of the
@@ -479,8 +481,60 @@ static size_t S_count_bad_utf8(const unsigned char *s, size_t len)
     return bad + (memchr(s, 0, len) != NULL);
 }
 
-/* Auto mode, before any decoding: a BOM or valid UTF-8 decides.  Returns
- * KS_ENC_AUTO when neither does. */
+/* Is U a UTF-16 code unit that Korean text is made of: white space and
+ * ASCII, Latin-1, jamo, punctuation and symbols (U+2000-U+27BF), CJK
+ * punctuation and compatibility jamo (U+3000-U+33FF), hanja, syllables,
+ * full-width forms? */
+static bool S_korean_unit(unsigned u)
+{
+    if (u < 0x80)
+        return u >= 0x20 || u == '\t' || u == '\n' || u == '\r';
+    return (u >= 0xA0 && u <= 0xFF) || (u >= 0x1100 && u <= 0x11FF) ||
+           (u >= 0x2000 && u <= 0x27BF) || (u >= 0x3000 && u <= 0x33FF) ||
+           (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7A3) ||
+           (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF);
+}
+
+/* UTF-16 without a BOM, from the first 8 KB of S[0..LEN): the byte order,
+ * or KS_ENC_AUTO when neither fits.  Taken where NUL high bytes stand on
+ * one side (mostly ASCII text, which is valid UTF-8 too), or where, read
+ * in one byte order, nineteen code units in twenty or more are Korean
+ * text's (S_korean_unit) and, in the other, at most four in five: Korean
+ * text in UTF-16 has few NUL bytes (a syllable's high byte is AC-D7),
+ * while CP949 or UTF-8 read as UTF-16 gives about half such units either
+ * way. */
+static ks_encoding S_utf16_order(const unsigned char *s, size_t len)
+{
+    if (len < 4)
+        return KS_ENC_AUTO;
+    /* code units read both ways, and the NUL bytes in the low and the
+     * high byte of a little-endian unit */
+    size_t n = (len < 8192 ? len : 8192) / 2, m = 2 * n, zlo = 0, zhi = 0, le = 0, be = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned lo = s[2 * i], hi = s[2 * i + 1];
+        zlo += lo == 0;
+        zhi += hi == 0;
+        le += S_korean_unit(lo | hi << 8);
+        be += S_korean_unit(lo << 8 | hi);
+    }
+    if (zhi * 3 > m && zlo * 20 < m)
+        return KS_ENC_UTF16LE;
+    if (zlo * 3 > m && zhi * 20 < m)
+        return KS_ENC_UTF16BE;
+    /* Korean: and a space or a line end (a NUL high byte) in fifty units,
+     * far more of them than of syllables such as 가 (U+AC00, a NUL low
+     * byte): CP949 has no NUL, and its syllables read a byte off as
+     * UTF-16 are syllables */
+    if (le * 20 >= n * 19 && be * 5 <= n * 4 && zhi * 50 >= n && zlo * 4 <= zhi)
+        return KS_ENC_UTF16LE;
+    if (be * 20 >= n * 19 && le * 5 <= n * 4 && zlo * 50 >= n && zhi * 4 <= zlo)
+        return KS_ENC_UTF16BE;
+    return KS_ENC_AUTO;
+}
+
+/* Auto mode, before any decoding: a BOM or valid UTF-8 decides (valid
+ * UTF-8 with NUL bytes may be ASCII in UTF-16).  Returns KS_ENC_AUTO when
+ * neither does. */
 static ks_encoding S_detect_cheap(ks_decoder *d, const ks_buf *raw)
 {
     const unsigned char *s = (const unsigned char *)(raw->data ? raw->data : "");
@@ -501,6 +555,11 @@ static ks_encoding S_detect_cheap(ks_decoder *d, const ks_buf *raw)
             ok = len;
     }
     if (ok == len) {
+        /* (ASCII in UTF-16 is valid UTF-8 with NUL bytes) */
+        if (memchr(s, 0, len) && (e = S_utf16_order(s, len)) != KS_ENC_AUTO) {
+            d->reason = "best-guess";
+            return e;
+        }
         d->reason = "valid-utf-8";
         return KS_ENC_UTF8;
     }
@@ -508,23 +567,15 @@ static ks_encoding S_detect_cheap(ks_decoder *d, const ks_buf *raw)
 }
 
 /* Auto mode when CP949 had CP949_BAD undecodable runs: UTF-16 without a BOM
- * (NUL high bytes on one side), else whichever of UTF-8 and CP949 has fewer
- * bad runs. */
+ * (S_utf16_order), else whichever of UTF-8 and CP949 has fewer bad runs. */
 static ks_encoding S_detect_guess(ks_decoder *d, const ks_buf *raw, size_t cp949_bad)
 {
     const unsigned char *s = (const unsigned char *)raw->data;
     size_t len = raw->len;
     d->reason = "best-guess";
-    if (len >= 4) {
-        size_t zeros[2] = {0, 0};
-        size_t n = len < 4096 ? len : 4096;
-        for (size_t i = 0; i < n; i++)
-            zeros[i & 1] += s[i] == 0;
-        if (zeros[1] * 3 > n && zeros[0] * 20 < n)
-            return KS_ENC_UTF16LE;
-        if (zeros[0] * 3 > n && zeros[1] * 20 < n)
-            return KS_ENC_UTF16BE;
-    }
+    ks_encoding e = S_utf16_order(s, len);
+    if (e != KS_ENC_AUTO)
+        return e;
     return S_count_bad_utf8(s, len) <= cp949_bad ? KS_ENC_UTF8 : KS_ENC_CP949;
 }
 

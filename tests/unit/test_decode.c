@@ -104,6 +104,69 @@ static void cp949_matches_iconv(void)
     KS_CHECK(chars == 17048, "iconv made %zu characters of the pairs", chars);
 }
 
+/* TEXT (UTF-8) converted to encoding TO by iconv into OUT (at most CAP
+ * bytes), after the bytes of PREFIX (NPREFIX of them); returns the length,
+ * 0 on failure. */
+static size_t encode(const char *to, const char *prefix, size_t nprefix, const char *text,
+                     char *out, size_t cap)
+{
+    iconv_t cd = iconv_open(to, "UTF-8");
+    if (cd == (iconv_t)-1 || nprefix > cap)
+        return 0;
+    memcpy(out, prefix, nprefix);
+    char *ip = (char *)text, *op = out + nprefix;
+    size_t il = strlen(text), ol = cap - nprefix;
+    size_t r = iconv(cd, &ip, &il, &op, &ol);
+    iconv_close(cd);
+    return r == (size_t)-1 || il ? 0 : cap - ol;
+}
+
+/* UTF-16 without a BOM (auto mode): Korean text, in either byte order,
+ * at every chunking, and ASCII text; not CP949 whose syllables a stray
+ * byte put out of step (read as UTF-16, they are syllables too). */
+static void utf16_without_bom(void)
+{
+    static char text[4096], in[8192];
+    text[0] = '\0';
+    for (int i = 0; i < 6; i++)
+        strcat(text, "정부는 10일 국무회의에서 가계 지원을 위한 추가경정예산안을 의결했다.\n"
+                     "가격 안정 대책은 “다음 달부터 시행한다”고 밝혔다.\n");
+    static const struct {
+        const char *to, *enc;
+    } orders[] = {{"UTF-16LE", "utf-16le"}, {"UTF-16BE", "utf-16be"}};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n = encode(orders[k].to, "", 0, text, in, sizeof in);
+        KS_CHECK(n > 0, "iconv to %s", orders[k].to);
+        warns w = {0};
+        ks_status st;
+        const char *enc = NULL, *reason = NULL;
+        char *got = decode(KS_ENC_AUTO, false, in, n, 4096, &w, &st, &enc, &reason);
+        KS_CHECK(got && !strcmp(got, text), "%s without a BOM: \"%.40s\"", orders[k].to,
+                 got ? got : "(null)");
+        KS_CHECK(enc && !strcmp(enc, orders[k].enc) && reason && !strcmp(reason, "best-guess"),
+                 "%s: %s, %s", orders[k].to, enc ? enc : "-", reason ? reason : "-");
+        free(got);
+        same_at_every_chunking(KS_ENC_AUTO, in, n, text, orders[k].to);
+    }
+    /* mostly ASCII: NUL high bytes */
+    size_t n = encode("UTF-16LE", "", 0, "press release, 2026-04-10\nno. 12 (page 3 of 4)\n", in,
+                      sizeof in);
+    same_at_every_chunking(KS_ENC_AUTO, in, n, "press release, 2026-04-10\nno. 12 (page 3 of 4)\n",
+                           "ascii utf-16le without a BOM");
+    /* CP949 syllables without a space, a stray byte first: CP949 */
+    text[0] = '\0';
+    for (int i = 0; i < 40; i++)
+        strcat(text, "대한민국정부는국민의안전을위하여");
+    n = encode("CP949", "\xFF", 1, text, in, sizeof in);
+    warns w = {0};
+    ks_status st;
+    const char *enc = NULL, *reason = NULL;
+    char *got = decode(KS_ENC_AUTO, false, in, n, 4096, &w, &st, &enc, &reason);
+    KS_CHECK(got && !strcmp(got + 3, text) && enc && !strcmp(enc, "cp949"),
+             "cp949 out of step: %s \"%.30s\"", enc ? enc : "-", got ? got : "(null)");
+    free(got);
+}
+
 int main(void)
 {
     warns w = {0};
@@ -231,6 +294,8 @@ int main(void)
     KS_CHECK(got != NULL, "all 0xFF decodes");
     KS_STREQ(reason, "best-guess");
     free(got);
+
+    utf16_without_bom();
 
     /* Empty input. */
     got = decode(KS_ENC_AUTO, false, "", 0, 4096, &w, &st, NULL, NULL);
