@@ -6,10 +6,10 @@
  * a line; a form feed is white space: pdftotext writes one before each
  * page's first line, and as a line end it put every later line's number
  * one further off per page), each valid NFC UTF-8 with single spaces and
- * no space at either end, with the number of its input line.  Blank lines are kept, up to
- * KS_NORM_BLANKS in a row: split never counts further, and a file of
- * newlines took 64 bytes of line records per byte (all of them with
- * KS_OPT_LINE_MODE, where each line has its output line).
+ * no space at either end, with the number of its input line.  Blank lines
+ * are kept, up to KS_NORM_BLANKS in a row: split never counts further, and
+ * a file of newlines took 64 bytes of line records per byte (all of them
+ * with KS_OPT_LINE_MODE, where each line has its output line).
  * Every change is counted in doc->stats; nothing else is altered.
  *
  * Rules, each with an example:
