@@ -41,7 +41,7 @@ ARGS_test_respace := tests/spacing.txt
 ARGS_test_html    := tests/fixtures/html
 ARGS_test_hwpx    := tests/fixtures/hwpx
 
-.PHONY: all clean test check unit golden stream schema io pathological asan valgrind batch hwpx-check eval fuzz-smoke warnings coverage \
+.PHONY: all clean test check unit golden stream schema io variants pathological asan valgrind batch hwpx-check eval fuzz-smoke warnings coverage \
         demo deps install uninstall bench fuzz format lint help
 all: $(KSPLIT)
 
@@ -78,7 +78,7 @@ $(BUILD)/extract_dump: tests/extract_dump.c $(LIBA)
 # Every test; the README's test command.  CI runs it through .ci/run.
 check: test warnings asan valgrind pathological fuzz-smoke
 
-test: unit golden stream schema io batch
+test: unit golden stream schema io batch variants
 
 unit: $(UNIT_BIN)
 	@fail=0; $(foreach t,$(UNIT_BIN),printf '%-16s ' $(notdir $(t)):; \
@@ -99,6 +99,12 @@ schema: $(KSPLIT)
 
 io: $(KSPLIT)
 	@sh tests/io_test.sh $(KSPLIT)
+
+# The golden text inputs rewritten as scrapers and converters rewrite text
+# (line ends, white space, BOM, NFD, UTF-16, CP949, pdftotext's page
+# feeds): the same result (tests/variants_test.py).
+variants: $(KSPLIT)
+	@$(PYTHON) tests/variants_test.py $(KSPLIT)
 
 pathological: $(KSPLIT)
 	@sh tests/pathological.sh $(KSPLIT)
@@ -201,7 +207,7 @@ help:
 	@echo "make            build build/ksplit and build/libksplit.a"
 	@echo "make deps       install the Debian packages the build and tests need (as root)"
 	@echo "make demo       build and run ksplit on samples/"
-	@echo "make test       unit, golden, streaming, schema and I/O tests"
+	@echo "make test       unit, golden, streaming, schema, I/O, batch and variants tests"
 	@echo "make check      test + ASan/UBSan + valgrind + pathological inputs + fuzz smoke"
 	@echo "make coverage   line coverage of make test and the pathological inputs (gcov)"
 	@echo "make bench      throughput and memory benchmark"

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""variants_test.py KSPLIT -- the same text in another dress gives the same result.
+
+Every golden case whose input is UTF-8 text and which succeeds is run again
+with its input rewritten in ways a scraper or a converter rewrites text:
+other line ends (CRLF, CR), other white space for its spaces (tabs, no-break
+spaces, U+3000, two spaces), spaces at the ends of its lines, a BOM, NFD,
+UTF-16 with and without a BOM, CP949 (where it can hold the text), a form
+feed before each page's first line as pdftotext writes it, no final line
+end, blank lines after the text.  The JSON must be the same as the
+original's but for what describes the input itself: "source", the
+"normalization" counts, the warnings' byte offsets and an "encoding-guess"
+warning (UTF-16 without a BOM is a guess).  With --to text the text must be the same byte for byte.
+Also: all the inputs converted in one run, in order and reversed, give
+what each gives alone.
+
+Python 3 standard library only.  Exit status 1 on any difference.
+"""
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+KS = sys.argv[1:] or ["build/ksplit"]
+GOLDEN = "tests/golden"
+
+
+def page_feeds(s):
+    """A form feed before the first line after each page number ("- 3 -"),
+    as pdftotext writes one before each page."""
+    return re.sub(r"(\n- \d+ -\n\n*)(?=[^\n])", "\\1\f", s)
+
+
+VARIANTS = [
+    ("CRLF", lambda s: s.replace("\n", "\r\n").encode()),
+    ("CR", lambda s: s.replace("\n", "\r").encode()),
+    ("tabs", lambda s: s.replace(" ", "\t").encode()),
+    ("no-break spaces", lambda s: s.replace(" ", "\u00a0").encode()),
+    ("U+3000", lambda s: s.replace(" ", "\u3000").encode()),
+    ("two spaces", lambda s: s.replace(" ", "  ").encode()),
+    ("trailing spaces", lambda s: s.replace("\n", " \t\n").encode()),
+    ("BOM", lambda s: ("\ufeff" + s).encode()),
+    ("NFD", lambda s: unicodedata.normalize("NFD", s).encode()),
+    ("UTF-16LE BOM", lambda s: s.encode("utf-16")),
+    ("UTF-16BE BOM", lambda s: b"\xfe\xff" + s.encode("utf-16-be")),
+    ("UTF-16LE", lambda s: s.encode("utf-16-le")),
+    ("UTF-16BE", lambda s: s.encode("utf-16-be")),
+    ("CP949", lambda s: s.encode("cp949")),
+    ("page feeds", lambda s: page_feeds(s).encode()),
+    ("no final line end", lambda s: s.rstrip("\n").encode()),
+    ("blank lines after", lambda s: (s + "\n\n\n").encode()),
+]
+
+
+def cases():
+    """(name, input path, argument list with INPUT) of the text cases."""
+    for name in sorted(os.listdir(GOLDEN)):
+        d = os.path.join(GOLDEN, name)
+        inputs = [f for f in os.listdir(d) if f.startswith("input")]
+        if not inputs or not inputs[0].endswith(".txt"):
+            continue
+        rc = os.path.join(d, "expected.rc")
+        if os.path.exists(rc) and open(rc).read().strip() != "0":
+            continue
+        path = os.path.join(d, inputs[0])
+        try:
+            text = open(path, "rb").read().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if not text.strip() or "\ufeff" in text or "\f" in text or "\r" in text:
+            continue
+        argf = os.path.join(d, "args")
+        args = shlex.split(open(argf).read()) if os.path.exists(argf) else ["INPUT"]
+        if "<" in args or "|" in args:
+            continue  # a shell's redirection: the case reads standard input
+        if "--encoding" in " ".join(args) or "-e" in args or "--chunk-size" in " ".join(args):
+            continue
+        yield name, path, text, args
+
+
+def run(args, path):
+    r = subprocess.run(KS + [path if a == "INPUT" else a for a in args], capture_output=True)
+    return r.returncode, r.stdout
+
+
+def comparable(out, text_mode):
+    """The output less what describes the input itself."""
+    if text_mode:
+        return out
+    docs = []
+    for line in out.decode().splitlines() if b"\n  " not in out else [out.decode()]:
+        d = json.loads(line)
+        d.pop("source", None)
+        d.pop("normalization", None)
+        # (a warning's byte offset is the input's: a BOM or NFD moves it)
+        d["warnings"] = [{k: v for k, v in w.items() if k != "offset"}
+                         for w in d.get("warnings", []) if w.get("code") != "encoding-guess"]
+        docs.append(d)
+    return docs
+
+
+def main():
+    fails = checks = 0
+    plain = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, path, text, args in cases():
+            text_mode = "--to" in args or any(a.startswith("--to=") for a in args)
+            rc, base = run(args, path)
+            want = comparable(base, text_mode)
+            if args == ["INPUT"] or args == ["--pretty", "INPUT"]:
+                plain.append((name, path, comparable(run(["INPUT"], path)[1], False)))
+            for label, make in VARIANTS:
+                try:
+                    data = make(text)
+                except UnicodeEncodeError:
+                    continue  # CP949 lacks a character of it
+                if data == text.encode():
+                    continue  # the rewrite changes nothing here
+                if label == "blank lines after" and "--line-mode" in args:
+                    continue  # each line is a paragraph, a blank one too
+                if label == "UTF-16LE" or label == "UTF-16BE":
+                    # told from its code units only where there is text
+                    # enough to tell (decode.c: a space in fifty units)
+                    if len(text) < 200 or text.count(" ") * 50 < len(text):
+                        continue
+                vpath = os.path.join(tmp, "input.txt")
+                with open(vpath, "wb") as f:
+                    f.write(data)
+                rc2, out = run(args, vpath)
+                checks += 1
+                got = comparable(out, text_mode)
+                if rc2 != rc or got != want:
+                    fails += 1
+                    print(f"FAIL {name} ({label}): exit {rc2}, want {rc}; output differs")
+        # one run over all of them, in order and reversed: each as alone
+        for order in (plain, plain[::-1]):
+            rc, out = run([p for _, p, _ in order], "")
+            docs = comparable(out, False)
+            checks += 1
+            alone = [d for _, _, want in order for d in want]
+            if docs != alone:
+                fails += 1
+                print("FAIL one run over %d inputs%s differs from each alone"
+                      % (len(order), " (reversed)" if order is not plain else ""))
+    print(f"variants: {checks - fails} passed, {fails} failed")
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
