@@ -102,7 +102,8 @@ io: $(KSPLIT)
 
 # The golden text inputs rewritten as scrapers and converters rewrite text
 # (line ends, white space, BOM, NFD, UTF-16, CP949, pdftotext's page
-# feeds): the same result (tests/variants_test.py).
+# feeds), the HTML and HWPX ones re-saved: the same result
+# (tests/variants_test.py).
 variants: $(KSPLIT)
 	@$(PYTHON) tests/variants_test.py $(KSPLIT)
 

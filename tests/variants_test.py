@@ -11,8 +11,11 @@ end, blank lines after the text.  The JSON must be the same as the
 original's but for what describes the input itself: "source", the
 "normalization" counts, the warnings' byte offsets and an "encoding-guess"
 warning (UTF-16 without a BOM is a guess).  With --to text the text must be the same byte for byte.
-Also: all the inputs converted in one run, in order and reversed, give
-what each gives alone.
+HTML pages: CRLF line ends, upper-case tag names, &nbsp; between tags.
+HWPX documents: zipped again without compression, at level 9, with the
+entries after the mimetype in another order, and with the sections'
+namespace under another prefix.  Also: all the text inputs converted in
+one run, in order and reversed, give what each gives alone.
 
 Python 3 standard library only.  Exit status 1 on any difference.
 """
@@ -23,7 +26,10 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import io
+import random
 import unicodedata
+import zipfile
 
 KS = sys.argv[1:] or ["build/ksplit"]
 GOLDEN = "tests/golden"
@@ -54,6 +60,56 @@ VARIANTS = [
     ("no final line end", lambda s: s.rstrip("\n").encode()),
     ("blank lines after", lambda s: (s + "\n\n\n").encode()),
 ]
+
+
+HTML_VARIANTS = [
+    ("CRLF", lambda b: b.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")),
+    ("upper-case tags", lambda b: re.sub(rb"<(/?)(html|head|body|div|p|span|table|tr|td|th|ul|li|a|br)\b",
+                                          lambda m: b"<" + m.group(1) + m.group(2).upper(), b)),
+    ("&nbsp; between tags", lambda b: b.replace(b"> <", b">&nbsp;<")),
+]
+
+
+def rezip(data, mode):
+    """The HWPX DATA zipped again: MODE "stored", "deflate9", "shuffled"
+    (the entries after the mimetype in another order) or "prefix" (the
+    sections' hp: namespace under another prefix)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    names = src.namelist()
+    if mode == "shuffled":
+        rest = [n for n in names if n != "mimetype"]
+        random.Random(1).shuffle(rest)
+        names = [n for n in names if n == "mimetype"] + rest
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for n in names:
+            body = src.read(n)
+            if mode == "prefix" and n.startswith("Contents/section"):
+                body = re.sub(rb"(</?)hp:", rb"\1para:", body).replace(b"xmlns:hp=", b"xmlns:para=")
+            stored = mode == "stored" or n == "mimetype"
+            z.writestr(n, body, compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
+                       compresslevel=None if stored else 9)
+    return out.getvalue()
+
+
+HWPX_VARIANTS = [(m, lambda b, m=m: rezip(b, m)) for m in ("stored", "deflate9", "shuffled", "prefix")]
+
+
+def reader_cases():
+    """(name, input path, arguments, variants) of the HTML and HWPX cases
+    that succeed."""
+    for name in sorted(os.listdir(GOLDEN)):
+        d = os.path.join(GOLDEN, name)
+        inputs = [f for f in os.listdir(d) if f.startswith("input")]
+        if not inputs or not inputs[0].endswith((".html", ".hwpx")):
+            continue
+        rc = os.path.join(d, "expected.rc")
+        if os.path.exists(rc) and open(rc).read().strip() != "0":
+            continue
+        argf = os.path.join(d, "args")
+        args = shlex.split(open(argf).read()) if os.path.exists(argf) else ["INPUT"]
+        html = inputs[0].endswith(".html")
+        yield name, os.path.join(d, inputs[0]), args, HTML_VARIANTS if html else HWPX_VARIANTS
 
 
 def cases():
@@ -134,6 +190,19 @@ def main():
                 checks += 1
                 got = comparable(out, text_mode)
                 if rc2 != rc or got != want:
+                    fails += 1
+                    print(f"FAIL {name} ({label}): exit {rc2}, want {rc}; output differs")
+        for name, path, args, variants in reader_cases():
+            rc, base = run(args, path)
+            want = comparable(base, False)
+            data = open(path, "rb").read()
+            for label, make in variants:
+                vpath = os.path.join(tmp, "input" + os.path.splitext(path)[1])
+                with open(vpath, "wb") as f:
+                    f.write(make(data))
+                rc2, out = run(args, vpath)
+                checks += 1
+                if rc2 != rc or comparable(out, False) != want:
                     fails += 1
                     print(f"FAIL {name} ({label}): exit {rc2}, want {rc}; output differs")
         # one run over all of them, in order and reversed: each as alone
