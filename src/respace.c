@@ -1697,14 +1697,21 @@ static const char S_part1[] = "을를는";
 static const char S_part2[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로"
                               "이다이며였다";  /* the copula's forms too */
 static const char S_part3[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
-                              "입니다이라고이라는이지만";
+                              "입니다이라고이라는이지만"
+                              /* training text: 3883, 986, 101, 1995 and 503
+                               * times written against the word before,
+                               * never apart */
+                              "로부터에서의으로의까지의로서는";
+/* the same for 1485 and 85 times, none apart */
+static const char S_part4[] = "으로부터에서부터";
 /* after a closing mark also these (training text: 가 after ")" 621
  * joined to 1 spaced, 의 2434:1, 라고 after "’" 399:1) */
 static const char S_part1_closed[] = "을를는은가와과의에로도만";
 static const char S_part2_closed[] = "부터까지에서에게께서한테로서로써처럼조차마저에는에도으로"
                                      "보다와의과의이며이고이나이다라는라고이라였다";
 static const char S_part3_closed[] = "에게서으로서으로써에서는에서도부터는까지는까지도에게는에게도으로는으로도"
-                                     "이라는이라고로부터에서의으로의입니다이지만";
+                                     "이라는이라고로부터에서의으로의입니다이지만"
+                                     "까지의로서는";
 
 /* Can CP begin one of the particles above?  The first syllables of the
  * lists (ks_respacer_particles_ok checks them against this, for
@@ -1728,7 +1735,7 @@ bool ks_respacer_particles_ok(void)
     static const struct {
         const char *list;
         size_t n;
-    } lists[] = {{S_part1, 3}, {S_part2, 6}, {S_part3, 9},
+    } lists[] = {{S_part1, 3}, {S_part2, 6}, {S_part3, 9}, {S_part4, 12},
                  {S_part1_closed, 3}, {S_part2_closed, 6}, {S_part3_closed, 9}};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         size_t len = strlen(lists[i].list);
@@ -1759,12 +1766,13 @@ static bool S_is_particle(const ks_rs_char *ch, size_t from, size_t end, const u
                           bool closed)
 {
     end = S_before_stops(ch, from, end);
-    if (end <= from || end - from > 3 || !S_particle_start(ch[from].cls))
+    if (end <= from || end - from > 4 || !S_particle_start(ch[from].cls))
         return false;
     size_t b0 = ch[from].off, n = ch[end - 1].off + ch[end - 1].len - b0;
     const char *list = n == 3 ? (closed ? S_part1_closed : S_part1)
                        : n == 6 ? (closed ? S_part2_closed : S_part2)
-                       : n == 9 ? (closed ? S_part3_closed : S_part3) : NULL;
+                       : n == 9 ? (closed ? S_part3_closed : S_part3)
+                       : n == 12 ? S_part4 : NULL;
     if (!list)
         return false;
     /* most tokens fail on their first syllable: compare it as a number
