@@ -503,13 +503,16 @@ static bool S_korean_unit(unsigned u)
  * text in UTF-16 has few NUL bytes (a syllable's high byte is AC-D7),
  * while CP949 or UTF-8 read as UTF-16 gives about half such units either
  * way. */
+#define KS_UTF16_PROBE 8192 /* bytes S_utf16_order reads */
+
 static ks_encoding S_utf16_order(const unsigned char *s, size_t len)
 {
     if (len < 4)
         return KS_ENC_AUTO;
     /* code units read both ways, and the NUL bytes in the low and the
      * high byte of a little-endian unit */
-    size_t n = (len < 8192 ? len : 8192) / 2, m = 2 * n, zlo = 0, zhi = 0, le = 0, be = 0;
+    size_t n = (len < KS_UTF16_PROBE ? len : KS_UTF16_PROBE) / 2, m = 2 * n;
+    size_t zlo = 0, zhi = 0, le = 0, be = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned lo = s[2 * i], hi = s[2 * i + 1];
         zlo += lo == 0;
@@ -555,8 +558,10 @@ static ks_encoding S_detect_cheap(ks_decoder *d, const ks_buf *raw)
             ok = len;
     }
     if (ok == len) {
-        /* (ASCII in UTF-16 is valid UTF-8 with NUL bytes) */
-        if (memchr(s, 0, len) && (e = S_utf16_order(s, len)) != KS_ENC_AUTO) {
+        /* (ASCII in UTF-16 is valid UTF-8 with NUL bytes; without one
+         * where S_utf16_order looks, it finds no UTF-16) */
+        if (memchr(s, 0, len < KS_UTF16_PROBE ? len : KS_UTF16_PROBE) &&
+            (e = S_utf16_order(s, len)) != KS_ENC_AUTO) {
             d->reason = "best-guess";
             return e;
         }
