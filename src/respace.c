@@ -1918,13 +1918,17 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
     return i == end || S_is_particle(ch, i, end, s, true);
 }
 
-/* Rule 17, an ending alone: a connective ending that never stands as a
- * word of its own, cut off the verb before it by a wrap:
+/* Rule 17, an ending alone: an ending that never stands as a word of its
+ * own, cut off the verb before it by a wrap:
  *   서 after a verb's 아/어 form  "보여줘 서" -> "보여줘서" (training and
  *                                  gold text: 896 joined, none spaced)
  *   고, 며, 면서 after a quotation's "…”라" or "…”이라"
  *                                  "것이다”라 고" -> "것이다”라고" (1026:0)
- * The right token, less punctuation after it, is the ending exactly. */
+ * The right token, less punctuation after it, is the ending exactly.
+ *   the tense endings 었 and 겠, whatever follows them in the token
+ *                                  "나가 겠다”고" -> "나가겠다”고" (training
+ *                                  text: 8907 and 689 words hold them,
+ *                                  none begins with them) */
 static bool S_ending_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
                           size_t gi, const unsigned char *s)
 {
@@ -1932,9 +1936,6 @@ static bool S_ending_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
     const ks_rs_gap *g = &gp[gi];
     if (g->at < 2 || g->at >= nch || !ks_is_hangul(ch[g->at - 1].cls))
         return false;
-    /* the tense endings 었 and 겠 begin no word: "나가 겠다”고" ->
-     * "나가겠다”고" (training text: 8907 and 689 words hold them, none
-     * begins with them) */
     if (ch[g->at].cls == 0xC5C8 /* 었 */ || ch[g->at].cls == 0xACA0 /* 겠 */)
         return true;
     if (ch[g->at].cls != 0xC11C /* 서 */ && ch[g->at - 1].cls != 0xB77C /* 라 */)
