@@ -712,6 +712,37 @@ size_t ks_meta_kind_suffix(const char *s, size_t len)
 
 #define KS_FILE_TAG 48 /* longest bracketed tag dropped, in bytes */
 
+/* Put back the thousands separators a file name lost: upload forms turn
+ * ',' into a space, so "9조 4,880억원" arrives as "9조 4 880억원".  A
+ * space between a group of one to three digits (the number's first, or
+ * one whose comma was put back) and exactly three digits with a Hangul
+ * syllable after them (the unit: 억원, 명, 건) was a comma: S[0..LEN) is
+ * changed in place.  "2026 100대" (four digits before) and "3 12개" (two
+ * after) are left as they are. */
+static void thousands_back(char *s, size_t len)
+{
+    for (size_t i = 1; i < len; i++) {
+        if (s[i] != ' ' || !is_d(s, len, i - 1))
+            continue;
+        size_t d = i - 1;
+        while (d > 0 && is_d(s, len, d - 1))
+            d--;
+        char before = d > 0 ? s[d - 1] : ' ';
+        if (i - d > 3 || !(before == ' ' || before == '(' || (unsigned char)before >= 0x80))
+            continue;
+        /* the groups of three after it, and then the unit */
+        size_t j = i;
+        while (j + 3 < len && s[j] == ' ' && is_d(s, len, j + 1) && is_d(s, len, j + 2) &&
+               is_d(s, len, j + 3) && !is_d(s, len, j + 4))
+            j += 4;
+        size_t n;
+        if (j > i && j < len && ks_is_hangul(cp_at(s, len, j, &n)))
+            for (size_t k = i; k < j; k += 4)
+                s[k] = ',';
+        i = j > i ? j : i;
+    }
+}
+
 size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
 {
     if (cap == 0)
@@ -825,6 +856,7 @@ size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap)
         return 0;
     memcpy(out, buf + a, b - a);
     out[b - a] = '\0';
+    thousands_back(out, b - a);
     return b - a;
 }
 
