@@ -1518,7 +1518,9 @@ static int S_produce(S_ctx *c, char *const *paths, size_t npaths)
     if (r != 0 || !o->files_from)
         return r;
     /* The list: one path a line (or NUL-separated); each entry is a name,
-     * never an option, and "-" is a file called "-". */
+     * never an option, and "-" is a file called "-".  A line may end in
+     * CRLF (a list written on Windows): the CR is the line end's, not the
+     * name's; a name ending in CR can still be given with -0. */
     int use_stdin = !strcmp(o->files_from, "-");
     FILE *f = use_stdin ? stdin : fopen(o->files_from, "rb");
     if (!f) {
@@ -1532,6 +1534,8 @@ static int S_produce(S_ctx *c, char *const *paths, size_t npaths)
     int sep = o->null_sep ? '\0' : '\n';
     while (r == 0 && (n = getdelim(&line, &cap, sep, f)) >= 0) {
         if (n > 0 && line[n - 1] == sep)
+            line[--n] = '\0';
+        if (sep == '\n' && n > 0 && line[n - 1] == '\r')
             line[--n] = '\0';
         if (n == 0)
             continue;

@@ -149,6 +149,10 @@ has err 'ksplit: missing-\nx: No such file or directory' "a newline in a name is
 printf 'in/a.txt\n\nin/sub/b c.txt\n' | "$ks" -q --files-from - > out; rc=$?
 check $rc 0 "--files-from -: exit status"
 check "$(wc -l < out | tr -d ' ')" 2 "--files-from -: two documents (blank lines skipped)"
+# a list written on Windows: CRLF line ends, a CR is not part of the name
+printf 'in/a.txt\r\n\r\nin/sub/b c.txt\r\n' | "$ks" -q --files-from - > out 2> err; rc=$?
+check $rc 0 "--files-from with CRLF line ends: exit status"
+check "$(wc -l < out | tr -d ' ')" 2 "--files-from with CRLF line ends: two documents"
 printf 'odd/new\nline.txt\000odd/sp ace.txt\000' > list0
 "$ks" -q --files-from list0 -0 > out; rc=$?
 check $rc 0 "-0: exit status"
