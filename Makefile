@@ -33,6 +33,11 @@ LIB_SRC  := $(filter-out src/main.c src/batch.c,$(wildcard src/*.c))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/schema_data.o
 CLI_OBJ  := $(BUILD)/main.o $(if $(wildcard src/batch.c),$(BUILD)/batch.o)
 LIBA     := $(BUILD)/libksplit.a
+# The shared library: the same sources built position-independent, only
+# the functions of src/ksplit.h exported (src/ksplit.map).
+SONAME   := libksplit.so.1
+LIBSO    := $(BUILD)/$(SONAME)
+PIC_OBJ  := $(LIB_OBJ:$(BUILD)/%.o=$(BUILD)/pic/%.o)
 KSPLIT   := $(BUILD)/ksplit
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
@@ -41,9 +46,9 @@ ARGS_test_respace := tests/spacing.txt
 ARGS_test_html    := tests/fixtures/html
 ARGS_test_hwpx    := tests/fixtures/hwpx
 
-.PHONY: all clean test check unit golden stream schema io variants pathological asan valgrind batch hwpx-check eval fuzz-smoke warnings coverage \
+.PHONY: all clean test check unit golden stream schema io variants shlib pathological asan valgrind batch hwpx-check eval fuzz-smoke warnings coverage \
         demo deps install uninstall bench fuzz format lint help
-all: $(KSPLIT)
+all: $(KSPLIT) $(LIBSO)
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -60,6 +65,21 @@ $(BUILD)/schema_data.o: $(BUILD)/schema_data.c
 $(LIBA): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
+
+$(BUILD)/pic/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/pic
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/pic/schema_data.o: $(BUILD)/schema_data.c | $(BUILD)/pic
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/pic:
+	mkdir -p $@
+
+# -z defs: every symbol the library needs is resolved at link time
+$(LIBSO): $(PIC_OBJ) src/ksplit.map
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=src/ksplit.map \
+	    -Wl,-z,defs -o $@ $(PIC_OBJ) $(LDFLAGS) $(LDLIBS)
+	ln -sf $(SONAME) $(BUILD)/libksplit.so
 
 $(KSPLIT): $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LDFLAGS) $(LDLIBS)
@@ -78,7 +98,7 @@ $(BUILD)/extract_dump: tests/extract_dump.c $(LIBA)
 # Every test; the README's test command.  CI runs it through .ci/run.
 check: test warnings asan valgrind pathological fuzz-smoke
 
-test: unit golden stream schema io batch variants
+test: unit golden stream schema io batch variants shlib
 
 unit: $(UNIT_BIN)
 	@fail=0; $(foreach t,$(UNIT_BIN),printf '%-16s ' $(notdir $(t)):; \
@@ -99,6 +119,10 @@ schema: $(KSPLIT)
 
 io: $(KSPLIT)
 	@sh tests/io_test.sh $(KSPLIT)
+
+# libksplit.so: its exports, and a program linked with it (tests/shlib_test.sh).
+shlib: $(KSPLIT) $(LIBSO)
+	@sh tests/shlib_test.sh $(BUILD)
 
 # The golden text inputs rewritten as scrapers and converters rewrite text
 # (line ends, white space, BOM, NFD, UTF-16, CP949, pdftotext's page
@@ -134,7 +158,7 @@ fuzz-smoke: | $(BUILD)
 # errors, the objects thrown away.  `make` itself builds with gcc -O3.
 WARN_BUILDS ?= gcc:-O0 gcc:-Og clang:-O2
 WARN_SRC    := $(filter-out src/respace_model.c src/cp949_table.c,$(wildcard src/*.c)) \
-               $(wildcard tests/unit/*.c tests/fuzz/*.c tests/*.c bench/*.c)
+               $(wildcard tests/unit/*.c tests/fuzz/*.c tests/shlib/*.c tests/*.c bench/*.c)
 warnings:
 	@fail=0; for b in $(WARN_BUILDS); do cc=$${b%%:*}; opt=$${b#*:}; \
 	    for f in $(WARN_SRC); do \
@@ -184,6 +208,8 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(KSPLIT) $(DESTDIR)$(BINDIR)/ksplit
 	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libksplit.a
+	install -m 755 $(LIBSO) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libksplit.so
 	install -m 644 src/ksplit.h $(DESTDIR)$(INCDIR)/ksplit.h
 	install -m 644 doc/ksplit.1 $(DESTDIR)$(MANDIR)/man1/ksplit.1
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCDIR@|$(INCDIR)|g' \
@@ -192,6 +218,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ksplit $(DESTDIR)$(LIBDIR)/libksplit.a $(DESTDIR)$(INCDIR)/ksplit.h \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libksplit.so \
 	    $(DESTDIR)$(MANDIR)/man1/ksplit.1 $(DESTDIR)$(LIBDIR)/pkgconfig/ksplit.pc
 
 format:
@@ -205,14 +232,14 @@ clean:
 	rm -rf build build-*
 
 help:
-	@echo "make            build build/ksplit and build/libksplit.a"
+	@echo "make            build build/ksplit, build/libksplit.a and build/libksplit.so.1"
 	@echo "make deps       install the Debian packages the build and tests need (as root)"
 	@echo "make demo       build and run ksplit on samples/"
-	@echo "make test       unit, golden, streaming, schema, I/O, batch and variants tests"
+	@echo "make test       unit, golden, streaming, schema, I/O, batch, variants and shared-library tests"
 	@echo "make check      test + ASan/UBSan + valgrind + pathological inputs + fuzz smoke"
 	@echo "make coverage   line coverage of make test and the pathological inputs (gcov)"
 	@echo "make bench      throughput and memory benchmark"
 	@echo "make eval       every figure of ../shared/eval on ../shared/corpus"
 	@echo "make fuzz       libFuzzer targets, FUZZTIME seconds each"
-	@echo "make install    PREFIX=/usr/local DESTDIR= : binary, library, header, man page, pkg-config"
+	@echo "make install    PREFIX=/usr/local DESTDIR= : binary, libraries, header, man page, pkg-config"
 	@echo "make format | lint | clean"
