@@ -45,6 +45,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 ARGS_test_respace := tests/spacing.txt
 ARGS_test_html    := tests/fixtures/html
 ARGS_test_hwpx    := tests/fixtures/hwpx
+ARGS_test_hwp     := tests/fixtures/hwp
 
 .PHONY: all clean test check unit golden stream schema io variants shlib pathological asan valgrind batch hwpx-check eval fuzz-smoke warnings coverage \
         demo deps install uninstall bench fuzz format lint help

@@ -354,8 +354,9 @@ typedef struct {
     S_set outs; /* producer only */
 } S_ctx;
 
-static const char *const S_default_include[] = {"*.txt", "*.html", "*.htm", "*.hwpx",
-                                                "*.TXT", "*.HTML", "*.HTM", "*.HWPX", NULL};
+static const char *const S_default_include[] = {"*.txt", "*.html", "*.htm", "*.hwpx", "*.hwp",
+                                                "*.TXT", "*.HTML", "*.HTM", "*.HWPX", "*.HWP",
+                                                NULL};
 static const char *const S_default_include_jsonl[] = {"*.jsonl", "*.JSONL", NULL};
 
 static int S_worst(int a, int b)

@@ -1,5 +1,6 @@
 /*
- * dynlib.c -- open libxml2 and libzip on first use (see dynlib.h for why).
+ * dynlib.c -- open libxml2, libzip and zlib on first use (see dynlib.h for
+ * why).
  *
  * Each library is opened once per process (pthread_once) by the soname of
  * the major version whose headers ksplit was built with (or the file that
@@ -26,6 +27,7 @@ static const char *const S_xml_names[] = {"libxml2.so.16", NULL};
 static const char *const S_xml_names[] = {"libxml2.so.2", NULL};
 #endif
 static const char *const S_zip_names[] = {"libzip.so.4", "libzip.so.5", NULL};
+static const char *const S_z_names[] = {"libz.so.1", NULL};
 
 /* The compiler checks each table entry against the library's own
  * declaration (GCC and Clang; the address is never taken). */
@@ -43,10 +45,12 @@ typedef struct {
     char why[160];
 } S_lib;
 
-static S_lib S_xml, S_zip;
+static S_lib S_xml, S_zip, S_z;
 static ks_libxml S_xml_api;
 static ks_libzip S_zip_api;
-static pthread_once_t S_xml_once = PTHREAD_ONCE_INIT, S_zip_once = PTHREAD_ONCE_INIT;
+static ks_zlib S_z_api;
+static pthread_once_t S_xml_once = PTHREAD_ONCE_INIT, S_zip_once = PTHREAD_ONCE_INIT,
+                      S_z_once = PTHREAD_ONCE_INIT;
 
 /* Open the library named by the environment variable ENV when it is set
  * (a copy outside the loader's search path), else the first of NAMES. */
@@ -94,6 +98,8 @@ static bool S_sym(S_lib *lib, const char *name, void *fn, size_t size)
     X(S_zip_api, zip_fopen_index) X(S_zip_api, zip_fread) X(S_zip_api, zip_fclose)             \
     X(S_zip_api, zip_strerror) X(S_zip_api, zip_file_strerror)
 
+#define S_Z_FUNCS(X) X(S_z_api, inflateInit2_) X(S_z_api, inflate) X(S_z_api, inflateEnd)
+
 #define S_CHECK(api, fn) S_SAME_TYPE((api).fn, fn);
 #define S_LOOKUP(api, fn) &&S_sym(l, #fn, &(api).fn, sizeof(api).fn)
 
@@ -122,6 +128,13 @@ static void S_load_zip(void)
     S_ZIP_FUNCS(S_CHECK)
     S_lib *l = &S_zip;
     l->ok = S_open(l, "KSPLIT_LIBZIP", S_zip_names) S_ZIP_FUNCS(S_LOOKUP);
+}
+
+static void S_load_z(void)
+{
+    S_Z_FUNCS(S_CHECK)
+    S_lib *l = &S_z;
+    l->ok = S_open(l, "KSPLIT_LIBZ", S_z_names) S_Z_FUNCS(S_LOOKUP);
 }
 
 /* Load library L once (LOAD under ONCE); false, with ERR set for STAGE,
@@ -153,4 +166,9 @@ const ks_libzip *ks_libzip_api(void)
 const ks_libzip *ks_libzip_get(ks_error *err, const char *stage)
 {
     return S_ready(&S_zip_once, S_load_zip, &S_zip, "libzip", err, stage) ? &S_zip_api : NULL;
+}
+
+const ks_zlib *ks_zlib_get(ks_error *err, const char *stage)
+{
+    return S_ready(&S_z_once, S_load_z, &S_z, "zlib", err, stage) ? &S_z_api : NULL;
 }

@@ -1,6 +1,7 @@
 /*
- * dynlib.h -- libxml2 and libzip, loaded when a document first needs them
- * (private; html.c and hwpx.c are the users, dynlib.c the loader).
+ * dynlib.h -- libxml2, libzip and zlib, loaded when a document first needs
+ * them (private; html.c, hwpx.c and hwp.c are the users, dynlib.c the
+ * loader).
  *
  * Plain text, what ksplit reads most, needs neither library; linking them
  * brings in ICU, libstdc++ and libcrypto, whose loading was most of the
@@ -18,6 +19,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include "internal.h"
 
@@ -63,6 +65,16 @@ typedef struct {
     const char *(*zip_strerror)(zip_t *);
     const char *(*zip_file_strerror)(zip_file_t *);
 } ks_libzip;
+
+/* The zlib functions the HWP reader calls (raw deflate streams). */
+typedef struct {
+    int (*inflateInit2_)(z_streamp, int, const char *, int);
+    int (*inflate)(z_streamp, int);
+    int (*inflateEnd)(z_streamp);
+} ks_zlib;
+
+/* zlib, loaded; NULL when it cannot be, with ERR set as ks_libxml_get's. */
+const ks_zlib *ks_zlib_get(ks_error *err, const char *stage);
 
 /* libxml2, loaded and initialised; NULL when it cannot be loaded, with ERR
  * set (KS_ERR_UNAVAILABLE, stage STAGE, the loader's reason). */

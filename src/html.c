@@ -131,6 +131,8 @@ ks_format ks_sniff_format(const char *raw, size_t len)
     const unsigned char *s = (const unsigned char *)raw;
     if (!raw)
         return KS_FROM_TEXT;
+    if (len >= 8 && memcmp(s, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return KS_FROM_HWP; /* an OLE file: the HWP reader tells an HWP 5 one */
     if (len >= 4 && memcmp(s, "PK\3\4", 4) == 0) {
         /* OCF: the first entry is "mimetype", stored, holding the type */
         size_t n = len < 512 ? len : 512;

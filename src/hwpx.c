@@ -1183,6 +1183,65 @@ done:
     return st;
 }
 
+/* Start C for DOC and OUT: the heights run beside the hints, and the
+ * lines OUT holds already have none. */
+static ks_status S_ctx_start(S_ctx *c, ks_doc *doc, ks_extract *out, ks_error *err)
+{
+    c->heights = KS_VEC(uint32_t);
+    c->doc = doc;
+    c->out = out;
+    c->err = err;
+    c->hint = -1;
+    if (out->hints.size == 0)
+        out->hints = KS_VEC(signed char);
+    for (size_t i = 0; i < out->hints.len; i++)
+        if (ks_vec_push(&c->heights, &c->height) != KS_OK)
+            return KS_NOMEM(err, "hwpx");
+    return KS_OK;
+}
+
+/* After the last section: the title box's lines as the document's title,
+ * its title_source SOURCE. */
+static ks_status S_ctx_finish(S_ctx *c, const char *source)
+{
+    if (c->title.len && !c->doc->title) {
+        size_t n = c->title.len;
+        const char *t = c->title.data;
+        while (n && *t == ' ') {
+            t++;
+            n--;
+        }
+        while (n && t[n - 1] == ' ')
+            n--;
+        /* fold the runs of spaces left by trimmed paragraph joins */
+        ks_buf tb = {0};
+        for (size_t i = 0; i < n; i++)
+            if (!(t[i] == ' ' && tb.len && tb.data[tb.len - 1] == ' ') &&
+                ks_buf_putc(&tb, t[i]) != KS_OK) {
+                ks_buf_free(&tb);
+                return KS_NOMEM(c->err, "hwpx");
+            }
+        if (tb.len) {
+            c->doc->title = ks_buf_detach(&tb);
+            if (!c->doc->title)
+                return KS_NOMEM(c->err, "hwpx");
+            c->doc->title_source = source;
+        }
+        ks_buf_free(&tb);
+    }
+    if (!c->out->text.data && ks_buf_reserve(&c->out->text, 0) != KS_OK)
+        return KS_NOMEM(c->err, "hwpx");
+    return KS_OK;
+}
+
+static void S_ctx_free(S_ctx *c)
+{
+    ks_free(c->dept);
+    ks_vec_free(&c->heights);
+    ks_buf_free(&c->scratch);
+    ks_buf_free(&c->title);
+}
+
 ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *out,
                           ks_error *err)
 {
@@ -1196,7 +1255,6 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     size_t nsec = 0;
     S_budget bud = {0};
     S_ctx c = {0};
-    c.heights = KS_VEC(uint32_t);
     ks_status st = KS_OK;
 
     if (!doc || !out || (!raw && len))
@@ -1204,19 +1262,12 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     if (!ks_libzip_get(err, "hwpx") || !ks_libxml_get(err, "hwpx"))
         return KS_ERR_UNAVAILABLE;
     LZ->zip_error_init(&ze);
-    if (out->hints.size == 0)
-        out->hints = KS_VEC(signed char);
     doc->format = "hwpx";
     doc->encoding = "utf-8";
     doc->encoding_reason = "hwpx";
     doc->bytes = len;
-
-    /* the heights run beside the hints: lines already there have none */
-    for (size_t i = 0; i < out->hints.len; i++)
-        if (ks_vec_push(&c.heights, &c.height) != KS_OK) {
-            st = KS_NOMEM(err, "hwpx");
-            goto done;
-        }
+    if ((st = S_ctx_start(&c, doc, out, err)) != KS_OK)
+        goto done;
     src = LZ->zip_source_buffer_create(raw ? raw : "", len, 0, &ze);
     if (!src) {
         st = KS_NOMEM(err, "hwpx");
@@ -1297,10 +1348,6 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     if (st != KS_OK)
         goto done;
 
-    c.doc = doc;
-    c.out = out;
-    c.err = err;
-    c.hint = -1;
     for (size_t i = 0; i < nsec; i++) {
         c.section = LZ->zip_get_name(z, secidx[i], 0);
         if (!c.section)
@@ -1314,36 +1361,7 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
         if (st != KS_OK)
             goto done;
     }
-    if (c.title.len && !doc->title) {
-        size_t n = c.title.len;
-        const char *t = c.title.data;
-        while (n && *t == ' ') {
-            t++;
-            n--;
-        }
-        while (n && t[n - 1] == ' ')
-            n--;
-        /* fold the runs of spaces left by trimmed paragraph joins */
-        ks_buf tb = {0};
-        for (size_t i = 0; i < n; i++)
-            if (!(t[i] == ' ' && tb.len && tb.data[tb.len - 1] == ' ') &&
-                ks_buf_putc(&tb, t[i]) != KS_OK) {
-                ks_buf_free(&tb);
-                st = KS_NOMEM(err, "hwpx");
-                goto done;
-            }
-        if (tb.len) {
-            doc->title = ks_buf_detach(&tb);
-            if (!doc->title) {
-                st = KS_NOMEM(err, "hwpx");
-                goto done;
-            }
-            doc->title_source = "hwpx";
-        }
-        ks_buf_free(&tb);
-    }
-    if (!out->text.data && ks_buf_reserve(&out->text, 0) != KS_OK)
-        st = KS_NOMEM(err, "hwpx");
+    st = S_ctx_finish(&c, "hwpx");
 done:
     if (z)
         LZ->zip_discard(z);
@@ -1351,9 +1369,25 @@ done:
     ks_free(data);
     ks_free(secnum);
     ks_free(secidx);
-    ks_free(c.dept);
-    ks_vec_free(&c.heights);
-    ks_buf_free(&c.scratch);
-    ks_buf_free(&c.title);
+    S_ctx_free(&c);
+    return st;
+}
+
+ks_status ks_hwpx_extract_xml(ks_doc *doc, const char *xml, size_t len, const char *section,
+                              const char *source, ks_extract *out, ks_error *err)
+{
+    S_ctx c = {0};
+    if (!doc || !out || !xml || !section || !source)
+        return ks_error_set(err, KS_ERR_ARG, "hwpx", 0, 0, "NULL argument");
+    if (!ks_libxml_get(err, "hwpx"))
+        return KS_ERR_UNAVAILABLE;
+    ks_status st = S_ctx_start(&c, doc, out, err);
+    if (st == KS_OK) {
+        c.section = section;
+        st = S_section(&c, xml, len);
+    }
+    if (st == KS_OK)
+        st = S_ctx_finish(&c, source);
+    S_ctx_free(&c);
     return st;
 }

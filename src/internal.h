@@ -564,9 +564,9 @@ typedef struct {
 
 void ks_extract_free(ks_extract *x);
 
-/* Guess the format of RAW[0..LEN) from its first bytes: a zip with an HWPX
- * mimetype -> KS_FROM_HWPX; markup ("<!DOCTYPE html", "<html", ...) ->
- * KS_FROM_HTML; else KS_FROM_TEXT. */
+/* Guess the format of RAW[0..LEN) from its first bytes: an OLE compound
+ * file -> KS_FROM_HWP; a zip with an HWPX mimetype -> KS_FROM_HWPX; markup
+ * ("<!DOCTYPE html", "<html", ...) -> KS_FROM_HTML; else KS_FROM_TEXT. */
 ks_format ks_sniff_format(const char *raw, size_t len);
 
 /* Read an HTML page (raw bytes; ENC or its own declaration decides the
@@ -581,6 +581,22 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
  * from the header table, DOC->title / title_source ("hwpx"). */
 ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *out,
                           ks_error *err);
+
+/* The same reading of one section given as XML text in HWPX's vocabulary
+ * (p, t, lineBreak, tab, nbSpace, tbl, tr, tc, subList, linesegarray /
+ * lineseg textheight; namespaces ignored), as hwp.c writes an HWP 5
+ * document's sections; SECTION names it in messages, and a title read
+ * from its title box gets title_source SOURCE. */
+ks_status ks_hwpx_extract_xml(ks_doc *doc, const char *xml, size_t len, const char *section,
+                              const char *source, ks_extract *out, ks_error *err);
+
+/* Read an HWP 5 document (an OLE compound file) held in memory: its
+ * BodyText sections' records, turned into HWPX's vocabulary and read as
+ * ks_hwpx_extract_xml reads it.  KS_ERR_FORMAT for an OLE file that is not
+ * an HWP document, or one whose text is encrypted (a password, a
+ * distribution document). */
+ks_status ks_hwp_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *out,
+                         ks_error *err);
 
 /* ---- emit (emit.c) --------------------------------------------------- */
 

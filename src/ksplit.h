@@ -2,7 +2,7 @@
  * ksplit.h -- the one public header of libksplit.
  *
  * libksplit turns a Korean press release (plain text in UTF-8, CP949/EUC-KR or
- * UTF-16, a saved HTML board page, an HWPX original) into a structured
+ * UTF-16, a saved HTML board page, an HWPX or HWP 5 original) into a structured
  * document and that document into JSON that conforms to
  * schemas/ksplit.schema.json.
  *
@@ -14,8 +14,8 @@
  *     ks_doc_render(doc, KS_RENDER_JSON, &out, &outlen, &err);   (one string)
  *     ks_doc_write(doc, KS_RENDER_JSON, my_write, ctx, &err);    (in pieces)
  *
- * HTML and HWPX need libxml2 (and libzip), which libksplit loads on first
- * use; without them such inputs fail with KS_ERR_UNAVAILABLE.
+ * HTML, HWPX and HWP need libxml2 (and libzip, zlib), which libksplit loads
+ * on first use; without them such inputs fail with KS_ERR_UNAVAILABLE.
  *
  * Conventions: every function returns a ks_status and, when ERR is not NULL,
  * fills *ERR on failure.  The library never prints, exits or aborts; running
@@ -43,14 +43,16 @@ typedef enum {
     KS_OK = 0,
     KS_ERR_NOMEM,    /**< an allocation failed */
     KS_ERR_DECODE,   /**< bytes that do not decode, with KS_OPT_STRICT */
-    KS_ERR_FORMAT,   /**< input that is not what it claims (corrupt HTML, zip, XML),
-                          or a PDF, HWP 5 or gzip file with KS_FROM_AUTO */
+    KS_ERR_FORMAT,   /**< input that is not what it claims (corrupt HTML, zip, XML,
+                          HWP), an encrypted HWP document, or a PDF, another OLE
+                          or a gzip file with KS_FROM_AUTO */
     KS_ERR_LIMIT,    /**< input beyond a documented limit (size, depth, ratio) */
     KS_ERR_IO,       /**< reading or writing failed (the CLI; ks_doc_write's writer) */
     KS_ERR_ARG,      /**< a caller error: bad option value, NULL where not allowed */
     KS_ERR_INTERNAL, /**< a broken invariant: a bug in libksplit */
     KS_ERR_UNAVAILABLE /**< a library loaded on first use is missing (libxml2
-                            for HTML and HWPX, libzip for HWPX) */
+                            for HTML, HWPX and HWP, libzip for HWPX, zlib for
+                            HWP) */
 } ks_status;
 
 /** Where an error happened; modelled on jansson's json_error_t. */
@@ -77,7 +79,8 @@ typedef enum {
     KS_FROM_AUTO = 0, /**< chosen by content */
     KS_FROM_TEXT,
     KS_FROM_HTML,
-    KS_FROM_HWPX
+    KS_FROM_HWPX,
+    KS_FROM_HWP       /**< an HWP 5 document (OLE compound file) */
 } ks_format;
 
 /* Option bits for ks_options.flags. */

@@ -41,7 +41,7 @@ static void S_usage(FILE *f)
             "Input:\n"
             "  -e, --encoding=ENC   auto (default), utf-8, cp949, euc-kr, utf-16,\n"
             "                       utf-16le, utf-16be\n"
-            "      --from=FORMAT    auto (default), text, html, hwpx\n"
+            "      --from=FORMAT    auto (default), text, html, hwpx, hwp\n"
             "      --strict         fail a document with undecodable bytes\n"
             "      --max-size=SIZE  fail a document of more than SIZE bytes (suffix K, M\n"
             "                       or G: KiB, MiB, GiB) before it is held in memory\n"
@@ -50,7 +50,7 @@ static void S_usage(FILE *f)
             "Batches:\n"
             "  -r, --recursive      convert the files in folders and their subfolders\n"
             "      --include=GLOB   names taken in folders (repeatable; default *.txt\n"
-            "                       *.html *.htm *.hwpx, or *.jsonl with jsonl input)\n"
+            "                       *.html *.htm *.hwpx *.hwp, or *.jsonl with jsonl input)\n"
             "      --files-from=F   also read the paths in file F (- for standard input),\n"
             "                       one a line\n"
             "  -0, --null           the --files-from list is NUL-separated\n"
@@ -227,8 +227,9 @@ int main(int argc, char **argv)
             else if (!strcmp(optarg, "text")) b.opts.from = KS_FROM_TEXT;
             else if (!strcmp(optarg, "html")) b.opts.from = KS_FROM_HTML;
             else if (!strcmp(optarg, "hwpx")) b.opts.from = KS_FROM_HWPX;
+            else if (!strcmp(optarg, "hwp")) b.opts.from = KS_FROM_HWP;
             else {
-                rc = S_usage_error("unknown input format '%s' (auto, text, html or hwpx; "
+                rc = S_usage_error("unknown input format '%s' (auto, text, html, hwpx or hwp; "
                                    "PDF: its text, from pdftotext)", optarg);
                 goto done;
             }

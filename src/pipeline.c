@@ -6,7 +6,7 @@
  *           quotes.c -> a NEW ks_doc
  *
  * Plain text with a known encoding streams through the decoder as it comes;
- * other inputs (auto encoding, HTML, HWPX) are held until the end of the
+ * other inputs (auto encoding, HTML, HWPX, HWP) are held until the end of the
  * document, since the encoding or the format is a property of the whole.
  * Each stage's input is freed as soon as the next stage has its output, so
  * peak memory is a small multiple of the document, never of the stream.
@@ -18,7 +18,7 @@
 
 #include "internal.h"
 
-/* Bytes looked at to tell text from HTML / HWPX. */
+/* Bytes looked at to tell text from HTML / HWPX / HWP. */
 #define SNIFF_BYTES 1024
 /* Decode warnings kept per document; the rest are counted in one warning. */
 #define MAX_DECODE_WARNINGS 50
@@ -29,7 +29,7 @@ struct ks_pipeline {
     ks_decoder *dec;
     ks_respacer *rs;        /* NULL with KS_OPT_NO_RESPACE */
     ks_doc *doc;            /* the document being built (warnings so far) */
-    ks_buf raw;             /* held input: sniffing, auto encoding, HTML, HWPX */
+    ks_buf raw;             /* held input: sniffing, auto encoding, HTML, HWPX, HWP */
     ks_buf text;            /* decoded UTF-8 */
     ks_format fmt;          /* KS_FROM_AUTO until decided */
     uint64_t bytes;
@@ -88,7 +88,7 @@ ks_pipeline *ks_pipeline_new(const ks_options *opts, ks_error *err)
     ks_options def = {0};
     if (!opts)
         opts = &def;
-    if (opts->from < KS_FROM_AUTO || opts->from > KS_FROM_HWPX) {
+    if (opts->from < KS_FROM_AUTO || opts->from > KS_FROM_HWP) {
         ks_error_set(err, KS_ERR_ARG, "pipeline", 0, 0, "unknown input format %d",
                      (int)opts->from);
         return NULL;
@@ -156,9 +156,6 @@ static const struct {
     const char *message;
 } S_foreign[] = {
     {"%PDF-", 5, "a PDF file, not text: extract its text first (pdftotext FILE.pdf - | ksplit)"},
-    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
-     "an HWP 5 document (or another OLE file), not text: save it as HWPX, or extract its text "
-     "first"},
     {"\x1F\x8B", 2, "gzip-compressed data: decompress it first (zcat FILE.gz | ksplit)"},
 };
 
@@ -240,6 +237,8 @@ static ks_status S_build(ks_pipeline *p, ks_error *err)
         if (p->fmt == KS_FROM_HTML)
             st = ks_html_extract(doc, raw, p->raw.len, p->opts.encoding,
                                  (p->opts.flags & KS_OPT_STRICT) != 0, &x, err);
+        else if (p->fmt == KS_FROM_HWP)
+            st = ks_hwp_extract(doc, raw, p->raw.len, &x, err);
         else
             st = ks_hwpx_extract(doc, raw, p->raw.len, &x, err);
         ks_buf_free(&p->raw);
@@ -251,9 +250,10 @@ static ks_status S_build(ks_pipeline *p, ks_error *err)
     }
     if (st != KS_OK)
         goto done;
-    /* HWPX is the author's own text: there is no broken spacing to repair,
-     * and precision comes first. */
-    if ((st = ks_split(doc, &lines, p->fmt == KS_FROM_HWPX ? NULL : p->rs, err)) != KS_OK)
+    /* HWPX and HWP are the author's own text: there is no broken spacing
+     * to repair, and precision comes first. */
+    bool own = p->fmt == KS_FROM_HWPX || p->fmt == KS_FROM_HWP;
+    if ((st = ks_split(doc, &lines, own ? NULL : p->rs, err)) != KS_OK)
         goto done;
     ks_lines_free(&lines);
     if (!(doc->flags & KS_OPT_LINE_MODE) && (st = ks_quotes_extract(doc, err)) != KS_OK)

@@ -272,7 +272,7 @@ for args in "-o o5" "-o o5 -" "--skip-existing in/a.txt" "-j 0 in/a.txt" "-0 in/
 done
 test -e o5; check $? 1 "usage errors create nothing"
 "$ks" --from=pdf in/a.txt 2> err
-has err "ksplit: unknown input format 'pdf' (auto, text, html or hwpx; PDF: its text, from pdftotext)" \
+has err "ksplit: unknown input format 'pdf' (auto, text, html, hwpx or hwp; PDF: its text, from pdftotext)" \
     "--from=pdf: what it takes"
 
 # ---- full disk ---------------------------------------------------------------

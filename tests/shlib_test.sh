@@ -3,7 +3,7 @@
 # its exported symbols are exactly the functions src/ksplit.h declares
 # (src/ksplit.map; the ks_ functions the stages share stay hidden), under
 # its soname; and a program compiled against <ksplit.h> and linked with
-# -lksplit (tests/shlib/use.c) converts releases -- text, CP949, HTML,
+# -lksplit (tests/shlib/use.c) converts releases -- text, CP949, HWP, HTML,
 # HWPX -- to the same bytes as the ksplit tool.
 set -u
 b=${1:-build}
@@ -32,7 +32,7 @@ fi
 if LD_LIBRARY_PATH=$b ldd "$use" 2>/dev/null | grep -q "libksplit.so.1 => $b/libksplit.so.1"; then ok; else
     bad "$use does not load $so"
 fi
-for f in samples/daegu-gwangju-lecture.txt tests/golden/seed-cp949/input.txt \
+for f in samples/daegu-gwangju-lecture.txt tests/golden/seed-cp949/input.txt tests/golden/hwp-release/input.hwp \
          tests/golden/html-board-view/input.html tests/golden/hwpx-release/input.hwpx; do
     if [ ! -f "$f" ]; then
         bad "$f is missing"

@@ -166,4 +166,31 @@ static inline void fz_check_converted(ks_status st, ks_doc *doc, const ks_error 
     ks_doc_free(doc);
 }
 
+/* A container reader (hwpx.c, hwp.c) on RAW[0..LEN): its result checked
+ * (every line ended and hinted), then the whole pipeline on the same bytes
+ * with --from FROM. */
+static inline void fz_container(ks_status (*read)(ks_doc *, const char *, size_t, ks_extract *,
+                                                  ks_error *),
+                                const char *raw, size_t len, ks_format from)
+{
+    ks_error err;
+    memset(&err, 0, sizeof err);
+    ks_doc *doc = ks_doc_new();
+    fz_require(doc != NULL, "ks_doc_new succeeds");
+    ks_extract x;
+    memset(&x, 0, sizeof x); /* as pipeline.c hands it over */
+    ks_status st = read(doc, raw ? raw : "", len, &x, &err);
+    fz_check_reader(st, doc, &x, &err, true);
+    ks_extract_free(&x);
+    ks_doc_free(doc);
+
+    ks_options opts;
+    memset(&opts, 0, sizeof opts);
+    opts.from = from;
+    doc = NULL;
+    memset(&err, 0, sizeof err);
+    st = ks_convert(&opts, raw ? raw : "", len, &doc, &err);
+    fz_check_converted(st, doc, &err);
+}
+
 #endif

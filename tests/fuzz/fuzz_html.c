@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *raw = (const char *)in.p;
 
     ks_format f = ks_sniff_format(raw, in.n);
-    fz_require(f == KS_FROM_TEXT || f == KS_FROM_HTML || f == KS_FROM_HWPX,
+    fz_require(f == KS_FROM_TEXT || f == KS_FROM_HTML || f == KS_FROM_HWPX || f == KS_FROM_HWP,
                "the sniffer returns a format");
 
     /* The reader alone. */

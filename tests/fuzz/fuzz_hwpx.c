@@ -150,24 +150,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         len = zip.len;
     }
 
-    ks_error err;
-    memset(&err, 0, sizeof err);
-    ks_doc *doc = ks_doc_new();
-    fz_require(doc != NULL, "ks_doc_new succeeds");
-    ks_extract x;
-    memset(&x, 0, sizeof x); /* as pipeline.c hands it over */
-    ks_status st = ks_hwpx_extract(doc, raw ? raw : "", len, &x, &err);
-    fz_check_reader(st, doc, &x, &err, true);
-    ks_extract_free(&x);
-    ks_doc_free(doc);
-
-    ks_options opts;
-    memset(&opts, 0, sizeof opts);
-    opts.from = (mode & 0x80) ? KS_FROM_AUTO : KS_FROM_HWPX;
-    doc = NULL;
-    memset(&err, 0, sizeof err);
-    st = ks_convert(&opts, raw ? raw : "", len, &doc, &err);
-    fz_check_converted(st, doc, &err);
+    fz_container(ks_hwpx_extract, raw, len, (mode & 0x80) ? KS_FROM_AUTO : KS_FROM_HWPX);
     ks_buf_free(&zip);
     ks_buf_free(&hpf);
     return 0;

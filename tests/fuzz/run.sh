@@ -32,7 +32,7 @@ FUZZTIME=${FUZZTIME:-60}
 CLANG=${CLANG:-clang}
 TIMEOUT=${FUZZ_TIMEOUT:-20}
 MAXLEN=${FUZZ_MAXLEN:-65536}
-TARGETS=${FUZZ_TARGETS:-"fuzz_decode fuzz_pipeline fuzz_html fuzz_hwpx"}
+TARGETS=${FUZZ_TARGETS:-"fuzz_decode fuzz_pipeline fuzz_html fuzz_hwpx fuzz_hwp"}
 PY=${PYTHON:-python3}
 out=${FUZZ_OUT:-build/fuzz}
 PKGS="jansson libxml-2.0 libutf8proc libzip"
@@ -162,6 +162,8 @@ for f, b in data.items():
         seeds["fuzz_html"] += [b"\x80" + b] + ([b"\x00" + b] if b.lstrip()[:1] == b"<" else [])
     if "fuzz_hwpx" in seeds and is_zip(b):
         seeds["fuzz_hwpx"] += [b"\x00" + b, b"\x80" + b]
+    if "fuzz_hwp" in seeds and b[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        seeds["fuzz_hwp"] += [b"\x00" + b, b"\x01" + b]
 for i, t in enumerate(texts):
     if "fuzz_html" in seeds:
         for cs in ("utf-8", "euc-kr"):

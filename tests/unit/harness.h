@@ -117,6 +117,21 @@ static inline int ks_t_chaos_disarm(void)
 typedef ks_status (*ks_t_reader)(ks_doc *doc, const char *raw, size_t len, ks_extract *x,
                                  ks_error *err);
 
+/* Read fixture DIR/NAME with READ into a NEW *DOC and *X (the caller frees
+ * both, whatever the status); KS_ERR_IO when the file cannot be read. */
+static inline ks_status ks_t_read_fixture(ks_t_reader read, const char *dir, const char *name,
+                                          ks_doc **doc, ks_extract *x, ks_error *err)
+{
+    size_t len = 0;
+    char *raw = ks_t_slurp(dir, name, &len);
+    *doc = ks_doc_new();
+    *x = (ks_extract){{0}, KS_VEC(signed char)};
+    memset(err, 0, sizeof *err);
+    ks_status st = raw ? read(*doc, raw, len, x, err) : KS_ERR_IO;
+    free(raw);
+    return st;
+}
+
 /* Run READ over RAW with each allocation failing in turn, at most MAXN
  * runs: *NOMEM counts the runs that ended in KS_ERR_NOMEM, *BAD those that
  * ended in any other error (there must be none). */

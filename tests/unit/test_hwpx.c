@@ -18,14 +18,7 @@ static const char *dir;
 
 static ks_status run(const char *name, ks_doc **doc, ks_extract *x, ks_error *err)
 {
-    size_t len = 0;
-    char *raw = ks_t_slurp(dir, name, &len);
-    *doc = ks_doc_new();
-    *x = (ks_extract){{0}, KS_VEC(signed char)};
-    memset(err, 0, sizeof *err);
-    ks_status st = raw ? ks_hwpx_extract(*doc, raw, len, x, err) : KS_ERR_IO;
-    free(raw);
-    return st;
+    return ks_t_read_fixture(ks_hwpx_extract, dir, name, doc, x, err);
 }
 
 static void test_release(void)
