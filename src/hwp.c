@@ -67,7 +67,6 @@
 #define HWP_MAX_SECTIONS 1024u
 #define HWP_MAX_DEPTH 150 /* elements open at once (hwpx.c allows 200) */
 
-#define CFB_FREE 0xFFFFFFFFu
 #define CFB_END 0xFFFFFFFEu
 #define CFB_NONE 0xFFFFFFFFu /* no sibling / child */
 #define CFB_MINI_CUTOFF 4096u
@@ -127,7 +126,7 @@ static ks_status S_chain(const S_cfb *f, uint32_t start, size_t size, unsigned c
     if (!whole && ks_buf_reserve(&b, cap) != KS_OK)
         return KS_NOMEM(f->err, "hwp");
     uint32_t s = start;
-    /* each step moves to a sector not yet read, so nsect steps bound it */
+    /* a chain holds at most nsect sectors: a longer one loops */
     for (uint32_t steps = 0; whole ? s != CFB_END : b.len < size; steps++) {
         if (s >= f->nsect || s >= f->nfat || steps >= f->nsect) {
             ks_buf_free(&b);
