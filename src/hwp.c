@@ -50,9 +50,10 @@
  *   A character XML cannot hold (a lone surrogate, U+FFFE, U+FFFF)
  *   becomes U+FFFD.
  *
- * Limits (KS_ERR_LIMIT), as for HWPX: a section inflates to at most 64 MiB,
- * all of them to 256 MiB, and one over 1 MiB by at most 1000:1; at most
- * 1024 sections; record nesting at most HWP_MAX_DEPTH elements deep.
+ * Limits (KS_ERR_LIMIT), those of HWPX (internal.h's KS_SECTION_MAX ...):
+ * a section inflates to at most 64 MiB, all of them to 256 MiB, and one
+ * over 1 MiB by at most 1000:1; at most 1024 sections; record nesting at
+ * most HWP_MAX_DEPTH elements deep.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -60,11 +61,6 @@
 
 #include "dynlib.h"
 
-#define HWP_MAX_SECTION ((size_t)64 << 20)
-#define HWP_MAX_TOTAL ((size_t)256 << 20)
-#define HWP_MAX_RATIO 1000u
-#define HWP_RATIO_FLOOR ((size_t)1 << 20)
-#define HWP_MAX_SECTIONS 1024u
 #define HWP_MAX_DEPTH 150 /* elements open at once (hwpx.c allows 200) */
 
 #define CFB_END 0xFFFFFFFEu
@@ -397,8 +393,8 @@ static ks_status S_inflate(const ks_zlib *z, const unsigned char *in, size_t len
         int r = z->inflate(&zs, Z_NO_FLUSH);
         out->len += 65536 - zs.avail_out;
         size_t made = out->len - start;
-        if (made > HWP_MAX_SECTION || *total + made > HWP_MAX_TOTAL ||
-            (made > HWP_RATIO_FLOOR && made / HWP_MAX_RATIO > len)) {
+        if (made > KS_SECTION_MAX || *total + made > KS_SECTIONS_TOTAL_MAX ||
+            (made > KS_RATIO_FLOOR && made / KS_RATIO_MAX > len)) {
             st = ks_error_set(err, KS_ERR_LIMIT, "hwp", 0, 0,
                               "%s inflates beyond the limits (64 MiB a section, 256 MiB in all, "
                               "1000:1)", name);
@@ -636,46 +632,40 @@ static long S_section_number(const unsigned char *e)
 }
 
 /* The sections of storage BODY in numeric order into *SEC (NEW), *N of
- * them: 0, 1, ... without a gap. */
+ * them: 0, 1, ... each once (ks_sections_order). */
 static ks_status S_sections(const S_cfb *f, uint32_t body, uint32_t **sec, size_t *n)
 {
     *sec = NULL;
     *n = 0;
     uint32_t *kids = ks_malloc(f->ndir * sizeof *kids);
     long *num = ks_malloc(f->ndir * sizeof *num);
-    if (!kids || !num) {
+    size_t *idx = ks_malloc(f->ndir * sizeof *idx);
+    if (!kids || !num || !idx) {
         ks_free(kids);
         ks_free(num);
+        ks_free(idx);
         return KS_NOMEM(f->err, "hwp");
     }
     size_t nk, m = 0;
     ks_status st = S_children(f, body, kids, f->ndir, &nk);
     for (size_t i = 0; i < nk && st == KS_OK; i++) {
-        uint32_t e = kids[i]; /* the sorted ones are written over kids[0..m), m <= i */
-        long v = S_section_number(S_entry(f, e));
+        long v = S_section_number(S_entry(f, kids[i]));
         if (v < 0)
             continue;
-        if (m == HWP_MAX_SECTIONS) {
+        if (m == KS_SECTIONS_MAX) {
             st = ks_error_set(f->err, KS_ERR_LIMIT, "hwp", 0, 0, "more than %u sections",
-                              HWP_MAX_SECTIONS);
+                              KS_SECTIONS_MAX);
             break;
         }
-        size_t k = m++; /* insertion sort: few sections */
-        while (k && num[k - 1] > v) {
-            num[k] = num[k - 1];
-            kids[k] = kids[k - 1];
-            k--;
-        }
-        num[k] = v;
-        kids[k] = e;
+        num[m] = v;
+        idx[m++] = kids[i];
     }
+    if (st == KS_OK)
+        st = ks_sections_order(num, idx, m, "hwp", "BodyText/Section", "", f->err);
     for (size_t i = 0; i < m && st == KS_OK; i++)
-        if (num[i] != (long)i)
-            st = ks_error_set(f->err, KS_ERR_FORMAT, "hwp", 0, 0, "missing BodyText/Section%zu",
-                              i);
-    if (st == KS_OK && m == 0)
-        st = ks_error_set(f->err, KS_ERR_FORMAT, "hwp", 0, 0, "missing BodyText/Section0");
+        kids[i] = (uint32_t)idx[i];
     ks_free(num);
+    ks_free(idx);
     if (st != KS_OK) {
         ks_free(kids);
         return st;
@@ -742,7 +732,7 @@ ks_status ks_hwp_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *o
                 break;
             recs = (const unsigned char *)(plain.data ? plain.data : "");
             rlen = plain.len;
-        } else if ((total += dlen) > HWP_MAX_TOTAL) {
+        } else if ((total += dlen) > KS_SECTIONS_TOTAL_MAX) {
             st = ks_error_set(err, KS_ERR_LIMIT, "hwp", 0, 0, "sections over 256 MiB in all");
             break;
         }

@@ -99,11 +99,12 @@
 #define LX (ks_libxml_api())
 #define LZ (ks_libzip_api())
 
-#define HWPX_MAX_ENTRY ((zip_uint64_t)64 << 20)
-#define HWPX_MAX_TOTAL ((zip_uint64_t)256 << 20)
-#define HWPX_MAX_RATIO 1000u
-#define HWPX_RATIO_FLOOR ((zip_uint64_t)1 << 20)
-#define HWPX_MAX_SECTIONS 1024u
+/* the limits every container reader shares (internal.h) */
+#define HWPX_MAX_ENTRY ((zip_uint64_t)KS_SECTION_MAX)
+#define HWPX_MAX_TOTAL ((zip_uint64_t)KS_SECTIONS_TOTAL_MAX)
+#define HWPX_MAX_RATIO KS_RATIO_MAX
+#define HWPX_RATIO_FLOOR ((zip_uint64_t)KS_RATIO_FLOOR)
+#define HWPX_MAX_SECTIONS KS_SECTIONS_MAX
 #define HWPX_MAX_DEPTH 200
 #define HWPX_MIMETYPE "application/hwp+zip"
 #define HWPX_DASH_SPAN 3     /* most paragraphs a broken "- … -" sub-headline spans */
@@ -1085,6 +1086,30 @@ static long S_section_number(const char *name)
     return v;
 }
 
+ks_status ks_sections_order(long *num, size_t *idx, size_t n, const char *stage,
+                            const char *prefix, const char *suffix, ks_error *err)
+{
+    for (size_t i = 1; i < n; i++) { /* insertion sort: few sections */
+        long v = num[i];
+        size_t x = idx[i], k = i;
+        for (; k && num[k - 1] > v; k--) {
+            num[k] = num[k - 1];
+            idx[k] = idx[k - 1];
+        }
+        num[k] = v;
+        idx[k] = x;
+    }
+    for (size_t i = 0; i < n || i == 0; i++) {
+        if (i > 0 && i < n && num[i] == num[i - 1])
+            return ks_error_set(err, KS_ERR_FORMAT, stage, 0, 0, "%s%ld%s appears twice", prefix,
+                                num[i], suffix);
+        if (i >= n || num[i] != (long)i)
+            return ks_error_set(err, KS_ERR_FORMAT, stage, 0, 0, "missing %s%zu%s", prefix, i,
+                                suffix);
+    }
+    return KS_OK;
+}
+
 /* Parse one section's bytes and emit its paragraphs. */
 static ks_status S_section(S_ctx *c, const char *data, size_t len)
 {
@@ -1251,7 +1276,7 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
     char *data = NULL;
     size_t dlen = 0;
     long *secnum = NULL;           /* section number per entry, sorted */
-    zip_uint64_t *secidx = NULL;
+    size_t *secidx = NULL;
     size_t nsec = 0;
     S_budget bud = {0};
     S_ctx c = {0};
@@ -1323,27 +1348,12 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
                               HWPX_MAX_SECTIONS);
             goto done;
         }
-        size_t k = nsec++; /* insertion sort: few sections */
-        while (k && secnum[k - 1] > num) {
-            secnum[k] = secnum[k - 1];
-            secidx[k] = secidx[k - 1];
-            k--;
-        }
-        if (k && secnum[k - 1] == num) {
-            st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0,
-                              "Contents/section%ld.xml appears twice", num);
-            goto done;
-        }
-        secnum[k] = num;
-        secidx[k] = (zip_uint64_t)i;
+        secnum[nsec] = num;
+        secidx[nsec++] = (size_t)i;
     }
-    for (size_t i = 0; i < nsec || i == 0; i++) {
-        if (i >= nsec || secnum[i] != (long)i) {
-            st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "missing Contents/section%zu.xml",
-                              i);
-            goto done;
-        }
-    }
+    st = ks_sections_order(secnum, secidx, nsec, "hwpx", "Contents/section", ".xml", err);
+    if (st != KS_OK)
+        goto done;
     st = S_check_manifest(z, secnum, nsec, &bud, err);
     if (st != KS_OK)
         goto done;

@@ -582,6 +582,26 @@ ks_status ks_html_extract(ks_doc *doc, const char *raw, size_t len, ks_encoding 
 ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *out,
                           ks_error *err);
 
+/* The limits of the container readers (hwpx.c, hwp.c), the same for both
+ * so that a bomb costs little whichever it comes as: a section may inflate
+ * to at most KS_SECTION_MAX bytes, all of a document's together to
+ * KS_SECTIONS_TOTAL_MAX, and one above KS_RATIO_FLOOR by at most
+ * KS_RATIO_MAX:1; a document has at most KS_SECTIONS_MAX sections. */
+#define KS_SECTION_MAX ((uint64_t)64 << 20)
+#define KS_SECTIONS_TOTAL_MAX ((uint64_t)256 << 20)
+#define KS_RATIO_MAX 1000u
+#define KS_RATIO_FLOOR ((uint64_t)1 << 20)
+#define KS_SECTIONS_MAX 1024u
+
+/* Put a document's N sections in order (hwpx.c, hwp.c): NUM[i] is the
+ * number in the name of section i and IDX[i] its entry, carried along;
+ * both are sorted by number in place.  The numbers must run 0 .. N-1, each
+ * once, and N be one at least: else KS_ERR_FORMAT (stage STAGE) names the
+ * first section missing or repeated as PREFIX number SUFFIX
+ * ("Contents/section" 1 ".xml", "BodyText/Section" 1 ""). */
+ks_status ks_sections_order(long *num, size_t *idx, size_t n, const char *stage,
+                            const char *prefix, const char *suffix, ks_error *err);
+
 /* The same reading of one section given as XML text in HWPX's vocabulary
  * (p, t, lineBreak, tab, nbSpace, tbl, tr, tc, subList, linesegarray /
  * lineseg textheight; namespaces ignored), as hwp.c writes an HWP 5

@@ -112,6 +112,19 @@ static void test_errors(void)
             ks_doc_free(d);
         }
         CHECK(ok + failed == (int)((len + 96) / 97));
+        /* "Section1" renamed "Section0": a section twice, named as such
+         * (the order of HWPX's sections is checked by the same code) */
+        static const char s1[] = "S\0e\0c\0t\0i\0o\0n\0" "1"; /* UTF-16LE */
+        size_t at = 0;
+        while (at + sizeof s1 - 1 <= len && memcmp(raw + at, s1, sizeof s1 - 1) != 0)
+            at++;
+        CHECK(at + sizeof s1 - 1 <= len);
+        if (at + sizeof s1 - 1 <= len) {
+            raw[at + sizeof s1 - 2] = '0';
+            CHECK(ks_hwp_extract(doc, raw, len, &x, &err) == KS_ERR_FORMAT);
+            CHECK(strcmp(err.message, "BodyText/Section0 appears twice") == 0);
+            raw[at + sizeof s1 - 2] = '1';
+        }
         /* the signature gone: an OLE file, not an HWP document */
         const char *sig = ks_memfind(raw, len, "HWP Document File");
         CHECK(sig != NULL);
