@@ -6,7 +6,7 @@
 set -e
 cd "$(dirname "$0")/.."
 PKGS="make gcc libc6-dev pkg-config libjansson-dev libxml2-dev libutf8proc-dev libzip-dev
-      python3 python3-jsonschema valgrind clang libclang-rt-14-dev parallel time"
+      zlib1g-dev python3 python3-jsonschema valgrind clang libclang-rt-14-dev parallel time"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
