@@ -128,6 +128,8 @@ typedef struct {
      * with it, 0 = none yet */
     size_t letter_read;
     size_t letter_seen[2][14];
+    /* S_make_units: the first line of the unit it is growing (S_list_goes_on) */
+    size_t unit_first;
 } S_ctx;
 
 #define LN(c, i) KS_AT((c)->ln, S_ln, i)
@@ -947,6 +949,94 @@ static bool S_bracket_piece(S_ctx *c, size_t u)
     return S_brackets(&LN(c, x->first), &stray) > 0 || stray;
 }
 
+#define KS_LIST_BACK 8 /* lines S_list_goes_on looks back over */
+
+/* Is CP a marker that also runs a list inside a sentence ("추진된 △2035
+ * NDC 수립, △재생에너지 확대, △순환경제 구현 등이며")? */
+static bool S_inline_list_mark(uint32_t cp)
+{
+    switch (cp) {
+    case 0x25B2: case 0x25B3: case 0x25B4: case 0x25B8: case 0x25B6: case 0x25BA:
+    case 0x25C6: case 0x25C7:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Does line L end in a word's modifying form, which its noun must follow
+ * ("…추진된", "…위한", "…지원하는", "…추진할"): one of those syllables
+ * after a syllable, in a word without digits ("3인" ends on a unit)? */
+static bool S_modifier_end(const S_ln *l)
+{
+    size_t at, before;
+    uint32_t x = S_last_cp(l->s, l->len, &at);
+    switch (x) {
+    case 0xB41C: /* 된 */ case 0xD55C: /* 한 */ case 0xB294: /* 는 */ case 0xC778: /* 인 */
+    case 0xD560: /* 할 */ case 0xB420: /* 될 */ case 0xB358: /* 던 */
+        break;
+    default:
+        return false;
+    }
+    if (at == 0 || l->s[at - 1] == ' ' || !ks_is_hangul(S_last_cp(l->s, at, &before)))
+        return false;
+    for (size_t p = at; p > 0 && l->s[p - 1] != ' '; p--)
+        if (l->s[p - 1] >= '0' && l->s[p - 1] <= '9')
+            return false;
+    return true;
+}
+
+static bool S_open_end(const S_ln *a);
+
+/* Does line J, which starts with a marker, go on with a list run inside
+ * the paragraph of line I?  The marker is one such a list uses
+ * (S_inline_list_mark); I does not start with it, unless I goes on with
+ * the unit's first line (the wrap before an item left it there); and
+ * either I ends with a comma after an item and the paragraph holds the
+ * marker after a space on I or one of the lines before it (at most
+ * KS_LIST_BACK, not before the unit's first), or I ends with a comma or
+ * open (S_open_end, S_modifier_end) and J holds the marker again after a
+ * space.  A wrap that fell before an item left its marker at a line's
+ * start: "…△재생에너지 확대," / "△순환경제 구현 등이며, …" (4 of the 44
+ * govpress PDF texts), "…추진된" / "△2035 NDC 수립, △재생에너지 확대, …".
+ * A list the author wrote a row a line starts each row with its marker
+ * ("▴A, ▴B," / "▴C, ▴D,") and stays apart, as do rows after a line that
+ * ends with an amount, a colon or a sentence. */
+static bool S_list_goes_on(const S_ctx *c, size_t i, size_t j)
+{
+    const S_ln *a = &LN(c, i), *b = &LN(c, j);
+    size_t n, at;
+    uint32_t m = S_cp(b->s, b->len, 0, &n);
+    if (!S_inline_list_mark(m) || (S_cp(a->s, a->len, 0, &at) == m && i <= c->unit_first))
+        return false;
+    uint32_t last = S_last_cp(a->s, a->len, &at);
+    unsigned char pat[5] = {' '};
+    pat[1 + ks_utf8_encode(m, pat + 1)] = '\0';
+    if ((last == ',' || S_open_end(a) || S_modifier_end(a)) &&
+        ks_memfind(b->s + n, b->len - n, (const char *)pat))
+        return true;
+    if (last != ',')
+        return false;
+    size_t lo = c->unit_first <= i ? c->unit_first : i;
+    if (i - lo > KS_LIST_BACK)
+        lo = i - KS_LIST_BACK;
+    for (size_t k = i + 1; k-- > lo;) {
+        const S_ln *l = &LN(c, k);
+        if (ks_memfind(l->s, l->len, (const char *)pat))
+            return true;
+    }
+    return false;
+}
+
+/* Does line L end with a list's marker alone, its item on the next line
+ * ("▲ 1975년생, ▲ 전주, ▲" / "전북대사대부고, …")? */
+static bool S_ends_in_mark(const S_ln *l)
+{
+    size_t at;
+    uint32_t last = S_last_cp(l->s, l->len, &at);
+    return S_inline_list_mark(last) && at > 0 && l->s[at - 1] == ' ';
+}
+
 /* Can line J continue the paragraph of line I (J > I), whatever their
  * widths? */
 static bool S_may_follow(S_ctx *c, size_t i, size_t j)
@@ -959,8 +1049,9 @@ static bool S_may_follow(S_ctx *c, size_t i, size_t j)
     /* a bracketed label starts its own line: "【관련 국정과제】 …" */
     if (b->len >= 3 && !memcmp(b->s, "\xE3\x80\x90", 3))
         return false;
-    if ((S_has_marker(b->s, b->len) && !(!S_sentence_end(a->s, a->len) &&
-                                          (S_orphan_letter(c, j) || S_open_bracket(a)))) ||
+    if ((S_has_marker(b->s, b->len) &&
+         !(!S_sentence_end(a->s, a->len) &&
+           (S_orphan_letter(c, j) || S_open_bracket(a) || S_list_goes_on(c, i, j)))) ||
         ks_meta_is_related(a->s, a->len) ||
         ks_meta_is_related(b->s, b->len))
         return false;
@@ -1099,11 +1190,14 @@ static bool S_field_lines(const S_ln *a, const S_ln *b)
  * word, and in a narrow column that is a large part of it ("…새로 도입하는"
  * / "지역고용위기선제대응패키지사업과" at 28 characters a line).  Not after a
  * sentence's end on a line clearly short of the page width, nor where
- * I+1 cannot continue a paragraph (S_may_continue). */
+ * I+1 cannot continue a paragraph (S_may_continue).  A line that ends
+ * with a list's marker alone goes on whatever its width (S_ends_in_mark). */
 static bool S_continues(S_ctx *c, size_t i, int page)
 {
     const S_ln *a = &LN(c, i);
     if (i + 1 < c->ln.len && S_field_lines(a, &LN(c, i + 1)))
+        return S_may_continue(c, i);
+    if (S_ends_in_mark(a))
         return S_may_continue(c, i);
     bool stop = S_sentence_end(a->s, a->len);
     int margin = page == c->page ? c->margin : page == c->soft_page ? c->soft_margin : 0;
@@ -1397,6 +1491,7 @@ static ks_status S_make_units(S_ctx *c, bool line_mode)
         S_unit u = {0};
         bool turned = false; /* went on across a page number (S_page_turn) */
         u.first = u.last = i;
+        c->unit_first = i;
         u.role = KS_ROLE_BODY;
         size_t label;
         if (!line_mode && S_spaced_label(c, i, &label)) {

@@ -676,6 +676,89 @@ static void wrap_words(ks_buf *b, const char *text, size_t width)
     ks_buf_putc(b, '\n');
 }
 
+/* A list run inside a sentence ("△A, △B, △C 등이며") whose wrap fell
+ * before an item, leaving its marker at a line's start (govpress
+ * 156754117, 133, 148 and 180 PDF text): the paragraph goes on.  Wrapped
+ * between words at every width from 30 to 44 characters, each paragraph
+ * stays one block, and some width puts an item at a line's start after a
+ * line that ends with a comma.  (At a width where every line of the ▲
+ * list starts with its marker, or follows a line that ends with it, the
+ * lines read as rows, as the author's rows do, and that list is not
+ * checked.)  A list the author wrote a row a
+ * line, each row starting with its marker and as wide as the page, stays
+ * apart. */
+static void test_inline_list_wrap(void)
+{
+    static const char *const paras[] = {
+        "특별성과에 선정된 10개 국정과제는 지난해 하반기부터 올해 2월까지 추진된 △2035 국가 "
+        "온실가스 감축목표 수립, △재생에너지 확대, △순환경제 구현, △수도권 생활폐기물 직매립 "
+        "금지 시행, △탄소중립 산업 전환 지원 등이며, 이날 포상을 받는 공로자들은 이들 "
+        "국정과제를 성공적으로 이행하고 공공의 안전 및 국민 편의 증진에 기여했다.",
+        "▲ 행정고시 42회, ▲ 1975년생, ▲ 전주, ▲ 전북대사대부고, ▲ 이화여대 영어영문학과, "
+        "▲ 기획재정담당관, ▲ 규제개혁법무담당관, ▲ 주벨기에대사관 특허관, ▲ "
+        "국제지식재산연수원 교육기획과장, ▲ 복합상표심사팀장, ▲ 특허심판원 심판관"};
+    static const char *const fill =
+        "정부는 올해 지역과 청년의 일자리 위기에 선제적으로 대응하기 위해 관계부처와 함께 "
+        "현장의 의견을 듣고 지원 요건을 완화하며 지원 수준을 높이는 제도개선을 추진한다고 "
+        "밝혔다. 이번 개선으로 더 많은 사업주와 노동자가 지원을 받을 수 있을 것으로 "
+        "기대된다.";
+    size_t at_start = 0, checked = 0;
+    for (size_t width = 30; width <= 44; width++) {
+        /* every line of the ▲ list starts with ▲, or follows one that
+         * ends with it */
+        bool rows = true;
+        ks_buf b = {0};
+        ks_buf_puts(&b, "보도자료\n보도시점\n2026. 4. 10.(금)\n\n인라인 목록 시험\n\n");
+        wrap_words(&b, fill, width);
+        ks_buf_putc(&b, '\n');
+        for (size_t p = 0; p < 2; p++) {
+            size_t from = b.len;
+            wrap_words(&b, paras[p], width);
+            ks_buf_putc(&b, '\n');
+            for (size_t i = from + 1; i + 3 < b.len; i++) {
+                if (b.data[i - 1] != '\n')
+                    continue;
+                bool mark = !memcmp(b.data + i, "\xE2\x96\xB3", 3) ||
+                            !memcmp(b.data + i, "\xE2\x96\xB2", 3);
+                at_start += mark && b.data[i - 2] == ',';
+                bool lone = i >= 4 && !memcmp(b.data + i - 4, "\xE2\x96\xB2", 3);
+                rows = rows && (p == 0 || mark || lone);
+            }
+        }
+        checked += !rows;
+        wrap_words(&b, fill, width);
+        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        ks_buf_free(&b);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        const ks_block *k = nth_role(d, KS_ROLE_BODY, 1);
+        KS_CHECK(k && strstr(k->text, "추진된 △2035") &&
+                     strstr(k->text, "△탄소중립 산업 전환 지원 등이며") && strstr(k->text, "기여했다."),
+                 "width %zu", width);
+        if (!rows) {
+            KS_CHECK(n_role(d, KS_ROLE_BODY) == 4, "width %zu: %zu body blocks", width,
+                     n_role(d, KS_ROLE_BODY));
+            k = nth_role(d, KS_ROLE_BODY, 2);
+            CHECK(k && STREQ(k->marker, "▲") && strstr(k->text, "▲ 특허심판원 심판관"));
+        }
+        ks_doc_free(d);
+    }
+    KS_CHECK(at_start >= 3 && checked >= 4, "%zu at a line's start, %zu widths checked", at_start, checked);
+    /* rows a line, as wide as the page's lines */
+    ks_buf b = {0};
+    ks_buf_puts(&b, "보도자료\n보도시점\n2026. 4. 10.(금)\n\n인라인 목록 시험\n\n");
+    wrap_words(&b, fill, 36);
+    ks_buf_puts(&b, "\n▴국민취업지원제도(+801억), ▴청년일자리도약장려금(+17억),\n"
+                    "▴청년고용지원인프라운영(+6억), ▴청년취업진로 및 일경험(+15억),\n"
+                    "▴지역산업맞춤형일자리지원(+120억)\n\n");
+    wrap_words(&b, fill, 36);
+    ks_doc *d = b.data ? run(b.data, 0) : NULL;
+    ks_buf_free(&b);
+    CHECK(d && n_role(d, KS_ROLE_BODY) == 5);
+    ks_doc_free(d);
+}
+
 /* run() on HEAD followed by PARAS[0..N) each wrapped at WIDTH characters
  * (wrap_at); JOINED[p] gets paragraph p's lines joined by one space, for
  * the caller to compare and then free (joined_free). */
@@ -2096,6 +2179,7 @@ int main(void)
     test_spaced_labels();
     test_cut_words();
     test_odd_widths();
+    test_inline_list_wrap();
     test_long_first_unit();
     test_br_wrapped_page();
     test_wrapped_title();
