@@ -1182,6 +1182,23 @@ static bool S_field_lines(const S_ln *a, const S_ln *b)
     return m > 0 && S_field_label(a->s + m, a->len - m) > 0;
 }
 
+/* Does line L start with a connective that opens a paragraph after a
+ * sentence's end, "한편", "반면", "이와 관련", "이 밖에도" (a word of its own:
+ * "한편으로" is not)?  Releases begin a paragraph with them: the govpress
+ * originals do so 12 times and never start a sentence inside a paragraph
+ * with one, so a sentence's end on a full line before one is a
+ * paragraph's end, not a wrap ("…증진에 기여했다." / "한편 최우수 …"). */
+static bool S_opens_paragraph(const S_ln *l)
+{
+    static const char *const words[] = {"한편", "반면", "이와 관련", "이 밖에도", "이밖에도"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (l->len > n && !memcmp(l->s, words[k], n) && (l->s[n] == ' ' || l->s[n] == ','))
+            return true;
+    }
+    return false;
+}
+
 /* Does line I+1 continue the paragraph of line I (wrapped text only)?
  * Yes when I is close to the page width PAGE.  Also when I is a third as
  * wide or more, ends inside prose (S_prose_break) and the first word of
@@ -1205,7 +1222,7 @@ static bool S_continues(S_ctx *c, size_t i, int page)
         (stop || !margin || a->width * 3 < page || i + 1 >= c->ln.len || !S_prose_break(c, i) ||
          a->width + 1 + S_first_word_width(&LN(c, i + 1)) <= margin))
         return false;
-    if (stop && a->width * 100 < page * 92)
+    if (stop && (a->width * 100 < page * 92 || S_opens_paragraph(&LN(c, i + 1))))
         return false;
     return S_may_continue(c, i);
 }

@@ -676,6 +676,69 @@ static void wrap_words(ks_buf *b, const char *text, size_t width)
     ks_buf_putc(b, '\n');
 }
 
+/* Append to B the first N code points of the phrase PH repeated, then
+ * "다.": a sentence of N + 2 characters. */
+static void put_sentence(ks_buf *b, const char *ph, size_t n)
+{
+    for (const char *p = ph; n > 0; n--) {
+        if (!*p)
+            p = ph;
+        size_t len = 1;
+        while ((p[len] & 0xC0) == 0x80)
+            len++;
+        ks_buf_append(b, p, len);
+        p += len;
+    }
+    ks_buf_puts(b, "다.");
+}
+
+/* A sentence that ends a full line, wrapped at any character: the next
+ * line goes on with the paragraph ("…확정되었다." / "이번 추경은 …"), but
+ * not when it starts with a connective that opens a paragraph ("한편",
+ * "반면", "이와 관련", "이 밖에도"; govpress 156754060, 117, 182, 194, 238,
+ * 250 PDF text), and "한편으로" is no such word. */
+static void test_paragraph_openers(void)
+{
+    static const char *const next[] = {"한편 ", "반면 ", "이와 관련 ", "이 밖에도 ", "한편, ",
+                                       "이번 ", "한편으로 "};
+    static const bool opens[] = {true, true, true, true, true, false, false};
+    static const char *const ph = "정부는 지역 일자리 위기에 대응하기 위해 사업을 추진하고 있으며 ";
+    const size_t width = 34;
+    for (size_t k = 0; k < sizeof next / sizeof *next; k++) {
+        ks_buf para = {0}, joined = {0}, b = {0};
+        put_sentence(&para, ph, 3 * width - 2);  /* three full lines */
+        ks_buf_putc(&para, ' ');
+        ks_buf_puts(&para, next[k]);
+        ks_buf_puts(&para, "관계부처는 후속 조치를 차질 없이 이행해 나갈 계획이다.");
+        ks_buf_puts(&b, "보도자료\n보도시점\n2026. 4. 10.(금)\n\n문단 시험\n\n");
+        for (int r = 0; r < 2; r++) {
+            ks_buf filler = {0}, fj = {0};
+            put_sentence(&filler, ph, 4 * width - 10);
+            wrap_at(&b, &fj, filler.data, width);
+            ks_buf_putc(&b, '\n');
+            ks_buf_free(&filler);
+            ks_buf_free(&fj);
+        }
+        wrap_at(&b, &joined, para.data, width);
+        ks_doc *d = b.data ? run(b.data, 0) : NULL;
+        CHECK(d != NULL);
+        if (d) {
+            const ks_block *k1 = find_block(d, next[k]);
+            const ks_block *k0 = nth_role(d, KS_ROLE_BODY, 2);
+            if (opens[k])
+                KS_CHECK(k1 && k0 && strncmp(k0->text, next[k], 3) && n_role(d, KS_ROLE_BODY) == 4,
+                         "%s: not a paragraph of its own", next[k]);
+            else
+                KS_CHECK(!k1 && n_role(d, KS_ROLE_BODY) == 3 && k0 && strstr(k0->text, next[k]),
+                         "%s: a paragraph of its own", next[k]);
+        }
+        ks_doc_free(d);
+        ks_buf_free(&para);
+        ks_buf_free(&joined);
+        ks_buf_free(&b);
+    }
+}
+
 /* A list run inside a sentence ("△A, △B, △C 등이며") whose wrap fell
  * before an item, leaving its marker at a line's start (govpress
  * 156754117, 133, 148 and 180 PDF text): the paragraph goes on.  Wrapped
@@ -2180,6 +2243,7 @@ int main(void)
     test_cut_words();
     test_odd_widths();
     test_inline_list_wrap();
+    test_paragraph_openers();
     test_long_first_unit();
     test_br_wrapped_page();
     test_wrapped_title();
