@@ -1182,6 +1182,19 @@ static bool S_field_lines(const S_ln *a, const S_ln *b)
     return m > 0 && S_field_label(a->s + m, a->len - m) > 0;
 }
 
+/* Is line L a subtitle whole in its dashes, "- 황종우 장관, 간담회 개최 -":
+ * "- " first, " -" last and a syllable between?  It ends its unit however
+ * full the line (the lead paragraph under it is another). */
+static bool S_dash_wrapped(const S_ln *l)
+{
+    if (l->len < 7 || memcmp(l->s, "- ", 2) || !S_ends(l->s, l->len, " -"))
+        return false;
+    for (size_t k = 2; k + 2 < l->len; k++)
+        if ((unsigned char)l->s[k] >= 0xEA && (unsigned char)l->s[k] <= 0xED)
+            return true;
+    return false;
+}
+
 /* Does line L start with a connective that opens a paragraph after a
  * sentence's end, "한편", "반면", "이와 관련", "이 밖에도" (a word of its own:
  * "한편으로" is not)?  Releases begin a paragraph with them: the govpress
@@ -1216,6 +1229,8 @@ static bool S_continues(S_ctx *c, size_t i, int page)
         return S_may_continue(c, i);
     if (S_ends_in_mark(a))
         return S_may_continue(c, i);
+    if (S_dash_wrapped(a))
+        return false;
     bool stop = S_sentence_end(a->s, a->len);
     int margin = page == c->page ? c->margin : page == c->soft_page ? c->soft_margin : 0;
     if (a->width * 10 < page * 8 &&

@@ -676,6 +676,43 @@ static void wrap_words(ks_buf *b, const char *text, size_t width)
     ks_buf_putc(b, '\n');
 }
 
+/* A subtitle whole in its dashes on a line as wide as the page ("- 황종우
+ * 해양수산부 장관, 수산단체장들과 간담회 개최 -") ends there: the lead
+ * paragraph under it is not its next line (govpress 156754130 and 280
+ * wrapped between words at 38 characters a line). */
+static void test_dash_subtitle(void)
+{
+    ks_doc *d = run(
+        "광부\n"
+        "동정자료\n"
+        "보도시점\n"
+        "즉시 보도 가능\n"
+        "배포\n"
+        "2026. 4. 13.(월)\n"
+        "부산공동어시장에서\n"
+        "수산분야 현장 목소리 청취\n"
+        "- 황종우 해양수산부 장관, 수산단체장들과 간담회 개최 -\n"
+        "황종우 해양수산부 장관은 4월 13일(월) 부산공동어시장을 찾아\n"
+        "수산물 위판 현황과 현대화사업 현장을 점검하고, 수협 조합장 등\n"
+        "수산단체를 만나 간담회를 가졌다.\n"
+        "황 장관은 부산공동어시장 내 새벽 경매 현장을 돌아보며 수산물 위판\n"
+        "동향과 TAC 등 수산자원 모니터링 업무를 살피고, 현대화사업의\n"
+        "추진상황을 점검하며 관계자들의 노고를 치하하였다. 이어서 황 장관은\n"
+        "어시장의 조합공동사업법인 대표 5명 등이 참석하는 간담회를 개최하고\n"
+        "부산 수산단체의 주요 현안인 면세유류 지원 상향, 수출업체·영세어업인\n"
+        "지원 방안 등에 대해 논의하였다.\n"
+        "황 장관은 간담회에서 “부산공동어시장은 수산물 유통의 핵심지역이며,\n"
+        "현대화사업을 통해 위생적인 수산물을 공급하는 중요한 시장이 될\n"
+        "것”이라고 밝히며, “안전한 공사와 적기 준공을 위한 관계기관의\n"
+        "협조를 당부하면서 향후 어시장이 중앙도매시장으로 전환되는 만큼 시장의\n", 0);
+    const ks_block *s1 = d ? nth_role(d, KS_ROLE_SUMMARY, 0) : NULL;
+    CHECK(d && n_role(d, KS_ROLE_SUMMARY) == 1 && s1 &&
+          STREQ(s1->text, "황종우 해양수산부 장관, 수산단체장들과 간담회 개최"));
+    const ks_block *b = d ? find_block(d, "황종우 해양수산부 장관은 4월 13일(월)") : NULL;
+    CHECK(b && b->role == KS_ROLE_BODY && strstr(b->text, "간담회를 가졌다."));
+    ks_doc_free(d);
+}
+
 /* Append to B the first N code points of the phrase PH repeated, then
  * "다.": a sentence of N + 2 characters. */
 static void put_sentence(ks_buf *b, const char *ph, size_t n)
@@ -2244,6 +2281,7 @@ int main(void)
     test_odd_widths();
     test_inline_list_wrap();
     test_paragraph_openers();
+    test_dash_subtitle();
     test_long_first_unit();
     test_br_wrapped_page();
     test_wrapped_title();
