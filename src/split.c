@@ -1190,7 +1190,7 @@ static bool S_dash_wrapped(const S_ln *l)
     if (l->len < 7 || memcmp(l->s, "- ", 2) || !S_ends(l->s, l->len, " -"))
         return false;
     for (size_t k = 2; k + 2 < l->len; k++)
-        if ((unsigned char)l->s[k] >= 0xEA && (unsigned char)l->s[k] <= 0xED)
+        if (ks_utf8_hangul((const unsigned char *)l->s + k, l->len - 2 - k))
             return true;
     return false;
 }
@@ -1237,7 +1237,8 @@ static bool S_continues(S_ctx *c, size_t i, int page)
         (stop || !margin || a->width * 3 < page || i + 1 >= c->ln.len || !S_prose_break(c, i) ||
          a->width + 1 + S_first_word_width(&LN(c, i + 1)) <= margin))
         return false;
-    if (stop && (a->width * 100 < page * 92 || S_opens_paragraph(&LN(c, i + 1))))
+    if (stop && (a->width * 100 < page * 92 ||
+                 (i + 1 < c->ln.len && S_opens_paragraph(&LN(c, i + 1)))))
         return false;
     return S_may_continue(c, i);
 }
