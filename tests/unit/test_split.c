@@ -676,6 +676,41 @@ static void wrap_words(ks_buf *b, const char *text, size_t width)
     ks_buf_putc(b, '\n');
 }
 
+/* Bullets the govpress originals start paragraphs with and never use
+ * inside one: ◈ (a heading's diamond, level 1), ▪ ✓ ◎ ￭ (level 2), ↳
+ * (level 3): each line is an item of its own, its marker kept apart from
+ * the text (29, 15, 3, 3, 4 and 1 lines of the 44 originals). */
+static void test_more_markers(void)
+{
+    static const struct {
+        const char *line, *marker, *text;
+        int level;
+    } cases[] = {
+        {"◈ 작업 및 야외 활동 전", "◈", "작업 및 야외 활동 전", 1},
+        {"▪총지출(a+b)", "▪", "총지출(a+b)", 2},
+        {"✓고용유지지원금: 고용조정이 불가피한 사업주 지원", "✓", "고용유지지원금: 고용조정이 불가피한 사업주 지원", 2},
+        {"◎ 작성 개요 및 이용 시 유의사항", "◎", "작성 개요 및 이용 시 유의사항", 2},
+        {"￭ 인사 말씀", "￭", "인사 말씀", 2},
+        {"↳ 매출액 감소 기준을 충족하지 않더라도 지원", "↳", "매출액 감소 기준을 충족하지 않더라도 지원", 3}};
+    ks_buf b = {0};
+    ks_buf_puts(&b, "보도자료\n보도시점\n2026. 4. 10.(금)\n\n표지 시험\n\n");
+    ks_buf_puts(&b, "정부는 지원 대상을 넓힌다고 밝혔다.\n");
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_buf_puts(&b, cases[k].line);
+        ks_buf_putc(&b, '\n');
+    }
+    ks_doc *d = run(b.data, 0);
+    ks_buf_free(&b);
+    CHECK(d != NULL);
+    for (size_t k = 0; d && k < sizeof cases / sizeof *cases; k++) {
+        const ks_block *x = find_block(d, cases[k].text);
+        KS_CHECK(x && STREQ(x->text, cases[k].text) && STREQ(x->marker, cases[k].marker) &&
+                     x->level == cases[k].level && x->kind == KS_KIND_ITEM,
+                 "%s", cases[k].line);
+    }
+    ks_doc_free(d);
+}
+
 /* A subtitle whole in its dashes on a line as wide as the page ("- 황종우
  * 해양수산부 장관, 수산단체장들과 간담회 개최 -") ends there: the lead
  * paragraph under it is not its next line (govpress 156754130 and 280
@@ -2102,7 +2137,7 @@ static void test_joined_items(void)
         {"☞", "(신청기간) 4월 중", 5},
         {"※", "자세한 내용은 누리집 참조", 5},
         {"ㅇ", "주요 사업은 ▴청년일자리도약장려금(+801억), ▴내일배움카드 등이며 4월 6 - 7일 설명회를 연다.", 6},
-        {NULL, "✓ 설명회 자료는 ○○시 누리집에 올린다.", 6},
+        {"✓", "설명회 자료는 ○○시 누리집에 올린다.", 6},
         {NULL, "전력 거버넌스 포럼 개요", 7},
         {"‣", "일시ㆍ장소: 2026. 4. 14.(화) 14:00, 서울역 서울스퀘어", 7},
         {"‣", "참 석 자: 전기위원회 위원장, 송승호 광운대 교수", 7},
@@ -2110,7 +2145,7 @@ static void test_joined_items(void)
         {"▸", "(일시 및 장소) ’26. 4. 9(목) 10:30", 8},
         {"▸", "(참석자) 국회, 정부", 8},
         {NULL, "예방수칙을 당부하였다.", 9},
-        {NULL, "◈ 작업 및 야외 활동 전 - 작업복과 일상복 구분하여 입기", 9},
+        {"◈", "작업 및 야외 활동 전 - 작업복과 일상복 구분하여 입기", 9},
         {"◇", "(규모) 총 4,165억원", 9},
         {"❍", "(복지지원) 3종 7개 복지서비스 지원", 9}};
     size_t n = sizeof want / sizeof *want, nb = 0;
@@ -2282,6 +2317,7 @@ int main(void)
     test_inline_list_wrap();
     test_paragraph_openers();
     test_dash_subtitle();
+    test_more_markers();
     test_long_first_unit();
     test_br_wrapped_page();
     test_wrapped_title();
