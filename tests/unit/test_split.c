@@ -679,7 +679,9 @@ static void wrap_words(ks_buf *b, const char *text, size_t width)
 /* Bullets the govpress originals start paragraphs with and never use
  * inside one: ◈ (a heading's diamond, level 1), ▪ ✓ ◎ ￭ (level 2), ↳
  * (level 3): each line is an item of its own, its marker kept apart from
- * the text (29, 15, 3, 3, 4 and 1 lines of the 44 originals). */
+ * the text (29, 15, 3, 3, 4 and 1 lines of the 44 originals); and ▪ in
+ * Wingdings' private-use code U+F0A7 (15 lines of 156754052) is ▪, not a
+ * heading as the other private-use marks are. */
 static void test_more_markers(void)
 {
     static const struct {
@@ -691,7 +693,8 @@ static void test_more_markers(void)
         {"✓고용유지지원금: 고용조정이 불가피한 사업주 지원", "✓", "고용유지지원금: 고용조정이 불가피한 사업주 지원", 2},
         {"◎ 작성 개요 및 이용 시 유의사항", "◎", "작성 개요 및 이용 시 유의사항", 2},
         {"￭ 인사 말씀", "￭", "인사 말씀", 2},
-        {"↳ 매출액 감소 기준을 충족하지 않더라도 지원", "↳", "매출액 감소 기준을 충족하지 않더라도 지원", 3}};
+        {"↳ 매출액 감소 기준을 충족하지 않더라도 지원", "↳", "매출액 감소 기준을 충족하지 않더라도 지원", 3},
+        {"\xEF\x82\xA7 유급휴업 휴직지원(+1만명)", "\xEF\x82\xA7", "유급휴업 휴직지원(+1만명)", 2}};
     ks_buf b = {0};
     ks_buf_puts(&b, "보도자료\n보도시점\n2026. 4. 10.(금)\n\n표지 시험\n\n");
     ks_buf_puts(&b, "정부는 지원 대상을 넓힌다고 밝혔다.\n");
