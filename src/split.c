@@ -55,8 +55,8 @@
  *        listing   "번호 제목 날짜 조회 수" -> META; "567 ... 2021.12.15 31"
  *                  -> RELATED
  *        residue   page numbers "- 1 -", "끝." -> RESIDUE
- *        body      everything else, with marker and level (□ 0, ○/ㅇ 1, - 2,
- *                  * ※ ▲ 3) and kind (item, heading for Ⅰ. and 󰊱)
+ *        body      everything else, with marker and level (□ 0, ○/ㅇ/◇/◈ 1,
+ *                  - ▪ ✓ 2, * ※ ▲ ↳ 3) and kind (item, heading for Ⅰ. and 󰊱)
  *   3. every unit's text is given to the respacer (observe all, then
  *      repair each), then metadata is read from the repaired blocks.
  *
