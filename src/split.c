@@ -328,7 +328,7 @@ static size_t S_marker(const char *s, size_t len, size_t *mraw, int *level, ks_k
     case 0xF0A7: /* ▪ in a symbol font's private-use code (Wingdings) */
         lv = 2; break;
     case 0x203B: case 0x25B2: case 0x25B4: case 0x25B3: case 0x00B7: case 0x2022:
-    case 0x261E: case 0x27A2: case 0x2192: case 0x21B3:
+    case 0x261E: case 0x27A2: case 0x2192: case 0x21B3: case 0x30FB: case 0x22C5:
         lv = 3; break;
     default:
         break;

@@ -681,7 +681,10 @@ static void wrap_words(ks_buf *b, const char *text, size_t width)
  * (level 3): each line is an item of its own, its marker kept apart from
  * the text (29, 15, 3, 3, 4 and 1 lines of the 44 originals); and ▪ in
  * Wingdings' private-use code U+F0A7 (15 lines of 156754052) is ▪, not a
- * heading as the other private-use marks are. */
+ * heading as the other private-use marks are.  The middle dots ・ and ⋅
+ * first on a line are bullets as · is (13 and 7 lines of the originals
+ * start so, 11 and 7 of the PDF texts: a wrap does not leave one first;
+ * inside a word they join its parts). */
 static void test_more_markers(void)
 {
     static const struct {
@@ -694,7 +697,9 @@ static void test_more_markers(void)
         {"◎ 작성 개요 및 이용 시 유의사항", "◎", "작성 개요 및 이용 시 유의사항", 2},
         {"￭ 인사 말씀", "￭", "인사 말씀", 2},
         {"↳ 매출액 감소 기준을 충족하지 않더라도 지원", "↳", "매출액 감소 기준을 충족하지 않더라도 지원", 3},
-        {"\xEF\x82\xA7 유급휴업 휴직지원(+1만명)", "\xEF\x82\xA7", "유급휴업 휴직지원(+1만명)", 2}};
+        {"\xEF\x82\xA7 유급휴업 휴직지원(+1만명)", "\xEF\x82\xA7", "유급휴업 휴직지원(+1만명)", 2},
+        {"・1인당 25만원 내외 지원", "・", "1인당 25만원 내외 지원", 3},
+        {"⋅일반회계 세출", "⋅", "일반회계 세출", 3}};
     ks_buf b = {0};
     ks_buf_puts(&b, "보도자료\n보도시점\n2026. 4. 10.(금)\n\n표지 시험\n\n");
     ks_buf_puts(&b, "정부는 지원 대상을 넓힌다고 밝혔다.\n");
