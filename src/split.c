@@ -1197,21 +1197,29 @@ static bool S_dash_wrapped(const S_ln *l)
     return false;
 }
 
-/* Does line L start with a connective that opens a paragraph after a
- * sentence's end, "한편", "반면", "이와 관련", "이 밖에도" (a word of its own:
- * "한편으로" is not)?  Releases begin a paragraph with them: the govpress
- * originals do so 12 times and never start a sentence inside a paragraph
- * with one, so a sentence's end on a full line before one is a
- * paragraph's end, not a wrap ("…증진에 기여했다." / "한편 최우수 …"). */
-static bool S_opens_paragraph(const S_ln *l)
+/* The bytes of the connective that opens a paragraph after a sentence's
+ * end at S (LEN bytes), "한편", "반면", "이와 관련", "이 밖에도", "이날", as a
+ * word of its own ("한편으로" is none), or 0.  Releases begin a paragraph
+ * with them: the 44 govpress originals do so 15 times and never begin a
+ * sentence inside a paragraph with one. */
+static size_t S_opener(const char *s, size_t len)
 {
-    static const char *const words[] = {"한편", "반면", "이와 관련", "이 밖에도", "이밖에도"};
+    static const char *const words[] = {"한편", "반면", "이와 관련", "이 밖에도", "이밖에도",
+                                        "이날"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         size_t n = strlen(words[k]);
-        if (l->len > n && !memcmp(l->s, words[k], n) && (l->s[n] == ' ' || l->s[n] == ','))
-            return true;
+        if (len > n && !memcmp(s, words[k], n) && (s[n] == ' ' || s[n] == ','))
+            return n;
     }
-    return false;
+    return 0;
+}
+
+/* Does line L start with such a connective?  Then a sentence's end on a
+ * full line before it is a paragraph's end, not a wrap ("…증진에
+ * 기여했다." / "한편 최우수 …"). */
+static bool S_opens_paragraph(const S_ln *l)
+{
+    return S_opener(l->s, l->len) > 0;
 }
 
 /* Does line I+1 continue the paragraph of line I (wrapped text only)?
@@ -3871,6 +3879,9 @@ static size_t S_inline_marker(const char *s, size_t len, size_t from)
              (i + 7 < len && !memcmp(s + i, "\xEB\xB6\x99\xEC\x9E\x84", 6) &&
               (s[i + 6] == ' ' || (s[i + 6] >= '1' && s[i + 6] <= '9')))))
             return i; /* a note, or the attachments (붙임), after a full stop */
+        if (i >= 5 && s[i - 2] == '.' && !memcmp(s + i - 5, "\xEB\x8B\xA4", 3) &&
+            S_opener(s + i, len - i))
+            return i; /* "…했다. 한편 …": a paragraph web text ran in */
         if (i + 4 > len || (s[i + 3] != ' ' && s[i + 3] != '('))
             continue;
         for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)

@@ -676,6 +676,34 @@ static void wrap_words(ks_buf *b, const char *text, size_t width)
     ks_buf_putc(b, '\n');
 }
 
+/* Web text that ran paragraphs into one line ("…기여했다. 한편 최우수 …",
+ * govpress *.joined.txt: 12 such sentences in 10 releases, each the start
+ * of a paragraph of the author's) is cut before a sentence that opens
+ * with a paragraph's connective; not before "한편으로", nor after a
+ * number's full stop. */
+static void test_joined_openers(void)
+{
+    ks_doc *d = run("보도자료\n\n지원 사업 확대\n\n"
+                    "정부는 올해 지원 사업을 확대한다고 밝혔다. 한편 신청은 다음 달부터 받는다. "
+                    "지원 규모는 작년보다 크다. 이날 설명회도 열렸다. 반면 일부 사업은 줄었다.\n"
+                    "예산은 늘었다. 한편으로 집행 점검도 강화한다. 기준 연도는 2026. 이날부터 적용한다.\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    static const char *const want[] = {
+        "정부는 올해 지원 사업을 확대한다고 밝혔다.", "한편 신청은 다음 달부터 받는다. 지원 규모는 작년보다 크다.",
+        "이날 설명회도 열렸다.", "반면 일부 사업은 줄었다.",
+        "예산은 늘었다. 한편으로 집행 점검도 강화한다. 기준 연도는 2026. 이날부터 적용한다."};
+    size_t n = sizeof want / sizeof *want;
+    CHECK(n_role(d, KS_ROLE_BODY) == n);
+    for (size_t k = 0; k < n; k++) {
+        const ks_block *b = nth_role(d, KS_ROLE_BODY, k);
+        KS_CHECK(b && STREQ(b->text, want[k]), "block %zu: %s", k, b ? b->text : "(none)");
+    }
+    ks_doc_free(d);
+}
+
 /* Bullets the govpress originals start paragraphs with and never use
  * inside one: ◈ (a heading's diamond, level 1), ▪ ✓ ◎ ￭ (level 2), ↳
  * (level 3): each line is an item of its own, its marker kept apart from
@@ -775,13 +803,13 @@ static void put_sentence(ks_buf *b, const char *ph, size_t n)
 /* A sentence that ends a full line, wrapped at any character: the next
  * line goes on with the paragraph ("…확정되었다." / "이번 추경은 …"), but
  * not when it starts with a connective that opens a paragraph ("한편",
- * "반면", "이와 관련", "이 밖에도"; govpress 156754060, 117, 182, 194, 238,
- * 250 PDF text), and "한편으로" is no such word. */
+ * "반면", "이와 관련", "이 밖에도", "이날"; govpress 156754060, 117, 182, 194,
+ * 238, 250 PDF text), and "한편으로" is no such word. */
 static void test_paragraph_openers(void)
 {
     static const char *const next[] = {"한편 ", "반면 ", "이와 관련 ", "이 밖에도 ", "한편, ",
-                                       "이번 ", "한편으로 "};
-    static const bool opens[] = {true, true, true, true, true, false, false};
+                                       "이날 ", "이번 ", "한편으로 "};
+    static const bool opens[] = {true, true, true, true, true, true, false, false};
     static const char *const ph = "정부는 지역 일자리 위기에 대응하기 위해 사업을 추진하고 있으며 ";
     const size_t width = 34;
     for (size_t k = 0; k < sizeof next / sizeof *next; k++) {
@@ -2326,6 +2354,7 @@ int main(void)
     test_paragraph_openers();
     test_dash_subtitle();
     test_more_markers();
+    test_joined_openers();
     test_long_first_unit();
     test_br_wrapped_page();
     test_wrapped_title();
