@@ -2135,6 +2135,16 @@ static ks_status S_classify(S_ctx *c)
                 x->zone = Z_CONTACT;
                 continue;
             }
+            /* ... nor the page's last line of body text that pdftotext
+             * printed into the table before the page's number: "책임자 /
+             * 담당자" / "또한 절실해지고 있다." / "- 1 -" / "- 2 -" / "과 장"
+             * (156754124.pdf.txt): it stays body text, and the rows after
+             * the turn are the block's */
+            if (k == K_TEXT && S_one_line(x) && i + 1 < nu && kinds[i + 1] == K_RESIDUE) {
+                x->role = KS_ROLE_BODY;
+                S_set_marker(c, x);
+                continue;
+            }
             contact = false;
         }
         switch (k) {

@@ -1484,6 +1484,21 @@ static void test_contact_page_break(void)
     CHECK(pg && pg->role == KS_ROLE_RESIDUE);
     CHECK(find_block(d, "이하녕") == NULL || find_block(d, "이하녕")->role == KS_ROLE_META);
     ks_doc_free(d);
+    /* the page's last line of body text, which pdftotext printed into the
+     * table before the page's number (156754124.pdf.txt), stays body
+     * text and does not end the block */
+    d = wrapped_doc(PARTS(HEAD), "담당 기관\n\n중소벤처기업부\n대외환경대응과\n\n책임자\n담당자\n\n"
+                                 "또한 절실해지고 있다.\n- 1 -\n\n- 2 -\n\n과 장\n\n예우영\n\n"
+                                 "(044-204-7444)\n\n사무관\n\n이경규\n\n(044-204-7438)\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(d->meta.contacts.len == 2);
+    check_contact(d, 0, "예우영", "과장", "044-204-7444");
+    check_contact(d, 1, "이경규", "사무관", "044-204-7438");
+    const ks_block *line = find_block(d, "또한 절실해지고 있다.");
+    CHECK(line && line->role == KS_ROLE_BODY);
+    ks_doc_free(d);
 }
 
 /* Wrapped text: a "【관련 국정과제】" label after the last summary line is
