@@ -966,6 +966,16 @@ static bool S_inline_list_mark(uint32_t cp)
     }
 }
 
+/* Does the word that ends at byte END of S (back to a space) hold an ASCII
+ * digit: a number and its unit ("3인", "10만 원")? */
+static bool S_word_has_digit(const char *s, size_t end)
+{
+    for (size_t p = end; p > 0 && s[p - 1] != ' '; p--)
+        if (s[p - 1] >= '0' && s[p - 1] <= '9')
+            return true;
+    return false;
+}
+
 /* Does line L end in a word's modifying form, which its noun must follow
  * ("…추진된", "…위한", "…지원하는", "…추진할"): one of those syllables
  * after a syllable, in a word without digits ("3인" ends on a unit)? */
@@ -980,12 +990,8 @@ static bool S_modifier_end(const S_ln *l)
     default:
         return false;
     }
-    if (at == 0 || l->s[at - 1] == ' ' || !ks_is_hangul(S_last_cp(l->s, at, &before)))
-        return false;
-    for (size_t p = at; p > 0 && l->s[p - 1] != ' '; p--)
-        if (l->s[p - 1] >= '0' && l->s[p - 1] <= '9')
-            return false;
-    return true;
+    return at > 0 && l->s[at - 1] != ' ' && ks_is_hangul(S_last_cp(l->s, at, &before)) &&
+           !S_word_has_digit(l->s, at);
 }
 
 static bool S_open_end(const S_ln *a);
@@ -1276,10 +1282,7 @@ static bool S_open_end(const S_ln *a)
         size_t p = at - 1, before;
         if (x == 0xB4F1 /* 등 */ || x == 0xC678 /* 외 */ || !ks_is_hangul(S_last_cp(a->s, p, &before)))
             return false;
-        for (; p > 0 && a->s[p - 1] != ' '; p--)
-            if (a->s[p - 1] >= '0' && a->s[p - 1] <= '9')
-                return false; /* a number's unit */
-        return true;
+        return !S_word_has_digit(a->s, p); /* not a number's unit */
     }
     for (size_t k = 0; k < sizeof open / sizeof *open; k++)
         if (S_ends(a->s, len, open[k]))
