@@ -2348,7 +2348,7 @@ static bool S_is_title_word(const char *k)
         "소방경", "소방령", "소방위", "경정", "경감", "총경", "검사", "외무사무관", "전문위원",
         "담당관", "사무국장", "과장직무대리", "행정관", "전문관", "계장", "센터장", "소장",
         "원장", "관장", "단장", "부단장", "교수", "주임", "위원", "연구원", "책임연구원",
-        "선임연구원", "대리", "사원", "주사", "서기", "행정사무관", "기술서기관", "부이사관",
+        "선임연구원", "주임연구원", "수석연구원", "전임연구원", "연구위원", "대리", "사원", "주사", "서기", "행정사무관", "기술서기관", "부이사관",
         "이사관", "정책관", "팀원", "직무대리", "수석", "선임", "책임", "담당"};
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
         if (S_streq(k, titles[i]))
@@ -2488,6 +2488,72 @@ static bool S_unit_word(const char *w, size_t len)
         if (S_ends(w, len, ends[k]) && len > strlen(ends[k]))
             return true;
     return false;
+}
+
+/* Hangul syllables in W[0..LEN), or 0 when anything else is there. */
+static size_t S_syllables(const char *w, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i + 3 <= len; i += 3, n++)
+        if (!ks_utf8_hangul((const unsigned char *)w + i, len - i))
+            return 0;
+    return len % 3 ? 0 : n;
+}
+
+/* Close up the spaces a wrap or a converter left inside a unit's name, in
+ * place: "혁신행정 담당관" -> "혁신행정담당관", "안전환경에너지정책관 실" ->
+ * "안전환경에너지정책관실".  Units are named without spaces; a space
+ * stays only between two levels ("국가수사본부 수사국", "외교부
+ * 카리브중남미협력과"): after a word of two syllables or more that ends
+ * like a body or a unit, before one of three or more.  Words that are not
+ * all Hangul keep their spaces. */
+static void S_close_unit_spaces(char *d)
+{
+    static const char *const ends[] = {"관", "과", "실", "국", "팀", "원", "단", "터", "회", "부",
+                                       "처", "청", "소", "반", "시", "도", "군", "구", "사", "대"};
+    /* a row of titles web text took for a unit ("과 장 사무관"): a title
+     * before the last word, or spread over two one-syllable words, leaves
+     * the text as printed (a unit may end in one: "혁신행정 담당관") */
+    size_t i = 0, len = strlen(d);
+    char w0[32], w1[32] = "";
+    while (S_next_word(d, len, &i, w0, sizeof w0)) {
+        bool last = i >= len || !d[i + strspn(d + i, " ")];
+        if (!last && S_is_title_word(w0))
+            return;
+        if (w1[0] && ks_utf8_count(w1, strlen(w1)) == 1 && ks_utf8_count(w0, strlen(w0)) == 1) {
+            char both[64];
+            size_t n1 = strlen(w1);
+            memcpy(both, w1, n1);
+            memcpy(both + n1, w0, strlen(w0) + 1);
+            if (S_is_title_word(both))
+                return;
+        }
+        memcpy(w1, w0, sizeof w1);
+    }
+    char *w = d, *o = d; /* the word being copied, the write position */
+    for (;;) {
+        char *sp = strchr(w, ' ');
+        size_t lw = sp ? (size_t)(sp - w) : strlen(w);
+        memmove(o, w, lw);
+        char *l = o;
+        o += lw;
+        if (!sp)
+            break;
+        char *r = sp;
+        while (*r == ' ')
+            r++;
+        size_t lr = strcspn(r, " ");
+        size_t nl = S_syllables(l, lw), nr = S_syllables(r, lr);
+        bool level = false;
+        for (size_t k = 0; nl >= 2 && k < sizeof ends / sizeof ends[0] && !level; k++)
+            level = S_ends(l, lw, ends[k]);
+        if (!*r)
+            break;
+        if (!nl || !nr || (level && nr >= 3))
+            *o++ = ' ';
+        w = r;
+    }
+    *o = '\0';
 }
 
 /* The department a contact table's unit line T names, into OUT: the line
@@ -3253,6 +3319,18 @@ static ks_status S_metadata(S_ctx *c, char **texts, int year)
     }
     if (!m->organization && S_organization(c, texts) != KS_OK)
         return KS_ERR_NOMEM;
+    /* the units' names are read from the header's text as printed (its
+     * dates and numbers parse better so): where the spacing is repaired,
+     * so are they */
+    if (c->rs) {
+        if (m->department)
+            S_close_unit_spaces(m->department);
+        for (size_t k = 0; k < m->contacts.len; k++) {
+            ks_contact *ct = &KS_AT(m->contacts, ks_contact, k);
+            if (ct->department)
+                S_close_unit_spaces(ct->department);
+        }
+    }
     return KS_OK;
 }
 

@@ -264,6 +264,63 @@ static void test_office_department(void)
     }
 }
 
+/* A unit's name with a space a wrap left in it (govpress *.broken.txt:
+ * 156754117, 156754105, 156754188): closed up where the spacing is
+ * repaired, as printed with --no-respace; a space between two levels
+ * ("국가수사본부 수사국") stays, and so does a row of titles web text
+ * took for a unit. */
+static void test_unit_spaces(void)
+{
+    static const struct {
+        const char *printed, *dept;
+    } cases[] = {{"혁신행정 담당관", "혁신행정담당관"},
+                 {"안전환경에너지정책관 실", "안전환경에너지정책관실"},
+                 {"한국고용노동 교육원", "한국고용노동교육원"},
+                 {"개인정보정 책국", "개인정보정책국"},
+                 {"국가수사본부 수사국", "국가수사본부 수사국"},
+                 {"외교부 카리브중남미협력과", "외교부 카리브중남미협력과"},
+                 {"전기위원회 사무국", "전기위원회 사무국"},
+                 {"감염병정 책국 위기대응 과", "감염병정책국 위기대응과"}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        for (int repair = 0; repair < 2; repair++) {
+            ks_buf b = {0};
+            ks_buf_puts(&b, "보도자료\n보도시점\n2026. 4. 13.(월)\n특별성과 포상 실시\n"
+                            "□ 포상을 실시한다고 밝혔다.\n담당 부서\n");
+            ks_buf_puts(&b, cases[k].printed);
+            ks_buf_puts(&b, "\n책임자\n과 장\n홍길동\n(044-201-6721)\n");
+            ks_options o;
+            memset(&o, 0, sizeof o);
+            o.flags = repair ? 0 : KS_OPT_NO_RESPACE;
+            ks_doc *d = NULL;
+            ks_error err;
+            CHECK(ks_convert(&o, b.data, b.len, &d, &err) == KS_OK);
+            ks_buf_free(&b);
+            if (!d)
+                continue;
+            const char *want = repair ? cases[k].dept : cases[k].printed;
+            KS_CHECK(STREQ(d->meta.department, want), "%s: %s", want,
+                     d->meta.department ? d->meta.department : "(none)");
+            const ks_contact *c0 = contact(d, 0);
+            CHECK(c0 && STREQ(c0->department, want));
+            ks_doc_free(d);
+        }
+    }
+    /* a row of titles, cells joined: a title a contact can have, and the
+     * row is no unit (govpress 156754182.joined.txt) */
+    ks_doc *d = run("보도자료\n보도시점\n2026. 4. 13.(월)\n보호수준 평가 실시\n"
+                    "□ 평가를 실시한다고 밝혔다.\n담당 부서\n개인정보자율보호팀\n"
+                    "책임자 담당자\n팀 장 책임연구원 주임연구원\n"
+                    "박보름 (061-820-2770) 이소영 (061-820-2776) 이예진 (061-820-2772)\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(d->meta.contacts.len == 3);
+    for (size_t k = 0; k < d->meta.contacts.len; k++)
+        CHECK(STREQ(contact(d, k)->department, "개인정보자율보호팀"));
+    ks_doc_free(d);
+}
+
 /* A contact table as pdftotext prints it (govpress 156754246, 156754052):
  * "과" / "장" is the title 과장, not a department, and a two-syllable name
  * spread to the width of three ("배 인") is still a name, and so is the
@@ -2347,6 +2404,7 @@ int main(void)
     test_related();
     test_release();
     test_office_department();
+    test_unit_spaces();
     test_pdf_contacts();
     test_contact_names();
     test_joined_text();
