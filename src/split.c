@@ -1228,6 +1228,128 @@ static bool S_opens_paragraph(const S_ln *l)
     return S_opener(l->s, l->len) > 0;
 }
 
+/* Does S[0..N) hold W? */
+static bool S_span_has(const char *s, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    for (size_t k = 0; k + m <= n; k++)
+        if (!memcmp(s + k, w, m))
+            return true;
+    return false;
+}
+
+/* Does the word that ends at S[END] (its particle cut off) name a body
+ * or one who speaks for it: "기후에너지환경부(장관 김성환)", "고용노동부",
+ * "국제경제관리관", "장관", "정부", a bracket that names the head or an
+ * abbreviation ("(이사장 직무대행 권혁태)", "(이하 ‘개인정보위’)")? */
+static bool S_lead_subject(const char *s, size_t end)
+{
+    size_t b = end;
+    while (b > 0 && s[b - 1] != ' ')
+        b--;
+    if (end > b && s[end - 1] == ')') {
+        const char *open = NULL;
+        for (size_t k = b; k < end; k++)
+            if (s[k] == '(')
+                open = s + k;
+        if (!open) { /* the bracket opened words before: "(장관 김성환)" */
+            for (size_t k = b; k-- > 0 && !open;)
+                if (s[k] == '(')
+                    open = s + k;
+        }
+        if (!open)
+            return false;
+        size_t n = (size_t)(s + end - open);
+        return S_span_has(open, n, "이하") || S_span_has(open, n, "장 ");
+    }
+    static const char *const heads[] = {"정부", "장관", "차관", "총리", "청장", "처장", "위원장",
+                                        "관리관", "정책관", "원장", "시장", "지사", "단장"};
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+        if (S_ends(s + b, end - b, heads[k]))
+            return true;
+    return ks_meta_org_like(s + b, end - b);
+}
+
+/* Hangul syllables in W[0..LEN), or 0 when anything else is there. */
+static size_t S_syllables(const char *w, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i + 3 <= len; i += 3, n++)
+        if (!ks_utf8_hangul((const unsigned char *)w + i, len - i))
+            return 0;
+    return len % 3 ? 0 : n;
+}
+
+/* The Hangul syllables of line A's last word (0 when it holds anything
+ * else): 1 where a wrap inside a word left its first syllable ("… 김" /
+ * "성환 장관은"). */
+static size_t S_last_word_syllables(const S_ln *a)
+{
+    size_t e = a->len;
+    while (e > 0 && a->s[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > 0 && a->s[b - 1] != ' ')
+        b--;
+    return S_syllables(a->s + b, e - b);
+}
+
+/* Does line L open with a release's lead sentence: its subject (at most
+ * five words, a bracket's words counted as one) ending in 은 or 는, then
+ * the day ("기후에너지환경부(장관 김성환)는 4월 13일 오전", "송미령
+ * 농림축산식품부(이하 ‘농식품부’) 장관은 4월 13일(월)", "문지성 재정경제부
+ * 국제경제관리관은 ‵26.4.13.(월)")?  The 44 originals start 19
+ * paragraphs so and never a sentence inside one after a word that ends a
+ * line open. */
+static bool S_lead_sentence(const S_ln *l)
+{
+    const char *s = l->s;
+    size_t len = l->len, i = 0;
+    int depth = 0, words = 0;
+    while (i < len && words < 5) {
+        if (s[i] == '(')
+            depth++;
+        else if (s[i] == ')' && depth-- == 0)
+            return false; /* the line starts inside a bracket */
+        if (s[i] != ' ' || depth > 0) {
+            i++;
+            continue;
+        }
+        words++;
+        if (i > 0 && (s[i - 1] == '.' || s[i - 1] == ','))
+            return false; /* a sentence or clause ended: the next is inside */
+        /* the word before this space ends in 은 / 는, and names a body
+         * or one who speaks for it */
+        if (i >= 3 && (!memcmp(s + i - 3, "은", 3) || !memcmp(s + i - 3, "는", 3)) &&
+            S_lead_subject(s, i - 3)) {
+            size_t p = i + 1;
+            if (p + 7 <= len && (!memcmp(s + p, "지난 ", 7) || !memcmp(s + p, "오는 ", 7)))
+                p += 7;
+            static const char *const ticks[] = {"‵", "’", "`", "'"};
+            for (size_t k = 0; k < sizeof ticks / sizeof *ticks; k++)
+                if (p + strlen(ticks[k]) <= len && !memcmp(s + p, ticks[k], strlen(ticks[k]))) {
+                    p += strlen(ticks[k]);
+                    break;
+                }
+            size_t d = p;
+            while (d < len && d - p < 4 && s[d] >= '0' && s[d] <= '9')
+                d++;
+            if (d == p || d >= len)
+                return false;
+            if (s[d] == '.') { /* "4.13.", "26.4.13." */
+                size_t e = d + 1;
+                while (e < len && e - d <= 2 && s[e] >= '0' && s[e] <= '9')
+                    e++;
+                return e > d + 1 && e < len && s[e] == '.';
+            }
+            return d + 3 <= len &&
+                   (!memcmp(s + d, "월", 3) || !memcmp(s + d, "일", 3) || !memcmp(s + d, "년", 3));
+        }
+        i++;
+    }
+    return false;
+}
+
 /* Does line I+1 continue the paragraph of line I (wrapped text only)?
  * Yes when I is close to the page width PAGE.  Also when I is a third as
  * wide or more, ends inside prose (S_prose_break) and the first word of
@@ -1255,6 +1377,10 @@ static bool S_continues(S_ctx *c, size_t i, int page)
         return false;
     if (stop && (a->width * 100 < page * 92 ||
                  (i + 1 < c->ln.len && S_opens_paragraph(&LN(c, i + 1)))))
+        return false;
+    /* a summary's last item, a noun on a full line, before the lead */
+    if (!stop && i + 1 < c->ln.len && S_lead_sentence(&LN(c, i + 1)) && !S_open_end(a) &&
+        !S_ends(a->s, a->len, ",") && S_last_word_syllables(a) != 1)
         return false;
     return S_may_continue(c, i);
 }
@@ -2488,16 +2614,6 @@ static bool S_unit_word(const char *w, size_t len)
         if (S_ends(w, len, ends[k]) && len > strlen(ends[k]))
             return true;
     return false;
-}
-
-/* Hangul syllables in W[0..LEN), or 0 when anything else is there. */
-static size_t S_syllables(const char *w, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i + 3 <= len; i += 3, n++)
-        if (!ks_utf8_hangul((const unsigned char *)w + i, len - i))
-            return 0;
-    return len % 3 ? 0 : n;
 }
 
 /* Close up the spaces a wrap or a converter left inside a unit's name, in

@@ -548,6 +548,53 @@ static void test_summary_lead(void)
     }
 }
 
+/* Wrapped text whose last summary item, a noun on a full line, runs into
+ * the lead (govpress gold rewrapped at 38 characters: 156754278,
+ * 156754246, 156754275): a lead sentence, its subject a body or one who
+ * speaks for it and then the day, starts a paragraph; the same words
+ * after a comma, inside a bracket the line before opened, after a
+ * syllable a wrap cut off or with a subject that names no body do not. */
+static void test_lead_after_summary(void)
+{
+    static const char *leads[] = {
+        "송미령 농림축산식품부(이하 ‘농식품부’) 장관은 4월 13일(월) 오후, 충남",
+        "기후에너지환경부(장관 김성환)는 4월 13일 오후 한국농수산재활용사업공제조합",
+        "문지성 재정경제부 국제경제관리관은 ‵26.4.13.(월) 정부서울청사에서 외국인"};
+    for (size_t t = 0; t < sizeof leads / sizeof *leads; t++) {
+        ks_doc *d = wrapped_doc(
+            PARTS(HEAD, "- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용\n",
+                  "- 시설농가 등 현장 애로사항 청취 및 농가 경영안정 위한 노력 지속 추진\n", leads[t],
+                  "\n대전청사에서 점검회의를 열고 지원 실적을 점검하는 자리를 마련하였다.\n"),
+            "");
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        const ks_block *s2 = nth_role(d, KS_ROLE_SUMMARY, 1);
+        KS_CHECK(n_role(d, KS_ROLE_SUMMARY) == 2 && s2 &&
+                     STREQ(s2->text, "시설농가 등 현장 애로사항 청취 및 농가 경영안정 위한 노력 지속 추진"),
+                 "lead %zu: %s", t, s2 ? s2->text : "(none)");
+        ks_doc_free(d);
+    }
+    static const char *const pairs[][2] = {
+        {"□ 이러한 보호전략이 더 이상 유효하지 않은 상황에서 정부와 관계기관이 함께,",
+         "김성환 장관은 지난 4월 6일 국무회의에서 전력망 기술기준의 개선을 지시했다."},
+        {"□ 송미령 농림축산식품부 장관과 관계자들은 회의를 마친 뒤 농식품부(이하",
+         "‘농식품부’) 장관은 4월 13일 현장을 찾아 애로사항을 들었다고 밝혔다."},
+        {"□ 이러한 보호전략이 더 이상 유효하지 않은 상황에서 정부가 협의한 결과, 김",
+         "성환 장관은 4월 13일 현장을 찾아 애로사항을 들었다고 밝혔다."},
+        {"□ 이를 위해 관계 부처와 함께 지역별 설명회를 열고 현장 목소리 청취 추진",
+         "‘길 위의 인문학’ 운영기관은 4월 13일(월)부터 5월 4일(월)까지 공모한다."}};
+    for (size_t t = 0; t < sizeof pairs / sizeof *pairs; t++) {
+        ks_doc *d = wrapped_doc(PARTS(HEAD, pairs[t][0], "\n", pairs[t][1], "\n"), "");
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        const ks_block *k = find_block(d, pairs[t][0] + strlen("□ "));
+        KS_CHECK(k && k->nlines == 2, "pair %zu: %s", t, k ? k->text : "(none)");
+        ks_doc_free(d);
+    }
+}
+
 /* A release of tables (govpress 156754060.pdf.txt): its table cells,
  * narrower than the page, outnumber the full lines of its few paragraphs,
  * which are still joined. */
@@ -2405,6 +2452,7 @@ int main(void)
     test_release();
     test_office_department();
     test_unit_spaces();
+    test_lead_after_summary();
     test_pdf_contacts();
     test_contact_names();
     test_joined_text();
