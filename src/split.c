@@ -1367,6 +1367,11 @@ static bool S_continues(S_ctx *c, size_t i, int page)
         return S_may_continue(c, i);
     if (S_ends_in_mark(a))
         return S_may_continue(c, i);
+    /* a bracket this line opened, the next closes: "…06:00 (월요일 석" /
+     * "간)" */
+    bool stray;
+    if (i + 1 < c->ln.len && S_open_bracket(a) && (S_brackets(&LN(c, i + 1), &stray), stray))
+        return S_may_continue(c, i);
     if (S_dash_wrapped(a))
         return false;
     bool stop = S_sentence_end(a->s, a->len);

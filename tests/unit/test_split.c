@@ -1246,6 +1246,28 @@ static void test_wrapped_title(void)
     ks_doc_free(d);
 }
 
+/* A line that ends inside a bracket it opened, the next line closing it:
+ * one paragraph, whatever the lines' widths (govpress gold rewrapped at 28
+ * characters: "2026. 4. 13.(월) 06:00 (월요일 석" / "간)" made "간)" the
+ * title; pdftotext's table cells "(일시적 경영애로" / "및 재해중소기업)"). */
+static void test_bracket_lines(void)
+{
+    ks_doc *d = wrapped_doc(
+        PARTS("보도자료\n보도시점\n2026. 4. 13.(월) 06:00 (월요일 석\n간)\n배포\n2026. 4. 10.(금)\n"
+              "플라스틱 가공 중소기업 원가 상승 부담 완화를 위한 상생협약 체결\n"
+              "- 납품대금 조정 및 조기지급, 납품기일 연장 등 대·중소기업 상생협력 추진\n"),
+        "긴급경영안정자금\n(일시적 경영애로\n및 재해중소기업)\n");
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    KS_CHECK(STREQ(d->title, "플라스틱 가공 중소기업 원가 상승 부담 완화를 위한 상생협약 체결"), "%s",
+             d->title ? d->title : "(none)");
+    CHECK(STREQ(d->meta.release_date, "2026-04-13"));
+    const ks_block *k = find_block(d, "(일시적");
+    CHECK(k && STREQ(k->text, "(일시적 경영애로 및 재해중소기업)"));
+    ks_doc_free(d);
+}
+
 /* Web text that joins the release's head and its table rows into long
  * lines (govpress *.joined.txt): the head is cut into title, subtitles
  * and body, the contact label glued to the last paragraph is cut off, a
@@ -2453,6 +2475,7 @@ int main(void)
     test_office_department();
     test_unit_spaces();
     test_lead_after_summary();
+    test_bracket_lines();
     test_pdf_contacts();
     test_contact_names();
     test_joined_text();
