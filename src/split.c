@@ -1303,19 +1303,23 @@ static size_t S_last_word_syllables(const S_ln *a)
  * line open. */
 static bool S_lead_sentence(const S_ln *l)
 {
-    const char *s = l->s;
-    size_t len = l->len, i = 0;
-    int depth = 0, words = 0;
-    while (i < len && words < 5) {
-        if (s[i] == '(')
-            depth++;
-        else if (s[i] == ')' && depth-- == 0)
+    const char *s = l->s, *end = s + l->len, *w = s;
+    size_t len = l->len;
+    /* word by word (most lines stop at their first words: a few jumps) */
+    for (int words = 0; words < 5; words++) {
+        const char *sp = memchr(w, ' ', (size_t)(end - w));
+        if (!sp)
+            return false;
+        const char *op = memchr(w, '(', (size_t)(sp - w)), *cl = memchr(w, ')', (size_t)(sp - w));
+        if (cl && (!op || cl < op))
             return false; /* the line starts inside a bracket */
-        if (s[i] != ' ' || depth > 0) {
-            i++;
-            continue;
+        if (op && !cl) { /* a bracket's words are one: "(장관 김성환)는" */
+            if (!(cl = memchr(op, ')', (size_t)(end - op))) ||
+                !(sp = memchr(cl, ' ', (size_t)(end - cl))))
+                return false;
         }
-        words++;
+        size_t i = (size_t)(sp - s);
+        w = sp + 1;
         if (i > 0 && (s[i - 1] == '.' || s[i - 1] == ','))
             return false; /* a sentence or clause ended: the next is inside */
         /* the word before this space ends in 은 / 는, and names a body
@@ -1345,7 +1349,6 @@ static bool S_lead_sentence(const S_ln *l)
             return d + 3 <= len &&
                    (!memcmp(s + d, "월", 3) || !memcmp(s + d, "일", 3) || !memcmp(s + d, "년", 3));
         }
-        i++;
     }
     return false;
 }
@@ -1370,7 +1373,8 @@ static bool S_continues(S_ctx *c, size_t i, int page)
     /* a bracket this line opened, the next closes: "…06:00 (월요일 석" /
      * "간)" */
     bool stray;
-    if (i + 1 < c->ln.len && S_open_bracket(a) && (S_brackets(&LN(c, i + 1), &stray), stray))
+    if (i + 1 < c->ln.len && memchr(LN(c, i + 1).s, ')', LN(c, i + 1).len) && S_open_bracket(a) &&
+        (S_brackets(&LN(c, i + 1), &stray), stray))
         return S_may_continue(c, i);
     if (S_dash_wrapped(a))
         return false;
@@ -1384,8 +1388,8 @@ static bool S_continues(S_ctx *c, size_t i, int page)
                  (i + 1 < c->ln.len && S_opens_paragraph(&LN(c, i + 1)))))
         return false;
     /* a summary's last item, a noun on a full line, before the lead */
-    if (!stop && i + 1 < c->ln.len && S_lead_sentence(&LN(c, i + 1)) && !S_open_end(a) &&
-        !S_ends(a->s, a->len, ",") && S_last_word_syllables(a) != 1)
+    if (!stop && i + 1 < c->ln.len && !S_ends(a->s, a->len, ",") && !S_open_end(a) &&
+        S_last_word_syllables(a) != 1 && S_lead_sentence(&LN(c, i + 1)))
         return false;
     return S_may_continue(c, i);
 }
@@ -2635,6 +2639,8 @@ static void S_close_unit_spaces(char *d)
     /* a row of titles web text took for a unit ("과 장 사무관"): a title
      * before the last word, or spread over two one-syllable words, leaves
      * the text as printed (a unit may end in one: "혁신행정 담당관") */
+    if (!strchr(d, ' '))
+        return; /* most units: one word */
     size_t i = 0, len = strlen(d);
     char w0[32], w1[32] = "";
     while (S_next_word(d, len, &i, w0, sizeof w0)) {
