@@ -2483,8 +2483,9 @@ static bool S_is_title_word(const char *k)
         "소방경", "소방령", "소방위", "경정", "경감", "총경", "검사", "외무사무관", "전문위원",
         "담당관", "사무국장", "과장직무대리", "행정관", "전문관", "계장", "센터장", "소장",
         "원장", "관장", "단장", "부단장", "교수", "주임", "위원", "연구원", "책임연구원",
-        "선임연구원", "주임연구원", "수석연구원", "전임연구원", "연구위원", "대리", "사원", "주사", "서기", "행정사무관", "기술서기관", "부이사관",
-        "이사관", "정책관", "팀원", "직무대리", "수석", "선임", "책임", "담당"};
+        "선임연구원", "주임연구원", "수석연구원", "전임연구원", "연구위원", "대리", "사원",
+        "주사", "서기", "행정사무관", "기술서기관", "부이사관", "이사관", "정책관", "팀원",
+        "직무대리", "수석", "선임", "책임", "담당"};
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
         if (S_streq(k, titles[i]))
             return true;
@@ -2636,11 +2637,11 @@ static void S_close_unit_spaces(char *d)
 {
     static const char *const ends[] = {"관", "과", "실", "국", "팀", "원", "단", "터", "회", "부",
                                        "처", "청", "소", "반", "시", "도", "군", "구", "사", "대"};
+    if (!strchr(d, ' '))
+        return; /* most units: one word */
     /* a row of titles web text took for a unit ("과 장 사무관"): a title
      * before the last word, or spread over two one-syllable words, leaves
      * the text as printed (a unit may end in one: "혁신행정 담당관") */
-    if (!strchr(d, ' '))
-        return; /* most units: one word */
     size_t i = 0, len = strlen(d);
     char w0[32], w1[32] = "";
     while (S_next_word(d, len, &i, w0, sizeof w0)) {
