@@ -1299,8 +1299,10 @@ static size_t S_last_word_syllables(const S_ln *a)
  * the day ("기후에너지환경부(장관 김성환)는 4월 13일 오전", "송미령
  * 농림축산식품부(이하 ‘농식품부’) 장관은 4월 13일(월)", "문지성 재정경제부
  * 국제경제관리관은 ‵26.4.13.(월)")?  The 44 originals start 19
- * paragraphs so and never a sentence inside one after a word that ends a
- * line open. */
+ * paragraphs so; inside a paragraph it comes only after a sentence's end
+ * ("…수행하였다. 사절단은 4월 6일") or a word that leaves the sentence
+ * open ("…(소장 …)와 국립경주박물관(관장 …)은 오는 4월 13일"), where
+ * S_continues does not ask. */
 static bool S_lead_sentence(const S_ln *l)
 {
     const char *s = l->s, *end = s + l->len, *w = s;
