@@ -1228,46 +1228,51 @@ static bool S_opens_paragraph(const S_ln *l)
     return S_opener(l->s, l->len) > 0;
 }
 
-/* Does S[0..N) hold W? */
-static bool S_span_has(const char *s, size_t n, const char *w)
+/* The heads a release names in parentheses after its issuer, in the lead:
+ * "산림청(청장 박은식)은", "광주광역시(시장 강기정)는", "한국고용노동교육원(원장 …)은". */
+static const char *const S_heads[] = {"장관", "차관", "청장", "처장", "위원장", "원장", "실장",
+                                      "시장", "도지사", "지사", "군수", "구청장", "교육감",
+                                      "이사장", "회장", "사장", "총장", "본부장", "총리"};
+
+/* The length of a head and the space after it at P (N bytes there), or 0. */
+static size_t S_head_at(const char *p, size_t n)
 {
-    size_t m = strlen(w);
-    for (size_t k = 0; k + m <= n; k++)
-        if (!memcmp(s + k, w, m))
-            return true;
-    return false;
+    for (size_t h = 0; h < sizeof S_heads / sizeof S_heads[0]; h++) {
+        size_t hl = strlen(S_heads[h]);
+        if (hl < n && !memcmp(p, S_heads[h], hl) && p[hl] == ' ')
+            return hl + 1;
+    }
+    return 0;
 }
 
 /* Does the word that ends at S[END] (its particle cut off) name a body
- * or one who speaks for it: "기후에너지환경부(장관 김성환)", "고용노동부",
- * "국제경제관리관", "장관", "정부", a bracket that names the head or an
- * abbreviation ("(이사장 직무대행 권혁태)", "(이하 ‘개인정보위’)")? */
+ * or one who speaks for it: "고용노동부", "정부", a head ("장관", S_heads)
+ * or an official ("국제경제관리관"), a bracket that names
+ * the head (S_head_at: "기후에너지환경부(장관 김성환)", "(이사장 직무대행
+ * 권혁태)") or an abbreviation ("(이하 ‘농식품부’)")? */
 static bool S_lead_subject(const char *s, size_t end)
 {
     size_t b = end;
     while (b > 0 && s[b - 1] != ' ')
         b--;
     if (end > b && s[end - 1] == ')') {
-        const char *open = NULL;
-        for (size_t k = b; k < end; k++)
-            if (s[k] == '(')
-                open = s + k;
-        if (!open) { /* the bracket opened words before: "(장관 김성환)" */
-            for (size_t k = b; k-- > 0 && !open;)
-                if (s[k] == '(')
-                    open = s + k;
-        }
-        if (!open)
+        size_t k = end - 1; /* the bracket it closes, perhaps words before */
+        while (k > 0 && s[k] != '(')
+            k--;
+        if (s[k] != '(')
             return false;
-        size_t n = (size_t)(s + end - open);
-        return S_span_has(open, n, "이하") || S_span_has(open, n, "장 ");
+        size_t n = end - k - 1;
+        return S_head_at(s + k + 1, n) || (n > 7 && !memcmp(s + k + 1, "이하 ", 7));
     }
-    static const char *const heads[] = {"정부", "장관", "차관", "총리", "청장", "처장", "위원장",
-                                        "관리관", "정책관", "원장", "시장", "지사", "단장"};
-    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
-        if (S_ends(s + b, end - b, heads[k]))
+    size_t n = end - b;
+    for (size_t h = 0; h < sizeof S_heads / sizeof S_heads[0]; h++)
+        if (S_ends(s + b, n, S_heads[h]))
             return true;
-    return ks_meta_org_like(s + b, end - b);
+    static const char *const more[] = {"정부", "관리관", "정책관", "단장"};
+    for (size_t k = 0; k < sizeof more / sizeof *more; k++)
+        if (S_ends(s + b, n, more[k]))
+            return true;
+    return ks_meta_org_like(s + b, n);
 }
 
 /* Hangul syllables in W[0..LEN), or 0 when anything else is there. */
@@ -3110,23 +3115,6 @@ static size_t S_run_before(const char *s, size_t end, size_t *start)
     }
     *start = b;
     return end - b;
-}
-
-/* The heads a release names in parentheses after its issuer, in the lead:
- * "산림청(청장 박은식)은", "광주광역시(시장 강기정)는", "한국고용노동교육원(원장 …)은". */
-static const char *const S_heads[] = {"장관", "차관", "청장", "처장", "위원장", "원장", "실장",
-                                      "시장", "도지사", "지사", "군수", "구청장", "교육감",
-                                      "이사장", "회장", "사장", "총장", "본부장", "총리"};
-
-/* The length of a head and the space after it at P (N bytes there), or 0. */
-static size_t S_head_at(const char *p, size_t n)
-{
-    for (size_t h = 0; h < sizeof S_heads / sizeof S_heads[0]; h++) {
-        size_t hl = strlen(S_heads[h]);
-        if (hl < n && !memcmp(p, S_heads[h], hl) && p[hl] == ' ')
-            return hl + 1;
-    }
-    return 0;
 }
 
 /* The organization-like word that ends before byte END of S (spaces before

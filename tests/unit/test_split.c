@@ -575,6 +575,22 @@ static void test_lead_after_summary(void)
                  "lead %zu: %s", t, s2 ? s2->text : "(none)");
         ks_doc_free(d);
     }
+    /* a summary line without a marker (govpress 156754133 rewrapped at 28
+     * characters), the head named in the bracket (S_head_at) and a year
+     * for the day */
+    ks_doc *d = wrapped_doc(
+        PARTS("보도자료\n보도시점 2026. 4. 10.(금)\n",
+              "기후에너지환경부, 추가경정예산 6,162억 원 증액 및 부처별 세부 사업 내역\n확정\n",
+              "재생에너지 중심 에너지 전환과 취약계층 지원에 중점을 두는 추경 예산안 확정\n",
+              "기후에너지환경부(장관 김성환)는 2026년도 부처 소관 제1회 추가경정예산이 4월\n",
+              "10일 오후 국회 본회의에서 의결되어 증액으로 최종 확정되었다고 밝혔다.\n"),
+        "");
+    CHECK(d != NULL);
+    if (d) {
+        const ks_block *s1 = nth_role(d, KS_ROLE_SUMMARY, 0);
+        KS_CHECK(s1 && !strstr(s1->text, "김성환"), "%s", s1 ? s1->text : "(none)");
+        ks_doc_free(d);
+    }
     static const char *const pairs[][2] = {
         {"□ 이러한 보호전략이 더 이상 유효하지 않은 상황에서 정부와 관계기관이 함께,",
          "김성환 장관은 지난 4월 6일 국무회의에서 전력망 기술기준의 개선을 지시했다."},
@@ -585,7 +601,7 @@ static void test_lead_after_summary(void)
         {"□ 이를 위해 관계 부처와 함께 지역별 설명회를 열고 현장 목소리 청취 추진",
          "‘길 위의 인문학’ 운영기관은 4월 13일(월)부터 5월 4일(월)까지 공모한다."}};
     for (size_t t = 0; t < sizeof pairs / sizeof *pairs; t++) {
-        ks_doc *d = wrapped_doc(PARTS(HEAD, pairs[t][0], "\n", pairs[t][1], "\n"), "");
+        d = wrapped_doc(PARTS(HEAD, pairs[t][0], "\n", pairs[t][1], "\n"), "");
         CHECK(d != NULL);
         if (!d)
             continue;
