@@ -2633,17 +2633,28 @@ static bool S_unit_word(const char *w, size_t len)
     return false;
 }
 
+/* Does word W (LEN bytes) end like a unit or a body: S_unit_word,
+ * "…공제회", "…국가수사본부", "…연구소", "…대응반" (a broken "…정책관 실"
+ * too)? */
+static bool S_unit_like(const char *w, size_t len)
+{
+    return S_unit_word(w, len) || S_ends(w, len, "회") || S_ends(w, len, "본부") ||
+           S_ends(w, len, "소") || (S_ends(w, len, "반") && len > 3);
+}
+
 /* Close up the spaces a wrap or a converter left inside a unit's name, in
  * place: "혁신행정 담당관" -> "혁신행정담당관", "안전환경에너지정책관 실" ->
  * "안전환경에너지정책관실".  Units are named without spaces; a space
  * stays only between two levels ("국가수사본부 수사국", "외교부
  * 카리브중남미협력과"): after a word of two syllables or more that ends
- * like a body or a unit, before one of three or more.  Words that are not
+ * like a unit or a body (S_unit_like) or names an issuer
+ * (ks_meta_org_like), before one of three or more.  Words that are not
  * all Hangul keep their spaces. */
 static void S_close_unit_spaces(char *d)
 {
-    static const char *const ends[] = {"관", "과", "실", "국", "팀", "원", "단", "터", "회", "부",
-                                       "처", "청", "소", "반", "시", "도", "군", "구", "사", "대"};
+    /* besides units and issuers: a province, county or district, a
+     * company, a university ("경기도 …", "한국전력공사 …", "서울대 …") */
+    static const char *const ends[] = {"도", "군", "구", "사", "대"};
     if (!strchr(d, ' '))
         return; /* most units: one word */
     /* a row of titles web text took for a unit ("과 장 사무관"): a title
@@ -2679,7 +2690,7 @@ static void S_close_unit_spaces(char *d)
             r++;
         size_t lr = strcspn(r, " ");
         size_t nl = S_syllables(l, lw), nr = S_syllables(r, lr);
-        bool level = false;
+        bool level = nl >= 2 && (S_unit_like(l, lw) || ks_meta_org_like(l, lw));
         for (size_t k = 0; nl >= 2 && k < sizeof ends / sizeof ends[0] && !level; k++)
             level = S_ends(l, lw, ends[k]);
         if (!*r)
@@ -2740,11 +2751,8 @@ static bool S_department_of(const char *t, bool joined, char *out, size_t cap)
     size_t kl = ks_meta_compact(a, len, key, sizeof key);
     if (len >= cap || ks_meta_org_like(key, kl))
         return false;
-    /* it ends like a unit or a body ("…과", "…공제회", "…연구소",
-     * "…대응반", a broken "…정책관 실" too), not like a section's label
-     * ("참고") */
-    if (!S_unit_word(key, kl) && !S_ends(key, kl, "회") && !S_ends(key, kl, "본부") &&
-        !S_ends(key, kl, "소") && !(S_ends(key, kl, "반") && kl > 3))
+    /* it ends like a unit or a body, not like a section's label ("참고") */
+    if (!S_unit_like(key, kl))
         return false;
     memcpy(out, a, len);
     out[len] = '\0';
