@@ -322,6 +322,7 @@ typedef struct {
     S_sb msg;    /* for stderr: warnings and errors */
     int rc;      /* exit code of this input */
     int skipped; /* --skip-existing found the output */
+    int notice;  /* not a document: only MSG, a note on the walk */
     int fatal;   /* the output device is full or read-only: stop the batch */
 } S_slot;
 
@@ -960,7 +961,9 @@ static void S_emit(S_ctx *c, S_slot *s)
     if (c->out_failed)
         c->rc = S_worst(c->rc, EXIT_IO);
     c->rc = S_worst(c->rc, s->rc);
-    if (s->skipped)
+    if (s->notice)
+        ; /* a note, not a document: no count moves */
+    else if (s->skipped)
         c->skipped++;
     else if (s->rc)
         c->failed++;
@@ -1120,7 +1123,22 @@ static int S_push_error(S_ctx *c, const char *path, int rc, const char *code,
     return S_push(c, &t, 1);
 }
 
-/* Queue the document in file PATH (SIZE bytes, for the progress line). */
+/* Queue a note on standard error about folder DIR, in its place in the
+ * output order (not with -q): "ksplit: DIR: MESSAGE". */
+static int S_push_notice(S_ctx *c, const char *dir, const char *message)
+{
+    if (c->o->quiet)
+        return 0;
+    S_slot t = {0};
+    t.kind = K_NONE;
+    t.notice = 1;
+    if (!(t.path = strdup(dir)))
+        return S_push_error(c, NULL, EXIT_INTERNAL, "nomem", "out of memory");
+    S_sb_shown(&t.msg, &t);
+    S_sb_printf(&t.msg, "%s\n", message);
+    return S_push(c, &t, 1);
+}
+
 /* Refuse PATH because of its output T->outpath (WHY follows the name):
  * an "output" error record in PATH's place; T is cleared. */
 static int S_refuse_output(S_ctx *c, const char *path, S_slot *t, const char *why)
@@ -1357,7 +1375,8 @@ static int S_included(const S_ctx *c, const char *name)
 
 /* Walk folder DIR: its entries in byte order, hidden names (".x") skipped,
  * symbolic links not followed, regular files taken when their name matches
- * an --include glob. */
+ * an --include glob; its subfolders with -r, and without it a note that
+ * says how many were left. */
 static int S_walk(S_ctx *c, const char *dir, int depth)
 {
     if (depth > S_MAX_DEPTH)
@@ -1371,6 +1390,7 @@ static int S_walk(S_ctx *c, const char *dir, int depth)
     char **names = NULL;
     size_t n = 0, cap = 0;
     int r = 0, oom = 0;
+    size_t left = 0; /* subfolders not walked (no -r) */
     struct dirent *e;
     errno = 0;
     while ((e = readdir(d)) != NULL) {
@@ -1422,7 +1442,11 @@ static int S_walk(S_ctx *c, const char *dir, int depth)
             r = S_push_error(c, child, EXIT_IO, "io", m);
         } else if (S_ISDIR(st.st_mode)) {
             /* Never read the outputs of this run as inputs. */
-            if (!(c->have_outdir && st.st_dev == c->out_dev && st.st_ino == c->out_ino))
+            if (c->have_outdir && st.st_dev == c->out_dev && st.st_ino == c->out_ino)
+                ;
+            else if (!c->o->recursive)
+                left++;
+            else
                 r = S_add_path(c, child, depth + 1);
         } else if (S_ISREG(st.st_mode) && S_included(c, names[i])) {
             r = S_add_regular(c, child);
@@ -1432,6 +1456,12 @@ static int S_walk(S_ctx *c, const char *dir, int depth)
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
+    if (r == 0 && left) {
+        char m[120];
+        snprintf(m, sizeof m, "%zu subfolder%s skipped (use -r to convert the files in %s)", left,
+                 left == 1 ? "" : "s", left == 1 ? "it" : "them");
+        r = S_push_notice(c, dir, m);
+    }
     return r;
 }
 
@@ -1447,12 +1477,8 @@ static int S_add_path(S_ctx *c, const char *path, int depth)
         snprintf(m, sizeof m, "%s", strerror(errno));
         return S_push_error(c, path, EXIT_IO, "io", m);
     }
-    if (S_ISDIR(st.st_mode)) {
-        if (!c->o->recursive)
-            return S_push_error(c, path, EXIT_IO, "io",
-                                "Is a directory (use -r to convert the files in it)");
+    if (S_ISDIR(st.st_mode))
         return S_walk(c, path, 1);
-    }
     return S_add_regular(c, path);
 }
 
@@ -1470,12 +1496,9 @@ static void S_count(S_ctx *c, const char *path, int depth)
         return;
     }
     if (S_ISDIR(st.st_mode)) {
-        if (depth == 0 && !c->o->recursive) {
-            c->total++; /* "Is a directory": one failed document */
-            return;
-        }
-        if (!c->o->recursive ||
-            (depth > 0 && c->have_outdir && st.st_dev == c->out_dev && st.st_ino == c->out_ino))
+        /* a subfolder counts only with -r, and never the output folder */
+        if (depth > 0 && (!c->o->recursive || (c->have_outdir && st.st_dev == c->out_dev &&
+                                               st.st_ino == c->out_ino)))
             return;
         DIR *d = opendir(path);
         if (!d)

@@ -48,7 +48,7 @@ static void S_usage(FILE *f)
             "      --input-format=F document (default: each input is one document) or\n"
             "                       jsonl (each line a record {\"id\":..., \"text\"|\"html\":...})\n"
             "Batches:\n"
-            "  -r, --recursive      convert the files in folders and their subfolders\n"
+            "  -r, --recursive      also convert the files in the folders' subfolders\n"
             "      --include=GLOB   names taken in folders (repeatable; default *.txt\n"
             "                       *.html *.htm *.hwpx *.hwp, or *.jsonl with jsonl input)\n"
             "      --files-from=F   also read the paths in file F (- for standard input),\n"

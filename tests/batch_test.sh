@@ -33,7 +33,7 @@ cp "$seed" in/.hidden/h.txt
 cp "$seed" in/skip.dat
 printf '<html><head><title>t</title></head><body><h1>제목</h1><p>본문입니다.</p></body></html>\n' > in/sub/page.html
 
-# ---- missing, unreadable, folder without -r ------------------------------
+# ---- missing, unreadable, a folder without -r ---------------------------
 "$ks" in/a.txt missing.txt > out 2> err; rc=$?
 check $rc 3 "missing file: exit status"
 has err "ksplit: missing.txt: No such file or directory" "missing file: message"
@@ -58,10 +58,18 @@ if [ -r /proc/self/mem ]; then # opens, then read(2) fails with EIO
     has err "read error: " "read error: message"
 fi
 
-"$ks" in > out 2> err; rc=$?
-check $rc 3 "folder without -r: exit status"
-has err "ksplit: in: Is a directory (use -r to convert the files in it)" "folder without -r: message"
-check "$(wc -c < out | tr -d ' ')" 0 "folder without -r: no output"
+# a folder without -r: the files in it, not its subfolders, which a note
+# names (not with -q); the note is no document and no failure
+"$ks" --summary in > out 2> err; rc=$?
+check $rc 0 "folder without -r: exit status"
+names=$(python3 -c 'import json
+for l in open("out"): print(json.loads(l)["source"]["name"])' | tr '\n' ' ')
+check "$names" "in/a.txt " "folder without -r: its own files only"
+has err "ksplit: in: 1 subfolder skipped (use -r to convert the files in it)" "folder without -r: note"
+has err "ksplit: 1 document: 1 converted, 0 failed, 0 skipped" "folder without -r: the note is no document"
+"$ks" -q in > out 2> err
+check "$(wc -c < err | tr -d ' ')" 0 "folder without -r, -q: no note"
+check "$(wc -l < out | tr -d ' ')" 1 "folder without -r, -q: the same output"
 
 # ---- the walk: which names, in which order --------------------------------
 "$ks" -q -r in > out; rc=$?
