@@ -1170,6 +1170,24 @@ done:
     return st;
 }
 
+/* What zip Z is, where it is no HWPX document: the Office Open XML kinds
+ * told by their main part (a DOCX saved where an HWPX was expected), else
+ * a zip of another kind. */
+static const char *S_other_zip(zip_t *z)
+{
+    static const struct {
+        const char *part, *what;
+    } kinds[] = {
+        {"word/document.xml", "a DOCX document, not HWPX: extract its text first"},
+        {"xl/workbook.xml", "an XLSX workbook, not HWPX: extract its text first"},
+        {"ppt/presentation.xml", "a PPTX presentation, not HWPX: extract its text first"},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (LZ->zip_name_locate(z, kinds[i].part, 0) >= 0)
+            return kinds[i].what;
+    return "a zip archive, not an HWPX document (no mimetype, no Contents/section0.xml)";
+}
+
 /* Every section named in Contents/content.hpf must be in the zip. */
 static ks_status S_check_manifest(zip_t *z, const long *have, size_t nhave, S_budget *bud,
                                   ks_error *err)
@@ -1316,8 +1334,18 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
         while (dlen && (data[dlen - 1] == '\n' || data[dlen - 1] == '\r' || data[dlen - 1] == ' '))
             dlen--;
         if (dlen != strlen(HWPX_MIMETYPE) || memcmp(data, HWPX_MIMETYPE, dlen) != 0) {
-            st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0,
-                              "not an HWPX file: mimetype is not %s", HWPX_MIMETYPE);
+            /* name the type it has, where it is a short printable one
+             * ("application/vnd.oasis.opendocument.text": an ODT file) */
+            bool shown = dlen > 0 && dlen <= 80;
+            for (size_t i = 0; i < dlen && shown; i++)
+                shown = data[i] > ' ' && data[i] < 0x7F;
+            if (shown)
+                st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0,
+                                  "not an HWPX file: its mimetype is %.*s, not %s", (int)dlen,
+                                  data, HWPX_MIMETYPE);
+            else
+                st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0,
+                                  "not an HWPX file: mimetype is not %s", HWPX_MIMETYPE);
             goto done;
         }
         ks_free(data);
@@ -1350,6 +1378,10 @@ ks_status ks_hwpx_extract(ks_doc *doc, const char *raw, size_t len, ks_extract *
         }
         secnum[nsec] = num;
         secidx[nsec++] = (size_t)i;
+    }
+    if (nsec == 0 && mi < 0) { /* neither HWPX's mimetype nor a section */
+        st = ks_error_set(err, KS_ERR_FORMAT, "hwpx", 0, 0, "%s", S_other_zip(z));
+        goto done;
     }
     st = ks_sections_order(secnum, secidx, nsec, "hwpx", "Contents/section", ".xml", err);
     if (st != KS_OK)

@@ -17,6 +17,9 @@ FIXTURE_DIR/src/*.xml into:
   bomb.hwpx             a section whose headers declare 3.75 GiB uncompressed
   lie.hwpx              a section that inflates past the size it declares
   notmime.hwpx          a zip whose mimetype is not application/hwp+zip
+  docx.hwpx             a DOCX document's parts (word/document.xml), no
+                        mimetype, no section: an Office file saved as .hwpx
+  plain-zip.hwpx        a zip of a text file, no mimetype, no section
   huge-text.hwpx        one paragraph of 11.2 MB (700,000 words of five
                         syllables and a space) and one after it: over libxml2's
                         default text limit
@@ -50,12 +53,14 @@ def hpf(nsec):
 
 
 def pack(entries, mime=MIME):
-    """entries: list of (name, bytes).  Returns the zip bytes."""
+    """entries: list of (name, bytes); MIME None: no mimetype entry.
+    Returns the zip bytes."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
-        zi = zipfile.ZipInfo("mimetype", DATE)
-        zi.compress_type = zipfile.ZIP_STORED
-        z.writestr(zi, mime)
+        if mime is not None:
+            zi = zipfile.ZipInfo("mimetype", DATE)
+            zi.compress_type = zipfile.ZIP_STORED
+            z.writestr(zi, mime)
         for name, data in entries:
             zi = zipfile.ZipInfo(name, DATE)
             zi.compress_type = zipfile.ZIP_DEFLATED
@@ -111,6 +116,10 @@ def main():
     out["bomb.hwpx"] = patch_sizes(out["release.hwpx"], "Contents/section0.xml", 0xF0000000)
     out["lie.hwpx"] = patch_sizes(out["release.hwpx"], "Contents/section0.xml", 100)
     out["notmime.hwpx"] = pack([("Contents/section0.xml", s0)], mime=b"application/zip")
+    out["docx.hwpx"] = pack([("[Content_Types].xml", b'<?xml version="1.0"?><Types/>'),
+                             ("word/document.xml", b'<?xml version="1.0"?><w:document/>')],
+                            mime=None)
+    out["plain-zip.hwpx"] = pack([("release.txt", "보도자료\n".encode())], mime=None)
     huge = ('<?xml version="1.0" encoding="UTF-8"?><hs:sec '
             'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" '
             'xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section">'

@@ -120,7 +120,13 @@ static void test_errors(void)
     expect_error("entity.hwpx", KS_ERR_FORMAT, "entity");
     expect_error("missing-section.hwpx", KS_ERR_FORMAT, "missing Contents/section1.xml");
     expect_error("gap.hwpx", KS_ERR_FORMAT, "missing Contents/section1.xml");
-    expect_error("notmime.hwpx", KS_ERR_FORMAT, "mimetype");
+    expect_error("notmime.hwpx", KS_ERR_FORMAT,
+                 "not an HWPX file: its mimetype is application/zip, not application/hwp+zip");
+    /* a zip with neither the mimetype nor a section: what it is, where
+     * that can be told */
+    expect_error("docx.hwpx", KS_ERR_FORMAT, "a DOCX document, not HWPX");
+    expect_error("plain-zip.hwpx", KS_ERR_FORMAT,
+                 "a zip archive, not an HWPX document (no mimetype, no Contents/section0.xml)");
     expect_error("twice.hwpx", KS_ERR_FORMAT, "Contents/section0.xml appears twice");
     expect_error("deep.hwpx", KS_ERR_LIMIT, "section0.xml: nesting deeper than 200 levels");
     expect_error("many-sections.hwpx", KS_ERR_LIMIT, "more than 1024 sections");
