@@ -157,6 +157,16 @@ static const struct {
 } S_foreign[] = {
     {"%PDF-", 5, "a PDF file, not text: extract its text first (pdftotext FILE.pdf - | ksplit)"},
     {"\x1F\x8B", 2, "gzip-compressed data: decompress it first (zcat FILE.gz | ksplit)"},
+    {"\xFD" "7zXZ\x00", 6, "xz-compressed data: decompress it first (xzcat FILE.xz | ksplit)"},
+    {"\x28\xB5\x2F\xFD", 4, "zstd-compressed data: decompress it first (zstdcat FILE.zst | ksplit)"},
+    {"7z\xBC\xAF\x27\x1C", 6, "a 7z archive: extract its files first"},
+    {"Rar!\x1A\x07", 6, "a RAR archive: extract its files first"},
+    /* the images a scraper saves beside a release: no byte of them is
+     * valid at the start of UTF-8 or CP949 text, but for GIF's name */
+    {"\x89PNG\r\n\x1A\n", 8, "a PNG image, not text"},
+    {"\xFF\xD8\xFF", 3, "a JPEG image, not text"},
+    {"GIF87a", 6, "a GIF image, not text"},
+    {"GIF89a", 6, "a GIF image, not text"},
 };
 
 /* Decide the format from the held bytes and, for text, start decoding.

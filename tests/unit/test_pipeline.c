@@ -3,7 +3,10 @@
  * document of exactly the limit converts; the chunk that takes it over
  * fails with KS_ERR_LIMIT at the limit's offset, whatever the chunking and
  * the input form (streamed text, held text, HTML); the failed document
- * refuses more input until reset, and the next document converts.
+ * refuses more input until reset, and the next document converts.  And
+ * the files it does not read, told by their first bytes: each refused with
+ * KS_ERR_FORMAT and a message that names it, and read as text all the same
+ * with KS_FROM_TEXT.
  */
 #include "harness.h"
 
@@ -93,8 +96,50 @@ static void check_names(void)
     KS_STREQ(ks_version(), KSPLIT_VERSION);
 }
 
+/* A document of a format ksplit does not read: MAGIC[0..N) then text. */
+static void check_foreign(const char *magic, size_t n, const char *names)
+{
+    char in[64];
+    memcpy(in, magic, n);
+    memcpy(in + n, "보도자료", sizeof "보도자료");
+    size_t len = n + sizeof "보도자료" - 1;
+    ks_options o = {0};
+    ks_error err = {0};
+    ks_doc *doc = NULL;
+    KS_CHECK(ks_convert(&o, in, len, &doc, &err) == KS_ERR_FORMAT && !doc, "%s: not refused",
+             names);
+    KS_CHECK(strstr(err.message, names) != NULL, "%s: message '%s'", names, err.message);
+    ks_doc_free(doc);
+    doc = NULL;
+    o.from = KS_FROM_TEXT; /* --from text: read as text all the same */
+    KS_CHECK(ks_convert(&o, in, len, &doc, &err) == KS_OK && doc, "%s as text: %s", names,
+             err.message);
+    ks_doc_free(doc);
+}
+
+/* A near miss is text: "GIF" and a word. */
+static void check_near_miss(void)
+{
+    static const char gif[] = "GIF 파일 보도자료";
+    ks_error err = {0};
+    ks_doc *doc = NULL;
+    CHECK(ks_convert(NULL, gif, sizeof gif - 1, &doc, &err) == KS_OK && doc);
+    ks_doc_free(doc);
+}
+
 int main(void)
 {
+    check_foreign("%PDF-1.7\n", 9, "a PDF file");
+    check_foreign("\x1F\x8B\x08", 3, "gzip-compressed");
+    check_foreign("\xFD" "7zXZ\x00\x00", 7, "xz-compressed");
+    check_foreign("\x28\xB5\x2F\xFD\x00", 5, "zstd-compressed");
+    check_foreign("7z\xBC\xAF\x27\x1C\x00", 7, "a 7z archive");
+    check_foreign("Rar!\x1A\x07\x01\x00", 8, "a RAR archive");
+    check_foreign("\x89PNG\r\n\x1A\n\x00", 9, "a PNG image");
+    check_foreign("\xFF\xD8\xFF\xE0", 4, "a JPEG image");
+    check_foreign("GIF87a\x01\x00", 8, "a GIF image");
+    check_foreign("GIF89a\x01\x00", 8, "a GIF image");
+    check_near_miss();
     check_names();
     size_t len = strlen(body);
     check_form(KS_ENC_UTF8, KS_FROM_TEXT, body, len);   /* streamed */
