@@ -490,6 +490,68 @@ static bool S_is_contact_label(const char *key)
     return k != key && *k == '\0';
 }
 
+/* A contact on one line, as cities and agencies print it: a label
+ * ("문의", "담당", "연락처", "자료문의" ...) in brackets or before a colon,
+ * then the unit, title, name and number: "문의: 주택정책과 홍길동
+ * 02-2133-1234", "[문의] 복지정책과 주무관 김철수(☎ 062-613-1234)",
+ * "※ 담당자 : 시민소통과 이영희 053-803-1234".  The byte offset in
+ * S[0..LEN) where the fields begin, 0 when S is no such line: a label
+ * alone, a sentence that opens with the word ("문의가 많았다"), or no
+ * number or address after the label. */
+static size_t S_contact_line(const char *s, size_t len)
+{
+    static const char *const labels[] = {"문의",     "문의처",   "담당",     "담당자",
+                                         "연락처",   "담당부서", "자료문의", "보도문의",
+                                         "취재문의", "기사문의", "관련문의", "사업문의"};
+    static const char *const marks[] = {"※", "☞", "○", "-", "*", "▶", "■", "□", "◇", "◆", "▷", "●"};
+    static const char *const opens[] = {"[", "【", "<", "(", "〔", "〈", "［"};
+    static const char *const closes[] = {"]", "】", ">", ")", "〕", "〉", "］"};
+    size_t i = 0;
+    if (len > 200 || (!memchr(s, '@', len) && !memchr(s, '-', len) && !memchr(s, ')', len)))
+        return 0; /* a number has a '-' or a bracket; an address a '@' */
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (len > strlen(marks[k]) && !memcmp(s, marks[k], strlen(marks[k])) &&
+            s[strlen(marks[k])] == ' ') {
+            i = strlen(marks[k]);
+            break;
+        }
+    while (i < len && s[i] == ' ')
+        i++;
+    int br = -1; /* the bracket the label is in */
+    for (size_t k = 0; k < sizeof opens / sizeof *opens && br < 0; k++)
+        if (len - i > strlen(opens[k]) && !memcmp(s + i, opens[k], strlen(opens[k]))) {
+            br = (int)k;
+            i += strlen(opens[k]);
+        }
+    /* the label: at most two words, up to the colon or the bracket's end */
+    size_t a = i, e = i;
+    const char *end = br >= 0 ? closes[br] : ":";
+    size_t el = strlen(end);
+    while (e < len && e - a < 24 && !(len - e >= el && !memcmp(s + e, end, el)) &&
+           !(br < 0 && len - e >= 3 && !memcmp(s + e, "：", 3)))
+        e++;
+    if (e >= len || e - a >= 24 || e == a)
+        return 0;
+    char key[32];
+    size_t kl = ks_meta_compact(s + a, e - a, key, sizeof key);
+    bool label = false;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels && !label; k++)
+        label = kl == strlen(labels[k]) && !memcmp(key, labels[k], kl);
+    if (!label)
+        return 0;
+    i = e + (len - e >= el && !memcmp(s + e, end, el) ? el : 3);
+    if (br >= 0 && i < len && s[i] == ':')
+        i++;
+    while (i < len && s[i] == ' ')
+        i++;
+    size_t ps, pe;
+    char tmp[128];
+    if (i >= len || !(ks_meta_find_phone(s + i, len - i, &ps, &pe, tmp, sizeof tmp) ||
+                      ks_meta_find_email(s + i, len - i, tmp, sizeof tmp)))
+        return 0;
+    return i;
+}
+
 /* "붙임", "붙임 1", "붙임. 사업개요", "(붙임)", "첨부", "별첨 2" */
 static bool S_is_attach_label(const char *key, bool *bare)
 {
@@ -1067,7 +1129,7 @@ static bool S_may_follow(S_ctx *c, size_t i, size_t j)
     S_key(b->s, b->len, key, sizeof key);
     bool bare;
     if (S_is_header_label(key) || S_is_contact_label(key) || S_is_attach_label(key, &bare) ||
-        S_is_residue(key))
+        S_is_residue(key) || S_contact_line(b->s, b->len))
         return false;
     return true;
 }
@@ -1831,7 +1893,7 @@ static int S_kind_of(S_ctx *c, size_t ui)
     bool bare;
     if (S_is_header_label(key))
         return K_HLABEL;
-    if (S_is_contact_label(key))
+    if (S_is_contact_label(key) || S_contact_line(l->s, l->len))
         return K_CLABEL;
     if (S_is_residue(key))
         return K_RESIDUE;
@@ -2243,6 +2305,7 @@ static ks_status S_classify(S_ctx *c)
     }
     /* body, contacts, attachments, listings */
     bool contact = false, listing = false;
+    bool row = false; /* the contact block opened with a one-line contact */
     for (; i < nu; i++) {
         S_unit *x = &UN(c, i);
         if (x->forced || x->first == S_GONE)
@@ -2260,8 +2323,10 @@ static ks_status S_classify(S_ctx *c)
              * (S_inline_page), when the page turned inside the block:
              * "책임자 담당자" / "또한 절실해지고 있다. - 1 -" / "- 2 -" / "과 장"
              * (156754124.joined.txt) */
+            /* after a one-line contact ("문의: 주택정책과 홍길동 02-…") only
+             * more contacts are the block's, not a short line of text */
             bool stay = k == K_CLABEL || (k == K_TEXT && S_page_end(c, x)) ||
-                        (k == K_TEXT && l->width <= 44 && S_one_line(x) &&
+                        (k == K_TEXT && !row && l->width <= 44 && S_one_line(x) &&
                          !S_sentence_end(l->s, l->len) &&
                          !(S_has_marker(l->s, l->len) && l->s[0] != '-'));
             /* web text joins a row of the table into one wide line:
@@ -2295,6 +2360,7 @@ static ks_status S_classify(S_ctx *c)
         switch (k) {
         case K_CLABEL:
             contact = true;
+            row = S_contact_line(l->s, l->len) != 0;
             x->role = KS_ROLE_META;
             x->zone = Z_CONTACT;
             S_unlabelled_unit(c, i);
@@ -2926,6 +2992,107 @@ static void S_unlabelled_unit(S_ctx *c, size_t label)
     x->unitcell = true;
 }
 
+/* The fields of a one-line contact (S_contact_line), T[0..LEN) after its
+ * label: each number closes a contact, with the name and title printed
+ * before it and the unit printed before them, which holds for the
+ * contacts after it on the line ("주택정책과 홍길동 02-2133-1234, 김철수
+ * 02-2133-1235"); an address after a number is that contact's.  UNIT
+ * holds the unit read last, and is where a line of more contacts after
+ * it finds it ("김철수 주무관 02-2133-1235").  The first unit, levels and
+ * all, is the document's department when it has none (*WANT_DEPT). */
+static ks_status S_contact_row(ks_meta *m, const char *t, size_t len, char unit[128],
+                               bool *want_dept)
+{
+    /* words that say what follows, not who */
+    static const char *const skip[] = {"전화", "전화번호", "연락처", "팩스", "휴대폰", "내선",
+                                       "이메일", "메일", "대표전화", "Tel", "TEL", "T"};
+    char title[64] = "", name[64] = "";
+    size_t base = 0, before = m->contacts.len;
+    for (;;) {
+        size_t ps = len - base, pe = len - base;
+        char phone[64] = "", email[128] = "";
+        bool hp = ks_meta_find_phone(t + base, len - base, &ps, &pe, phone, sizeof phone);
+        if (!hp) {
+            /* an address: after a number, that contact's; else one of its own */
+            if (!ks_meta_find_email(t + base, len - base, email, sizeof email))
+                break;
+            if (m->contacts.len > before) {
+                ks_contact *ct = &KS_AT(m->contacts, ks_contact, m->contacts.len - 1);
+                if (!ct->email && !(ct->email = ks_strdup(email)))
+                    return KS_ERR_NOMEM;
+                break;
+            }
+            ps = (size_t)((const char *)memchr(t + base, '@', len - base) - (t + base));
+            while (ps > 0 && t[base + ps - 1] != ' ' && t[base + ps - 1] != '(')
+                ps--;
+            pe = len - base;
+        }
+        /* the words before the number, brackets and marks read as spaces */
+        char seg[256];
+        size_t sl = 0;
+        for (size_t k = base; k < base + ps && sl + 1 < sizeof seg; k++)
+            seg[sl++] = strchr("(),/:;", t[k]) ? ' ' : t[k];
+        seg[sl] = '\0';
+        char run[128] = ""; /* the unit's words, in a run */
+        bool in_run = false;
+        for (size_t i = 0; i < sl;) {
+            char w[64];
+            if (!S_next_word(seg, sl, &i, w, sizeof w) || !w[0])
+                continue;
+            size_t wl = strlen(w);
+            bool skipped = false;
+            for (size_t k = 0; k < sizeof skip / sizeof *skip && !skipped; k++)
+                skipped = S_streq(w, skip[k]);
+            if (skipped || !strncmp(w, "☎", 3) || !strncmp(w, "☏", 3)) {
+                in_run = false;
+                continue;
+            }
+            if (S_is_title_word(w)) {
+                memcpy(title, w, wl + 1);
+                in_run = false;
+            } else if (S_is_name(w)) {
+                memcpy(name, w, wl + 1);
+                in_run = false;
+            } else if (ks_is_hangul(S_cp(w, wl, 0, &(size_t){0})) &&
+                       (S_unit_like(w, wl) || ks_meta_org_like(w, wl))) {
+                size_t rl = in_run ? strlen(run) : 0;
+                if (rl + (rl > 0) + wl < sizeof run) {
+                    if (rl)
+                        run[rl++] = ' ';
+                    memcpy(run + rl, w, wl + 1);
+                }
+                in_run = true;
+                memcpy(unit, run, strlen(run) + 1);
+                name[0] = '\0'; /* a name comes after its unit: "서울시 주택정책과" */
+            } else {
+                in_run = false;
+            }
+        }
+        char *nm = name[0] ? ks_strdup(name) : NULL, *tl = title[0] ? ks_strdup(title) : NULL;
+        if ((name[0] && !nm) || (title[0] && !tl) ||
+            S_push_contact(m, nm, tl, hp ? phone : NULL, hp ? NULL : email,
+                           unit[0] ? unit : NULL) != KS_OK) {
+            ks_free(nm);
+            ks_free(tl);
+            return KS_ERR_NOMEM;
+        }
+        /* the unit as printed, levels and all ("주택정책실 주택정책과"),
+         * where it is more than an issuer */
+        char key[128];
+        size_t kl = ks_meta_compact(unit, strlen(unit), key, sizeof key);
+        if (*want_dept && unit[0] && S_unit_like(key, kl) && !ks_meta_org_like(key, kl)) {
+            if (!(m->department = ks_strdup(unit)))
+                return KS_ERR_NOMEM;
+            *want_dept = false;
+        }
+        name[0] = title[0] = '\0';
+        base += pe;
+        if (!hp || base >= len)
+            break;
+    }
+    return KS_OK;
+}
+
 /* Contact cells in order -> contacts.  Names wait in a queue until a phone
  * (or e-mail) arrives, so both "최영범" / "(044-202-7026)" and a column of
  * names followed by a column of phones pair up in order. */
@@ -2937,7 +3104,8 @@ static ks_status S_contacts(S_ctx *c, char **texts)
     size_t qhead = 0;
     char *title = NULL;
     char dept[256] = "", piece[16] = "", weak[16] = "";
-    bool want_dept = c->doc->meta.department == NULL, in_block = false;
+    bool want_dept = c->doc->meta.department == NULL, in_block = false, in_row = false;
+    char row_unit[128] = ""; /* the unit of the last one-line contact */
     for (size_t b = 0; b < c->doc->blocks.len; b++) {
         const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
         bool unitcell = (c->tags[b] & S_TAG_UNITCELL) != 0;
@@ -2957,6 +3125,19 @@ static ks_status S_contacts(S_ctx *c, char **texts)
             want_dept = m->department == NULL;
             continue;
         }
+        /* a one-line contact, and the lines of more contacts after it */
+        size_t row = S_contact_line(t, tl), rs, re;
+        char ph[128];
+        if (row || (in_row && (ks_meta_find_phone(t, tl, &rs, &re, ph, sizeof ph) ||
+                               ks_meta_find_email(t, tl, ph, sizeof ph)))) {
+            if (row)
+                row_unit[0] = '\0';
+            in_row = true;
+            if ((st = S_contact_row(m, t + row, tl - row, row_unit, &want_dept)) != KS_OK)
+                goto done;
+            continue;
+        }
+        in_row = false;
         if (S_unit_label(key)) {
             in_block = true;
             dept[0] = '\0';

@@ -1495,6 +1495,89 @@ static void test_unlabelled_unit(void)
 }
 
 /* The contact table as korea.kr's viewer prints it, fields on one line. */
+/* A contact on one line after a label, as cities and agencies print it:
+ * the unit, title, name and number are read from the line, each number
+ * closing a contact; a sentence that opens with the label's word, or a
+ * label with no number after it, is no such line. */
+static void test_one_line_contacts(void)
+{
+    static const struct {
+        const char *line, *dept, *name, *title, *phone, *email;
+    } cases[] = {
+        {"문의: 주택정책과 홍길동 02-2133-1234", "주택정책과", "홍길동", NULL, "02-2133-1234", NULL},
+        {"문의 : 주택정책과 홍길동 (02-2133-1234)", "주택정책과", "홍길동", NULL, "02-2133-1234",
+         NULL},
+        {"담당: 복지정책과 팀장 김철수 ☎ 062-613-1234", "복지정책과", "김철수", "팀장",
+         "062-613-1234", NULL},
+        {"[문의] 시민소통과 이영희 주무관 053-803-1234", "시민소통과", "이영희", "주무관",
+         "053-803-1234", NULL},
+        {"※ 담당자 : 교통정책과 박민수(☏ 031-120-1234)", "교통정책과", "박민수", NULL,
+         "031-120-1234", NULL},
+        {"【자료문의】 복지정책과 김철수 062-613-1234, kcs@gwangju.go.kr", "복지정책과", "김철수",
+         NULL, "062-613-1234", "kcs@gwangju.go.kr"},
+        {"<문의> 서울시 주택정책실 주택정책과 전화 02-2133-1234", "주택정책실 주택정책과", NULL,
+         NULL, "02-2133-1234", NULL},
+        {"연락처: 민원실 1588-1234", "민원실", NULL, NULL, "1588-1234", NULL},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_doc *d = run_cat("서울시, 청년 주거 지원 확대\n\n",
+                            "서울시는 3일 청년 주거 지원을 확대한다고 밝혔다.\n\n", cases[k].line,
+                            "\n", (const char *)NULL);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        const ks_contact *c = contact(d, 0);
+        KS_CHECK(d->meta.contacts.len == 1 && c && STREQ(c->department, cases[k].dept) &&
+                     (cases[k].name ? STREQ(c->name, cases[k].name) : !c->name) &&
+                     (cases[k].title ? STREQ(c->title, cases[k].title) : !c->title) &&
+                     STREQ(c->phone, cases[k].phone) &&
+                     (cases[k].email ? STREQ(c->email, cases[k].email) : !c->email),
+                 "%s: %zu contacts, the first %s %s %s", cases[k].line, d->meta.contacts.len,
+                 c && c->department ? c->department : "-", c && c->name ? c->name : "-",
+                 c && c->phone ? c->phone : "-");
+        KS_CHECK(STREQ(d->meta.department, cases[k].dept), "%s: department %s", cases[k].line,
+                 d->meta.department ? d->meta.department : "(none)");
+        ks_doc_free(d);
+    }
+
+    /* two on a line: the unit holds for both */
+    ks_doc *d = run("서울시는 3일 청년 주거 지원을 확대한다고 밝혔다.\n\n"
+                    "※ 문의: 주택정책과 홍길동(02-2133-1234), 김철수(02-2133-1235)\n",
+                    0);
+    CHECK(d && d->meta.contacts.len == 2);
+    if (d && d->meta.contacts.len == 2) {
+        check_contact(d, 0, "홍길동", NULL, "02-2133-1234");
+        check_contact(d, 1, "김철수", NULL, "02-2133-1235");
+        CHECK(STREQ(contact(d, 1)->department, "주택정책과"));
+    }
+    ks_doc_free(d);
+
+    /* a line of more contacts after it: the same unit */
+    d = run("서울시는 3일 청년 주거 지원을 확대한다고 밝혔다.\n\n"
+            "문의: 주택정책과 홍길동 02-2133-1234\n김철수 주무관 02-2133-1235\n",
+            0);
+    CHECK(d && d->meta.contacts.len == 2);
+    if (d && d->meta.contacts.len == 2) {
+        check_contact(d, 1, "김철수", "주무관", "02-2133-1235");
+        CHECK(STREQ(contact(d, 1)->department, "주택정책과"));
+    }
+    ks_doc_free(d);
+
+    /* no such line: the word in a sentence, a label without a number */
+    static const char *const not_contacts[] = {
+        "문의가 많아 상담 창구를 02-2133-1234 번호로 늘렸다.",
+        "문의: 주택정책과",
+        "담당 공무원은 현장에 나가 있다.",
+    };
+    for (size_t k = 0; k < sizeof not_contacts / sizeof *not_contacts; k++) {
+        d = run_cat("서울시는 3일 청년 주거 지원을 확대한다고 밝혔다.\n\n", not_contacts[k], "\n",
+                    (const char *)NULL);
+        KS_CHECK(d && d->meta.contacts.len == 0, "%s: %zu contacts", not_contacts[k],
+                 d ? d->meta.contacts.len : 0);
+        ks_doc_free(d);
+    }
+}
+
 static void test_viewer_contacts(void)
 {
     ks_doc *d = run("□ 행정안전부는 추경예산을 확정했다.\n\n담당 부서\n\n"
@@ -2496,6 +2579,7 @@ int main(void)
     test_contact_names();
     test_joined_text();
     test_viewer_contacts();
+    test_one_line_contacts();
     test_lead_organization();
     test_neighbour_links();
     test_unlabelled_unit();
