@@ -1865,13 +1865,15 @@ static bool S_in_pairs(const char *pairs, const unsigned char *p)
  * 인치", "2013 세계" keep their spaces.  So does "제 1 회": 제 alone
  * before a number is the ordinal prefix ("제 1" -> "제1"), and the
  * hundreds after 천 join it: "1천 500여명" -> "1천500여명". */
+/* The big numerals, which may come before a unit: 천명, 억원. */
+static const char S_big[] = "천만억조";
+
 static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
                         size_t gi, size_t tok, const unsigned char *s)
 {
     /* units that follow a number and are no word's first syllable the
      * right token could be mistaken for, once the shape below holds */
     static const char unit[] = "개명원년월일차배점층분세시종권편곳호회건위달살장쪽척평톤대항부주기절";
-    static const char big[] = "천만억조";  /* may come before a unit: 천명, 억원 */
     static const char after_big[] = "명원개건톤";
     static const char pair[] = "년도시간차례개월개사개소개국주년등급단계인승차원필지학년";  /* two-syllable units */
     static const char particle[] = "이가을를은는의에도로과와씩째";
@@ -1896,7 +1898,7 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
     if (end < tend && S_ascii_word(ch[end].cls))
         return false;
     size_t i = g->at;
-    if (i < end && S_in_syllables(big, s + ch[i].off)) {
+    if (i < end && S_in_syllables(S_big, s + ch[i].off)) {
         i++;
         if (i < end && S_in_syllables(after_big, s + ch[i].off))
             i++;
@@ -2255,6 +2257,24 @@ static bool S_since(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_
     if (end - at == 1)
         return S_in_syllables(one, s + ch[at].off) || ch[at].cls == 0xD55C; /* 한 (달) */
     return at + 1 < nch && ks_is_hangul(ch[at + 1].cls) && S_in_pairs(two, s + ch[at].off);
+}
+
+/* 조 after a number opens a word of its own ("조회", "조사", "조치")
+ * where it is no unit: "2026-04-13 조회수", "64만1994 조회 수" keep the
+ * space the model, which sees a digit before 조, would take out ("13조원"
+ * is how it learned them).  A unit is what rule 15 joins, or a currency
+ * or "about" after 조 ("13조 달러", "13조여 원"); 천, 만 and 억 come before
+ * too many units to tell ("2만7 천여마리", "10 만불").  The gap GI is
+ * after the number; TOK is where its token starts. */
+static bool S_trillion_word(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
+                            size_t gi, size_t tok, const unsigned char *s)
+{
+    static const char money[] = "달여엔위유"; /* 달러, 여 (about), 엔, 위안, 유로 */
+    size_t at = gp[gi].at;
+    return gp[gi].space && at > 0 && at + 1 < nch && ch[at - 1].cls == '0' &&
+           ch[at].cls == 0xC870 /* 조 */ && (gi + 1 >= ng || gp[gi + 1].at > at + 1) &&
+           ks_is_hangul(ch[at + 1].cls) && !S_in_syllables(money, s + ch[at + 1].off) &&
+           !S_unit_join(ch, nch, gp, ng, gi, tok, s);
 }
 
 /* 한 before a counter is the numeral "one", a word of its own: "또 한
@@ -2698,7 +2718,8 @@ static ks_status S_repair(ks_respacer *r, const char *text, size_t len, ks_buf *
             }
             if (!g->scored || (!fixed && S_paren_after_word(ch, nch, g)) ||
                 S_versus(ch, nch, gp, ng, gi) || S_currency(ch, gp, gi) ||
-                S_since(ch, nch, gp, ng, gi, s))
+                S_since(ch, nch, gp, ng, gi, s) ||
+                S_trillion_word(ch, nch, gp, ng, gi, gi > 0 ? gp[gi - 1].at : 0, s))
                 continue;
             if (g->wrap) {
                 g->join = g->z >= (full_line ? ks_rsm_threshold_wrap : ks_rsm_threshold_space);
