@@ -586,6 +586,15 @@ static const char *S_after_label(const char *p)
         while (*p == ' ' && syl == 0)
             p++;
     }
+    /* ... and the word that makes the label "첨부파일", "붙임 자료" */
+    const char *q = p;
+    while (*q == ' ')
+        q++;
+    if (!strncmp(q, "파일", strlen("파일")) || !strncmp(q, "자료", strlen("자료"))) {
+        const char *r = q + strlen("파일");
+        if (*r == ' ' || *r == ':' || *r == ')' || *r == ']' || *r == '>' || *r == '\0')
+            p = r;
+    }
     while (*p == ' ' || *p == '.' || *p == ':' || *p == ')' || *p == ']' || *p == '>')
         p++;
     return p;
@@ -645,11 +654,50 @@ static bool S_ends_word(const char *s, size_t len, const char *suf)
  * part of it: the end mark ("끝.", "<끝>"), the copy count ("1부"), a
  * table of contents' leader and page number ("현황 ······ 20"), the
  * closing period, spaces and a cell separator. */
+/* Where a file size in brackets at the end of S[0..LEN) begins, after a
+ * file's name and the spaces before it ("자료.hwp (125KB)" -> 8); LEN
+ * when there is none. */
+static size_t S_file_size_at(const char *s, size_t len)
+{
+    if (len < 5 || (s[len - 1] != ')' && s[len - 1] != ']'))
+        return len;
+    size_t e = len - 1, u = e;
+    while (u > 0 && ((s[u - 1] | 0x20) >= 'a' && (s[u - 1] | 0x20) <= 'z'))
+        u--;
+    char unit[4] = "";
+    if (e - u < 1 || e - u > 2)
+        return len;
+    for (size_t k = 0; k < e - u; k++)
+        unit[k] = (char)(s[u + k] | 0x20);
+    if (strcmp(unit, "b") && strcmp(unit, "kb") && strcmp(unit, "mb") && strcmp(unit, "gb") &&
+        strcmp(unit, "k") && strcmp(unit, "m"))
+        return len;
+    size_t d = u;
+    while (d > 0 && s[d - 1] == ' ')
+        d--;
+    size_t digits = d;
+    while (d > 0 && ((s[d - 1] >= '0' && s[d - 1] <= '9') || s[d - 1] == '.' || s[d - 1] == ','))
+        d--;
+    if (d == digits || d == 0 || s[d - 1] != (s[len - 1] == ')' ? '(' : '['))
+        return len;
+    size_t b = d - 1;
+    while (b > 0 && s[b - 1] == ' ')
+        b--;
+    return b > 0 && ks_meta_file_kind(s, b) ? b : len;
+}
+
 static size_t S_trim_name(const char *s, size_t len)
 {
     static const char *const ends[] = {"<끝>", "(끝)", "끝.", "끝"};
     for (bool again = true; again;) {
         again = false;
+        /* a board's file size after the file's name: "자료.hwp (125KB)",
+         * "사진.jpg [1.2 MB]" */
+        size_t z = S_file_size_at(s, len);
+        if (z < len) {
+            len = z;
+            again = true;
+        }
         while (len && (s[len - 1] == ' ' || s[len - 1] == '.' || s[len - 1] == '|'))
             len--, again = true;
         for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)

@@ -2112,9 +2112,10 @@ static void test_file_title(void)
 }
 
 /* The attachments a release names: one per item of a "붙임" list, on one
- * line or on several; the item number, the end mark, the copy count and a
- * table of contents' leader dropped, a year after the number kept, each
- * attachment named once although its own page names it again. */
+ * line or on several; the item number, the end mark, the copy count, a
+ * table of contents' leader and a file's size dropped, a year after the
+ * number kept, each attachment named once although its own page names it
+ * again. */
 static void test_attachment_names(void)
 {
     static const struct {
@@ -2137,6 +2138,12 @@ static void test_attachment_names(void)
         {"붙임 1. 개요 1.5배 확대\n", {"개요 1.5배 확대"}},
         /* a bare label over a page number: no attachment named "01" */
         {"붙임 2\n01\n", {NULL}},
+        /* a board's label word and the file's size after its name */
+        {"첨부파일 청년주거지원.hwp (125KB)\n", {"청년주거지원.hwp"}},
+        {"첨부 파일: 현장 사진.jpg [1.2 MB]\n", {"현장 사진.jpg"}},
+        {"붙임자료 1. 사업 개요\n", {"사업 개요"}},
+        /* a bracket after a name that is no file's is the name's */
+        {"붙임 1. 예산 현황 (2KB)\n", {"예산 현황 (2KB)"}},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         char text[512];
