@@ -453,6 +453,38 @@ static const char *S_after_kind(const char *key)
     return key;
 }
 
+/* The labels of a board page's line of fields (S_board_info); the first
+ * four name dates. */
+static const char *const S_board_labels[] = {"작성일", "등록일", "게시일", "수정일",
+                                             "작성자", "등록자", "조회수", "조회",
+                                             "담당부서", "부서",   "담당자"};
+#define S_BOARD_DATE_LABELS 4
+
+/* A board page's line of fields, copied as text with its article: "작성자
+ * : 주택정책과 등록일 : 2026-04-13 조회수 : 152", "작성일 : 2026-04-13
+ * 17:09" (KEY is compact).  Two labelled fields ("label:"), or a date's
+ * label first and a date after it. */
+static bool S_board_info(const char *key)
+{
+    size_t fields = 0;
+    for (size_t k = 0; k < sizeof S_board_labels / sizeof *S_board_labels; k++) {
+        size_t n = strlen(S_board_labels[k]);
+        for (const char *p = strstr(key, S_board_labels[k]); p; p = strstr(p + n, S_board_labels[k]))
+            /* "부서" inside "담당부서" is that label's */
+            if (p[n] == ':' && !(k == 9 && p - key >= 6 && !memcmp(p - 6, "담당", 6)))
+                fields++;
+    }
+    if (fields >= 2)
+        return true;
+    for (size_t k = 0; k < S_BOARD_DATE_LABELS; k++)
+        if (S_prefix(key, S_board_labels[k])) {
+            const char *r = key + strlen(S_board_labels[k]);
+            r += *r == ':';
+            return r[0] >= '0' && r[0] <= '9' && r[1] >= '0' && r[1] <= '9';
+        }
+    return false;
+}
+
 static bool S_is_header_label(const char *key)
 {
     static const char *const always[] = {"보도시점", "보도일시", "보도일자", "배포일시",
@@ -461,6 +493,8 @@ static bool S_is_header_label(const char *key)
     for (size_t i = 0; i < sizeof always / sizeof always[0]; i++)
         if (S_prefix(key, always[i]))
             return true;
+    if (S_board_info(key))
+        return true;
     const char *rest = NULL;
     if (S_prefix(key, "배포"))
         rest = key + strlen("배포");
@@ -2161,10 +2195,21 @@ static ks_status S_classify(S_ctx *c)
         }
     }
     bool have_header = h < nu;
+    /* a board page's layout: the title, then its line of fields
+     * ("작성자 : … 등록일 : …"), then the article */
+    size_t board_title = nu;
+    if (have_header && h >= 1 && kinds[h - 1] == K_TEXT && !UN(c, h - 1).forced) {
+        char key[128];
+        const S_ln *t = S_first(c, h - 1);
+        S_key(S_first(c, h)->s, S_first(c, h)->len, key, sizeof key);
+        if (S_board_info(key) && S_title_like(t->s, t->len) && !S_sentence_end(t->s, t->len) &&
+            UN(c, h - 1).last - UN(c, h - 1).first < KS_TITLE_LINES)
+            board_title = h - 1;
+    }
     if (have_header) {
         for (size_t u = 0; u < h; u++) {
             S_unit *x = &UN(c, u);
-            if (x->forced)
+            if (x->forced || u == board_title)
                 continue;
             if (S_first(c, u)->width <= 40 && !S_sentence_end(S_first(c, u)->s, S_first(c, u)->len)) {
                 x->role = KS_ROLE_META;
@@ -2225,7 +2270,12 @@ static ks_status S_classify(S_ctx *c)
         }
         size_t t0 = i, nt = 0;
         bool first_ok = false;
-        if (i < nu && kinds[i] == K_TEXT && !UN(c, i).forced) {
+        if (board_title < nu) {
+            UN(c, board_title).role = KS_ROLE_TITLE;
+            const S_ln *e = &LN(c, UN(c, board_title).last);
+            title_done = true;
+            title_complete = !S_title_open(e->s, e->len, false);
+        } else if (i < nu && kinds[i] == K_TEXT && !UN(c, i).forced) {
             const S_ln *l = S_first(c, i);
             size_t at;
             uint32_t c0 = S_cp(l->s, l->len, 0, &at);
@@ -2554,7 +2604,10 @@ static ks_status S_header_dates(ks_meta *m, const char *s, size_t len, int year,
         } labels[] = {{"보도시점", "release", false}, {"보도일시", "release", false},
                       {"보도일자", "release", false}, {"배포일시", "distribution", false},
                       {"배포일자", "distribution", false}, {"누리망", "embargo", false},
-                      {"엠바고", "embargo", false}, {"배포", "distribution", true}};
+                      {"엠바고", "embargo", false}, {"배포", "distribution", true},
+                      /* a board page's fields (S_board_info) */
+                      {"작성일", "release", false}, {"등록일", "release", false},
+                      {"게시일", "release", false}, {"수정일", "other", false}};
         for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
             const char *p = s + pos;
             size_t wl = strlen(labels[k].w);
@@ -3595,6 +3648,46 @@ static ks_status S_organization(S_ctx *c, char **texts)
     return S_topic_org(c, key, sizeof key);
 }
 
+/* The department a board page's line of fields T names (S_board_info):
+ * the value of 담당부서, 부서, 작성자 or 등록자 where it is a unit
+ * ("작성자 : 주택정책과 등록일 : …" -> "주택정책과"; not a person's name),
+ * into OUT (CAP bytes).  False when none does. */
+static bool S_board_department(const char *t, char *out, size_t cap)
+{
+    static const char *const who[] = {"담당부서", "부서", "작성자", "등록자"};
+    for (size_t k = 0; k < sizeof who / sizeof *who; k++) {
+        size_t n = strlen(who[k]);
+        for (const char *p = strstr(t, who[k]); p; p = strstr(p + n, who[k])) {
+            const char *v = p + n;
+            while (*v == ' ')
+                v++;
+            if (*v != ':' || (k == 1 && p - t >= 6 && !memcmp(p - 6, "담당", 6)))
+                continue;
+            v++;
+            /* the value's words, up to a '|' or the next field's label */
+            char val[128];
+            size_t vl = 0;
+            for (size_t i = 0, len = strlen(v); i < len;) {
+                char w[64];
+                if (!S_next_word(v, len, &i, w, sizeof w) || !w[0] || w[0] == '|')
+                    break;
+                bool label = false;
+                for (size_t b = 0; b < sizeof S_board_labels / sizeof *S_board_labels && !label; b++)
+                    label = S_prefix(w, S_board_labels[b]);
+                if (label || vl + strlen(w) + 2 > sizeof val)
+                    break;
+                if (vl)
+                    val[vl++] = ' ';
+                memcpy(val + vl, w, strlen(w) + 1);
+                vl += strlen(w);
+            }
+            if (vl && S_department_of(val, false, out, cap))
+                return true;
+        }
+    }
+    return false;
+}
+
 static ks_status S_metadata(S_ctx *c, char **texts, int year)
 {
     ks_doc *doc = c->doc;
@@ -3608,6 +3701,13 @@ static ks_status S_metadata(S_ctx *c, char **texts, int year)
             continue;
         if (S_header_dates(m, texts[b], strlen(texts[b]), year, &role, &nrel) != KS_OK)
             return KS_ERR_NOMEM;
+        char key[128], unit[128];
+        if (!m->department) {
+            S_key(texts[b], strlen(texts[b]), key, sizeof key);
+            if (S_board_info(key) && S_board_department(texts[b], unit, sizeof unit) &&
+                !(m->department = ks_strdup(unit)))
+                return KS_ERR_NOMEM;
+        }
     }
     if (!m->release_date) {
         const char *pick = NULL;

@@ -1578,6 +1578,47 @@ static void test_one_line_contacts(void)
     }
 }
 
+/* A board page copied as text: the title, the board's line of fields,
+ * the article.  The line is the header: its date the release date, its
+ * unit the department (not a person's name); the line before it the
+ * title, the summary and body after it. */
+static void test_board_fields(void)
+{
+    static const struct {
+        const char *fields, *date, *dept;
+    } cases[] = {
+        {"작성자 : 주택정책과   등록일 : 2026-04-13   조회수 : 152", "2026-04-13", "주택정책과"},
+        {"작성일 : 2026-04-13 17:09", "2026-04-13", NULL},
+        {"담당부서 : 주택정책과 | 등록일 : 2026.04.13 | 조회 : 152", "2026-04-13", "주택정책과"},
+        {"작성자 : 홍길동 등록일 : 2026-04-13 조회 : 7", "2026-04-13", NULL},
+        {"부서 : 서울시 주택정책과 게시일 : 2026-04-13", "2026-04-13", "서울시 주택정책과"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_doc *d = run_cat("청년 주거 지원 확대\n", cases[k].fields,
+                            "\n\n- 월세 지원 대상 2만 명으로 늘려\n\n"
+                            "서울시는 3일 청년 주거 지원을 확대한다고 밝혔다.\n",
+                            (const char *)NULL);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        KS_CHECK(STREQ(d->title, "청년 주거 지원 확대"), "%s: title %s", cases[k].fields,
+                 d->title ? d->title : "(none)");
+        KS_CHECK(STREQ(d->meta.release_date, cases[k].date), "%s: date %s", cases[k].fields,
+                 d->meta.release_date ? d->meta.release_date : "(none)");
+        KS_CHECK(cases[k].dept ? STREQ(d->meta.department, cases[k].dept) : !d->meta.department,
+                 "%s: department %s", cases[k].fields,
+                 d->meta.department ? d->meta.department : "(none)");
+        const ks_block *sum = find_block(d, "월세 지원");
+        const ks_block *body = find_block(d, "서울시는 3일");
+        CHECK(sum && sum->role == KS_ROLE_SUMMARY && body && body->role == KS_ROLE_BODY);
+        ks_doc_free(d);
+    }
+    /* one field that names no date is no such line: a title goes on */
+    ks_doc *d = run("청년 주거 지원 확대\n조회수 : 152\n\n서울시는 3일 지원을 확대한다고 밝혔다.\n", 0);
+    CHECK(d && !d->meta.release_date);
+    ks_doc_free(d);
+}
+
 static void test_viewer_contacts(void)
 {
     ks_doc *d = run("□ 행정안전부는 추경예산을 확정했다.\n\n담당 부서\n\n"
@@ -2587,6 +2628,7 @@ int main(void)
     test_joined_text();
     test_viewer_contacts();
     test_one_line_contacts();
+    test_board_fields();
     test_lead_organization();
     test_neighbour_links();
     test_unlabelled_unit();
