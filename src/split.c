@@ -2217,7 +2217,7 @@ static ks_status S_classify(S_ctx *c)
             }
         }
         i = h;
-        bool after_label = false;
+        bool after_label = false, in_contact = false;
         while (i < nu) {
             S_unit *x = &UN(c, i);
             const S_ln *l = S_first(c, i);
@@ -2228,8 +2228,19 @@ static ks_status S_classify(S_ctx *c)
                 continue;
             }
             int zone = Z_HEADER;
+            size_t ps, pe;
+            char ph[64];
             if (kinds[i] == K_HLABEL) {
                 after_label = true;
+            } else if (after_label &&
+                       (kinds[i] == K_CLABEL ||
+                        (in_contact && x->first == x->last && !S_sentence_end(l->s, l->len) &&
+                         ks_meta_find_phone(l->s, l->len, &ps, &pe, ph, sizeof ph)))) {
+                /* the contacts a city's release prints in its header,
+                 * before the title: "담당부서 : 주택정책과" / "과장 : 김영수
+                 * (02-2133-7000)" / "담당 : 홍길동 (02-2133-7001)" */
+                zone = Z_CONTACT;
+                in_contact = true;
             } else if (S_is_kind_line(key)) {
                 /* "보도시점" / "동정자료" / "즉시 보도 가능": pdftotext may put
                  * the kind line between a label and its value */
@@ -3231,8 +3242,12 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         char ph[128];
         if (row || (in_row && (ks_meta_find_phone(t, tl, &rs, &re, ph, sizeof ph) ||
                                ks_meta_find_email(t, tl, ph, sizeof ph)))) {
-            if (row)
-                row_unit[0] = '\0';
+            if (row) { /* the unit of the block it is in, if any */
+                size_t dl = in_block ? strlen(dept) : 0;
+                dl = dl < sizeof row_unit ? dl : 0;
+                memcpy(row_unit, dept, dl);
+                row_unit[dl] = '\0';
+            }
             in_row = true;
             if ((st = S_contact_row(m, t + row, tl - row, row_unit, &want_dept)) != KS_OK)
                 goto done;
@@ -3242,6 +3257,21 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         if (S_unit_label(key)) {
             in_block = true;
             dept[0] = '\0';
+            /* the unit after the label on its line: "담당부서 : 주택정책과" */
+            const char *v = strchr(t, ':');
+            while (v && (*++v == ' '))
+                ;
+            char unit[256];
+            if (v && *v && strlen(v) < sizeof dept && S_department_of(v, false, unit, sizeof unit)) {
+                memcpy(dept, v, strlen(v) + 1);
+                if (want_dept) {
+                    if (!(m->department = ks_strdup(unit))) {
+                        st = KS_ERR_NOMEM;
+                        goto done;
+                    }
+                    want_dept = false;
+                }
+            }
             continue;
         }
         if (unitcell) { /* the unit cell is read as if its label came first */
@@ -3280,6 +3310,21 @@ static ks_status S_contacts(S_ctx *c, char **texts)
                 ks_meta_compact(t + s0, pre - s0, nm, sizeof nm);
                 if (!S_is_name(nm) && !S_unit_shaped_name(nm, title))
                     nm[0] = '\0';
+                /* a title before the name, a colon after it: "과장 : 김영수
+                 * (02-2133-7000)" */
+                size_t te = s0;
+                while (te > base && (t[te - 1] == ' ' || t[te - 1] == ':'))
+                    te--;
+                size_t ts = S_word_start(t, base, te);
+                char tw[32];
+                if (nm[0] && !title && te > ts && te - ts < sizeof tw) {
+                    memcpy(tw, t + ts, te - ts);
+                    tw[te - ts] = '\0';
+                    if (S_is_title_word(tw) && !(title = ks_strdup(tw))) {
+                        st = KS_ERR_NOMEM;
+                        goto done;
+                    }
+                }
             }
             /* the name printed here, else the one held from the line
              * before, else the oldest waiting */

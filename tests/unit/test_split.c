@@ -1619,6 +1619,34 @@ static void test_board_fields(void)
     ks_doc_free(d);
 }
 
+/* A city's release prints its contacts in the header, before the title:
+ * the unit on its label's line, a title before a name.  The contacts are
+ * read; the title and the summary after them are found. */
+static void test_header_contacts(void)
+{
+    ks_doc *d = run("보 도 자 료\n보도일시 : 2026. 4. 13.(월) 조간\n"
+                    "담당부서 : 서울시 주택정책실 주택정책과\n"
+                    "과장 : 김영수 (02-2133-7000)\n담당 : 홍길동 (02-2133-7001)\n\n"
+                    "서울시, 청년 월세 지원 2만 명으로 확대\n"
+                    "- 소득 기준 완화하고 지원 기간 최대 12개월로 늘려\n\n"
+                    "□ 서울시는 청년 월세 지원 대상을 2만 명으로 늘린다고 13일 밝혔다.\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "서울시, 청년 월세 지원 2만 명으로 확대"));
+    const ks_block *sum = find_block(d, "소득 기준");
+    CHECK(sum && sum->role == KS_ROLE_SUMMARY);
+    CHECK(STREQ(d->meta.release_date, "2026-04-13"));
+    CHECK(STREQ(d->meta.department, "서울시 주택정책실 주택정책과"));
+    CHECK(d->meta.contacts.len == 2);
+    check_contact(d, 0, "김영수", "과장", "02-2133-7000");
+    check_contact(d, 1, "홍길동", NULL, "02-2133-7001");
+    CHECK(contact(d, 0) && STREQ(contact(d, 0)->department, "서울시 주택정책실 주택정책과"));
+    CHECK(contact(d, 1) && STREQ(contact(d, 1)->department, "서울시 주택정책실 주택정책과"));
+    ks_doc_free(d);
+}
+
 static void test_viewer_contacts(void)
 {
     ks_doc *d = run("□ 행정안전부는 추경예산을 확정했다.\n\n담당 부서\n\n"
@@ -2629,6 +2657,7 @@ int main(void)
     test_viewer_contacts();
     test_one_line_contacts();
     test_board_fields();
+    test_header_contacts();
     test_lead_organization();
     test_neighbour_links();
     test_unlabelled_unit();
