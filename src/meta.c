@@ -909,6 +909,13 @@ bool ks_meta_org_like(const char *s, size_t len)
                 return false;
         return syl <= 8;
     }
+    /* the provinces, a closed list: many words end in 도 ("제도", "속도") */
+    static const char *const provinces[] = {
+        "경기도",   "강원도",   "강원특별자치도", "충청북도", "충청남도",        "전라북도",
+        "전북특별자치도", "전라남도", "경상북도",       "경상남도", "제주특별자치도", "제주도"};
+    for (size_t k = 0; k < sizeof provinces / sizeof provinces[0]; k++)
+        if (len == strlen(provinces[k]) && memcmp(s, provinces[k], len) == 0)
+            return true;
     /* the central offices named "…실" (Government Organization Act); any
      * other "…실" is a unit of a body: "기획조정실", "대변인실" */
     static const char *const offices[] = {"국무조정실", "국무총리비서실", "대통령비서실",

@@ -102,8 +102,9 @@ bool ks_meta_file_date(const char *name, size_t len, char iso[11], size_t *ndigi
 size_t ks_meta_file_title(const char *name, size_t len, char *out, size_t cap);
 
 /* True when S (no spaces) looks like an organization name: three or more
- * Hangul syllables ending in 부 처 청 위원회 or 시 (not 정부, 실시 ...), or
- * one of the central offices named "…실" (국무조정실 ...). */
+ * Hangul syllables ending in 부 처 청 위원회 or 시 (not 정부, 실시 ...), one
+ * of the central offices named "…실" (국무조정실 ...), or a province
+ * (경기도, 제주특별자치도 ...). */
 bool ks_meta_org_like(const char *s, size_t len);
 
 /* The common Korean surnames, one syllable each, in UTF-8. */

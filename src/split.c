@@ -436,8 +436,6 @@ static bool S_is_kind_line(const char *key)
            S_org_kind(key) > 0;
 }
 
-/* A header label at the start of a line: "보도시점", "보도일시", "배포",
- * "보도시점 : 2026. 4. 12.", "배포 : 2026. 4. 10." but not "배포 즉시". */
 /* KEY (compact) past a kind word that opens it and has more after it,
  * as joined text prints the kind line run into the next one: "보도자료
  * 보도시점 …", "긴급지시 보도시점", "보도자료 개인정보보호위원회" (자료 among
@@ -485,6 +483,9 @@ static bool S_board_info(const char *key)
     return false;
 }
 
+/* A header label at the start of a line: "보도시점", "보도일시", "배포",
+ * "보도시점 : 2026. 4. 12.", "배포 : 2026. 4. 10." but not "배포 즉시";
+ * and a board page's line of fields (S_board_info). */
 static bool S_is_header_label(const char *key)
 {
     static const char *const always[] = {"보도시점", "보도일시", "보도일자", "배포일시",
@@ -2015,6 +2016,14 @@ static void S_attach_list(S_ctx *c, const int *kinds, size_t nu, size_t *i)
 
 /* Is L a header label's value: a date, a time, a word of the release's
  * timing ("배포 즉시", "석간"), or a bracketed note? */
+/* Does S[0..LEN) open with a date ("2026. 4. 13.(월) …")? */
+static bool S_date_led(const char *s, size_t len)
+{
+    ks_date_match m;
+    return len > 0 && s[0] >= '0' && s[0] <= '9' && ks_meta_find_date(s, len, 0, 2000, &m) &&
+           m.start == 0;
+}
+
 static bool S_value_like(const S_ln *l)
 {
     if (l->width > 80)
@@ -2232,7 +2241,10 @@ static ks_status S_classify(S_ctx *c)
             char ph[64];
             if (kinds[i] == K_HLABEL) {
                 after_label = true;
-            } else if (after_label &&
+            } else if (!after_label && i > h && S_date_led(l->s, l->len) && l->width <= 80) {
+                /* the date under a kind line, with no label: "경기도
+                 * 보도자료" / "2026. 4. 13.(월) 배포 즉시 보도" */
+            } else if (i > h &&
                        (kinds[i] == K_CLABEL ||
                         (in_contact && x->first == x->last && !S_sentence_end(l->s, l->len) &&
                          ks_meta_find_phone(l->s, l->len, &ps, &pe, ph, sizeof ph)))) {
@@ -3744,8 +3756,15 @@ static ks_status S_metadata(S_ctx *c, char **texts, int year)
         const ks_block *blk = &KS_AT(doc->blocks, ks_block, b);
         if (blk->role != KS_ROLE_META || ZONE(c, b) != Z_HEADER)
             continue;
+        /* a header that names no label yet: a line that opens with a
+         * date gives the release's ("2026. 4. 13.(월) 배포 즉시 보도") */
+        bool led = strcmp(role, "other") == 0 && S_date_led(texts[b], strlen(texts[b]));
+        if (led)
+            role = "release";
         if (S_header_dates(m, texts[b], strlen(texts[b]), year, &role, &nrel) != KS_OK)
             return KS_ERR_NOMEM;
+        if (led && strcmp(role, "release") == 0) /* no label on the line */
+            role = "other";
         char key[128], unit[128];
         if (!m->department) {
             S_key(texts[b], strlen(texts[b]), key, sizeof key);

@@ -1647,6 +1647,35 @@ static void test_header_contacts(void)
     ks_doc_free(d);
 }
 
+/* A header of a kind line with the issuer's name, a date with no label
+ * and a one-line contact: the date is the release's, the province the
+ * organization, and the title and summary follow the header. */
+static void test_kind_date_header(void)
+{
+    ks_doc *d = run("경기도 보도자료\n2026. 4. 13.(월) 배포 즉시 보도\n"
+                    "문의: 경제정책과 팀장 홍길동 031-8008-1234\n\n"
+                    "경기도, 소상공인 긴급경영자금 1천억 원 지원\n\n"
+                    "- 업체당 최대 2천만 원, 연 1.5% 저금리\n\n"
+                    "경기도는 소상공인에게 긴급경영자금을 지원한다고 13일 밝혔다.\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(STREQ(d->title, "경기도, 소상공인 긴급경영자금 1천억 원 지원"));
+    const ks_block *sum = find_block(d, "업체당");
+    CHECK(sum && sum->role == KS_ROLE_SUMMARY);
+    CHECK(STREQ(d->meta.release_date, "2026-04-13"));
+    CHECK(STREQ(d->meta.organization, "경기도"));
+    CHECK(STREQ(d->meta.department, "경제정책과"));
+    CHECK(d->meta.contacts.len == 1);
+    check_contact(d, 0, "홍길동", "팀장", "031-8008-1234");
+    ks_doc_free(d);
+    /* a word that merely ends in 도 is no province */
+    d = run("제도 보도자료\n\n속도 개선 추진\n\n제도는 개선된다고 밝혔다.\n", 0);
+    CHECK(d && !STREQ(d->meta.organization, "제도"));
+    ks_doc_free(d);
+}
+
 static void test_viewer_contacts(void)
 {
     ks_doc *d = run("□ 행정안전부는 추경예산을 확정했다.\n\n담당 부서\n\n"
@@ -2658,6 +2687,7 @@ int main(void)
     test_one_line_contacts();
     test_board_fields();
     test_header_contacts();
+    test_kind_date_header();
     test_lead_organization();
     test_neighbour_links();
     test_unlabelled_unit();
