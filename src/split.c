@@ -2361,6 +2361,17 @@ static ks_status S_classify(S_ctx *c)
     {
         size_t ns = 0;
         uint32_t mk = 0;
+        /* a reader gave the title (a board page's heading) and the page's
+         * own lines after it (its fields, its files): a marked summary
+         * may open the article after them */
+        if (!title_done && c->doc->title && i < nu && UN(c, i).forced) {
+            size_t j = i;
+            while (j < nu && UN(c, j).forced)
+                j++;
+            if (j < nu && kinds[j] == K_TEXT &&
+                S_summary_marker(S_first(c, j)->s, S_first(c, j)->len))
+                i = j;
+        }
         while (i < nu && ns < 8) {
             S_unit *x = &UN(c, i);
             const S_ln *l = S_first(c, i);

@@ -1613,6 +1613,21 @@ static void test_board_fields(void)
         CHECK(sum && sum->role == KS_ROLE_SUMMARY && body && body->role == KS_ROLE_BODY);
         ks_doc_free(d);
     }
+    /* the same page as HTML: the reader gives the title and the fields;
+     * a marked line opening the article is its summary */
+    ks_doc *h = run("<html><head><meta charset=\"utf-8\"></head><body><table class=\"board_view\">"
+                    "<tr><th>제목</th><td colspan=\"3\">청년 주거 지원 확대</td></tr>"
+                    "<tr><th>작성자</th><td>주택정책과</td><th>등록일</th><td>2026-04-13</td></tr>"
+                    "<tr><td colspan=\"4\"><p>- 월세 지원 대상 2만 명으로 늘려</p>"
+                    "<p>서울시는 3일 청년 주거 지원을 확대한다고 밝혔다.</p></td></tr>"
+                    "</table></body></html>",
+                    0);
+    CHECK(h && STREQ(h->title, "청년 주거 지원 확대"));
+    const ks_block *hs = h ? find_block(h, "월세 지원") : NULL;
+    const ks_block *hb = h ? find_block(h, "서울시는 3일") : NULL;
+    CHECK(hs && hs->role == KS_ROLE_SUMMARY && hb && hb->role == KS_ROLE_BODY);
+    ks_doc_free(h);
+
     /* one field that names no date is no such line: a title goes on */
     ks_doc *d = run("청년 주거 지원 확대\n조회수 : 152\n\n서울시는 3일 지원을 확대한다고 밝혔다.\n", 0);
     CHECK(d && !d->meta.release_date);
