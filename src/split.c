@@ -431,9 +431,16 @@ static size_t S_org_kind(const char *key)
  * issuer with its kind word (S_org_kind) */
 static bool S_is_kind_line(const char *key)
 {
-    size_t n = strlen(key);
-    return (n <= 8 * 3 && n >= 6 && (S_ends(key, n, "자료") || strcmp(key, "긴급지시") == 0)) ||
-           S_org_kind(key) > 0;
+    size_t n = strlen(key), kl;
+    if ((n <= 8 * 3 && n >= 6 && (S_ends(key, n, "자료") || strcmp(key, "긴급지시") == 0)) ||
+        S_org_kind(key) > 0)
+        return true;
+    /* an issuer no rule names, a member of the Assembly, a company, in
+     * a dozen syllables before 보도자료 or 보도참고자료: "국회의원 홍길동
+     * 보도자료" */
+    return (kl = ks_meta_kind_suffix(key, n)) != 0 && n - kl <= 12 * 3 &&
+           (S_ends(key, n, "보도자료") || S_ends(key, n, "보도참고자료")) &&
+           !strpbrk(key, "0123456789:");
 }
 
 /* KEY (compact) past a kind word that opens it and has more after it,
@@ -503,6 +510,8 @@ static bool S_is_header_label(const char *key)
         rest = key + strlen("보도");
     if (!rest)
         return false;
+    if (S_prefix(rest, "일")) /* "배포일: 2026년 4월 13일" */
+        rest += strlen("일");
     return *rest == '\0' || *rest == ':' || (*rest >= '0' && *rest <= '9') || *rest == '(';
 }
 
@@ -2622,6 +2631,27 @@ static ks_status S_add_date(ks_meta *m, const char *s, const ks_date_match *dm, 
  * "누리망·방송" / "엠바고" embargo:  "보도시점 : 2026. 4. 12.(일) 11:00 이후
  * (4. 13.(월) 조간) / 배포 : 2026. 4. 10.(금)" -> release 2026-04-12,
  * embargo 2026-04-13, distribution 2026-04-10. */
+/* Where label W (syllables, no spaces) ends when it is printed at S[AT]
+ * with or without spaces between its syllables ("보도 일자", "보도시 점"),
+ * 0 when it is not. */
+static size_t S_label_end(const char *s, size_t len, size_t at, const char *w)
+{
+    size_t i = at;
+    for (const char *c = w; *c;) {
+        size_t n = 1;
+        while (((unsigned char)c[n] & 0xC0) == 0x80)
+            n++;
+        if (c != w)
+            while (i < len && s[i] == ' ')
+                i++;
+        if (len - i < n || memcmp(s + i, c, n) != 0)
+            return 0;
+        i += n;
+        c += n;
+    }
+    return i;
+}
+
 static ks_status S_header_dates(ks_meta *m, const char *s, size_t len, int year,
                                 const char **role, int *nrel)
 {
@@ -2639,15 +2669,16 @@ static ks_status S_header_dates(ks_meta *m, const char *s, size_t len, int year,
                       {"보도일자", "release", false}, {"배포일시", "distribution", false},
                       {"배포일자", "distribution", false}, {"누리망", "embargo", false},
                       {"엠바고", "embargo", false}, {"배포", "distribution", true},
+                      {"보도일", "release", false}, {"배포일", "distribution", false},
+                      {"보도", "release", true},
                       /* a board page's fields (S_board_info) */
                       {"작성일", "release", false}, {"등록일", "release", false},
                       {"게시일", "release", false}, {"수정일", "other", false}};
         for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
             const char *p = s + pos;
-            size_t wl = strlen(labels[k].w);
+            size_t after;
             while ((p = memchr(p, labels[k].w[0], (size_t)(s + len - p))) != NULL) {
-                if ((size_t)(s + len - p) >= wl && memcmp(p, labels[k].w, wl) == 0) {
-                    size_t after = (size_t)(p - s) + wl;
+                if ((after = S_label_end(s, len, (size_t)(p - s), labels[k].w)) != 0) {
                     size_t q = after;
                     while (q < len && s[q] == ' ')
                         q++;

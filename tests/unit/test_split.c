@@ -1685,6 +1685,29 @@ static void test_kind_date_header(void)
     CHECK(d->meta.contacts.len == 1);
     check_contact(d, 0, "홍길동", "팀장", "031-8008-1234");
     ks_doc_free(d);
+    /* an issuer no rule knows before 보도자료, and the labels of the date
+     * printed otherwise: 보도일, 배포일, a label a wrap spaced */
+    static const struct {
+        const char *line, *role;
+    } labels[] = {{"배포일: 2026년 4월 13일(월)", "distribution"},
+                  {"보도일 : 2026. 4. 13.", "release"},
+                  {"보도 일자 : 2026. 4. 13.(월)", "release"},
+                  {"보도: 2026. 4. 13.(월) 조간", "release"}};
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+        d = run_cat("국회의원 홍길동 보도자료\n", labels[k].line,
+                    "\n\n홍길동 의원, 청년 주거 지원법 대표 발의\n\n"
+                    "□ 홍길동 의원은 13일 청년 주거 지원법을 대표 발의했다고 밝혔다.\n",
+                    (const char *)NULL);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        KS_CHECK(STREQ(d->title, "홍길동 의원, 청년 주거 지원법 대표 발의"), "%s: title %s",
+                 labels[k].line, d->title ? d->title : "(none)");
+        KS_CHECK(STREQ(d->meta.release_date, "2026-04-13") && d->meta.dates.len == 1 &&
+                     STREQ(KS_AT(d->meta.dates, ks_date, 0).role, labels[k].role),
+                 "%s: %s", labels[k].line, d->meta.release_date ? d->meta.release_date : "(none)");
+        ks_doc_free(d);
+    }
     /* a word that merely ends in 도 is no province */
     d = run("제도 보도자료\n\n속도 개선 추진\n\n제도는 개선된다고 밝혔다.\n", 0);
     CHECK(d && !STREQ(d->meta.organization, "제도"));
