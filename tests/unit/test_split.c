@@ -1578,6 +1578,20 @@ static void test_one_line_contacts(void)
     }
 }
 
+/* D's title, the summary block that opens with SUMMARY, its release date
+ * and its department (NULL: none) are these. */
+static void check_head(const ks_doc *d, const char *title, const char *summary, const char *date,
+                       const char *dept)
+{
+    const ks_block *sum = find_block(d, summary);
+    KS_CHECK(STREQ(d->title, title), "title %s", d->title ? d->title : "(none)");
+    KS_CHECK(sum && sum->role == KS_ROLE_SUMMARY, "%s: no summary", summary);
+    KS_CHECK(STREQ(d->meta.release_date, date), "date %s",
+             d->meta.release_date ? d->meta.release_date : "(none)");
+    KS_CHECK(dept ? STREQ(d->meta.department, dept) : !d->meta.department, "department %s",
+             d->meta.department ? d->meta.department : "(none)");
+}
+
 /* A board page copied as text: the title, the board's line of fields,
  * the article.  The line is the header: its date the release date, its
  * unit the department (not a person's name); the line before it the
@@ -1601,16 +1615,9 @@ static void test_board_fields(void)
         CHECK(d != NULL);
         if (!d)
             continue;
-        KS_CHECK(STREQ(d->title, "청년 주거 지원 확대"), "%s: title %s", cases[k].fields,
-                 d->title ? d->title : "(none)");
-        KS_CHECK(STREQ(d->meta.release_date, cases[k].date), "%s: date %s", cases[k].fields,
-                 d->meta.release_date ? d->meta.release_date : "(none)");
-        KS_CHECK(cases[k].dept ? STREQ(d->meta.department, cases[k].dept) : !d->meta.department,
-                 "%s: department %s", cases[k].fields,
-                 d->meta.department ? d->meta.department : "(none)");
-        const ks_block *sum = find_block(d, "월세 지원");
+        check_head(d, "청년 주거 지원 확대", "월세 지원", cases[k].date, cases[k].dept);
         const ks_block *body = find_block(d, "서울시는 3일");
-        CHECK(sum && sum->role == KS_ROLE_SUMMARY && body && body->role == KS_ROLE_BODY);
+        KS_CHECK(body && body->role == KS_ROLE_BODY, "%s: body", cases[k].fields);
         ks_doc_free(d);
     }
     /* the same page as HTML: the reader gives the title and the fields;
@@ -1649,11 +1656,8 @@ static void test_header_contacts(void)
     CHECK(d != NULL);
     if (!d)
         return;
-    CHECK(STREQ(d->title, "서울시, 청년 월세 지원 2만 명으로 확대"));
-    const ks_block *sum = find_block(d, "소득 기준");
-    CHECK(sum && sum->role == KS_ROLE_SUMMARY);
-    CHECK(STREQ(d->meta.release_date, "2026-04-13"));
-    CHECK(STREQ(d->meta.department, "서울시 주택정책실 주택정책과"));
+    check_head(d, "서울시, 청년 월세 지원 2만 명으로 확대", "소득 기준", "2026-04-13",
+               "서울시 주택정책실 주택정책과");
     CHECK(d->meta.contacts.len == 2);
     check_contact(d, 0, "김영수", "과장", "02-2133-7000");
     check_contact(d, 1, "홍길동", NULL, "02-2133-7001");
@@ -1676,12 +1680,8 @@ static void test_kind_date_header(void)
     CHECK(d != NULL);
     if (!d)
         return;
-    CHECK(STREQ(d->title, "경기도, 소상공인 긴급경영자금 1천억 원 지원"));
-    const ks_block *sum = find_block(d, "업체당");
-    CHECK(sum && sum->role == KS_ROLE_SUMMARY);
-    CHECK(STREQ(d->meta.release_date, "2026-04-13"));
+    check_head(d, "경기도, 소상공인 긴급경영자금 1천억 원 지원", "업체당", "2026-04-13", "경제정책과");
     CHECK(STREQ(d->meta.organization, "경기도"));
-    CHECK(STREQ(d->meta.department, "경제정책과"));
     CHECK(d->meta.contacts.len == 1);
     check_contact(d, 0, "홍길동", "팀장", "031-8008-1234");
     ks_doc_free(d);
