@@ -2836,6 +2836,22 @@ static void S_contact_free(ks_contact *ct)
 static ks_status S_push_contact(ks_meta *m, char *name, char *title, const char *phone,
                                 const char *email, const char *dept)
 {
+    /* the same person at the same number, printed again (in the header
+     * and at the end): one contact, with what either printing gives */
+    for (size_t k = 0; name && phone && k < m->contacts.len; k++) {
+        ks_contact *o = &KS_AT(m->contacts, ks_contact, k);
+        if (!o->name || !o->phone || strcmp(o->name, name) || strcmp(o->phone, phone))
+            continue;
+        ks_free(name);
+        if (!o->title)
+            o->title = title;
+        else
+            ks_free(title);
+        if ((!o->email && email && !(o->email = ks_strdup(email))) ||
+            (!o->department && dept && !(o->department = ks_strdup(dept))))
+            return KS_ERR_NOMEM;
+        return KS_OK;
+    }
     ks_contact ct = {name, title, NULL, NULL, NULL};
     if ((phone && !(ct.phone = ks_strdup(phone))) || (email && !(ct.email = ks_strdup(email))) ||
         (dept && !(ct.department = ks_strdup(dept))) || ks_vec_push(&m->contacts, &ct) != KS_OK) {
@@ -3235,13 +3251,15 @@ static ks_status S_contact_row(ks_meta *m, const char *t, size_t len, char unit[
             }
         }
         char *nm = name[0] ? ks_strdup(name) : NULL, *tl = title[0] ? ks_strdup(title) : NULL;
-        if ((name[0] && !nm) || (title[0] && !tl) ||
-            S_push_contact(m, nm, tl, hp ? phone : NULL, hp ? NULL : email,
-                           unit[0] ? unit : NULL) != KS_OK) {
+        if ((name[0] && !nm) || (title[0] && !tl)) {
             ks_free(nm);
             ks_free(tl);
             return KS_ERR_NOMEM;
         }
+        /* (S_push_contact owns NM and TL, and frees them when it fails) */
+        if (S_push_contact(m, nm, tl, hp ? phone : NULL, hp ? NULL : email,
+                           unit[0] ? unit : NULL) != KS_OK)
+            return KS_ERR_NOMEM;
         /* the unit as printed, levels and all ("주택정책실 주택정책과"),
          * where it is more than an issuer */
         char key[128];

@@ -146,6 +146,9 @@ static const input S_inputs[] = {
      false},
     /* one paragraph the repair takes in pieces (respace.c S_piece) */
     {"samples/daegu-gwangju-lecture.txt", KS_OPT_EXPLAIN, KS_ENC_UTF8, true},
+    /* a city's header contacts and one-line contacts; a board page's fields */
+    {"tests/golden/city-release/input.txt", 0, KS_ENC_AUTO, false},
+    {"tests/golden/board-copy/input.txt", 0, KS_ENC_AUTO, false},
 };
 
 /* LEN bytes of BUF as one line ('\n' -> ' '), repeated past 64 KB; NEW. */

@@ -1563,6 +1563,17 @@ static void test_one_line_contacts(void)
     }
     ks_doc_free(d);
 
+    /* the same person at the same number again: one contact, with the
+     * title the second printing gives */
+    d = run("서울시는 3일 청년 주거 지원을 확대한다고 밝혔다.\n\n"
+            "문의: 주택정책과 홍길동 02-2133-1234\n\n"
+            "※ 담당: 주택정책과 주무관 홍길동 02-2133-1234\n",
+            0);
+    CHECK(d && d->meta.contacts.len == 1);
+    if (d && d->meta.contacts.len == 1)
+        check_contact(d, 0, "홍길동", "주무관", "02-2133-1234");
+    ks_doc_free(d);
+
     /* no such line: the word in a sentence, a label without a number */
     static const char *const not_contacts[] = {
         "문의가 많아 상담 창구를 02-2133-1234 번호로 늘렸다.",
