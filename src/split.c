@@ -411,7 +411,8 @@ static bool S_summary_marker(const char *s, size_t len)
     if (!S_marker(s, len, &r, &l, &k) || k == KS_KIND_HEADING)
         return false;
     uint32_t cp = S_cp(s, len, 0, &n);
-    return l == 1 || l == 2 || cp == 0x00B7 || cp == 0x2022 || cp == 0x25A0;
+    return l == 1 || l == 2 || cp == 0x00B7 || cp == 0x2022 || cp == 0x25A0 ||
+           cp == 0x25B2; /* ▲, as some cities mark their summary */
 }
 
 /* ---- labels ---------------------------------------------------------- */

@@ -865,6 +865,22 @@ static void test_more_markers(void)
                  "%s", cases[k].line);
     }
     ks_doc_free(d);
+
+    /* ▲ under the title marks its summary, as some cities write it; ※ and
+     * ☞ mark notes, no summary */
+    static const struct {
+        const char *mark;
+        bool summary;
+    } sums[] = {{"▲", true}, {"◇", true}, {"※", false}, {"☞", false}};
+    for (size_t k = 0; k < sizeof sums / sizeof *sums; k++) {
+        d = run_cat("보도자료\n보도일시 : 2026. 4. 13.(월)\n\n청년 주거 지원 확대\n", sums[k].mark,
+                    " 월세 지원 대상 2만 명으로 늘려\n\n"
+                    "□ 서울시는 13일 청년 주거 지원을 확대한다고 밝혔다.\n",
+                    (const char *)NULL);
+        const ks_block *x = d ? find_block(d, "월세 지원") : NULL;
+        KS_CHECK(x && (x->role == KS_ROLE_SUMMARY) == sums[k].summary, "%s", sums[k].mark);
+        ks_doc_free(d);
+    }
 }
 
 /* A subtitle whole in its dashes on a line as wide as the page ("- 황종우
