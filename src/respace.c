@@ -1864,6 +1864,14 @@ static bool S_in_pairs(const char *pairs, const unsigned char *p)
     return false;
 }
 
+/* Rule 15's lists that rule 23 (S_trillion_word) reads too: the big
+ * numerals, which may come before a unit ("천명", "억원"), the units
+ * after them, and what follows a count as part of its word ("29세이하",
+ * "60세이상"). */
+static const char S_big[] = "천만억조";
+static const char S_after_big[] = "명원개건톤";
+static const char S_bound[] = "이하이상이내미만초과가량";
+
 /* Rule 15, a unit after a number: Korean writes a counter or unit against
  * the Arabic numeral it counts ("120억원", "1.3만명", "2026년도"), so a
  * space between a digit and a right token that is a unit, with at most a
@@ -1873,20 +1881,14 @@ static bool S_in_pairs(const char *pairs, const unsigned char *p)
  * 인치", "2013 세계" keep their spaces.  So does "제 1 회": 제 alone
  * before a number is the ordinal prefix ("제 1" -> "제1"), and the
  * hundreds after 천 join it: "1천 500여명" -> "1천500여명". */
-/* The big numerals, which may come before a unit: 천명, 억원. */
-static const char S_big[] = "천만억조";
-
 static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_t ng,
                         size_t gi, size_t tok, const unsigned char *s)
 {
     /* units that follow a number and are no word's first syllable the
      * right token could be mistaken for, once the shape below holds */
     static const char unit[] = "개명원년월일차배점층분세시종권편곳호회건위달살장쪽척평톤대항부주기절";
-    static const char after_big[] = "명원개건톤";
     static const char pair[] = "년도시간차례개월개사개소개국주년등급단계인승차원필지학년";  /* two-syllable units */
     static const char particle[] = "이가을를은는의에도로과와씩째";
-    /* what follows a count as part of its word: "29세이하", "60세이상" */
-    static const char bound[] = "이하이상이내미만초과가량";
     const ks_rs_gap *g = &gp[gi];
     if (!g->space || g->at == 0 || g->at >= nch)
         return false;
@@ -1908,7 +1910,7 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
     size_t i = g->at;
     if (i < end && S_in_syllables(S_big, s + ch[i].off)) {
         i++;
-        if (i < end && S_in_syllables(after_big, s + ch[i].off))
+        if (i < end && S_in_syllables(S_after_big, s + ch[i].off))
             i++;
     } else if (i + 1 < end && S_in_pairs(pair, s + ch[i].off)) {
         i += 2;
@@ -1921,7 +1923,7 @@ static bool S_unit_join(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, s
     } else {
         return false;
     }
-    if (i + 1 < end && S_in_pairs(bound, s + ch[i].off))
+    if (i + 1 < end && S_in_pairs(S_bound, s + ch[i].off))
         i += 2;
     if (i < end && (S_in_syllables(particle, s + ch[i].off) && i + 1 == end))
         i++;
@@ -2280,19 +2282,19 @@ static bool S_since(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp, size_
 KS_RS_COLD static bool S_trillion_word(const ks_rs_char *ch, size_t nch, const ks_rs_gap *gp,
                                        size_t ng, size_t gi, const unsigned char *s)
 {
-    /* what rule 15 takes after 조 (its units, a bound noun, a particle;
-     * asked here, not by calling it, which would make it a second
-     * caller of S_unit_join), a currency and 여 */
-    static const char unit[] = "명원개건톤달여엔위유"; /* 달러, 여 (about), 엔, 위안, 유로 */
-    static const char bound[] = "이하이상이내미만초과가량";
+    /* what rule 15 takes after 조 (its units, a bound noun, a particle:
+     * its lists, asked here, not by calling it, which would make it a
+     * second caller of S_unit_join), a currency and 여 */
+    static const char money[] = "달여엔위유"; /* 달러, 여 (about), 엔, 위안, 유로 */
     size_t at = gp[gi].at;
     if (!gp[gi].space || at == 0 || at + 1 >= nch || ch[at - 1].cls != '0' ||
         ch[at].cls != 0xC870 /* 조 */ || (gi + 1 < ng && gp[gi + 1].at == at + 1) ||
         !ks_is_hangul(ch[at + 1].cls))
         return false;
     size_t end = gi + 1 < ng ? gp[gi + 1].at : nch;
-    return !S_in_syllables(unit, s + ch[at + 1].off) &&
-           !(at + 2 < end && S_in_pairs(bound, s + ch[at + 1].off)) &&
+    return !S_in_syllables(S_after_big, s + ch[at + 1].off) &&
+           !S_in_syllables(money, s + ch[at + 1].off) &&
+           !(at + 2 < end && S_in_pairs(S_bound, s + ch[at + 1].off)) &&
            !S_is_particle(ch, at + 1, end, s, true);
 }
 

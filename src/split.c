@@ -568,7 +568,7 @@ static size_t S_contact_line(const char *s, size_t len)
     size_t h = 0;
     while (h < len && h < 10 && !((unsigned char)s[h] >= 0xEA && (unsigned char)s[h] <= 0xED))
         h++;
-    const char *second = NULL; /* the labels' first two syllables */
+    const char *second = NULL; /* the first two syllables of LABELS' words */
     switch (h + 6 <= len ? ks_utf8_hangul((const unsigned char *)s + h, len - h) : 0) {
     case 0xBB38: second = "의"; break; /* 문 */
     case 0xB2F4: second = "당"; break; /* 담 */
@@ -725,10 +725,6 @@ static bool S_ends_word(const char *s, size_t len, const char *suf)
            (len == n || s[len - n - 1] == ' ' || s[len - n - 1] == '.');
 }
 
-/* The length of attachment name S[0..LEN) without what ends it but is no
- * part of it: the end mark ("끝.", "<끝>"), the copy count ("1부"), a
- * table of contents' leader and page number ("현황 ······ 20"), the
- * closing period, spaces and a cell separator. */
 /* Where a file size in brackets at the end of S[0..LEN) begins, after a
  * file's name and the spaces before it ("자료.hwp (125KB)" -> 8); LEN
  * when there is none. */
@@ -761,6 +757,10 @@ static size_t S_file_size_at(const char *s, size_t len)
     return b > 0 && ks_meta_file_kind(s, b) ? b : len;
 }
 
+/* The length of attachment name S[0..LEN) without what ends it but is no
+ * part of it: the end mark ("끝.", "<끝>"), the copy count ("1부"), a
+ * table of contents' leader and page number ("현황 ······ 20"), the
+ * closing period, spaces, a cell separator and a board's file size. */
 static size_t S_trim_name(const char *s, size_t len)
 {
     static const char *const ends[] = {"<끝>", "(끝)", "끝.", "끝"};
@@ -2054,8 +2054,6 @@ static void S_attach_list(S_ctx *c, const int *kinds, size_t nu, size_t *i)
     }
 }
 
-/* Is L a header label's value: a date, a time, a word of the release's
- * timing ("배포 즉시", "석간"), or a bracketed note? */
 /* Does S[0..LEN) open with a date ("2026. 4. 13.(월) …")? */
 static bool S_date_led(const char *s, size_t len)
 {
@@ -2064,6 +2062,8 @@ static bool S_date_led(const char *s, size_t len)
            m.start == 0;
 }
 
+/* Is L a header label's value: a date, a time, a word of the release's
+ * timing ("배포 즉시", "석간"), or a bracketed note? */
 static bool S_value_like(const S_ln *l)
 {
     if (l->width > 80)

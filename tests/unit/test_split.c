@@ -517,6 +517,16 @@ static void test_wrapped(void)
     ks_doc_free(d);
 }
 
+/* HEAD, the summary lines SUMMARY, then the lead LEAD and the line that
+ * goes on with it: wrapped text (wrapped_doc). */
+static ks_doc *lead_doc(const char *summary, const char *lead)
+{
+    return wrapped_doc(
+        PARTS(HEAD, summary, lead,
+              "\n대전청사에서 점검회의를 열고 지원 실적을 점검하는 자리를 마련하였다.\n"),
+        "");
+}
+
 /* Wrapped text whose summary lines run into the lead paragraph (govpress
  * 156754182.pdf.txt): the lead is cut off the last summary item, while a
  * summary line that wraps onto a line of its own stays one item. */
@@ -529,12 +539,10 @@ static void test_summary_lead(void)
         /* letter-spaced by the PDF (govpress 156754060.pdf.txt) */
         "중소벤 처기업 부(장 관 한성 숙, 이하 중기부 )는 2026년 제1차 추 가 경정 예산"};
     for (size_t t = 0; t < sizeof leads / sizeof *leads; t++) {
-        ks_doc *d = wrapped_doc(
-            PARTS(HEAD, "- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용을\n",
-                  "담아 한 줄을 넘겨 이어지는 요약 항목의 둘째 줄\n",
-                  "- 실질적 보호역량 높이기 위해 사전 예방 지표 도입 및 평가 변별력 강화를\n", leads[t],
-                  "\n대전청사에서 점검회의를 열고 지원 실적을 점검하는 자리를 마련하였다.\n"),
-            "");
+        ks_doc *d = lead_doc("- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용을\n"
+                             "담아 한 줄을 넘겨 이어지는 요약 항목의 둘째 줄\n"
+                             "- 실질적 보호역량 높이기 위해 사전 예방 지표 도입 및 평가 변별력 강화를\n",
+                             leads[t]);
         CHECK(d != NULL);
         if (!d)
             continue;
@@ -561,11 +569,9 @@ static void test_lead_after_summary(void)
         "기후에너지환경부(장관 김성환)는 4월 13일 오후 한국농수산재활용사업공제조합",
         "문지성 재정경제부 국제경제관리관은 ‵26.4.13.(월) 정부서울청사에서 외국인"};
     for (size_t t = 0; t < sizeof leads / sizeof *leads; t++) {
-        ks_doc *d = wrapped_doc(
-            PARTS(HEAD, "- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용\n",
-                  "- 시설농가 등 현장 애로사항 청취 및 농가 경영안정 위한 노력 지속 추진\n", leads[t],
-                  "\n대전청사에서 점검회의를 열고 지원 실적을 점검하는 자리를 마련하였다.\n"),
-            "");
+        ks_doc *d = lead_doc("- 첫째 요약 줄은 공공기관 개인정보 보호수준 평가계획을 확정하는 내용\n"
+                             "- 시설농가 등 현장 애로사항 청취 및 농가 경영안정 위한 노력 지속 추진\n",
+                             leads[t]);
         CHECK(d != NULL);
         if (!d)
             continue;
