@@ -40,10 +40,17 @@
  *    four words or more; “…할 것”을 지시했다 (을/를 + an instruction verb)
  *    is speech; “…”라는 only before a reporting verb; a quotation standing
  *    alone (nothing but punctuation after it) only when it continues the
- *    previous quotation's sentence (that one ended in 라며, / 면서, …):
+ *    previous quotation's sentence (that one ended in 라며, / 면서, …), or
+ *    when the sentence ends on its speaker's remark (…의 말이다, 설명이다,
+ *    각오다 …).  A shorter quotation (two or three words) is speech when
+ *    a reporting verb follows its 라고 / 고 within four words, a person
+ *    says it and no object (을/를) names what it stands for:
  *      “AI 기본사회”라는 비전      ->  not speech
  *      “…하라”는 대통령 지시        ->  not speech
  *      장관은 “…다”라며, / ○ “…하겠다.”  ->  two quotations, one speaker
+ *      “…” 김영록 전남지사의 말이다   ->  김영록 / 전남지사, cue 말이다
+ *      오 시장은 “시민 안전이 최우선”이라고 강조했다  ->  speech
+ *      사업을 “탄소중립 선도도시”라고 소개했다  ->  not speech
  * 4. Speaker = the subject of the sentence, the nearest word before the
  *    quotation ending in 은/는/이/가 whose stem is a title (…장, …관, 대표,
  *    위원, 직무대리 …), a confirmed personal name, a "(title name)" group, or
@@ -57,8 +64,12 @@
  *      홍보대사인 김다현은 “…”      ->  김다현 / 홍보대사 (the "인" form)
  *      광주광역시(시장 강기정)는 “…” ->  강기정 / 시장
  *      경찰청은 “…”                  ->  null / 경찰청
- *    With no subject before it, a title after it in the same sentence,
- *    behind a modifier verb:
+ *    A 관계자 has no name: the words before it name a body, not them:
+ *      장혜영 정의당 의원실 관계자는 “…”  ->  null / 장혜영 정의당 의원실 관계자
+ *    With no subject before it, a subject after it whose verb reports
+ *    the speech, or a title after it behind a modifier verb:
+ *      “…”고 오세훈 서울시장은 말했다  ->  오세훈 / 서울시장
+ *      “…”며 군은 장비를 보냈다      ->  (군 is not the speaker)
  *      “…”며 정보를 공개한 제약회사 대표  ->  null / 제약회사 대표
  * 5. Short forms repeat an earlier full mention (from any block, the most
  *    recent person that fits, with the longest title printed for them):
@@ -406,7 +417,7 @@ static const char *const S_compound_surnames[] = {"남궁", "황보", "제갈", 
 static const char *const S_title_ends[] = {
     "장", "관", "대표", "대사", "위원", "의원", "지사", "군수", "총리", "대통령", "대행",
     "대리", "수석", "교수", "박사", "이사", "고문", "대변인", "특보", "간사", "사무총장",
-    NULL};
+    "관계자", "담당자", "책임자", "참석자", "참가자", NULL};
 
 /* Words ending like a title that are not one. */
 static const char *const S_not_title[] = {
@@ -432,7 +443,8 @@ static const char *const S_not_name[] = {
     "전임", "초대", "당시", "공동", "주요", "관계자", "관련", "해당", "모든", "민간",
     "지방", "중앙", "국가", "전문가", "이외", "이상", "이하", "정책", "안전", "강화",
     "조속히", "신속히", "이들", "이러한", "우선", "한편", "그리고", "또는", "방송",
-    "대구시", "부산시", "광주시", "인천시", "울산시", "세종시", "정부는", NULL};
+    "대구시", "부산시", "광주시", "인천시", "울산시", "세종시", "정부는", "하지만", "그러나",
+    "그런데", "다만", "따라서", NULL};
 
 /* Quotative endings glued to a closing mark. */
 static const char *const S_quotative[] = {
@@ -458,6 +470,12 @@ static const char *const S_verb_nouns[] = {
     "기대", "발언", "답변", "강변", "지적", "소개", "감사", "축하", "권고", "경고",
     "발표", "주재", NULL};
 
+/* Nouns that close a sentence on a quotation as its speaker's words:
+ * "“…” 김영록 전남지사의 말이다", "…라는 게 시의 설명이다". */
+static const char *const S_remarks[] = {
+    "말", "설명", "전언", "얘기", "이야기", "각오", "당부", "생각", "주장", "강조",
+    "지적", "분석", "평가", "입장", "소감", "다짐", "포부", "조언", "전망", "답변", NULL};
+
 static const char *const S_generic_verbs[] = {
     "하면서", "하며", "했다", "하였다", "한다", "하고", "했으며", "하였으며", NULL};
 
@@ -474,7 +492,7 @@ static const char *const S_generic_verbs[] = {
     (QT_NWORDS(S_not_title) + QT_NWORDS(S_title_ends) + QT_NWORDS(S_not_title_ends) +       \
      QT_NWORDS(S_org_ends) + QT_NWORDS(S_not_name) + QT_NWORDS(S_quotative) +               \
      QT_NWORDS(S_connective) + QT_NWORDS(S_object) + QT_NWORDS(S_modifier) +                \
-     QT_NWORDS(S_generic_verbs) + QT_NWORDS(S_compound_surnames))
+     QT_NWORDS(S_generic_verbs) + QT_NWORDS(S_compound_surnames) + QT_NWORDS(S_remarks))
 
 typedef struct {
     S_ch cp[QT_WMAX];  /* as the text holds them */
@@ -492,7 +510,8 @@ static S_list L_not_title = {S_not_title, NULL, 0}, L_title_ends = {S_title_ends
               L_not_name = {S_not_name, NULL, 0}, L_quotative = {S_quotative, NULL, 0},
               L_connective = {S_connective, NULL, 0}, L_object = {S_object, NULL, 0},
               L_modifier = {S_modifier, NULL, 0}, L_generic_verbs = {S_generic_verbs, NULL, 0},
-              L_compound_surnames = {S_compound_surnames, NULL, 0};
+              L_compound_surnames = {S_compound_surnames, NULL, 0},
+              L_remarks = {S_remarks, NULL, 0};
 static S_word S_pool[QT_POOL];
 /* The reporting verbs, compared from their first code point (S_verb_word),
  * in the lists' order. */
@@ -529,7 +548,7 @@ static void S_lists_init(void)
         S_word_init(&S_verb_noun_w[i], S_verb_nouns[i]);
     S_list *all[] = {&L_not_title, &L_title_ends, &L_not_title_ends, &L_org_ends, &L_not_name,
                      &L_quotative, &L_connective, &L_object, &L_modifier, &L_generic_verbs,
-                     &L_compound_surnames};
+                     &L_compound_surnames, &L_remarks};
     size_t used = 0;
     for (size_t k = 0; k < sizeof all / sizeof *all; k++) {
         S_list *l = all[k];
@@ -637,7 +656,7 @@ static bool S_name_like(const S_text *t, size_t a, size_t b)
     } else {
         surname = S_is_surname(S_at(t, a));
     }
-    if (!surname || S_cp_in(S_at(t, b - 1), "부청처위실과팀시군구국단들관"))
+    if (!surname || S_cp_in(S_at(t, b - 1), "부청처위실과팀시군구국단들관당급"))
         return false;
     return !S_in_list(t, a, b, &L_not_name, true) && !S_title_like(t, a, b);
 }
@@ -1193,34 +1212,13 @@ static bool S_prev_word(const S_text *t, size_t lo, size_t a, size_t *pa, size_t
     return S_back(t, lo, &p, pa, pb);
 }
 
-/* Try the word [a, b) as a sentence subject; fill WHO.  PERSON_ONLY skips
- * organizations. */
-static bool S_subject(S_ctx *c, size_t lo, size_t a, size_t b, bool person_only, S_who *who)
+/* The speaker a noun phrase ending in the stem [a, stem_b) names (its
+ * particle taken off): a title and the name before it, a name and the
+ * title before it, a short form, or an organization (not with
+ * PERSON_ONLY).  Fills WHO. */
+static bool S_who_of(S_ctx *c, size_t lo, size_t a, size_t stem_b, bool person_only, S_who *who)
 {
     const S_text *t = &c->t;
-    size_t sb = b;
-    S_strip_punct(t, a, &sb);
-    if (sb <= a)
-        return false;
-    size_t stem_a = a, stem_b;
-    if (sb - a == 1 && S_cp_in(S_at(t, a), "은는이가")) {
-        /* particle set apart by broken spacing: "원장 은" */
-        if (!S_prev_word(t, lo, a, &stem_a, &stem_b))
-            return false;
-    } else if (sb - a >= 3 && S_ends(t, a, sb, "께서는")) {
-        stem_b = sb - 3;
-    } else if (sb - a >= 3 && S_ends(t, a, sb, "께서")) {
-        stem_b = sb - 2;
-    } else if (sb - a >= 2 && S_cp_in(S_at(t, sb - 1), "은는")) {
-        stem_b = sb - 1;
-    } else if (sb - a >= 3 && S_cp_in(S_at(t, sb - 1), "이가")) {
-        stem_b = sb - 1;
-        if (!S_title_like(t, a, stem_b))
-            return false;
-    } else {
-        return false;
-    }
-    a = stem_a;
     if (stem_b > a && S_at(t, stem_b - 1) == ')') {
         /* "광주광역시(시장 강기정)는": look for "(TITLE NAME)" */
         size_t na = a, nb = stem_b - 1, ta = QT_NONE, tb = 0, wa, wb;
@@ -1233,6 +1231,21 @@ static bool S_subject(S_ctx *c, size_t lo, size_t a, size_t b, bool person_only,
         if (ta == QT_NONE || !S_title_like(t, ta, tb))
             return false;
         *who = (S_who){na, nb, ta, tb, true, true};
+        return true;
+    }
+    if (S_ends(t, a, stem_b, "관계자")) {
+        /* nobody named: "경찰 관계자", "장혜영 정의당 의원실 관계자" (one of
+         * the office, not the member); the words before that name a body */
+        size_t ta = a, p = a, wa, wb;
+        for (int k = 0; k < 3 && S_back(t, lo, &p, &wa, &wb); k++) {
+            if (S_in_list(t, wa, wb, &L_not_name, true) ||
+                (!S_org_like(t, wa, wb) && !S_name_like(t, wa, wb) &&
+                 (wb - wa < 2 || wb - wa > 4 || !S_all_hangul(t, wa, wb) ||
+                  S_cp_in(S_at(t, wb - 1), "해하서면고며은는이가을를의에도"))))
+                break;
+            ta = wa;
+        }
+        *who = (S_who){QT_NONE, QT_NONE, ta, stem_b, true, true};
         return true;
     }
     if (S_title_like(t, a, stem_b)) {
@@ -1307,6 +1320,36 @@ static bool S_subject(S_ctx *c, size_t lo, size_t a, size_t b, bool person_only,
         return true;
     }
     return false;
+}
+
+/* Try the word [a, b) as a sentence subject; fill WHO.  PERSON_ONLY skips
+ * organizations. */
+static bool S_subject(S_ctx *c, size_t lo, size_t a, size_t b, bool person_only, S_who *who)
+{
+    const S_text *t = &c->t;
+    size_t sb = b;
+    S_strip_punct(t, a, &sb);
+    if (sb <= a)
+        return false;
+    size_t stem_a = a, stem_b;
+    if (sb - a == 1 && S_cp_in(S_at(t, a), "은는이가")) {
+        /* particle set apart by broken spacing: "원장 은" */
+        if (!S_prev_word(t, lo, a, &stem_a, &stem_b))
+            return false;
+    } else if (sb - a >= 3 && S_ends(t, a, sb, "께서는")) {
+        stem_b = sb - 3;
+    } else if (sb - a >= 3 && S_ends(t, a, sb, "께서")) {
+        stem_b = sb - 2;
+    } else if (sb - a >= 2 && S_cp_in(S_at(t, sb - 1), "은는")) {
+        stem_b = sb - 1;
+    } else if (sb - a >= 3 && S_cp_in(S_at(t, sb - 1), "이가")) {
+        stem_b = sb - 1;
+        if (!S_title_like(t, a, stem_b))
+            return false;
+    } else {
+        return false;
+    }
+    return S_who_of(c, lo, stem_a, stem_b, person_only, who);
 }
 
 /* The subject of the sentence that holds OPEN, searched back to the
@@ -1458,6 +1501,72 @@ static bool S_sentence_like(const S_text *t, size_t a, size_t b)
     return b > a && S_cp_in(S_at(t, b - 1), "다요까죠것니네");
 }
 
+/* A subject printed after the quotation, before the reporting verb of
+ * the same sentence: "“…”고 오세훈 서울시장은 말했다". */
+static bool S_find_subject_after(S_ctx *c, size_t pos, S_who *who)
+{
+    const S_text *t = &c->t;
+    size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), lo = t->bstart[blk],
+           hi = S_bend(t, blk), a, b;
+    for (int k = 0; k < 6 && S_fwd(t, hi, &pos, &a, &b); k++) {
+        if (S_verb_word(t, a, b, true) || S_sentence_end(t, a, b))
+            return false;
+        if (S_subject(c, lo, a, b, false, who)) {
+            /* and the verb is theirs: not a new clause, "“…”며 군은 …" */
+            size_t va, vb;
+            return S_find_verb(t, b, 3, true, &va, &vb);
+        }
+    }
+    return false;
+}
+
+/* Is [a, b) a remark noun and a copula, "말이다", "설명이었다", "당부다"? */
+static bool S_remark_word(const S_text *t, size_t a, size_t b)
+{
+    static const char *const copulas[] = {"이었다", "였다", "입니다", "이다", "다"};
+    for (size_t i = 0; i < sizeof copulas / sizeof *copulas; i++) {
+        size_t n = strlen(copulas[i]) / 3; /* Hangul: three bytes each */
+        if (b - a > n && S_ends(t, a, b, copulas[i]) &&
+            S_in_list(t, a, b - n, &L_remarks, true))
+            return true;
+    }
+    return false;
+}
+
+/* The sentence after a quotation ends on its speaker's remark, the
+ * speaker in the word before it: "“…” 김영록 전남지사의 말이다", "…라는
+ * 게 시의 설명이다".  Fills WHO and the remark's span (the cue). */
+static bool S_find_remark(S_ctx *c, size_t pos, S_who *who, size_t *va, size_t *vb)
+{
+    const S_text *t = &c->t;
+    size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), lo = t->bstart[blk],
+           hi = S_bend(t, blk), a, b, pa = QT_NONE, pb = 0;
+    for (int k = 0; k < 6 && S_fwd(t, hi, &pos, &a, &b); k++) {
+        size_t sb = b;
+        S_strip_punct(t, a, &sb);
+        if (pa != QT_NONE && pb - pa >= 2 && S_at(t, pb - 1) == 0xC758 /* 의 */ &&
+            S_remark_word(t, a, sb) && S_who_of(c, lo, pa, pb - 1, false, who)) {
+            *va = a;
+            *vb = sb;
+            return true;
+        }
+        if (S_sentence_end(t, a, b) || S_verb_word(t, a, b, false))
+            return false;
+        pa = a;
+        pb = b;
+    }
+    return false;
+}
+
+/* Does the word before the mark at OPEN take an object particle, so
+ * that the quotation names what it stands for ("사업을 “…”이라고 소개했다")? */
+static bool S_object_before(const S_text *t, size_t open)
+{
+    size_t blk = S_block_of(t, open), pos = open, a, b;
+    return S_back(t, t->bstart[blk], &pos, &a, &b) && b - a >= 2 &&
+           S_cp_in(S_at(t, b - 1), "을를");
+}
+
 /* ---- strings out ---------------------------------------------------------------- */
 
 /* A UTF-8 copy of [a, b) in the document's quote_strings, read from the
@@ -1581,7 +1690,8 @@ static ks_status S_quotes(S_ctx *c, ks_vec *info)
         size_t pblk = S_block_of(t, pr->open);
         /* rule 3: is it speech? */
         size_t wa = 0, wb = 0, va = QT_NONE, vb = 0, after = pr->close + 1;
-        bool speech = false, connective = false;
+        bool speech = false, connective = false, remark = false, short_speech = false;
+        S_who who = {QT_NONE, QT_NONE, QT_NONE, QT_NONE, false, false};
         bool continues = prev && prev->connective && prev->block + 1 >= pblk &&
                          !S_sentence_between(t, prev->close_end, pr->open);
         bool sentence = S_sentence_like(t, ta, tb);
@@ -1594,15 +1704,25 @@ static ks_status S_quotes(S_ctx *c, ks_vec *info)
             if (S_in_list(t, wa, wb, &L_quotative, true)) {
                 speech = sentence || nw >= 4;
                 connective = S_in_list(t, wa, wb, &L_connective, true);
+                /* a short one, "“시민 안전이 최우선”이라고 강조했다",
+                 * when a person says it (checked below) */
+                short_speech = !speech && !connective && nw >= 2 &&
+                               !S_object_before(t, pr->open) &&
+                               S_find_verb(t, wb, 4, false, &va, &vb);
+                speech = speech || short_speech;
             } else if (S_in_list(t, wa, wb, &L_object, true)) {
                 speech = S_find_verb(t, wb, 2, false, &va, &vb);
             } else if (S_in_list(t, wa, wb, &L_modifier, true)) {
-                speech = sentence && S_find_verb(t, wb, 3, false, &va, &vb);
+                speech = (sentence && S_find_verb(t, wb, 3, false, &va, &vb)) ||
+                         (remark = S_find_remark(c, wb, &who, &va, &vb));
             } else if (wb == wa) {
                 speech = connective = continues && (sentence || nw >= 4);
             }
         } else {
-            speech = connective = continues && (sentence || nw >= 4);
+            remark = S_find_remark(c, after, &who, &va, &vb);
+            speech = remark;
+            if (!speech)
+                speech = connective = continues && (sentence || nw >= 4);
         }
         if (!speech)
             continue;
@@ -1610,16 +1730,15 @@ static ks_status S_quotes(S_ctx *c, ks_vec *info)
         if (va == QT_NONE)
             S_find_verb(t, after, 8, true, &va, &vb);
         /* rules 4-6: the speaker */
-        S_who who = {QT_NONE, QT_NONE, QT_NONE, QT_NONE, false, false};
-        size_t spos = S_find_subject(c, pr->open, &who);
+        size_t spos = remark ? after : S_find_subject(c, pr->open, &who);
         if (spos == QT_NONE && prev && prev->block + 1 >= pblk &&
             (continues || (prev->block == pblk && !S_sentence_between(t, prev->close_end,
                                                                       pr->open)))) {
             who = prev->who;
         } else if (spos == QT_NONE && !pr->recovered && wb > wa &&
-                   S_find_after(c, after, &who)) {
+                   (S_find_subject_after(c, after, &who) || S_find_after(c, after, &who))) {
             /* the speaker follows the quotation */
-        } else if (spos == QT_NONE) {
+        } else if (spos == QT_NONE && !short_speech) {
             S_who pw;
             size_t ppos = S_find_person_before(c, pr->open, &pw);
             bool use_prev = prev && prev->block + QT_INHERIT >= pblk &&
@@ -1629,6 +1748,8 @@ static ks_status S_quotes(S_ctx *c, ks_vec *info)
             else if (ppos != QT_NONE)
                 who = pw;
         }
+        if (short_speech && !who.person)
+            continue;
         if (S_emit(c, ta, tb, &who, va, vb) != KS_OK)
             return KS_ERR_NOMEM;
         S_qinfo qi = {after, S_block_of(t, tb), who, connective && va == QT_NONE};

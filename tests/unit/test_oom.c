@@ -149,6 +149,8 @@ static const input S_inputs[] = {
     /* a city's header contacts and one-line contacts; a board page's fields */
     {"tests/golden/city-release/input.txt", 0, KS_ENC_AUTO, false},
     {"tests/golden/board-copy/input.txt", 0, KS_ENC_AUTO, false},
+    /* speakers after the quotation, remarks, a 관계자 */
+    {"tests/golden/quote-forms/input.txt", 0, KS_ENC_AUTO, false},
 };
 
 /* LEN bytes of BUF as one line ('\n' -> ' '), repeated past 64 KB; NEW. */

@@ -237,6 +237,71 @@ static void test_organization_and_after(void)
     ks_doc_free(d);
 }
 
+static void test_speaker_after(void)
+{
+    /* the subject after the quotation, before its verb: not the last
+     * speaker, and "홍 장관" is not 김민재 차관 */
+    ks_doc *d = BODY("김민재 행정안전부 차관은 “재정을 신속히 집행해 달라”라고 당부했다.",
+                     "“현장의 목소리를 듣겠다”고 오세훈 서울시장은 말했다.",
+                     "“이번 대책으로 현장의 부담이 줄어들 것”이라고 홍 장관은 강조했다.");
+    KS_CHECK(d->quotes.len == 3, "%zu quotes", d->quotes.len);
+    quote(d, 0, 0, "재정을 신속히 집행해 달라", "김민재", "행정안전부 차관", "당부했다");
+    quote(d, 1, 1, "현장의 목소리를 듣겠다", "오세훈", "서울시장", "말했다");
+    quote(d, 2, 2, "이번 대책으로 현장의 부담이 줄어들 것", NULL, "장관", "강조했다");
+    ks_doc_free(d);
+
+    /* a subject after 며 that starts a clause of its own is not the
+     * speaker: the one before is */
+    d = BODY("김성환 장관은 회의를 열었다.",
+             "“하천 복구를 서두르겠다”며 군은 장비를 보낼 준비를 마쳤다.");
+    quote(d, 0, 1, "하천 복구를 서두르겠다", "김성환", "장관", NULL);
+    ks_doc_free(d);
+
+    /* the sentence ends on the speaker's remark */
+    d = BODY("“지방재정이 지역경제의 마중물이 되도록 하겠다” 김영록 전남지사의 말이다.",
+             "“신청은 온라인으로만 받는다”라는 게 행정안전부의 설명이다.",
+             "“농가 부담을 덜겠다” 송 장관의 각오다.");
+    KS_CHECK(d->quotes.len == 3, "%zu quotes", d->quotes.len);
+    quote(d, 0, 0, "지방재정이 지역경제의 마중물이 되도록 하겠다", "김영록", "전남지사", "말이다");
+    quote(d, 1, 1, "신청은 온라인으로만 받는다", NULL, "행정안전부", "설명이다");
+    quote(d, 2, 2, "농가 부담을 덜겠다", NULL, "장관", "각오다");
+    ks_doc_free(d);
+
+    /* nobody named: a 관계자 is one of the body named before, not the
+     * person whose office it is */
+    d = BODY("이에 대해 경찰 관계자는 “주민 의견을 충분히 반영하겠다”고 전했다.",
+             "법안을 발의한 장혜영 정의당 의원실 관계자는 “예방의 효과가 더 크다”고 말했다.",
+             "또한 관계자는 “일정을 다시 알리겠다”고 덧붙였다.");
+    KS_CHECK(d->quotes.len == 3, "%zu quotes", d->quotes.len);
+    quote(d, 0, 0, "주민 의견을 충분히 반영하겠다", NULL, "경찰 관계자", "전했다");
+    quote(d, 1, 1, "예방의 효과가 더 크다", NULL, "장혜영 정의당 의원실 관계자", "말했다");
+    quote(d, 2, 2, "일정을 다시 알리겠다", NULL, "관계자", "덧붙였다");
+    ks_doc_free(d);
+
+    /* a party is no name: the name before it is */
+    d = BODY("강은미 정의당 의원은 “예방의 효과가 더 크다”고 답했다.");
+    quote(d, 0, 0, "예방의 효과가 더 크다", "강은미", "정의당 의원", "답했다");
+    ks_doc_free(d);
+}
+
+static void test_short_speech(void)
+{
+    /* a short quotation a person says, with a reporting verb */
+    ks_doc *d = BODY("오세훈 서울시장은 “시민 안전이 최우선”이라고 강조했다.",
+                     "이정현 대표는 “안타까운 일”이라고 언급했다.");
+    KS_CHECK(d->quotes.len == 2, "%zu quotes", d->quotes.len);
+    quote(d, 0, 0, "시민 안전이 최우선", "오세훈", "서울시장", "강조했다");
+    quote(d, 1, 1, "안타까운 일", "이정현", "대표", "언급했다");
+    ks_doc_free(d);
+
+    /* a name for something, an organization's slogan, one word: terms */
+    d = BODY("시는 이번 사업을 “탄소중립 선도도시”라고 소개했다.",
+             "경찰청은 “무관용 원칙”이라고 밝혔다.", "김 장관은 “혁신”이라고 말했다.");
+    KS_CHECK(d->quotes.len == 0, "%zu quotes, first \"%s\"", d->quotes.len,
+             d->quotes.len ? KS_AT(d->quotes, ks_quote, 0).text : "");
+    ks_doc_free(d);
+}
+
 static void test_previous_speaker(void)
 {
     /* 이어 … 덧붙였다; a stand-alone quotation that continues a sentence */
@@ -489,6 +554,8 @@ int main(void)
     test_title_forms();
     test_short_forms();
     test_organization_and_after();
+    test_speaker_after();
+    test_short_speech();
     test_previous_speaker();
     test_marks();
     test_not_speech();
