@@ -780,6 +780,22 @@ static size_t S_trim_name(const char *s, size_t len)
                 len -= strlen(ends[k]);
                 again = true;
             }
+        /* "목록 (1부)", "목록 [2부]": the count in brackets */
+        if (len >= 4 && (s[len - 1] == ')' || s[len - 1] == ']')) {
+            size_t b = len - 1;
+            while (b && s[b - 1] == ' ')
+                b--;
+            if (b >= strlen("부") && memcmp(s + b - strlen("부"), "부", strlen("부")) == 0) {
+                size_t e = b - strlen("부"), d0 = e;
+                while (e && s[e - 1] >= '0' && s[e - 1] <= '9')
+                    e--;
+                if (e < d0 && e && (s[e - 1] == '(' || s[e - 1] == '[') &&
+                    (e == 1 || s[e - 2] == ' ')) {
+                    len = e - 1;
+                    again = true;
+                }
+            }
+        }
         /* "목록 1부": digits, "부", after a space */
         size_t d = len;
         if (len >= strlen("부") && memcmp(s + len - strlen("부"), "부", strlen("부")) == 0) {
@@ -2046,7 +2062,9 @@ static void S_attach_list(S_ctx *c, const int *kinds, size_t nu, size_t *i)
     while (n >= 0 && *i + 1 < nu && kinds[*i + 1] == K_TEXT && !UN(c, *i + 1).forced) {
         const S_ln *nx = S_first(c, *i + 1);
         S_cstr(nx->s, nx->len, head, sizeof head);
-        if (S_item_number(head, &e) != n + 1 || nx->width > 100 || S_sentence_end(nx->s, nx->len))
+        /* "2. 사업계획(안) (2부). 끝." ends the list, not a sentence */
+        if (S_item_number(head, &e) != n + 1 || nx->width > 100 ||
+            S_sentence_end(nx->s, S_trim_name(nx->s, nx->len)))
             break;
         UN(c, *i + 1).role = KS_ROLE_ATTACHMENT;
         ++*i;
@@ -2921,6 +2939,21 @@ static bool S_unit_like(const char *w, size_t len)
            S_ends(w, len, "소") || (S_ends(w, len, "반") && len > 3);
 }
 
+/* Is W[0..LEN) the office of a person named before it, "의원실",
+ * "장관실", "구청장실"? */
+static bool S_person_office(const char *w, size_t len)
+{
+    static const char *const posts[] = {"의원", "장관", "시장", "지사", "구청장", "군수",
+                                        "위원장", "의장", "대표"};
+    size_t n = strlen("실");
+    if (len <= n || memcmp(w + len - n, "실", n) != 0)
+        return false;
+    for (size_t i = 0; i < sizeof posts / sizeof *posts; i++)
+        if (strlen(posts[i]) == len - n && memcmp(w, posts[i], len - n) == 0)
+            return true;
+    return false;
+}
+
 /* Close up the spaces a wrap or a converter left inside a unit's name, in
  * place: "혁신행정 담당관" -> "혁신행정담당관", "안전환경에너지정책관 실" ->
  * "안전환경에너지정책관실".  Units are named without spaces; a space
@@ -2974,7 +3007,13 @@ static void S_close_unit_spaces(char *d)
             level = S_ends(l, lw, ends[k]);
         if (!*r)
             break;
-        if (!nl || !nr || (level && nr >= 3))
+        /* "홍길동 의원실": a name and the office that is theirs */
+        char nm[16] = "";
+        if (S_person_office(r, lr) && lw < sizeof nm) {
+            memcpy(nm, l, lw);
+            nm[lw] = '\0';
+        }
+        if (!nl || !nr || (level && nr >= 3) || (nm[0] && S_is_name(nm)))
             *o++ = ' ';
         w = r;
     }
@@ -3247,7 +3286,7 @@ static ks_status S_contact_row(ks_meta *m, const char *t, size_t len, char unit[
             seg[sl++] = strchr("(),/:;", t[k]) ? ' ' : t[k];
         seg[sl] = '\0';
         char run[128] = ""; /* the unit's words, in a run */
-        bool in_run = false;
+        bool in_run = false, after_name = false;
         for (size_t i = 0; i < sl;) {
             char w[64];
             if (!S_next_word(seg, sl, &i, w, sizeof w) || !w[0])
@@ -3260,12 +3299,27 @@ static ks_status S_contact_row(ks_meta *m, const char *t, size_t len, char unit[
                 in_run = false;
                 continue;
             }
-            if (S_is_title_word(w)) {
+            bool was_name = after_name;
+            after_name = false;
+            if (was_name && S_person_office(w, wl)) {
+                /* "홍길동 의원실": the office is the unit, and nobody in
+                 * it is named */
+                size_t nl = strlen(name);
+                if (nl + 1 + wl < sizeof run) {
+                    memcpy(run, name, nl);
+                    run[nl] = ' ';
+                    memcpy(run + nl + 1, w, wl + 1);
+                    memcpy(unit, run, nl + 1 + wl + 1);
+                }
+                name[0] = '\0';
+                in_run = true;
+            } else if (S_is_title_word(w)) {
                 memcpy(title, w, wl + 1);
                 in_run = false;
             } else if (S_is_name(w)) {
                 memcpy(name, w, wl + 1);
                 in_run = false;
+                after_name = true;
             } else if (ks_is_hangul(S_cp(w, wl, 0, &(size_t){0})) &&
                        (S_unit_like(w, wl) || ks_meta_org_like(w, wl))) {
                 size_t rl = in_run ? strlen(run) : 0;
@@ -3793,7 +3847,35 @@ static ks_status S_organization(S_ctx *c, char **texts)
         }
         break;
     }
-    return S_topic_org(c, key, sizeof key);
+    ks_status st = S_topic_org(c, key, sizeof key);
+    if (st != KS_OK || m->organization)
+        return st;
+    /* an issuer only its kind line names, as printed: "국회의원 홍길동
+     * 보도자료" -> "국회의원 홍길동" */
+    for (size_t b = 0; b < nb && b < 12; b++) {
+        if (ZONE(c, b) != Z_HEADER)
+            continue;
+        const char *t = texts[b];
+        size_t kl = ks_meta_compact(t, strlen(t), key, sizeof key);
+        if (!S_is_kind_line(key) || kl == ks_meta_kind_suffix(key, kl))
+            continue;
+        /* not a word of the kind: "공동 보도자료", "정정 보도자료" */
+        static const char *const kinds[] = {"공동", "합동", "정정", "해명", "설명", "참고",
+                                            "긴급", "추가", "수정", "배포"};
+        bool kind = false;
+        for (size_t k = 0; k < sizeof kinds / sizeof *kinds && !kind; k++)
+            kind = S_prefix(key, kinds[k]);
+        const char *p = strstr(t, "보도");
+        size_t e = p ? (size_t)(p - t) : 0;
+        while (e > 0 && t[e - 1] == ' ')
+            e--;
+        /* two words at least: a single one is a word ks_meta_org_like
+         * would know were it an issuer ("제도 보도자료") */
+        if (!kind && memchr(t, ' ', e) && !strpbrk(key, "<[("))
+            return S_set_org(m, t, e);
+        break;
+    }
+    return KS_OK;
 }
 
 /* The department a board page's line of fields T names (S_board_info):

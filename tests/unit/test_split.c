@@ -1540,6 +1540,8 @@ static void test_one_line_contacts(void)
         {"<문의> 서울시 주택정책실 주택정책과 전화 02-2133-1234", "주택정책실 주택정책과", NULL,
          NULL, "02-2133-1234", NULL},
         {"연락처: 민원실 1588-1234", "민원실", NULL, NULL, "1588-1234", NULL},
+        /* a member's office: its name, not a person in it */
+        {"문의: 홍길동 의원실 02-784-1234", "홍길동 의원실", NULL, NULL, "02-784-1234", NULL},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         ks_doc *d = run_cat("서울시, 청년 주거 지원 확대\n\n",
@@ -1736,6 +1738,9 @@ static void test_kind_date_header(void)
             continue;
         KS_CHECK(STREQ(d->title, "홍길동 의원, 청년 주거 지원법 대표 발의"), "%s: title %s",
                  labels[k].line, d->title ? d->title : "(none)");
+        /* no other line names the issuer: the kind line's, as printed */
+        KS_CHECK(STREQ(d->meta.organization, "국회의원 홍길동"), "%s: organization %s",
+                 labels[k].line, d->meta.organization ? d->meta.organization : "(none)");
         KS_CHECK(STREQ(d->meta.release_date, "2026-04-13") && d->meta.dates.len == 1 &&
                      STREQ(KS_AT(d->meta.dates, ks_date, 0).role, labels[k].role),
                  "%s: %s", labels[k].line, d->meta.release_date ? d->meta.release_date : "(none)");
@@ -1744,6 +1749,10 @@ static void test_kind_date_header(void)
     /* a word that merely ends in 도 is no province */
     d = run("제도 보도자료\n\n속도 개선 추진\n\n제도는 개선된다고 밝혔다.\n", 0);
     CHECK(d && !STREQ(d->meta.organization, "제도"));
+    ks_doc_free(d);
+    /* a word of the kind is no issuer */
+    d = run("공동 보도자료\n\n청년 주거 지원 확대\n\n청년 주거 지원을 확대한다.\n", 0);
+    CHECK(d && !d->meta.organization);
     ks_doc_free(d);
 }
 
@@ -2313,6 +2322,9 @@ static void test_attachment_names(void)
         {"붙임자료 1. 사업 개요\n", {"사업 개요"}},
         /* a bracket after a name that is no file's is the name's */
         {"붙임 1. 예산 현황 (2KB)\n", {"예산 현황 (2KB)"}},
+        /* the copy count in brackets; the list's last line ends with 끝 */
+        {"붙임 1. 법률안 전문 (1부)\n     2. 사업계획(안) [2부]. 끝.\n",
+         {"법률안 전문", "사업계획(안)"}},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         char text[512];
