@@ -136,7 +136,11 @@
  *      조원" -> "13조원" (rule 15) (S_trillion_word).
  */
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "respace_model.h"
@@ -376,8 +380,32 @@ static uint32_t S_tokens_count(const ks_rs_tokens *t, uint64_t h)
 
 /* ---- life cycle ----------------------------------------------------- */
 
+/* The model's tables are 3.8 MB of static data, and one short release
+ * reads from nearly every page of them: a process that converts one
+ * release spent more time taking those pages in, a fault at a time, than
+ * scoring.  They are asked for all at once when the first respacer is
+ * made (see doc/measurements.md for what it saves).  Only advice: where
+ * it is refused, the pages come in as they are read. */
+static void S_advise(const void *p, size_t len)
+{
+    long pg = sysconf(_SC_PAGESIZE);
+    if (pg <= 0)
+        return;
+    uintptr_t a = (uintptr_t)p & ~((uintptr_t)pg - 1);
+    (void)posix_madvise((void *)a, (uintptr_t)p + len - a, POSIX_MADV_WILLNEED);
+}
+
+static void S_advise_model(void)
+{
+    S_advise(ks_rsm_slots, (size_t)ks_rsm_size * 3);
+    S_advise(ks_rsm_fast_slots, (size_t)ks_rsm_fast_size * 3);
+}
+
+static pthread_once_t S_advise_once = PTHREAD_ONCE_INIT;
+
 ks_respacer *ks_respacer_new(void)
 {
+    (void)pthread_once(&S_advise_once, S_advise_model);
     ks_respacer *r = ks_calloc(1, sizeof *r);
     if (!r)
         return NULL;
