@@ -66,6 +66,11 @@
  *      경찰청은 “…”                  ->  null / 경찰청
  *    A 관계자 has no name: the words before it name a body, not them:
  *      장혜영 정의당 의원실 관계자는 “…”  ->  null / 장혜영 정의당 의원실 관계자
+ *    Nor do people who hold no post; a name with 씨, or alone as the
+ *    sentence's subject, has no title:
+ *      한 입주민은 “…”                ->  null / 입주민
+ *      이영희 씨는 “…”                ->  이영희 / null
+ *      문재인은 … “…”라며              ->  문재인 / null
  *    With no subject before it, a subject after it whose verb reports
  *    the speech, or a title after it behind a modifier verb:
  *      “…”고 오세훈 서울시장은 말했다  ->  오세훈 / 서울시장
@@ -431,10 +436,18 @@ static const char *const S_not_title[] = {
 static const char *const S_not_title_ends[] = {
     "기관", "박물관", "도서관", "미술관", "대사관", "현장", NULL};
 
+/* Endings of nouns for people who hold no post: residents, visitors,
+ * students ("한 입주민은 “…”"), the speaker's title when no name goes
+ * with it. */
+static const char *const S_person_ends[] = {
+    "민", "객", "학생", "학부모", "상인", "업인", "국인", "노인", "장애인", "참석자",
+    "참가자", "이용자", "입주자", "소비자", "근로자", "수상자", "신청자", "수강생",
+    "졸업생", "전문가", NULL};
+
 /* Organization endings (a subject that names a body, not a person). */
 static const char *const S_org_ends[] = {
     "부", "청", "처", "원", "위", "회", "공사", "공단", "재단", "센터", "기관", "본부",
-    "정부", "시", "도", "군", "구", "들", "단", "실", "국", "소", "은행", "기업", NULL};
+    "정부", "시", "도", "군", "구", "들", "단", "실", "국", "소", "은행", "기업", "연대", NULL};
 
 /* Words shaped like a name that are not one. */
 static const char *const S_not_name[] = {
@@ -492,7 +505,8 @@ static const char *const S_generic_verbs[] = {
     (QT_NWORDS(S_not_title) + QT_NWORDS(S_title_ends) + QT_NWORDS(S_not_title_ends) +       \
      QT_NWORDS(S_org_ends) + QT_NWORDS(S_not_name) + QT_NWORDS(S_quotative) +               \
      QT_NWORDS(S_connective) + QT_NWORDS(S_object) + QT_NWORDS(S_modifier) +                \
-     QT_NWORDS(S_generic_verbs) + QT_NWORDS(S_compound_surnames) + QT_NWORDS(S_remarks))
+     QT_NWORDS(S_generic_verbs) + QT_NWORDS(S_compound_surnames) + QT_NWORDS(S_remarks) +  \
+     QT_NWORDS(S_person_ends))
 
 typedef struct {
     S_ch cp[QT_WMAX];  /* as the text holds them */
@@ -511,7 +525,7 @@ static S_list L_not_title = {S_not_title, NULL, 0}, L_title_ends = {S_title_ends
               L_connective = {S_connective, NULL, 0}, L_object = {S_object, NULL, 0},
               L_modifier = {S_modifier, NULL, 0}, L_generic_verbs = {S_generic_verbs, NULL, 0},
               L_compound_surnames = {S_compound_surnames, NULL, 0},
-              L_remarks = {S_remarks, NULL, 0};
+              L_remarks = {S_remarks, NULL, 0}, L_person_ends = {S_person_ends, NULL, 0};
 static S_word S_pool[QT_POOL];
 /* The reporting verbs, compared from their first code point (S_verb_word),
  * in the lists' order. */
@@ -548,7 +562,7 @@ static void S_lists_init(void)
         S_word_init(&S_verb_noun_w[i], S_verb_nouns[i]);
     S_list *all[] = {&L_not_title, &L_title_ends, &L_not_title_ends, &L_org_ends, &L_not_name,
                      &L_quotative, &L_connective, &L_object, &L_modifier, &L_generic_verbs,
-                     &L_compound_surnames, &L_remarks};
+                     &L_compound_surnames, &L_remarks, &L_person_ends};
     size_t used = 0;
     for (size_t k = 0; k < sizeof all / sizeof *all; k++) {
         S_list *l = all[k];
@@ -1313,7 +1327,29 @@ static bool S_who_of(S_ctx *c, size_t lo, size_t a, size_t stem_b, bool person_o
         }
         if (S_reg_find(c, a, 0, 0, 0, a, stem_b, who))
             return true;
+        /* the sentence's own subject, a name with no title: "문재인은 …
+         * “…”라며"; not a word that ends like a verb, a profession or a
+         * body ("모른다", "변호사", "이사회", "한림원", "차관보") */
+        if (person_only || S_org_like(t, a, stem_b) ||
+            S_cp_in(S_at(t, stem_b - 1), "다사회족원보요까지게고며서도만님하은는이가을를의에로와과"))
+            return false;
+        *who = (S_who){a, stem_b, QT_NONE, QT_NONE, true, true};
+        return true;
+    }
+    if (stem_b - a == 1 && S_at(t, a) == 0xC528 /* 씨 */) {
+        /* "이영희 씨는": the name, no title */
+        size_t wa, wb;
+        if (S_prev_word(t, lo, a, &wa, &wb) && S_name_like(t, wa, wb)) {
+            *who = (S_who){wa, wb, QT_NONE, QT_NONE, true, true};
+            return true;
+        }
         return false;
+    }
+    if (stem_b - a >= 2 && stem_b - a <= 5 && S_all_hangul(t, a, stem_b) &&
+        S_in_list(t, a, stem_b, &L_person_ends, false)) {
+        /* "한 입주민은": nobody named, the people they are */
+        *who = (S_who){QT_NONE, QT_NONE, a, stem_b, true, true};
+        return true;
     }
     if (!person_only && S_org_like(t, a, stem_b)) {
         *who = (S_who){QT_NONE, QT_NONE, a, stem_b, false, true};

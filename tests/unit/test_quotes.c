@@ -284,6 +284,38 @@ static void test_speaker_after(void)
     ks_doc_free(d);
 }
 
+static void test_unnamed_people(void)
+{
+    /* residents and visitors: no post, no name, or a name and 씨 */
+    ks_doc *d = BODY("김철수 경찰청장은 “안전 점검을 강화하겠다”라고 밝혔다.",
+                     "현장에 참석한 한 입주민은 “월세 부담이 줄어 다행”이라고 말했다.",
+                     "행사에 참석한 이영희 씨는 “큰 도움이 됐다”고 전했다.",
+                     "참여연대는 “의혹이 해소되어야 한다”며 답변을 요구했다.");
+    KS_CHECK(d->quotes.len == 4, "%zu quotes", d->quotes.len);
+    quote(d, 1, 1, "월세 부담이 줄어 다행", NULL, "입주민", "말했다");
+    quote(d, 2, 2, "큰 도움이 됐다", "이영희", NULL, "전했다");
+    quote(d, 3, 3, "의혹이 해소되어야 한다", NULL, "참여연대", "요구했다");
+    ks_doc_free(d);
+
+    /* a name with no title is the sentence's subject; a word shaped like
+     * a name that ends like a verb or a profession is not */
+    d = BODY("문재인은 1월 18일 자신의 트위터에 “수개표 요청에 응하지 않아서 미안합니다”라며 "
+             "사과했다.",
+             "김 장관은 회의를 열었다.",
+             "변호사는 “소송의 의미가 크다”고 밝혔다.");
+    KS_CHECK(d->quotes.len == 2, "%zu quotes", d->quotes.len);
+    quote(d, 0, 0, "수개표 요청에 응하지 않아서 미안합니다", "문재인", NULL, NULL);
+    quote(d, 1, 2, "소송의 의미가 크다", NULL, "장관", "밝혔다");
+    ks_doc_free(d);
+
+    /* a particle set apart is not read as the word before it standing
+     * for a name: "황 장관은 이 자리에서" */
+    d = BODY("황종우 해양수산부 장관은 간담회를 열었다.",
+             "황 장관은 이 자리에서 “조직문화 혁신이 필요하다”고 말했다.");
+    quote(d, 0, 1, "조직문화 혁신이 필요하다", "황종우", "해양수산부 장관", "말했다");
+    ks_doc_free(d);
+}
+
 static void test_short_speech(void)
 {
     /* a short quotation a person says, with a reporting verb */
@@ -556,6 +588,7 @@ int main(void)
     test_organization_and_after();
     test_speaker_after();
     test_short_speech();
+    test_unnamed_people();
     test_previous_speaker();
     test_marks();
     test_not_speech();
