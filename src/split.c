@@ -3392,6 +3392,14 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         }
         if (fc > 0) {
             want_dept = m->department == NULL;
+            /* its unit holds for the contact lines after it: "담당부서
+             * 정책기획관실 책임자 과장 …" / "담당자 사무관 이영희 (…)" */
+            const ks_contact *last =
+                m->contacts.len ? &KS_AT(m->contacts, ks_contact, m->contacts.len - 1) : NULL;
+            if (last && last->department && strlen(last->department) < sizeof dept) {
+                memcpy(dept, last->department, strlen(last->department) + 1);
+                in_block = true;
+            }
             continue;
         }
         /* a one-line contact, and the lines of more contacts after it */
