@@ -548,7 +548,9 @@ static bool S_is_contact_label(const char *key)
  * ("문의", "담당", "연락처", "자료문의" ...) in brackets or before a colon,
  * then the unit, title, name and number: "문의: 주택정책과 홍길동
  * 02-2133-1234", "[문의] 복지정책과 주무관 김철수(☎ 062-613-1234)",
- * "※ 담당자 : 시민소통과 이영희 053-803-1234".  The byte offset in
+ * "※ 담당자 : 시민소통과 이영희 053-803-1234"; without the colon when
+ * nothing else on the line has one ("담당부서 주택정책과 과장 홍길동
+ * (044-…)").  The byte offset in
  * S[0..LEN) where the fields begin, 0 when S is no such line: a label
  * alone, a sentence that opens with the word ("문의가 많았다"), or no
  * number or address after the label. */
@@ -605,6 +607,13 @@ static size_t S_contact_line(const char *s, size_t len)
     while (e < len && e - a < 24 && !(len - e >= el && !memcmp(s + e, end, el)) &&
            !(br < 0 && len - e >= 3 && !memcmp(s + e, "：", 3)))
         e++;
+    bool bare = false; /* "담당부서 주택정책과 과장 홍길동 (…)": no colon */
+    if (br < 0 && (e >= len || e - a >= 24)) {
+        e = a;
+        while (e < len && s[e] != ' ')
+            e++;
+        bare = e < len;
+    }
     if (e >= len || e - a >= 24 || e == a)
         return 0;
     char key[32];
@@ -614,7 +623,7 @@ static size_t S_contact_line(const char *s, size_t len)
         label = kl == strlen(labels[k]) && !memcmp(key, labels[k], kl);
     if (!label)
         return 0;
-    i = e + (len - e >= el && !memcmp(s + e, end, el) ? el : 3);
+    i = bare ? e : e + (len - e >= el && !memcmp(s + e, end, el) ? el : 3);
     if (br >= 0 && i < len && s[i] == ':')
         i++;
     while (i < len && s[i] == ' ')
@@ -2091,9 +2100,11 @@ static bool S_value_like(const S_ln *l)
         return true;
     char key[128];
     S_key(l->s, l->len, key, sizeof key);
+    /* the words of a short line: a title that says 보도 ("… 보도 관련
+     * 해명", a 해명자료's) is no value */
     static const char *const words[] = {"즉시", "석간", "조간", "배포", "시점", "보도", "이후",
                                         "가능"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    for (size_t i = 0; i < sizeof words / sizeof words[0] && l->width <= 24; i++)
         if (strstr(key, words[i]))
             return true;
     /* a time, "08:40": a narrow page wraps it off its date's line */

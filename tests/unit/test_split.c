@@ -1756,6 +1756,34 @@ static void test_kind_date_header(void)
     ks_doc_free(d);
 }
 
+/* A 해명자료: its title says 보도 ("… 보도 관련 해명"), which is no value
+ * of the label above it, and its contact line has no colon. */
+static void test_rebuttal_header(void)
+{
+    ks_doc *d = run("해명자료\n보도일시 2026. 5. 7.(목) 즉시 보도\n"
+                    "담당부서 주택정책과 과장 홍길동 (044-201-3301)\n\n"
+                    "「청년 전세대출 중단」 보도 관련 해명\n\n[해명 내용]\n"
+                    "○ 정부는 청년 전세대출을 중단할 계획이 없으며, 예산을 차질 없이 집행할 "
+                    "예정임\n",
+                    0);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    KS_CHECK(STREQ(d->title, "「청년 전세대출 중단」 보도 관련 해명"), "title %s",
+             d->title ? d->title : "(none)");
+    CHECK(STREQ(d->meta.release_date, "2026-05-07"));
+    CHECK(STREQ(d->meta.department, "주택정책과"));
+    CHECK(d->meta.contacts.len == 1);
+    check_contact(d, 0, "홍길동", "과장", "044-201-3301");
+    ks_doc_free(d);
+    /* a short value under its label still is one */
+    d = run("보도자료\n보도시점\n배포 즉시 보도\n\n청년 전세대출 지원 확대\n\n"
+            "○ 정부는 청년 전세대출을 확대한다.\n",
+            0);
+    CHECK(d && STREQ(d->title, "청년 전세대출 지원 확대"));
+    ks_doc_free(d);
+}
+
 static void test_viewer_contacts(void)
 {
     ks_doc *d = run("□ 행정안전부는 추경예산을 확정했다.\n\n담당 부서\n\n"
@@ -2768,6 +2796,7 @@ int main(void)
     test_pdf_contacts();
     test_contact_names();
     test_joined_text();
+    test_rebuttal_header();
     test_viewer_contacts();
     test_one_line_contacts();
     test_board_fields();
