@@ -532,6 +532,25 @@ static bool S_unit_label(const char *key)
     return S_prefix(key, "담당부서") || S_prefix(key, "담당기관");
 }
 
+/* The value on a unit label's own line (S_unit_label), after its colon
+ * or, with none, after its four syllables: "담당부서 : 주택정책과", "담당
+ * 부서 행정안전부 기후재난대응과" -> the unit; "" when the label is alone. */
+static const char *S_unit_value(const char *t)
+{
+    const char *v = strchr(t, ':');
+    if (v && v - t <= 24) {
+        v++;
+    } else {
+        size_t tl = strlen(t), i = 0, n;
+        for (int k = 0; k < 4 && i < tl; i += n)
+            k += !ks_is_space(S_cp(t, tl, i, &n));
+        v = t + i;
+    }
+    while (*v == ' ')
+        v++;
+    return v;
+}
+
 static bool S_is_contact_label(const char *key)
 {
     if (S_unit_label(key) || S_prefix(key, "문의:"))
@@ -3433,12 +3452,11 @@ static ks_status S_contacts(S_ctx *c, char **texts)
         if (S_unit_label(key)) {
             in_block = true;
             dept[0] = '\0';
-            /* the unit after the label on its line: "담당부서 : 주택정책과" */
-            const char *v = strchr(t, ':');
-            while (v && (*++v == ' '))
-                ;
+            /* the unit after the label on its line: "담당부서 : 주택정책과",
+             * "담당 부서 행정안전부 기후재난대응과" */
+            const char *v = S_unit_value(t);
             char unit[256];
-            if (v && *v && strlen(v) < sizeof dept && S_department_of(v, false, unit, sizeof unit)) {
+            if (*v && strlen(v) < sizeof dept && S_department_of(v, false, unit, sizeof unit)) {
                 memcpy(dept, v, strlen(v) + 1);
                 if (want_dept) {
                     if (!(m->department = ks_strdup(unit))) {
@@ -3831,6 +3849,10 @@ static ks_status S_organization(S_ctx *c, char **texts)
             cell = strchr(texts[b], ':') + 1;
             const char *slash = strchr(cell, '/');
             cl = slash ? (size_t)(slash - cell) : strlen(cell);
+        } else if (S_unit_label(key) && *S_unit_value(texts[b])) {
+            /* the unit on the label's line: "담당 부서 행정안전부 기후재난대응과" */
+            cell = S_unit_value(texts[b]);
+            cl = strlen(cell);
         } else if (S_unit_label(key) && b + 1 < nb &&
                    ZONE(c, b + 1) == Z_CONTACT) {
             size_t nx = b + 1;

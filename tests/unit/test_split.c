@@ -1776,6 +1776,21 @@ static void test_rebuttal_header(void)
     CHECK(d->meta.contacts.len == 1);
     check_contact(d, 0, "홍길동", "과장", "044-201-3301");
     ks_doc_free(d);
+    /* the unit on its label's line without a colon: the department,
+     * the contacts' unit and the issuer */
+    d = run("보도참고자료\n보도일시 2026. 6. 11.(목) 조간\n\n여름철 폭염 대비 취약계층 보호대책 추진\n\n"
+            "○ 무더위쉼터를 5만 곳으로 확대 운영한다.\n\n"
+            "담당 부서 행정안전부 기후재난대응과\n책임자 과장 김영수 (044-205-5150)\n"
+            "담당자 사무관 박지은 (044-205-5151)\n",
+            0);
+    CHECK(d != NULL);
+    if (d) {
+        CHECK(STREQ(d->meta.organization, "행정안전부"));
+        CHECK(STREQ(d->meta.department, "행정안전부 기후재난대응과"));
+        CHECK(d->meta.contacts.len == 2 &&
+              STREQ(contact(d, 1)->department, "행정안전부 기후재난대응과"));
+    }
+    ks_doc_free(d);
     /* a short value under its label still is one */
     d = run("보도자료\n보도시점\n배포 즉시 보도\n\n청년 전세대출 지원 확대\n\n"
             "○ 정부는 청년 전세대출을 확대한다.\n",
