@@ -1169,12 +1169,15 @@ static ks_status S_meta(S_ctx *c)
             static const char *const dl[] = {"작성일", "등록일", "게시일", NULL};
             for (const char *const *l = dl; *l; l++) {
                 const char *at = strstr(line, *l);
-                if (at && ks_meta_first_date(at, iso)) {
+                ks_date_match dm;
+                if (at && ks_meta_first_date(at, iso, &dm)) {
                     if (!m->release_date && !(m->release_date = ks_strdup(iso))) {
                         ks_free(line);
                         goto nomem;
                     }
-                    ks_date d = {ks_strdup(line), ks_strdup(iso), "release"};
+                    /* the date as printed, not the row of fields it is in */
+                    ks_date d = {ks_strndup(at + dm.start, dm.end - dm.start), ks_strdup(iso),
+                                 "release"};
                     if (!d.raw || !d.iso || ks_vec_push(&m->dates, &d) != KS_OK) {
                         ks_free(d.raw);
                         ks_free(d.iso);

@@ -715,10 +715,10 @@ static ks_status S_header_meta(S_ctx *c, const ks_vec *cells)
         if (is_rel || is_dist) {
             /* the date is in this cell (inline form) or the next one of the row */
             const char *src = NULL;
-            if (ks_meta_first_date(cell->text, iso))
+            if (ks_meta_first_date(cell->text, iso, NULL))
                 src = cell->text;
             else if (i + 1 < cells->len && KS_AT(*cells, S_cell, i + 1).row == cell->row &&
-                     ks_meta_first_date(KS_AT(*cells, S_cell, i + 1).text, iso))
+                     ks_meta_first_date(KS_AT(*cells, S_cell, i + 1).text, iso, NULL))
                 src = KS_AT(*cells, S_cell, i + 1).text;
             if (src) {
                 char *raw = S_first_para(src);

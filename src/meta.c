@@ -247,13 +247,15 @@ void ks_meta_iso(const ks_date_match *m, char out[11])
     out[10] = '\0';
 }
 
-bool ks_meta_first_date(const char *s, char iso[11])
+bool ks_meta_first_date(const char *s, char iso[11], ks_date_match *at)
 {
     size_t len = strlen(s), from = 0;
     ks_date_match m;
     while (ks_meta_find_date(s, len, from, 0, &m)) {
         if (m.year >= 1990 && m.year <= 2099) {
             ks_meta_iso(&m, iso);
+            if (at)
+                *at = m;
             return true;
         }
         from = m.end > m.start ? m.end : m.start + 1;

@@ -35,8 +35,9 @@ void ks_meta_iso(const ks_date_match *m, char out[11]);
 /* The first date of S that prints its year (ks_meta_find_date's forms
  * without a context year), the year 1990-2099, written to ISO as
  * "YYYY-MM-DD": what the readers (hwpx.c, html.c) take from a labelled
- * cell or line.  False when there is none. */
-bool ks_meta_first_date(const char *s, char iso[11]);
+ * cell or line; where it is printed in *AT unless AT is NULL.  False when
+ * there is none. */
+bool ks_meta_first_date(const char *s, char iso[11], ks_date_match *at);
 
 /* Find the first telephone number ("044-202-7026", "(02 -2100-3081)",
  * "(044) 000-2003", "1588-0000"); spaces inside it are dropped in OUT

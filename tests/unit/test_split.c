@@ -119,7 +119,7 @@ static void test_first_date(void)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char iso[11] = "";
-        bool found = ks_meta_first_date(cases[i].s, iso);
+        bool found = ks_meta_first_date(cases[i].s, iso, NULL);
         KS_CHECK(cases[i].iso ? found && !strcmp(iso, cases[i].iso) : !found,
                  "\"%s\": got %s", cases[i].s, found ? iso : "none");
     }
