@@ -3959,6 +3959,53 @@ static bool S_board_department(const char *t, char *out, size_t cap)
     return false;
 }
 
+/* A board page's fields name a number for its department, and may name
+ * the person: "전화번호 | 055-211-1234", "담당자 : 홍길동" (an HTML view's
+ * rows, or the fields copied as text).  One contact from the header's
+ * and the contacts' lines, for a page that gave no other; its unit the
+ * department. */
+static ks_status S_board_contact(S_ctx *c, char **texts)
+{
+    static const char *const labels[] = {"전화번호", "연락처", "문의처", "전화", "문의"};
+    ks_meta *m = &c->doc->meta;
+    char phone[64] = "", name[64] = "";
+    for (size_t b = 0; b < c->doc->blocks.len; b++) {
+        const ks_block *blk = &KS_AT(c->doc->blocks, ks_block, b);
+        if (blk->role != KS_ROLE_META || (ZONE(c, b) != Z_HEADER && ZONE(c, b) != Z_CONTACT))
+            continue;
+        const char *t = texts[b];
+        size_t tl = strlen(t);
+        for (size_t i = 0; i < tl;) {
+            char w[64];
+            if (!S_next_word(t, tl, &i, w, sizeof w))
+                break;
+            size_t wl = strlen(w);
+            while (wl && w[wl - 1] == ':')
+                w[--wl] = '\0';
+            /* the next word, a '|' or ':' skipped, is the field's value */
+            size_t j = i;
+            char v[64] = "";
+            while (S_next_word(t, tl, &j, v, sizeof v) && (S_streq(v, "|") || S_streq(v, ":")))
+                ;
+            if (S_streq(w, "담당자") && S_is_name(v) && !name[0])
+                memcpy(name, v, strlen(v) + 1);
+            for (size_t k = 0; k < sizeof labels / sizeof *labels && !phone[0]; k++) {
+                size_t ps, pe;
+                if (S_streq(w, labels[k]) && v[0] >= '0' && v[0] <= '9' &&
+                    ks_meta_find_phone(v, strlen(v), &ps, &pe, phone, sizeof phone) && ps == 0)
+                    break;
+                phone[0] = '\0';
+            }
+        }
+    }
+    if (!phone[0])
+        return KS_OK;
+    char *nm = name[0] ? ks_strdup(name) : NULL;
+    if (name[0] && !nm)
+        return KS_ERR_NOMEM;
+    return S_push_contact(m, nm, NULL, phone, NULL, m->department);
+}
+
 static ks_status S_metadata(S_ctx *c, char **texts, int year)
 {
     ks_doc *doc = c->doc;
@@ -4001,6 +4048,8 @@ static ks_status S_metadata(S_ctx *c, char **texts, int year)
     /* A reader that read the contact table itself (hwpx.c) has filled the
      * contacts already; its lines are not parsed a second time. */
     if (m->contacts.len == 0 && S_contacts(c, texts) != KS_OK)
+        return KS_ERR_NOMEM;
+    if (m->contacts.len == 0 && S_board_contact(c, texts) != KS_OK)
         return KS_ERR_NOMEM;
     /* attachments and listing rows */
     for (size_t b = 0; b < nb; b++) {
