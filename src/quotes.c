@@ -69,7 +69,7 @@
  *    Nor do people who hold no post; a name with 씨, or alone as the
  *    sentence's subject, has no title:
  *      한 입주민은 “…”                ->  null / 입주민
- *      이영희 씨는 “…”                ->  이영희 / null
+ *      이영희 씨는 “…”, 김모(45)씨는 “…”  ->  이영희 / null, 김모 / null
  *      문재인은 … “…”라며              ->  문재인 / null
  *    With no subject before it, a subject after it whose verb reports
  *    the speech, or a title after it behind a modifier verb:
@@ -80,6 +80,8 @@
  *    recent person that fits, with the longest title printed for them):
  *      황종우 해양수산부 장관은 … 황 장관은 “…”  ->  황종우 / 해양수산부 장관
  *      … 장관은 “…”  ->  the last named 장관, else null / 장관
+ *      훙레이 중국 외교부 대변인도 “…”  ->  null / 중국 외교부 대변인 (not
+ *      the last named 대변인, of another body; 도 as 은/는 after a title)
  * 6. No subject in the sentence: the previous quotation in the same
  *    sentence, else the nearest earlier speaker (a quotation or a person
  *    subject) within QT_INHERIT body paragraphs:
@@ -481,7 +483,7 @@ static const char *const S_verb_nouns[] = {
     "강조", "당부", "지시", "설명", "주문", "요청", "부탁", "언급", "약속", "다짐",
     "촉구", "요구", "건의", "역설", "표명", "주장", "호소", "제안", "격려", "평가",
     "기대", "발언", "답변", "강변", "지적", "소개", "감사", "축하", "권고", "경고",
-    "발표", "주재", NULL};
+    "발표", "주재", "보고", "전망", "우려", "비판", "반박", "해명", "토로", "단언", NULL};
 
 /* Nouns that close a sentence on a quotation as its speaker's words:
  * "“…” 김영록 전남지사의 말이다", "…라는 게 시의 설명이다". */
@@ -670,7 +672,7 @@ static bool S_name_like(const S_text *t, size_t a, size_t b)
     } else {
         surname = S_is_surname(S_at(t, a));
     }
-    if (!surname || S_cp_in(S_at(t, b - 1), "부청처위실과팀시군구국단들관당급"))
+    if (!surname || S_cp_in(S_at(t, b - 1), "부청처위실과팀시군구국단들관당급의에"))
         return false;
     return !S_in_list(t, a, b, &L_not_name, true) && !S_title_like(t, a, b);
 }
@@ -1301,12 +1303,14 @@ static bool S_who_of(S_ctx *c, size_t lo, size_t a, size_t stem_b, bool person_o
             *who = (S_who){weak_a, weak_b, weak_first, stem_b, true, true};
             return true;
         }
-        /* a title with no name: the last person so titled, else the title */
+        /* a title with no name: the last person so titled, the body
+         * before the title included ("중국 외교부 대변인" is not the last
+         * named "민주당 대변인"), else the title */
         size_t ta = a, q = a, wa2, wb2;
-        if (S_reg_find(c, a, 0, a, stem_b, QT_NONE, 0, who))
-            return true;
         for (int k = 0; k < 2 && S_back(t, lo, &q, &wa2, &wb2) && S_org_like(t, wa2, wb2); k++)
             ta = wa2;
+        if (S_reg_find(c, a, 0, ta, stem_b, QT_NONE, 0, who))
+            return true;
         *who = (S_who){QT_NONE, QT_NONE, ta, stem_b, true, true};
         return true;
     }
@@ -1345,6 +1349,22 @@ static bool S_who_of(S_ctx *c, size_t lo, size_t a, size_t stem_b, bool person_o
         }
         return false;
     }
+    if (stem_b - a >= 3 && S_at(t, stem_b - 1) == 0xC528 /* 씨 */) {
+        /* "김모(45)씨는", "김모씨는": the name as printed, without the age */
+        size_t nb = stem_b - 1;
+        if (S_at(t, nb - 1) == ')') {
+            size_t o = nb - 1;
+            while (o > a && S_at(t, o) != '(')
+                o--;
+            nb = o;
+        }
+        if (nb > a && (S_name_like(t, a, nb) ||
+                       (nb - a == 2 && S_is_surname(S_at(t, a)) && S_at(t, a + 1) == 0xBAA8 /* 모 */))) {
+            *who = (S_who){a, nb, QT_NONE, QT_NONE, true, true};
+            return true;
+        }
+        return false;
+    }
     if (stem_b - a >= 2 && stem_b - a <= 5 && S_all_hangul(t, a, stem_b) &&
         S_in_list(t, a, stem_b, &L_person_ends, false)) {
         /* "한 입주민은": nobody named, the people they are */
@@ -1378,7 +1398,8 @@ static bool S_subject(S_ctx *c, size_t lo, size_t a, size_t b, bool person_only,
         stem_b = sb - 2;
     } else if (sb - a >= 2 && S_cp_in(S_at(t, sb - 1), "은는")) {
         stem_b = sb - 1;
-    } else if (sb - a >= 3 && S_cp_in(S_at(t, sb - 1), "이가")) {
+    } else if (sb - a >= 3 && S_cp_in(S_at(t, sb - 1), "이가도")) {
+        /* "장관이", "장관도": only after a title, which no word ends in */
         stem_b = sb - 1;
         if (!S_title_like(t, a, stem_b))
             return false;

@@ -308,6 +308,21 @@ static void test_unnamed_people(void)
     quote(d, 1, 2, "소송의 의미가 크다", NULL, "장관", "밝혔다");
     ks_doc_free(d);
 
+    /* 도 ("also") after a title; a name and its age before 씨; a title
+     * after a body is not the last person named with that title in
+     * another body; 보고했다 reports */
+    d = BODY("박광온 민주당 대변인은 “역사 왜곡을 규탄한다”고 밝혔다.",
+             "훙레이 중국 외교부 대변인도 “안중근은 항일의사이다”라고 밝혔다.",
+             "오영주 중소벤처기업부 장관도 “피해 지원을 서두르겠다”고 말했다.",
+             "회의에 참석한 김모(45)씨는 “대피소 안내가 부족하다”고 말했다.",
+             "소방청장은 “출동 체계를 재점검했다”고 보고했다.");
+    KS_CHECK(d->quotes.len == 5, "%zu quotes", d->quotes.len);
+    quote(d, 1, 1, "안중근은 항일의사이다", NULL, "중국 외교부 대변인", "밝혔다");
+    quote(d, 2, 2, "피해 지원을 서두르겠다", "오영주", "중소벤처기업부 장관", "말했다");
+    quote(d, 3, 3, "대피소 안내가 부족하다", "김모", NULL, "말했다");
+    quote(d, 4, 4, "출동 체계를 재점검했다", NULL, "소방청장", "보고했다");
+    ks_doc_free(d);
+
     /* a particle set apart is not read as the word before it standing
      * for a name: "황 장관은 이 자리에서" */
     d = BODY("황종우 해양수산부 장관은 간담회를 열었다.",
