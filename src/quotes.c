@@ -449,7 +449,7 @@ static const char *const S_person_ends[] = {
 /* Organization endings (a subject that names a body, not a person). */
 static const char *const S_org_ends[] = {
     "부", "청", "처", "원", "위", "회", "공사", "공단", "재단", "센터", "기관", "본부",
-    "정부", "시", "도", "군", "구", "들", "단", "실", "국", "소", "은행", "기업", "연대", NULL};
+    "정부", "시", "도", "군", "구", "들", "단", "실", "국", "소", "은행", "기업", "연대", "당", NULL};
 
 /* Words shaped like a name that are not one. */
 static const char *const S_not_name[] = {

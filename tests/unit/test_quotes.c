@@ -323,6 +323,12 @@ static void test_unnamed_people(void)
     quote(d, 4, 4, "출동 체계를 재점검했다", NULL, "소방청장", "보고했다");
     ks_doc_free(d);
 
+    /* a party speaks as a body */
+    d = BODY("유민아빠 김영오씨는 단식을 멈췄다. 이를 두고 새누리당은 “대화로 이뤄낸 성과다”라고 "
+             "주장했다.");
+    quote(d, 0, 0, "대화로 이뤄낸 성과다", NULL, "새누리당", "주장했다");
+    ks_doc_free(d);
+
     /* a particle set apart is not read as the word before it standing
      * for a name: "황 장관은 이 자리에서" */
     d = BODY("황종우 해양수산부 장관은 간담회를 열었다.",
