@@ -4116,6 +4116,65 @@ static ks_status S_metadata(S_ctx *c, char **texts, int year)
     return KS_OK;
 }
 
+/* The bytes of a board's kind tag that opens title T, the spaces after
+ * it included ("[보도자료] 서울시, …", "(보도참고) …", "<해명자료> …"); 0
+ * when there is none. */
+static size_t S_title_tag(const char *t)
+{
+    static const char *const opens[] = {"[", "(", "<", "【", "〈", "［", "〔"};
+    static const char *const closes[] = {"]", ")", ">", "】", "〉", "］", "〕"};
+    static const char *const words[] = {"보도참고", "보도설명", "보도", "해명", "설명"};
+    for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+        size_t ol = strlen(opens[k]);
+        if (strncmp(t, opens[k], ol) != 0)
+            continue;
+        const char *e = strstr(t + ol, closes[k]);
+        if (!e || e - t > 48)
+            return 0;
+        char key[64];
+        ks_meta_compact(t + ol, (size_t)(e - t) - ol, key, sizeof key);
+        bool kind = S_is_kind_line(key);
+        for (size_t w = 0; w < sizeof words / sizeof *words && !kind; w++)
+            kind = S_streq(key, words[w]);
+        size_t n = (size_t)(e - t) + strlen(closes[k]);
+        while (t[n] == ' ')
+            n++;
+        /* the title goes on after it */
+        return kind && S_letters(t + n, strlen(t + n), 2) ? n : 0;
+    }
+    return 0;
+}
+
+/* The title without the tag S_title_tag finds before it; the tag a META
+ * block of its own before the title's, so that metadata.lines keeps it. */
+static ks_status S_untag_title(ks_doc *doc)
+{
+    size_t n = doc->title ? S_title_tag(doc->title) : 0;
+    if (!n)
+        return KS_OK;
+    size_t i = 0;
+    while (i < doc->blocks.len && KS_AT(doc->blocks, ks_block, i).role != KS_ROLE_TITLE)
+        i++;
+    if (i == doc->blocks.len || strncmp(KS_AT(doc->blocks, ks_block, i).text, doc->title, n) != 0)
+        return KS_OK;
+    ks_block tag = KS_AT(doc->blocks, ks_block, i);
+    size_t tl = n;
+    while (tl > 0 && tag.text[tl - 1] == ' ')
+        tl--;
+    tag.text = ks_doc_keep(doc, tag.text, tl);
+    tag.role = KS_ROLE_META;
+    tag.marker = NULL;
+    tag.nlines = 1;
+    if (!tag.text || ks_vec_push(&doc->blocks, &tag) != KS_OK)
+        return KS_ERR_NOMEM;
+    ks_block *b = &KS_AT(doc->blocks, ks_block, 0);
+    memmove(b + i + 1, b + i, (doc->blocks.len - 1 - i) * sizeof *b);
+    b[i] = tag;
+    b[i + 1].text += n;
+    memmove(doc->title, doc->title + n, strlen(doc->title + n) + 1);
+    return KS_OK;
+}
+
 /* ---- the stage ------------------------------------------------------- */
 
 static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *err)
@@ -4299,6 +4358,9 @@ static ks_status S_build(S_ctx *c, ks_respacer *rs, bool line_mode, ks_error *er
             }
             doc->title_source = "text";
         }
+        /* (a title read by the HTML reader too) */
+        if ((st = S_untag_title(doc)) != KS_OK)
+            goto done;
         /* no title in the text: the release's own file ("260412_김민석
          * 국무총리, 완도 냉동창고 화재 관련 긴급지시.hwpx", as korea.kr's
          * viewer lists it), else the seed's case, a board page whose only

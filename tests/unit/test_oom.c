@@ -151,6 +151,8 @@ static const input S_inputs[] = {
     {"tests/golden/board-copy/input.txt", 0, KS_ENC_AUTO, false},
     /* speakers after the quotation, remarks, a 관계자 */
     {"tests/golden/quote-forms/input.txt", 0, KS_ENC_AUTO, false},
+    /* a board's kind tag before the title: a META block of its own */
+    {"tests/golden/title-tag/input.txt", 0, KS_ENC_AUTO, false},
     /* a board view's fields in an HTML table: its phone a contact */
     {"tests/golden/html-board-table/input.html", 0, KS_ENC_AUTO, false},
 };

@@ -1758,6 +1758,39 @@ static void test_kind_date_header(void)
 
 /* A 해명자료: its title says 보도 ("… 보도 관련 해명"), which is no value
  * of the label above it, and its contact line has no colon. */
+/* A board's kind tag before the title ("[보도자료] …") is no part of it:
+ * the title without it, the tag among the metadata's lines; a bracket
+ * that is no kind stays ("[서울시] …"). */
+static void test_title_tag(void)
+{
+    static const struct {
+        const char *line, *title, *tag;
+    } cases[] = {
+        {"[보도자료] 서울시, 청년 월세 지원 확대", "서울시, 청년 월세 지원 확대", "[보도자료]"},
+        {"(보도참고) 서울시, 청년 월세 지원 확대", "서울시, 청년 월세 지원 확대", "(보도참고)"},
+        {"<보도참고자료> 서울시, 청년 월세 지원 확대", "서울시, 청년 월세 지원 확대",
+         "<보도참고자료>"},
+        {"[서울시] 청년 월세 지원 확대", "[서울시] 청년 월세 지원 확대", NULL},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ks_doc *d = run_cat(cases[k].line,
+                            "\n\n□ 서울시는 청년 월세 지원을 확대한다고 3일 밝혔다.\n\n"
+                            "○ 지원 대상은 만 19~39세 청년이다.\n",
+                            (const char *)NULL);
+        CHECK(d != NULL);
+        if (!d)
+            continue;
+        KS_CHECK(STREQ(d->title, cases[k].title), "%s: title %s", cases[k].line,
+                 d->title ? d->title : "(none)");
+        const ks_block *tag = find_block(d, cases[k].tag ? cases[k].tag : "[서울시]");
+        if (cases[k].tag)
+            CHECK(tag && tag->role == KS_ROLE_META && STREQ(tag->text, cases[k].tag));
+        else
+            CHECK(tag && tag->role == KS_ROLE_TITLE);
+        ks_doc_free(d);
+    }
+}
+
 static void test_rebuttal_header(void)
 {
     ks_doc *d = run("해명자료\n보도일시 2026. 5. 7.(목) 즉시 보도\n"
@@ -2811,6 +2844,7 @@ int main(void)
     test_pdf_contacts();
     test_contact_names();
     test_joined_text();
+    test_title_tag();
     test_rebuttal_header();
     test_viewer_contacts();
     test_one_line_contacts();
