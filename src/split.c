@@ -785,8 +785,15 @@ static size_t S_file_size_at(const char *s, size_t len)
     return b > 0 && ks_meta_file_kind(s, b) ? b : len;
 }
 
+/* Is the syllable at S (three bytes) a counter of copies: 부 (copies), 매
+ * (sheets), 권 (volumes)? */
+static bool S_count_unit(const char *s)
+{
+    return memcmp(s, "부", 3) == 0 || memcmp(s, "매", 3) == 0 || memcmp(s, "권", 3) == 0;
+}
+
 /* The length of attachment name S[0..LEN) without what ends it but is no
- * part of it: the end mark ("끝.", "<끝>"), the copy count ("1부"), a
+ * part of it: the end mark ("끝.", "<끝>"), the copy count ("1부", "(2매)"), a
  * table of contents' leader and page number ("현황 ······ 20"), the
  * closing period, spaces, a cell separator and a board's file size. */
 static size_t S_trim_name(const char *s, size_t len)
@@ -813,8 +820,8 @@ static size_t S_trim_name(const char *s, size_t len)
             size_t b = len - 1;
             while (b && s[b - 1] == ' ')
                 b--;
-            if (b >= strlen("부") && memcmp(s + b - strlen("부"), "부", strlen("부")) == 0) {
-                size_t e = b - strlen("부"), d0 = e;
+            if (b >= 3 && S_count_unit(s + b - 3)) {
+                size_t e = b - 3, d0 = e;
                 while (e && s[e - 1] >= '0' && s[e - 1] <= '9')
                     e--;
                 if (e < d0 && e && (s[e - 1] == '(' || s[e - 1] == '[') &&
@@ -824,10 +831,10 @@ static size_t S_trim_name(const char *s, size_t len)
                 }
             }
         }
-        /* "목록 1부": digits, "부", after a space */
+        /* "목록 1부", "사진 2매": digits and a counter, after a space */
         size_t d = len;
-        if (len >= strlen("부") && memcmp(s + len - strlen("부"), "부", strlen("부")) == 0) {
-            d = len - strlen("부");
+        if (len >= 3 && S_count_unit(s + len - 3)) {
+            d = len - 3;
             size_t e = d;
             while (d && s[d - 1] >= '0' && s[d - 1] <= '9')
                 d--;

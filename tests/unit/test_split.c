@@ -2403,6 +2403,10 @@ static void test_attachment_names(void)
         /* the copy count in brackets; the list's last line ends with 끝 */
         {"붙임 1. 법률안 전문 (1부)\n     2. 사업계획(안) [2부]. 끝.\n",
          {"법률안 전문", "사업계획(안)"}},
+        /* sheets and volumes are counted too; "제2권" is a name's */
+        {"붙임: 1. 점검 대상 지역 목록 1부.\n      2. 현장 사진 2매.  끝.\n",
+         {"점검 대상 지역 목록", "현장 사진"}},
+        {"붙임 자료집 제2권\n", {"자료집 제2권"}},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         char text[512];
