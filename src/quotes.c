@@ -1066,6 +1066,16 @@ static ks_status S_reg_add(S_ctx *c, size_t na, size_t nb, size_t ta, size_t tb)
     return ks_vec_push(&c->reg, &p);
 }
 
+/* Does the word at A follow a closing quotation mark, as the tail of a
+ * quotation ("”이라고") does? */
+static bool S_quote_tail(const S_text *t, size_t a)
+{
+    if (a == 0)
+        return false;
+    S_ch c = S_at(t, a - 1);
+    return S_quoted(t, a - 1) || S_is_dq_close(c) || S_is_br_close(c) || c == '"';
+}
+
 /* Record every "NAME [org] TITLE" and "TITLE인 NAME" / "(TITLE NAME)"
  * mention in every block. */
 static ks_status S_reg_build(S_ctx *c)
@@ -1084,8 +1094,9 @@ static ks_status S_reg_build(S_ctx *c)
                 core--;
             if (core > na && S_at(t, na) == '(')
                 na++;
-            bool name = S_name_like(t, na, core);
-            if (!name && S_weak_name(t, na, core) && core == b)
+            /* (a quotation's tail is no name: "”이라고 복지부 장관은") */
+            bool name = !S_quote_tail(t, a) && S_name_like(t, na, core);
+            if (!name && !S_quote_tail(t, a) && S_weak_name(t, na, core) && core == b)
                 name = pa == QT_NONE || !S_name_like(t, pa, pb);
             if (name && core == b) {
                 /* NAME followed by noun words ending in a title */
@@ -1254,10 +1265,12 @@ static bool S_who_of(S_ctx *c, size_t lo, size_t a, size_t stem_b, bool person_o
          * the office, not the member); the words before that name a body */
         size_t ta = a, p = a, wa, wb;
         for (int k = 0; k < 3 && S_back(t, lo, &p, &wa, &wb); k++) {
-            if (S_in_list(t, wa, wb, &L_not_name, true) ||
-                (!S_org_like(t, wa, wb) && !S_name_like(t, wa, wb) &&
-                 (wb - wa < 2 || wb - wa > 4 || !S_all_hangul(t, wa, wb) ||
-                  S_cp_in(S_at(t, wb - 1), "해하서면고며은는이가을를의에도"))))
+            /* (not a quotation's tail: "“…”이라고 복지부 관계자는") */
+            if (S_in_list(t, wa, wb, &L_not_name, true) || S_quote_tail(t, wa) ||
+                (!S_org_like(t, wa, wb) &&
+                 (S_cp_in(S_at(t, wb - 1), "해하서면고며은는이가을를의에도") ||
+                  (!S_name_like(t, wa, wb) &&
+                   (wb - wa < 2 || wb - wa > 4 || !S_all_hangul(t, wa, wb))))))
                 break;
             ta = wa;
         }
@@ -1268,6 +1281,8 @@ static bool S_who_of(S_ctx *c, size_t lo, size_t a, size_t stem_b, bool person_o
         /* walk back over "org" words to the nearest name */
         size_t p = a, wa, wb, first = a, weak_a = QT_NONE, weak_b = 0, weak_first = 0;
         for (int k = 0; k < 5 && S_back(t, lo, &p, &wa, &wb); k++) {
+            if (S_quote_tail(t, wa))
+                break; /* "“…”이라고 복지부 장관은" */
             if (S_name_like(t, wa, wb)) {
                 *who = (S_who){wa, wb, first, stem_b, true, true};
                 return true;

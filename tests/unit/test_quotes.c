@@ -250,6 +250,15 @@ static void test_speaker_after(void)
     quote(d, 2, 2, "이번 대책으로 현장의 부담이 줄어들 것", NULL, "장관", "강조했다");
     ks_doc_free(d);
 
+    /* the quotation's tail before the subject is no name and no body:
+     * "“…”이라고 복지부 장관은", "“…”이라고 복지부 관계자는" */
+    d = BODY("“지역 의료를 살리는 것이 최우선”이라고 복지부 장관은 말했다.",
+             "“인력 충원이 시급하다”이라고 복지부 관계자는 말했다.");
+    KS_CHECK(d->quotes.len == 2, "%zu quotes", d->quotes.len);
+    quote(d, 0, 0, "지역 의료를 살리는 것이 최우선", NULL, "복지부 장관", "말했다");
+    quote(d, 1, 1, "인력 충원이 시급하다", NULL, "복지부 관계자", "말했다");
+    ks_doc_free(d);
+
     /* a subject after 며 that starts a clause of its own is not the
      * speaker: the one before is */
     d = BODY("김성환 장관은 회의를 열었다.",
