@@ -799,6 +799,13 @@ static size_t S_block_of(const S_text *t, size_t pos)
     return lo;
 }
 
+/* The block that holds POS, or the last one for a position past the end
+ * (a word's end after the text's last block). */
+static size_t S_block_at(const S_text *t, size_t pos)
+{
+    return S_block_of(t, pos < t->n ? pos : t->n - 1);
+}
+
 /* End of block I's text (the position of its '\n'). */
 static size_t S_bend(const S_text *t, size_t i)
 {
@@ -1462,7 +1469,7 @@ static size_t S_find_person_before(S_ctx *c, size_t pos, S_who *who)
 static bool S_find_after(const S_ctx *c, size_t pos, S_who *who)
 {
     const S_text *t = &c->t;
-    size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), hi = S_bend(t, blk), a, b;
+    size_t blk = S_block_at(t, pos), hi = S_bend(t, blk), a, b;
     bool modifier = false;
     size_t ta = QT_NONE;
     for (int k = 0; k < 10 && S_fwd(t, hi, &pos, &a, &b); k++) {
@@ -1530,7 +1537,7 @@ static bool S_tail_word(const S_text *t, size_t close, size_t *a, size_t *b)
 static bool S_find_verb(const S_text *t, size_t pos, int maxw, bool generic_first, size_t *va,
                         size_t *vb)
 {
-    size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), hi = S_bend(t, blk), a, b;
+    size_t blk = S_block_at(t, pos), hi = S_bend(t, blk), a, b;
     for (int k = 0; k < maxw; k++) {
         size_t before = pos;
         while (before < hi && ks_is_space(S_at(t, before)))
@@ -1578,7 +1585,7 @@ static bool S_sentence_like(const S_text *t, size_t a, size_t b)
 static bool S_find_subject_after(S_ctx *c, size_t pos, S_who *who)
 {
     const S_text *t = &c->t;
-    size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), lo = t->bstart[blk],
+    size_t blk = S_block_at(t, pos), lo = t->bstart[blk],
            hi = S_bend(t, blk), a, b;
     for (int k = 0; k < 6 && S_fwd(t, hi, &pos, &a, &b); k++) {
         if (S_verb_word(t, a, b, true) || S_sentence_end(t, a, b))
@@ -1611,7 +1618,7 @@ static bool S_remark_word(const S_text *t, size_t a, size_t b)
 static bool S_find_remark(S_ctx *c, size_t pos, S_who *who, size_t *va, size_t *vb)
 {
     const S_text *t = &c->t;
-    size_t blk = S_block_of(t, pos < t->n ? pos : t->n - 1), lo = t->bstart[blk],
+    size_t blk = S_block_at(t, pos), lo = t->bstart[blk],
            hi = S_bend(t, blk), a, b, pa = QT_NONE, pb = 0;
     for (int k = 0; k < 6 && S_fwd(t, hi, &pos, &a, &b); k++) {
         size_t sb = b;

@@ -532,20 +532,23 @@ static bool S_unit_label(const char *key)
     return S_prefix(key, "담당부서") || S_prefix(key, "담당기관");
 }
 
+/* T past a unit label's four syllables, spaced or not ("담당 부서",
+ * "담당기관"; S_unit_label). */
+static const char *S_past_unit_label(const char *t)
+{
+    size_t tl = strlen(t), i = 0, n;
+    for (int k = 0; k < 4 && i < tl; i += n)
+        k += !ks_is_space(S_cp(t, tl, i, &n));
+    return t + i;
+}
+
 /* The value on a unit label's own line (S_unit_label), after its colon
  * or, with none, after its four syllables: "담당부서 : 주택정책과", "담당
  * 부서 행정안전부 기후재난대응과" -> the unit; "" when the label is alone. */
 static const char *S_unit_value(const char *t)
 {
     const char *v = strchr(t, ':');
-    if (v && v - t <= 24) {
-        v++;
-    } else {
-        size_t tl = strlen(t), i = 0, n;
-        for (int k = 0; k < 4 && i < tl; i += n)
-            k += !ks_is_space(S_cp(t, tl, i, &n));
-        v = t + i;
-    }
+    v = v && v - t <= 24 ? v + 1 : S_past_unit_label(t);
     while (*v == ' ')
         v++;
     return v;
@@ -3158,10 +3161,7 @@ static int S_field_contact(ks_meta *m, const char *t)
         ks_meta_compact(p, pl < 24 ? pl : 24, key, sizeof key);
         if (!S_unit_label(key))
             return 0;
-        size_t i = 0, n;
-        for (int k = 0; k < 4 && i < pl; i += n) /* past "담당 부서" / "담당기관" */
-            k += !ks_is_space(S_cp(p, pl, i, &n));
-        const char *u = p + i;
+        const char *u = S_past_unit_label(p);
         while (u < role && *u == ' ')
             u++;
         size_t ul = (size_t)(role - u);
