@@ -93,6 +93,12 @@ cmp -s j1.out j2.out && cmp -s j1.out j3.out; check $? 0 "-j 1/2/3: identical st
 cmp -s j1.err j2.err && cmp -s j1.err j3.err; check $? 0 "-j 1/2/3: identical stderr"
 check "$(cat j2.rc)" 1 "-j: worst exit status"
 check "$(wc -l < j1.out | tr -d ' ')" 121 "-j: one line per input"
+# files are opened ahead of their workers, 32 at most, and one the
+# producer could not open is its worker's to open: in 48 descriptors, -j 8
+# (a window of 64 documents) converts every file, the same bytes
+(ulimit -n 48 && "$ks" --strict --errors-as-json -r -j 8 corpus > fd.out 2> fd.err)
+check $? 1 "48 descriptors, -j 8: exit status"
+cmp -s j1.out fd.out; check $? 0 "48 descriptors, -j 8: the same stdout"
 
 # ---- -o: a mirror of the input tree ----------------------------------------
 "$ks" -q -r -o o1 in; rc=$?
